@@ -1,0 +1,36 @@
+/**
+ * Typed failures of a Graph call. Each keeps what the log needs (status, Graph's error code, `request-id`,
+ * `client-request-id`, `Date`) and never the access token. The bot decides what the user sees from `kind`.
+ */
+export type GraphErrorKind =
+  | 'notFound'
+  | 'throttled'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'invalidRequest'
+  | 'unavailable';
+
+export interface GraphErrorDetails {
+  readonly status: number | undefined;
+  readonly graphCode: string | undefined;
+  readonly requestId: string | undefined;
+  readonly clientRequestId: string | undefined;
+  readonly date: string | undefined;
+  readonly retryAfterSeconds?: number | undefined;
+}
+
+export class GraphRequestError extends Error {
+  override readonly name: string = 'GraphRequestError';
+  constructor(
+    readonly kind: GraphErrorKind,
+    message: string,
+    readonly details: GraphErrorDetails,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isGraphRequestError(error: unknown, kind?: GraphErrorKind): error is GraphRequestError {
+  return error instanceof GraphRequestError && (kind === undefined || error.kind === kind);
+}
