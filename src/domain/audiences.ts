@@ -30,3 +30,73 @@ export const AUDIENCE_LABELS: Readonly<Record<Audience, string>> = Object.freeze
 });
 
 export const DEFAULT_AUDIENCE: Audience = 'organization';
+
+const AUDIENCES_BY_FLAG: readonly Audience[] = (Object.keys(AUDIENCE_FLAGS) as Audience[]).sort(
+  (a, b) => AUDIENCE_FLAGS[a] - AUDIENCE_FLAGS[b],
+);
+
+const AUDIENCES_BY_LOWERCASE_NAME: ReadonlyMap<string, Audience> = new Map(AUDIENCES_BY_FLAG.map((name) => [name.toLowerCase(), name]));
+
+/** Every flag bit Graph defines; bits outside it are ignored when reading numbers. */
+const KNOWN_FLAG_BITS = AUDIENCES_BY_FLAG.reduce((bits, name) => bits | AUDIENCE_FLAGS[name], 0);
+
+/**
+ * Reads `allowedAudiences` in every form Graph has sent: one name (`"organization"`), a comma list
+ * (`"contacts, organization"`, the OData form of a flags value), the numeric flags value as a string (`"8"`, `"10"`)
+ * or a number, any letter case, and (defensively) an array of any of these. Unknown parts are ignored.
+ *
+ * Returns distinct audiences in flag order. `me` is the flags value 0 ("nobody else"), so it is dropped when any
+ * other audience is present: `"me, organization"` reads as `["organization"]`. null/undefined/empty read as `[]`.
+ */
+export function parseAllowedAudiences(wire: unknown): Audience[] {
+  const found = new Set<Audience>();
+  collectAudiences(wire, found);
+  if (found.size > 1) found.delete('me');
+  return AUDIENCES_BY_FLAG.filter((name) => found.has(name));
+}
+
+function collectAudiences(wire: unknown, found: Set<Audience>): void {
+  if (typeof wire === 'number') {
+    collectFlags(wire, found);
+  } else if (typeof wire === 'string') {
+    for (const part of wire.split(',')) collectAudiencePart(part.trim(), found);
+  } else if (Array.isArray(wire)) {
+    for (const item of wire) collectAudiences(item, found);
+  }
+}
+
+function collectAudiencePart(part: string, found: Set<Audience>): void {
+  if (/^\d+$/.test(part)) {
+    collectFlags(Number(part), found);
+    return;
+  }
+  const name = AUDIENCES_BY_LOWERCASE_NAME.get(part.toLowerCase());
+  if (name) found.add(name);
+}
+
+function collectFlags(value: number, found: Set<Audience>): void {
+  if (!Number.isSafeInteger(value) || value < 0) return;
+  if (value === 0) {
+    found.add('me');
+    return;
+  }
+  for (const name of AUDIENCES_BY_FLAG) {
+    const flag = AUDIENCE_FLAGS[name];
+    if (flag !== 0 && (value & KNOWN_FLAG_BITS & flag) === flag) found.add(name);
+  }
+}
+
+/**
+ * The one audience the bot shows in a picker and writes back: the widest known audience in the value (flag values
+ * grow with the audience's reach), or DEFAULT_AUDIENCE when the value names none. Never `unknownFutureValue`.
+ */
+export function primaryAudience(wire: unknown): Audience {
+  const known = parseAllowedAudiences(wire).filter((name) => name !== 'unknownFutureValue');
+  return known.at(-1) ?? DEFAULT_AUDIENCE;
+}
+
+/** Label for the audience value as read, e.g. "My contacts, My organization"; "Not set" when it names no audience. */
+export function formatAudience(wire: unknown): string {
+  const audiences = parseAllowedAudiences(wire);
+  return audiences.length === 0 ? 'Not set' : audiences.map((name) => AUDIENCE_LABELS[name]).join(', ');
+}

@@ -1,0 +1,111 @@
+/**
+ * `npm run package`: reads `appPackage/` and an env file, builds and validates the Teams app package, writes the
+ * zip. Kept apart from `scripts/packageApp.ts` so tests run it in-process against real files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { fail, ok, type Result } from '../domain/result';
+import { APP_PACKAGE_FILES } from './appPackageFiles';
+import { buildAppPackage } from './buildAppPackage';
+import { formatIssue } from './packageIssue';
+
+export const PACKAGE_DEFAULTS = {
+  envFile: 'env/.env.production',
+  outFile: 'appPackage/build/appPackage.zip',
+  appPackageDir: 'appPackage',
+} as const;
+
+export const PACKAGE_USAGE = [
+  'Usage: npm run package -- [--env <file>] [--out <zip>] [--dir <folder>]',
+  `  --env  env file with the placeholder values (default ${PACKAGE_DEFAULTS.envFile}; see env/.env.example)`,
+  `  --out  where to write the app package zip (default ${PACKAGE_DEFAULTS.outFile})`,
+  `  --dir  folder holding manifest.json, color.png and outline.png (default ${PACKAGE_DEFAULTS.appPackageDir})`,
+].join('\n');
+
+export interface PackageCommandOptions {
+  readonly envFile: string;
+  readonly outFile: string;
+  readonly appPackageDir: string;
+}
+
+export interface PackageCommandIo {
+  /** Relative paths in arguments and defaults are resolved against this folder. */
+  readonly cwd: string;
+  readonly print: (line: string) => void;
+  readonly printError: (line: string) => void;
+}
+
+const FLAGS: Readonly<Record<string, keyof PackageCommandOptions>> = { '--env': 'envFile', '--out': 'outFile', '--dir': 'appPackageDir' };
+
+export function parsePackageArguments(args: readonly string[]): Result<PackageCommandOptions | 'help', string> {
+  const options: Record<keyof PackageCommandOptions, string> = { ...PACKAGE_DEFAULTS };
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] ?? '';
+    if (arg === '--help' || arg === '-h') return ok('help');
+    const [flag = '', inlineValue] = arg.split(/=(.*)/s, 2);
+    const key = FLAGS[flag];
+    if (!key) return fail(`Unknown argument ${arg}`);
+    const value = inlineValue ?? args[(index += 1)];
+    if (!value || value.startsWith('--')) return fail(`${flag} needs a value`);
+    options[key] = value;
+  }
+  return ok(options);
+}
+
+function readFile(file: string): Result<Buffer, string> {
+  try {
+    return ok(fs.readFileSync(file));
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    return fail(code === 'ENOENT' ? `${file} not found` : `${file} could not be read (${code})`);
+  }
+}
+
+/** Runs the command; resolves to the process exit code (0 built, 1 invalid package or input, 2 bad arguments). */
+export async function runPackageCommand(args: readonly string[], io: PackageCommandIo): Promise<number> {
+  const parsed = parsePackageArguments(args);
+  if (!parsed.ok) {
+    io.printError(`${parsed.error}\n${PACKAGE_USAGE}`);
+    return 2;
+  }
+  if (parsed.value === 'help') {
+    io.print(PACKAGE_USAGE);
+    return 0;
+  }
+  const resolve = (file: string) => path.resolve(io.cwd, file);
+  const { envFile, outFile, appPackageDir } = parsed.value;
+  const inputs = {
+    env: readFile(resolve(envFile)),
+    template: readFile(resolve(path.join(appPackageDir, APP_PACKAGE_FILES.manifest))),
+    color: readFile(resolve(path.join(appPackageDir, APP_PACKAGE_FILES.color))),
+    outline: readFile(resolve(path.join(appPackageDir, APP_PACKAGE_FILES.outline))),
+  };
+  const unreadable = Object.values(inputs).flatMap((input) => (input.ok ? [] : [input.error]));
+  if (!inputs.env.ok || !inputs.template.ok || !inputs.color.ok || !inputs.outline.ok) {
+    io.printError(`App package not built:\n${unreadable.map((line) => `  - ${line}`).join('\n')}`);
+    if (!inputs.env.ok) io.printError(`Create the env file from env/.env.example, or pass --env <file>.`);
+    return 1;
+  }
+  let template: unknown;
+  try {
+    template = JSON.parse(inputs.template.value.toString('utf8'));
+  } catch (error) {
+    io.printError(`App package not built: ${APP_PACKAGE_FILES.manifest} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return 1;
+  }
+  const built = await buildAppPackage({
+    template,
+    values: parseDotenv(inputs.env.value),
+    icons: { color: inputs.color.value, outline: inputs.outline.value },
+  });
+  if (!built.ok) {
+    io.printError(`App package not built: ${built.error.length} problem(s) (env file ${envFile}):`);
+    built.error.forEach((issue) => io.printError(`  - ${formatIssue(issue)}`));
+    return 1;
+  }
+  fs.mkdirSync(path.dirname(resolve(outFile)), { recursive: true });
+  fs.writeFileSync(resolve(outFile), built.value.zip);
+  io.print(`Wrote ${outFile} (${built.value.zip.length} bytes): manifest.json, color.png, outline.png. Upload it in Teams.`);
+  return 0;
+}

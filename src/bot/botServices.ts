@@ -1,0 +1,18 @@
+import type { DialogSet } from 'botbuilder-dialogs';
+import type { UserTokenProvider } from '../auth/userTokenProvider';
+import type { Config } from '../config';
+import type { InterestsClient } from '../graph/interestsClient';
+import type { Logger } from '../logger';
+import type { BotState } from './botState';
+
+/** What command and card-action handlers work with. Built once per bot; holds no per-user data. */
+export interface BotServices {
+  readonly mode: Config['mode'];
+  readonly interests: InterestsClient;
+  readonly tokens: UserTokenProvider;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+  readonly state: BotState;
+  /** The interest dialogs, stored per user per conversation (see `BotState.dialogState`). */
+  readonly dialogs: DialogSet;
+}

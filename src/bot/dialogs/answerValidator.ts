@@ -1,0 +1,33 @@
+import type { Activity } from 'botbuilder';
+import type { PromptValidator } from 'botbuilder-dialogs';
+import type { FieldResult } from '../../domain/validateInterest';
+
+/** Reads one typed answer into a field value, or says what to fix. */
+export type AnswerParser<T> = (text: string) => FieldResult<T>;
+
+/**
+ * A TextPrompt validator that accepts what `parse` accepts. Otherwise the re-prompt is the parser's reason followed
+ * by the original question, so the user sees why and what to answer in one message. Earlier answers live in the
+ * waterfall's values, which a re-prompt never touches.
+ */
+export function answerValidator<T>(parse: AnswerParser<T>): PromptValidator<string> {
+  return async (prompt) => {
+    const answer = parse(prompt.recognized.value ?? '');
+    if (answer.ok) return true;
+    prompt.options.retryPrompt = withReason(answer.error, prompt.options.prompt);
+    return false;
+  };
+}
+
+/** The parsed value of an answer its prompt's validator already accepted. */
+export function acceptedAnswer<T>(parse: AnswerParser<T>, text: unknown): T {
+  const answer = parse(typeof text === 'string' ? text : '');
+  if (!answer.ok) throw new Error('A prompt returned an answer its validator had not accepted.');
+  return answer.value;
+}
+
+export function withReason(reason: string, question: string | Partial<Activity> | undefined): string | Partial<Activity> {
+  if (question === undefined) return reason;
+  if (typeof question === 'string') return `${reason} ${question}`;
+  return { ...question, text: question.text ? `${reason}\n\n${question.text}` : reason };
+}

@@ -1,0 +1,8 @@
+/** Ids the bot core starts the interest dialogs by (`dialogContext.beginDialog(id, options)`). */
+export const ADD_INTEREST_DIALOG = 'addInterest';
+export const TAG_INTEREST_DIALOG = 'tagInterest';
+
+/** Options both dialogs accept: `name` comes from a command such as "add Chess" or "tag Chess". */
+export interface InterestDialogOptions {
+  name?: string;
+}

@@ -1,0 +1,48 @@
+import { Template } from 'adaptivecards-templating';
+import { CardFactory, type Attachment } from 'botbuilder';
+
+/** An expanded Adaptive Card, ready to send or to return from an `adaptiveCard/action` invoke. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  version: string;
+  body: unknown[];
+  actions?: unknown[];
+  [property: string]: unknown;
+}
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * Binds a `cards/<name>.json` template to its data type. The template is prepared on first use and reused:
+ * `expand` only evaluates. Data must be fully normalized (no `undefined`, no `null` in text): the engine writes
+ * an unbound field as the literal `${field}` and throws on `null` inside mixed text.
+ */
+export function defineCardTemplate<TData extends object>(payload: unknown): (data: TData) => AdaptiveCard {
+  let template: Template | undefined;
+  return (data) => {
+    template ??= new Template(payload);
+    return asAdaptiveCard(template.expand({ $root: data }));
+  };
+}
+
+function asAdaptiveCard(expanded: unknown): AdaptiveCard {
+  if (typeof expanded !== 'object' || expanded === null || Array.isArray(expanded)) throw new Error('card template did not expand to an object');
+  const card = expanded as Record<string, unknown>;
+  if (card['type'] !== 'AdaptiveCard' || typeof card['version'] !== 'string' || !Array.isArray(card['body'])) {
+    throw new Error('card template did not expand to an AdaptiveCard');
+  }
+  return card as AdaptiveCard;
+}
+
+/** Wraps a card as a message attachment. */
+export function toAttachment(card: AdaptiveCard): Attachment {
+  return CardFactory.adaptiveCard(card);
+}
+
+/** Bytes of the card as it goes on the wire (Teams refuses messages over about 28 KB). */
+export function cardSize(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}
+
+/** The ceiling every card is built to stay under, whatever the data. */
+export const MAX_CARD_BYTES = 28 * 1024;

@@ -1,0 +1,51 @@
+import { normalizeMultiLine, normalizeSingleLine } from '../domain/text';
+import { escapeMarkdown } from './escapeMarkdown';
+
+/**
+ * Turning stored text into what a card shows. Cards must stay small and literal whatever the data holds, so
+ * every piece of user text goes through here: unsafe characters dropped, length capped, Markdown escaped.
+ */
+
+// Same set the domain refuses to write (see domain/text.ts): control characters, bidi overrides and unpaired
+// surrogates. Here they are removed rather than refused, because stored data is shown as it is.
+const UNSAFE_FOR_DISPLAY =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const ELLIPSIS = '…';
+
+export function removeUnsafeCharacters(text: string): string {
+  return text.replace(UNSAFE_FOR_DISPLAY, '');
+}
+
+/** At most `maxCodePoints` code points (never half an emoji), with an ellipsis when something was cut. */
+export function clip(text: string, maxCodePoints: number): string {
+  const codePoints = Array.from(text);
+  if (codePoints.length <= maxCodePoints) return text;
+  return codePoints.slice(0, Math.max(0, maxCodePoints - 1)).join('') + ELLIPSIS;
+}
+
+/** At most `maxCodePoints` code points, cut without a marker: for values that go back into inputs and drafts. */
+export function truncate(text: string, maxCodePoints: number): string {
+  const codePoints = Array.from(text);
+  return codePoints.length <= maxCodePoints ? text : codePoints.slice(0, maxCodePoints).join('');
+}
+
+/** One line of user text for a TextBlock: safe, whitespace collapsed, capped, Markdown escaped. */
+export function inlineText(text: string | null | undefined, maxCodePoints: number): string {
+  return escapeMarkdown(clip(normalizeSingleLine(removeUnsafeCharacters(text ?? '')), maxCodePoints));
+}
+
+/** Paragraphs of user text for a wrapping TextBlock: line breaks kept. */
+export function blockText(text: string | null | undefined, maxCodePoints: number): string {
+  return escapeMarkdown(clip(normalizeMultiLine(removeUnsafeCharacters(text ?? '')), maxCodePoints));
+}
+
+/** User text for an input's value or an action's data: safe and capped, but not escaped (inputs show text literally). */
+export function inputText(text: string | null | undefined, maxCodePoints: number): string {
+  return truncate(removeUnsafeCharacters(text ?? ''), maxCodePoints);
+}
+
+/** Plain text for places that never render Markdown (action titles): safe, one line, capped. */
+export function plainText(text: string | null | undefined, maxCodePoints: number): string {
+  return clip(normalizeSingleLine(removeUnsafeCharacters(text ?? '')), maxCodePoints);
+}

@@ -1,0 +1,66 @@
+import template from '../../cards/interest.json';
+import { draftFromInterest } from '../domain/interestDraft';
+import type { PersonInterest } from '../domain/personInterest';
+import { describeProvenance } from '../domain/provenance';
+import { formatAudience } from '../domain/audiences';
+import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
+import { blockText, inlineText } from './displayText';
+import { categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from './interestView';
+
+export interface InterestCardData {
+  interest: PersonInterest;
+  /** Whose interests the card shows; recorded on every action. */
+  ownerId: string;
+  /** One line above the interest, e.g. "Saved." or "This interest no longer exists." */
+  notice?: string;
+}
+
+interface InterestCardView extends LinkView {
+  ownerId: string;
+  interestId: string;
+  hasNotice: boolean;
+  notice: string;
+  name: string;
+  isSuggestion: boolean;
+  suggestion: string;
+  hasDescription: boolean;
+  description: string;
+  hasBadges: boolean;
+  badges: { label: string }[];
+  categories: string;
+  audience: string;
+  lastChanged: string;
+  created: string;
+  origin: string;
+}
+
+const UNKNOWN_DATE = 'unknown date';
+const expand = defineCardTemplate<InterestCardView>(template);
+
+/** One interest with its actions: Edit, Tag, Delete, Back to list; Confirm/Remove for an unconfirmed suggestion. */
+export function renderInterestCard({ interest, ownerId, notice }: InterestCardData): AdaptiveCard {
+  const draft = draftFromInterest(interest);
+  const provenance = describeProvenance(interest);
+  const noticeText = blockText(notice, DISPLAY_LIMITS.notice);
+  const description = blockText(draft.description, DISPLAY_LIMITS.description);
+  const badges = tagLabels(draft.collaborationTags).map((label) => ({ label }));
+  return expand({
+    ownerId,
+    interestId: interest.id ?? '',
+    hasNotice: noticeText !== '',
+    notice: noticeText,
+    name: displayName(draft.displayName),
+    isSuggestion: isUnconfirmedSuggestion(interest),
+    suggestion: suggestionText(interest),
+    hasDescription: description !== '',
+    description,
+    hasBadges: badges.length > 0,
+    badges,
+    categories: categoriesText(draft.categories),
+    audience: inlineText(formatAudience(interest.allowedAudiences), DISPLAY_LIMITS.message),
+    ...linkView(draft.webUrl),
+    lastChanged: provenance.lastModifiedLabel ?? UNKNOWN_DATE,
+    created: provenance.createdLabel ?? UNKNOWN_DATE,
+    origin: inlineText(provenance.sourceLabel, DISPLAY_LIMITS.message),
+  });
+}

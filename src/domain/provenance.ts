@@ -1,0 +1,65 @@
+import { formatDateLabel } from './dateLabel';
+import type { PersonInterest } from './personInterest';
+import { asRecord, textOrNull } from './wireValues';
+
+export type InterestOrigin = 'you' | 'synced' | 'inferred';
+
+/** Where an interest came from, worded for a card. Date labels are null when unknown (missing or placeholder). */
+export interface Provenance {
+  origin: InterestOrigin;
+  sourceLabel: string;
+  createdLabel: string | null;
+  lastModifiedLabel: string | null;
+}
+
+/**
+ * Friendly names for the applications that sync profile items. "UPA" is SharePoint's User Profile Application:
+ * items synced from it arrive with `createdBy.application.displayName "UPA"`, `id: null` and no user.
+ */
+const KNOWN_SOURCES: Readonly<Record<string, string>> = Object.freeze({
+  upa: 'your SharePoint profile',
+});
+
+/**
+ * Classifies an item, most specific first: `inference` present means Microsoft 365 suggested it; a user in
+ * `createdBy` means a person added it; otherwise an application in `createdBy`, or a non-user `source.type`
+ * (either shape: `{type: string[]}` now, `{type: string}` in older responses), means it was synced in.
+ * An item with none of these reads as added by the person.
+ */
+export function describeProvenance(interest: PersonInterest): Provenance {
+  return {
+    ...describeOrigin(interest),
+    createdLabel: formatDateLabel(interest.createdDateTime),
+    lastModifiedLabel: formatDateLabel(interest.lastModifiedDateTime),
+  };
+}
+
+const ADDED_BY_YOU = Object.freeze({ origin: 'you', sourceLabel: 'Added by you' } as const);
+
+function describeOrigin(interest: PersonInterest): Pick<Provenance, 'origin' | 'sourceLabel'> {
+  const inference = asRecord(interest.inference);
+  if (inference) {
+    const sourceLabel = inference.userHasVerifiedAccuracy === true ? 'Suggested by Microsoft 365, confirmed by you' : 'Suggested by Microsoft 365, not confirmed yet';
+    return { origin: 'inferred', sourceLabel };
+  }
+  const createdBy = asRecord(interest.createdBy);
+  if (identityName(createdBy?.user) !== null || textOrNull(asRecord(createdBy?.user)?.id) !== null) return ADDED_BY_YOU;
+  const syncedFrom = identityName(createdBy?.application) ?? sourceTypes(interest.source).join(', ');
+  if (syncedFrom !== '') return { origin: 'synced', sourceLabel: `Synced from ${KNOWN_SOURCES[syncedFrom.toLowerCase()] ?? syncedFrom}` };
+  return ADDED_BY_YOU;
+}
+
+function identityName(identity: unknown): string | null {
+  const name = textOrNull(asRecord(identity)?.displayName);
+  return name === null || name.trim() === '' ? null : name.trim();
+}
+
+/** `source.type` in either shape, without "user" (which means the person entered it, not a sync). */
+function sourceTypes(source: unknown): string[] {
+  const type = asRecord(source)?.type;
+  const types = Array.isArray(type) ? type : [type];
+  return types
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => item.trim())
+    .filter((item) => item !== '' && item.toLowerCase() !== 'user');
+}

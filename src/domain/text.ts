@@ -1,0 +1,42 @@
+/**
+ * Text normalization shared by validation and duplicate detection, so "the same text" means one thing
+ * everywhere in the domain.
+ */
+
+/**
+ * Characters the bot refuses to write: C0/C1 control characters (other than the whitespace the normalizers
+ * handle), the bidi embedding/override controls U+202A–U+202E that can make text display differently from what it
+ * is (CVE-2021-42574, "Trojan Source"), and unpaired UTF-16 surrogates, which are not valid Unicode and don't
+ * survive JSON round trips. Right-to-left text, emoji, zero-width joiners and combining marks are all allowed.
+ */
+// No `u` flag on purpose: it has to see UTF-16 units to find unpaired surrogates.
+const UNSAFE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function hasUnsafeCharacters(text: string): boolean {
+  return UNSAFE_CHARACTERS.test(text);
+}
+
+/** One-line text (names, categories, tags): NFC, every whitespace run (including line breaks) becomes one space, trimmed. */
+export function normalizeSingleLine(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Multi-line text (descriptions): NFC, every line-break form becomes `\n`, trimmed. Other whitespace is kept. */
+export function normalizeMultiLine(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+    .trim();
+}
+
+/** Length as a person counts it more closely than UTF-16 units do: one per code point, so an emoji counts once. */
+export function codePointLength(text: string): number {
+  return Array.from(text).length;
+}
+
+/** The key two names are compared by: case-insensitive, whitespace- and Unicode-form-insensitive. */
+export function comparisonKey(text: string): string {
+  return normalizeSingleLine(text).toLowerCase();
+}

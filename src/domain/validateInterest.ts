@@ -1,0 +1,190 @@
+import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES, type Audience } from './audiences';
+import { COLLABORATION_TAGS, COLLABORATION_TAG_LABELS, type CollaborationTag } from './collaborationTags';
+import { INTEREST_LIMITS, type InterestDraft } from './personInterest';
+import { fail, ok, type Result } from './result';
+import { codePointLength, comparisonKey, hasUnsafeCharacters, normalizeMultiLine, normalizeSingleLine } from './text';
+import { asRecord } from './wireValues';
+
+/** One problem with one field, worded for the person who typed it. */
+export interface ValidationIssue {
+  field: keyof InterestDraft;
+  message: string;
+}
+
+/** A field validator: the cleaned value, or a message saying what to fix. */
+export type FieldResult<T> = Result<T, string>;
+
+/*
+ * Policy for characters (see text.ts):
+ * - All text is trimmed and NFC-normalized. In one-line fields (name, categories) every whitespace run, line
+ *   breaks included, becomes a single space; descriptions keep their line breaks.
+ * - Control characters, bidi override controls and broken surrogates are rejected with a message rather than
+ *   stripped, so what is saved to the profile is always exactly what the person sees in the confirmation.
+ * - Anything else (right-to-left scripts, emoji, zero-width joiners, combining marks, markdown, `${...}`) is just
+ *   text: the domain stores it as typed and the renderers escape it for display.
+ * - Lengths count code points, so an emoji counts as one character.
+ */
+
+const ALLOWED_URL_SCHEMES = new Set(['http:', 'https:']);
+
+export function validateDisplayName(input: unknown): FieldResult<string> {
+  const text = readText(input, 'The name');
+  if (!text.ok) return text;
+  const name = normalizeSingleLine(text.value);
+  if (name === '') return fail("The name can't be empty.");
+  return checkText(name, 'The name', INTEREST_LIMITS.displayNameMax);
+}
+
+/** Empty means "no description" (null). */
+export function validateDescription(input: unknown): FieldResult<string | null> {
+  const text = readText(input, 'The description');
+  if (!text.ok) return text;
+  const description = normalizeMultiLine(text.value);
+  if (description === '') return ok(null);
+  return checkText(description, 'The description', INTEREST_LIMITS.descriptionMax);
+}
+
+/**
+ * Categories from an array or a comma-separated string ("Sports, Outdoors"). Blank entries are dropped and
+ * repeats (ignoring case) keep their first spelling, in the order given.
+ */
+export function validateCategories(input: unknown): FieldResult<string[]> {
+  const parts = readList(input, 'Categories');
+  if (!parts.ok) return parts;
+  const categories: string[] = [];
+  const seen = new Set<string>();
+  for (const part of parts.value) {
+    const category = normalizeSingleLine(part);
+    const key = comparisonKey(category);
+    if (category === '' || seen.has(key)) continue;
+    const checked = checkText(category, 'Each category', INTEREST_LIMITS.categoryMax);
+    if (!checked.ok) return checked;
+    seen.add(key);
+    categories.push(category);
+  }
+  if (categories.length > INTEREST_LIMITS.categoriesMax) {
+    return fail(`You can add at most ${INTEREST_LIMITS.categoriesMax} categories.`);
+  }
+  return ok(categories);
+}
+
+/**
+ * Tags from an array or a comma-separated string, each given as its id (`askMeAbout`) or its label ("Ask me
+ * about"), any letter case. Returned without repeats in the order the bot offers them, so the same choice always
+ * produces the same list.
+ */
+export function validateCollaborationTags(input: unknown): FieldResult<CollaborationTag[]> {
+  const parts = readList(input, 'Tags');
+  if (!parts.ok) return parts;
+  const chosen = new Set<CollaborationTag>();
+  for (const part of parts.value) {
+    const key = comparisonKey(part);
+    if (key === '') continue;
+    const tag = TAGS_BY_KEY.get(key);
+    if (!tag) return fail(`Unknown tag. Choose from: ${COLLABORATION_TAGS.map((t) => COLLABORATION_TAG_LABELS[t]).join(', ')}.`);
+    chosen.add(tag);
+  }
+  return ok(COLLABORATION_TAGS.filter((tag) => chosen.has(tag)));
+}
+
+/** One of the offered audiences, by name (`organization`) or label ("My organization"); empty means DEFAULT_AUDIENCE. */
+export function validateAudience(input: unknown): FieldResult<Audience> {
+  const text = readText(input, 'The audience');
+  if (!text.ok) return text;
+  const key = comparisonKey(text.value);
+  if (key === '') return ok(DEFAULT_AUDIENCE);
+  const audience = AUDIENCES_BY_KEY.get(key);
+  if (!audience) return fail(`Choose who can see it: ${SELECTABLE_AUDIENCES.map((a) => AUDIENCE_LABELS[a]).join(', ')}.`);
+  return ok(audience);
+}
+
+/** An absolute http(s) link, kept as typed (trimmed); empty means "no link" (null). */
+export function validateWebUrl(input: unknown): FieldResult<string | null> {
+  const text = readText(input, 'The link');
+  if (!text.ok) return text;
+  const url = text.value.trim();
+  if (url === '') return ok(null);
+  if (hasUnsafeCharacters(url)) return fail("The link contains characters that can't be saved.");
+  if (/\s/.test(url)) return fail("The link can't contain spaces.");
+  if (url.length > INTEREST_LIMITS.webUrlMax) return fail(`The link can be at most ${INTEREST_LIMITS.webUrlMax} characters.`);
+  if (!/^https?:\/\//i.test(url)) return fail('The link must start with http:// or https://.');
+  const parsed = parseUrl(url);
+  if (!parsed || !ALLOWED_URL_SCHEMES.has(parsed.protocol) || parsed.hostname === '') {
+    return fail("That doesn't look like a valid link.");
+  }
+  if (parsed.username !== '' || parsed.password !== '') return fail("The link can't contain a user name or password.");
+  return ok(url);
+}
+
+/**
+ * Validates everything a person entered for an interest (chat answers or card inputs, all loose strings or
+ * arrays) and returns the cleaned draft, or every problem found, one per field, in form order.
+ */
+export function validateInterestInput(input: unknown): Result<InterestDraft, ValidationIssue[]> {
+  const fields = asRecord(input) ?? {};
+  const results = {
+    displayName: validateDisplayName(fields.displayName),
+    description: validateDescription(fields.description),
+    categories: validateCategories(fields.categories),
+    collaborationTags: validateCollaborationTags(fields.collaborationTags),
+    allowedAudiences: validateAudience(fields.allowedAudiences),
+    webUrl: validateWebUrl(fields.webUrl),
+  };
+  const issues: ValidationIssue[] = [];
+  for (const [field, result] of Object.entries(results) as [keyof InterestDraft, FieldResult<unknown>][]) {
+    if (!result.ok) issues.push({ field, message: result.error });
+  }
+  const { displayName, description, categories, collaborationTags, allowedAudiences, webUrl } = results;
+  if (!displayName.ok || !description.ok || !categories.ok || !collaborationTags.ok || !allowedAudiences.ok || !webUrl.ok) {
+    return fail(issues);
+  }
+  return ok({
+    displayName: displayName.value,
+    description: description.value,
+    categories: categories.value,
+    collaborationTags: collaborationTags.value,
+    allowedAudiences: allowedAudiences.value,
+    webUrl: webUrl.value,
+  });
+}
+
+const TAGS_BY_KEY: ReadonlyMap<string, CollaborationTag> = new Map(
+  COLLABORATION_TAGS.flatMap((tag) => [
+    [comparisonKey(tag), tag],
+    [comparisonKey(COLLABORATION_TAG_LABELS[tag]), tag],
+  ]),
+);
+
+const AUDIENCES_BY_KEY: ReadonlyMap<string, Audience> = new Map(
+  SELECTABLE_AUDIENCES.flatMap((audience) => [
+    [comparisonKey(audience), audience],
+    [comparisonKey(AUDIENCE_LABELS[audience]), audience],
+  ]),
+);
+
+function checkText(text: string, subject: string, max: number): FieldResult<string> {
+  if (hasUnsafeCharacters(text)) return fail(`${subject} contains characters that can't be saved.`);
+  if (codePointLength(text) > max) return fail(`${subject} can be at most ${max} characters.`);
+  return ok(text);
+}
+
+/** Missing (undefined/null) reads as empty text; numbers are accepted as typed text. */
+function readText(input: unknown, subject: string): FieldResult<string> {
+  if (input === undefined || input === null) return ok('');
+  if (typeof input === 'string') return ok(input);
+  if (typeof input === 'number' && Number.isFinite(input)) return ok(String(input));
+  return fail(`${subject} must be text.`);
+}
+
+/** An array of strings as is, or one string split at commas. */
+function readList(input: unknown, subject: string): FieldResult<string[]> {
+  if (Array.isArray(input)) {
+    return input.every((item): item is string => typeof item === 'string') ? ok(input) : fail(`${subject} must be text.`);
+  }
+  const text = readText(input, subject);
+  return text.ok ? ok(text.value.split(',')) : text;
+}
+
+function parseUrl(text: string): URL | null {
+  return URL.canParse(text) ? new URL(text) : null;
+}

@@ -1,0 +1,68 @@
+/**
+ * Maps a request path to what it addresses. Pure: no HTTP types. Graph matches path segments
+ * case-insensitively, so this does too.
+ */
+export type ProfileOwner = { readonly kind: 'me' } | { readonly kind: 'user'; readonly idOrUpn: string };
+
+export type Route =
+  | { readonly kind: 'interests'; readonly owner: ProfileOwner }
+  | { readonly kind: 'interest'; readonly owner: ProfileOwner; readonly interestId: string }
+  | { readonly kind: 'devFaults' }
+  | { readonly kind: 'devStats' }
+  | { readonly kind: 'devToken' }
+  | { readonly kind: 'unknown'; readonly segment: string };
+
+export type RouteKind = Route['kind'];
+
+export const ALLOWED_METHODS: Readonly<Record<RouteKind, readonly string[]>> = {
+  interests: ['GET', 'POST'],
+  interest: ['GET', 'PATCH', 'DELETE'],
+  devFaults: ['GET', 'POST', 'DELETE'],
+  devStats: ['GET', 'DELETE'],
+  devToken: ['GET'],
+  unknown: [],
+};
+
+export const isDevRoute = (route: Route): boolean => route.kind === 'devFaults' || route.kind === 'devStats' || route.kind === 'devToken';
+
+const DEV_ROUTES: Readonly<Record<string, Route>> = {
+  faults: { kind: 'devFaults' },
+  stats: { kind: 'devStats' },
+  token: { kind: 'devToken' },
+};
+
+function decodeSegments(pathname: string): string[] | undefined {
+  try {
+    return pathname
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map((segment) => decodeURIComponent(segment));
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+}
+
+const same = (segment: string | undefined, expected: string): boolean => segment?.toLowerCase() === expected;
+
+function matchProfileTail(owner: ProfileOwner, tail: string[]): Route {
+  const [profile, interests, interestId, ...extra] = tail;
+  if (!same(profile, 'profile')) return { kind: 'unknown', segment: profile ?? '' };
+  if (!same(interests, 'interests')) return { kind: 'unknown', segment: interests ?? 'profile' };
+  if (interestId === undefined) return { kind: 'interests', owner };
+  if (extra.length > 0) return { kind: 'unknown', segment: extra[0] ?? '' };
+  return { kind: 'interest', owner, interestId };
+}
+
+export function matchRoute(pathname: string): Route {
+  const segments = decodeSegments(pathname);
+  if (!segments) return { kind: 'unknown', segment: pathname };
+  const [first, second, third] = segments;
+  if (same(first, '_dev') && second !== undefined && third === undefined) {
+    return DEV_ROUTES[second.toLowerCase()] ?? { kind: 'unknown', segment: second };
+  }
+  if (!same(first, 'beta')) return { kind: 'unknown', segment: first ?? '' };
+  if (same(second, 'me')) return matchProfileTail({ kind: 'me' }, segments.slice(2));
+  if (same(second, 'users') && third !== undefined) return matchProfileTail({ kind: 'user', idOrUpn: third }, segments.slice(3));
+  return { kind: 'unknown', segment: second ?? 'beta' };
+}

@@ -1,0 +1,173 @@
+import type { InterestDraft } from '../../src/domain/personInterest';
+import { GraphRequestError, isGraphRequestError } from '../../src/errors/graphErrors';
+import { clientFor, newUser, rejectionOf, startServiceForTests, type ProfileService } from './graphClientHarness';
+
+const chelseaDraft: InterestDraft = {
+  displayName: 'Chelsea FC',
+  description: "World's greatest football club",
+  categories: [],
+  collaborationTags: [],
+  allowedAudiences: 'organization',
+  webUrl: 'https://www.chelseafc.com',
+};
+
+const draftNamed = (displayName: string): InterestDraft => ({ ...chelseaDraft, displayName, description: null, webUrl: null });
+
+let service: ProfileService;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ service, stop } = await startServiceForTests());
+});
+
+afterAll(async () => {
+  await stop();
+});
+
+beforeEach(() => {
+  service.faults.clear();
+});
+
+describe('Graph interests client against the local profile service', () => {
+  it('creates the seed interest and PATCHes only its categories (seed example)', async () => {
+    const { client, exchanges } = clientFor(service);
+    const user = newUser();
+
+    const created = await client.create(user.getToken, chelseaDraft);
+
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]).toMatchObject({ method: 'POST', status: 201 });
+    expect(JSON.parse(exchanges[0]?.body ?? '{}')).toMatchObject({ displayName: 'Chelsea FC', allowedAudiences: 'organization' });
+    expect(created).toMatchObject({
+      displayName: 'Chelsea FC',
+      description: "World's greatest football club",
+      webUrl: 'https://www.chelseafc.com',
+      allowedAudiences: 'organization',
+    });
+    expect(created.id).toEqual(expect.any(String));
+    expect(created.createdDateTime).toEqual(expect.any(String));
+    expect(created.createdBy).toBeTruthy();
+
+    const updated = await client.update(user.getToken, created, { categories: ['Sports'] });
+
+    expect(exchanges).toHaveLength(2);
+    expect(exchanges[1]).toMatchObject({ method: 'PATCH', status: 200 });
+    expect(exchanges[1]?.url).toBe(`${service.graphBaseUrl}/me/profile/interests/${created.id}`);
+    expect(JSON.parse(exchanges[1]?.body ?? '{}')).toEqual({ categories: ['Sports'] });
+    expect(updated.categories).toEqual(['Sports']);
+    const unchanged = (interest: typeof created): Record<string, unknown> => {
+      const { categories: _categories, lastModifiedDateTime: _modified, lastModifiedBy: _modifiedBy, ...rest } = interest;
+      return rest;
+    };
+    expect(unchanged(updated)).toEqual(unchanged(created));
+    expect(service.store.listInterests(user.oid)).toEqual([expect.objectContaining({ id: created.id, categories: ['Sports'], displayName: 'Chelsea FC' })]);
+  });
+
+  it('sends nothing for an unchanged patch and only the changed fields otherwise', async () => {
+    const { client, exchanges } = clientFor(service);
+    const user = newUser();
+    const created = await client.create(user.getToken, chelseaDraft);
+    exchanges.length = 0;
+
+    expect(await client.update(user.getToken, created, {})).toBe(created);
+    expect(await client.update(user.getToken, created, { description: undefined })).toBe(created);
+    expect(exchanges).toHaveLength(0);
+
+    const updated = await client.update(user.getToken, created, { description: null, collaborationTags: ['askMeAbout'] });
+
+    expect(exchanges).toHaveLength(1);
+    expect(JSON.parse(exchanges[0]?.body ?? '{}')).toEqual({ description: null, collaborationTags: ['askMeAbout'] });
+    expect(updated).toMatchObject({ description: null, collaborationTags: ['askMeAbout'], webUrl: 'https://www.chelseafc.com', displayName: 'Chelsea FC' });
+    expect(service.store.listInterests(user.oid)[0]).toMatchObject({
+      description: null,
+      collaborationTags: ['askMeAbout'],
+      webUrl: 'https://www.chelseafc.com',
+    });
+  });
+
+  it('lists every interest across pages by following @odata.nextLink', async () => {
+    const { client, exchanges } = clientFor(service);
+    const user = newUser();
+    const names = Array.from({ length: 27 }, (_, index) => `Interest ${String(index + 1).padStart(2, '0')}`);
+    for (const name of names) await client.create(user.getToken, draftNamed(name));
+    exchanges.length = 0;
+
+    const listed = await client.list(user.getToken);
+
+    expect(listed.map((interest) => interest.displayName).sort()).toEqual(names);
+    expect(new Set(listed.map((interest) => interest.id)).size).toBe(27);
+    expect(exchanges.length).toBeGreaterThan(1);
+    expect(exchanges.every((exchange) => exchange.method === 'GET' && exchange.status === 200)).toBe(true);
+    expect(exchanges.slice(1).every((exchange) => exchange.url.startsWith(`${service.graphBaseUrl}/me/profile/interests?`))).toBe(true);
+  });
+
+  it('lists an empty profile as no interests', async () => {
+    const { client } = clientFor(service);
+    expect(await client.list(newUser().getToken)).toEqual([]);
+  });
+
+  it('gets one interest by id', async () => {
+    const { client } = clientFor(service);
+    const user = newUser();
+    const created = await client.create(user.getToken, chelseaDraft);
+
+    expect(await client.get(user.getToken, created.id)).toEqual(created);
+  });
+
+  it('maps 404 to notFound, keeps the Graph request-id and logs the failure once', async () => {
+    const { client, exchanges, logs } = clientFor(service);
+    const user = newUser();
+
+    const error = await rejectionOf(client.get(user.getToken, 'no-such-interest'));
+
+    expect(isGraphRequestError(error, 'notFound')).toBe(true);
+    const details = (error as GraphRequestError).details;
+    expect(details.status).toBe(404);
+    expect(details.requestId).toEqual(expect.any(String));
+    expect(details.requestId).toBe(exchanges[0]?.responseRequestId);
+    expect(details.clientRequestId).toBe(exchanges[0]?.clientRequestId);
+    expect(details.date).toEqual(expect.any(String));
+    expect(details.graphCode).toEqual(expect.any(String));
+    const warnings = logs.filter((log) => log.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.entry).toMatchObject({ operation: 'get interest', kind: 'notFound', requestId: details.requestId });
+    expect(logs.some((log) => log.line.includes(user.token))).toBe(false);
+    expect((error as Error).message).not.toContain(user.token);
+  });
+
+  it("cannot reach another user's interest", async () => {
+    const { client } = clientFor(service);
+    const owner = newUser();
+    const stranger = newUser();
+    const created = await client.create(owner.getToken, chelseaDraft);
+
+    expect(isGraphRequestError(await rejectionOf(client.get(stranger.getToken, created.id)), 'notFound')).toBe(true);
+    expect(isGraphRequestError(await rejectionOf(client.update(stranger.getToken, created, { displayName: 'Arsenal' })), 'notFound')).toBe(true);
+    expect(isGraphRequestError(await rejectionOf(client.delete(stranger.getToken, created.id)), 'notFound')).toBe(true);
+    expect(await client.list(stranger.getToken)).toEqual([]);
+    expect(service.store.listInterests(owner.oid)).toEqual([expect.objectContaining({ id: created.id, displayName: 'Chelsea FC' })]);
+  });
+
+  it('deletes with 204 and reports a second delete as notFound', async () => {
+    const { client, exchanges } = clientFor(service);
+    const user = newUser();
+    const created = await client.create(user.getToken, chelseaDraft);
+
+    await client.delete(user.getToken, created.id);
+
+    expect(exchanges[1]).toMatchObject({ method: 'DELETE', status: 204 });
+    expect(service.store.listInterests(user.oid)).toEqual([]);
+    expect(isGraphRequestError(await rejectionOf(client.delete(user.getToken, created.id)), 'notFound')).toBe(true);
+  });
+
+  it('maps a rejected create (400) to invalidRequest', async () => {
+    const { client } = clientFor(service);
+    const user = newUser();
+
+    const error = await rejectionOf(client.create(user.getToken, draftNamed('')));
+
+    expect(isGraphRequestError(error, 'invalidRequest')).toBe(true);
+    expect((error as GraphRequestError).details.status).toBe(400);
+    expect(service.store.listInterests(user.oid)).toEqual([]);
+  });
+});
