@@ -21,6 +21,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    files: ['public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly', document: 'readonly', localStorage: 'readonly', URLSearchParams: 'readonly', TextEncoder: 'readonly',
+        btoa: 'readonly', globalThis: 'readonly', module: 'readonly', microsoftTeams: 'readonly', AuthFlow: 'readonly',
+      },
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/config.ts'],
     rules: {

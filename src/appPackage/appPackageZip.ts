@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { fail, ok, type Result } from '../domain/result';
 import type { AppIcons } from './iconChecks';
 import { APP_PACKAGE_FILES } from './appPackageFiles';
-import type { PackageIssue } from './packageIssue';
+import { describeError, type PackageIssue } from './packageIssue';
 
 export interface AppPackageContents {
   readonly manifest: unknown;
@@ -25,11 +25,11 @@ export async function writeAppPackageZip(contents: AppPackageContents): Promise<
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-function parseJson(text: string): unknown {
+function parseJson(text: string): Result<unknown, string> {
   try {
-    return JSON.parse(text) as unknown;
+    return ok(JSON.parse(text) as unknown);
   } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
+    return fail(describeError(error));
   }
 }
 
@@ -39,7 +39,7 @@ export async function readAppPackageZip(bytes: Uint8Array): Promise<Result<AppPa
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
-    return fail([{ field: '(zip)', message: `is not a readable zip file (${error instanceof Error ? error.message : String(error)})` }]);
+    return fail([{ field: '(zip)', message: `is not a readable zip file (${describeError(error)})` }]);
   }
   const expected: readonly string[] = Object.values(APP_PACKAGE_FILES);
   const entries = Object.values(zip.files).filter((entry) => !entry.dir).map((entry) => entry.name);
@@ -51,6 +51,6 @@ export async function readAppPackageZip(bytes: Uint8Array): Promise<Result<AppPa
   const read = (name: string) => zip.file(name)?.async('uint8array') ?? Promise.resolve(new Uint8Array());
   const [manifestBytes, color, outline] = await Promise.all([read(APP_PACKAGE_FILES.manifest), read(APP_PACKAGE_FILES.color), read(APP_PACKAGE_FILES.outline)]);
   const manifest = parseJson(Buffer.from(manifestBytes).toString('utf8'));
-  if (manifest instanceof Error) return fail([{ field: APP_PACKAGE_FILES.manifest, message: `is not valid JSON (${manifest.message})` }]);
-  return ok({ manifest, icons: { color, outline } });
+  if (!manifest.ok) return fail([{ field: APP_PACKAGE_FILES.manifest, message: `is not valid JSON (${manifest.error})` }]);
+  return ok({ manifest: manifest.value, icons: { color, outline } });
 }

@@ -3,7 +3,8 @@
  * a transparent background (Teams recolours it, so any other colour or an opaque background shows as a block).
  */
 import { PNG } from 'pngjs';
-import type { PackageIssue } from './packageIssue';
+import { fail, ok, type Result } from '../domain/result';
+import { describeError, type PackageIssue } from './packageIssue';
 
 export interface AppIcons {
   readonly color: Uint8Array;
@@ -17,11 +18,11 @@ const MIN_WHITE_CHANNEL = 0xf0;
 
 type DecodedPng = { readonly width: number; readonly height: number; readonly data: Uint8Array };
 
-function decodePng(bytes: Uint8Array): DecodedPng | Error {
+function decodePng(bytes: Uint8Array): Result<DecodedPng, string> {
   try {
-    return PNG.sync.read(Buffer.from(bytes));
+    return ok(PNG.sync.read(Buffer.from(bytes)));
   } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
+    return fail(describeError(error));
   }
 }
 
@@ -49,9 +50,9 @@ export function checkIcons(icons: AppIcons): PackageIssue[] {
   const color = decodePng(icons.color);
   const outline = decodePng(icons.outline);
   const issues: PackageIssue[] = [];
-  if (color instanceof Error) issues.push({ field: 'icons.color', message: `is not a readable PNG (${color.message})` });
-  else issues.push(...checkSize('icons.color', color, ICON_SIZES.color));
-  if (outline instanceof Error) issues.push({ field: 'icons.outline', message: `is not a readable PNG (${outline.message})` });
-  else issues.push(...checkSize('icons.outline', outline, ICON_SIZES.outline), ...checkWhiteOnTransparent('icons.outline', outline));
+  if (!color.ok) issues.push({ field: 'icons.color', message: `is not a readable PNG (${color.error})` });
+  else issues.push(...checkSize('icons.color', color.value, ICON_SIZES.color));
+  if (!outline.ok) issues.push({ field: 'icons.outline', message: `is not a readable PNG (${outline.error})` });
+  else issues.push(...checkSize('icons.outline', outline.value, ICON_SIZES.outline), ...checkWhiteOnTransparent('icons.outline', outline.value));
   return issues;
 }

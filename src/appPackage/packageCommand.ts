@@ -8,7 +8,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { fail, ok, type Result } from '../domain/result';
 import { APP_PACKAGE_FILES } from './appPackageFiles';
 import { buildAppPackage } from './buildAppPackage';
-import { formatIssue } from './packageIssue';
+import { describeError, formatIssue } from './packageIssue';
 
 export const PACKAGE_DEFAULTS = {
   envFile: 'env/.env.production',
@@ -53,12 +53,25 @@ export function parsePackageArguments(args: readonly string[]): Result<PackageCo
   return ok(options);
 }
 
-function readFile(file: string): Result<Buffer, string> {
+function errorCode(error: unknown): string {
+  return error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : 'unreadable';
+}
+
+/** Reads `file` (as the user gave it) from under `cwd`; a failure names the file. */
+function readFile(cwd: string, file: string): Result<Buffer, string> {
   try {
-    return ok(fs.readFileSync(file));
+    return ok(fs.readFileSync(path.resolve(cwd, file)));
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    const code = errorCode(error);
     return fail(code === 'ENOENT' ? `${file} not found` : `${file} could not be read (${code})`);
+  }
+}
+
+function parseTemplate(bytes: Buffer): Result<unknown, string> {
+  try {
+    return ok(JSON.parse(bytes.toString('utf8')) as unknown);
+  } catch (error) {
+    return fail(`${APP_PACKAGE_FILES.manifest} is not valid JSON (${describeError(error)})`);
   }
 }
 
@@ -73,39 +86,31 @@ export async function runPackageCommand(args: readonly string[], io: PackageComm
     io.print(PACKAGE_USAGE);
     return 0;
   }
-  const resolve = (file: string) => path.resolve(io.cwd, file);
   const { envFile, outFile, appPackageDir } = parsed.value;
-  const inputs = {
-    env: readFile(resolve(envFile)),
-    template: readFile(resolve(path.join(appPackageDir, APP_PACKAGE_FILES.manifest))),
-    color: readFile(resolve(path.join(appPackageDir, APP_PACKAGE_FILES.color))),
-    outline: readFile(resolve(path.join(appPackageDir, APP_PACKAGE_FILES.outline))),
-  };
-  const unreadable = Object.values(inputs).flatMap((input) => (input.ok ? [] : [input.error]));
-  if (!inputs.env.ok || !inputs.template.ok || !inputs.color.ok || !inputs.outline.ok) {
-    io.printError(`App package not built:\n${unreadable.map((line) => `  - ${line}`).join('\n')}`);
-    if (!inputs.env.ok) io.printError(`Create the env file from env/.env.example, or pass --env <file>.`);
-    return 1;
-  }
-  let template: unknown;
-  try {
-    template = JSON.parse(inputs.template.value.toString('utf8'));
-  } catch (error) {
-    io.printError(`App package not built: ${APP_PACKAGE_FILES.manifest} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  const env = readFile(io.cwd, envFile);
+  const template = readFile(io.cwd, path.join(appPackageDir, APP_PACKAGE_FILES.manifest));
+  const color = readFile(io.cwd, path.join(appPackageDir, APP_PACKAGE_FILES.color));
+  const outline = readFile(io.cwd, path.join(appPackageDir, APP_PACKAGE_FILES.outline));
+  const parsedTemplate = template.ok ? parseTemplate(template.value) : template;
+  if (!env.ok || !parsedTemplate.ok || !color.ok || !outline.ok) {
+    const problems = [env, parsedTemplate, color, outline].flatMap((input) => (input.ok ? [] : [input.error]));
+    io.printError(`App package not built:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+    if (!env.ok) io.printError('Create the env file from env/.env.example, or pass --env <file>.');
     return 1;
   }
   const built = await buildAppPackage({
-    template,
-    values: parseDotenv(inputs.env.value),
-    icons: { color: inputs.color.value, outline: inputs.outline.value },
+    template: parsedTemplate.value,
+    values: parseDotenv(env.value),
+    icons: { color: color.value, outline: outline.value },
   });
   if (!built.ok) {
     io.printError(`App package not built: ${built.error.length} problem(s) (env file ${envFile}):`);
     built.error.forEach((issue) => io.printError(`  - ${formatIssue(issue)}`));
     return 1;
   }
-  fs.mkdirSync(path.dirname(resolve(outFile)), { recursive: true });
-  fs.writeFileSync(resolve(outFile), built.value.zip);
+  const outPath = path.resolve(io.cwd, outFile);
+  fs.mkdirSync(path.dirname(outPath), { recursive: true });
+  fs.writeFileSync(outPath, built.value.zip);
   io.print(`Wrote ${outFile} (${built.value.zip.length} bytes): manifest.json, color.png, outline.png. Upload it in Teams.`);
   return 0;
 }

@@ -16,3 +16,9 @@ export function childPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
   return parent === '' ? key : `${parent}.${key}`;
 }
+
+/** The message of anything thrown, without relying on `instanceof Error` (which fails across VM realms, as in jest). */
+export function describeError(error: unknown): string {
+  if (error !== null && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
+  return String(error);
+}

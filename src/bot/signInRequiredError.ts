@@ -1,9 +1,9 @@
 import type { TokenFailureReason } from '../auth/userTokenProvider';
 
 /**
- * No Graph token could be had silently for the turn's user. Thrown from the token source handed to the Graph
- * client, so a Graph call deep in a handler ends the same way wherever it happens: at the one boundary that tells
- * the user what to do.
+ * No Graph token could be had silently for the turn's user. Thrown by the token source handed to the Graph
+ * client, so a Graph call deep in a handler or dialog ends the same way wherever it happens: at the boundary that
+ * tells the user what to do (`describeFailure`).
  */
 export class SignInRequiredError extends Error {
   override readonly name = 'SignInRequiredError';

@@ -3,6 +3,7 @@ import { AUDIENCE_FLAGS, type Audience } from '../domain/audiences';
 import { COLLABORATION_TAGS } from '../domain/collaborationTags';
 import { INTEREST_LIMITS } from '../domain/personInterest';
 import { fail, ok, type Result } from '../domain/result';
+import { validateCollaborationTags } from '../domain/validateInterest';
 
 /**
  * The `Action.Execute` verbs the bot's cards carry, and the data each one records. Cards are built by the
@@ -137,15 +138,6 @@ export type CardAction =
 /** The `data` a card writes for a verb: what renderers put on an action (inputs are merged in by the client). */
 export type CardActionData<V extends CardVerb> = Omit<Extract<CardAction, { verb: V }>, 'verb' | 'form' | 'tags'>;
 
-/** Values of a multi-select `Input.ChoiceSet`: one comma-separated string on the wire, empty when nothing is chosen. */
-export function parseChoiceSetValues(value: string | undefined): string[] {
-  if (value === undefined) return [];
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-}
-
 const invokeValueSchema = z.object({
   action: z.object({
     type: z.literal('Action.Execute'),
@@ -186,10 +178,10 @@ function parseActionData(verb: CardVerb, data: Record<string, unknown>): Result<
     }
     case CARD_VERBS.saveTags: {
       const { ownerId, interestId, tagsBefore } = fields as DataOf<typeof CARD_VERBS.saveTags>;
-      const selected = fields[TAGS_INPUT_ID];
-      const tags = z.array(tagSchema).safeParse(parseChoiceSetValues(typeof selected === 'string' ? selected : undefined));
-      if (!tags.success) return fail(`malformed data for ${verb}: unknown collaboration tag`);
-      return ok({ verb, ownerId, interestId, tagsBefore, tags: [...new Set(tags.data)] });
+      // A multi-select submits one comma-separated string, or nothing when no box is ticked.
+      const tags = validateCollaborationTags(fields[TAGS_INPUT_ID]);
+      if (!tags.ok) return fail(`malformed data for ${verb}: ${tags.error}`);
+      return ok({ verb, ownerId, interestId, tagsBefore, tags: tags.value });
     }
     default:
       return ok({ verb, ...fields } as CardAction);

@@ -135,7 +135,7 @@ describe('validateManifest', () => {
   });
 
   it('reports an unresolved placeholder once, not again as the pattern it then fails', () => {
-    const manifest = edited(validManifest(), (m) => ((m.bots as Array<Record<string, unknown>>)[0] = { ...(m.bots as object[])[0], botId: '${{BOT_ID}}' }));
+    const manifest = edited(validManifest(), (m) => (m.bots = [{ botId: '${{BOT_ID}}', scopes: ['personal'] }]));
     const issues = validateManifest(manifest, icons);
     expect(issues.filter((issue) => issue.field === 'bots[0].botId')).toEqual([
       { field: 'bots[0].botId', message: 'unresolved placeholder in "${{BOT_ID}}"' },

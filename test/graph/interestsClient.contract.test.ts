@@ -26,6 +26,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   service.faults.clear();
+  service.stats.reset();
 });
 
 describe('Graph interests client against the local profile service', () => {
@@ -55,10 +56,9 @@ describe('Graph interests client against the local profile service', () => {
     expect(exchanges[1]?.url).toBe(`${service.graphBaseUrl}/me/profile/interests/${created.id}`);
     expect(JSON.parse(exchanges[1]?.body ?? '{}')).toEqual({ categories: ['Sports'] });
     expect(updated.categories).toEqual(['Sports']);
-    const unchanged = (interest: typeof created): Record<string, unknown> => {
-      const { categories: _categories, lastModifiedDateTime: _modified, lastModifiedBy: _modifiedBy, ...rest } = interest;
-      return rest;
-    };
+    const changedByPatch = new Set(['categories', 'lastModifiedDateTime', 'lastModifiedBy']);
+    const unchanged = (interest: typeof created): Record<string, unknown> =>
+      Object.fromEntries(Object.entries(interest).filter(([key]) => !changedByPatch.has(key)));
     expect(unchanged(updated)).toEqual(unchanged(created));
     expect(service.store.listInterests(user.oid)).toEqual([expect.objectContaining({ id: created.id, categories: ['Sports'], displayName: 'Chelsea FC' })]);
   });
@@ -68,14 +68,16 @@ describe('Graph interests client against the local profile service', () => {
     const user = newUser();
     const created = await client.create(user.getToken, chelseaDraft);
     exchanges.length = 0;
+    service.stats.reset();
 
     expect(await client.update(user.getToken, created, {})).toBe(created);
     expect(await client.update(user.getToken, created, { description: undefined })).toBe(created);
     expect(exchanges).toHaveLength(0);
+    expect(service.stats.snapshot().total).toBe(0);
 
     const updated = await client.update(user.getToken, created, { description: null, collaborationTags: ['askMeAbout'] });
 
-    expect(exchanges).toHaveLength(1);
+    expect(service.stats.snapshot().byRoute).toEqual({ 'PATCH interest': 1 });
     expect(JSON.parse(exchanges[0]?.body ?? '{}')).toEqual({ description: null, collaborationTags: ['askMeAbout'] });
     expect(updated).toMatchObject({ description: null, collaborationTags: ['askMeAbout'], webUrl: 'https://www.chelseafc.com', displayName: 'Chelsea FC' });
     expect(service.store.listInterests(user.oid)[0]).toMatchObject({

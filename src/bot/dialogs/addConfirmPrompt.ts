@@ -1,20 +1,18 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { Prompt, type DialogContext, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
-import { z } from 'zod';
-import { CARD_VERBS } from '../../cards/cardActions';
+import { CARD_VERBS, parseCardAction } from '../../cards/cardActions';
 import { readYesNo } from './answerWords';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
-const addCardActionSchema = z.object({
-  action: z.object({ verb: z.enum([CARD_VERBS.confirmAdd, CARD_VERBS.cancelAdd]) }),
-});
-
-/** The add summary card's button, when this activity is its Action.Execute invoke. */
-export function addCardVerbOf(activity: Partial<Activity>): typeof CARD_VERBS.confirmAdd | typeof CARD_VERBS.cancelAdd | undefined {
+/** true for the add summary card's Create button, false for its Cancel, undefined for any other activity. */
+export function addCardAnswerOf(activity: Partial<Activity>): boolean | undefined {
   if (activity.type !== ActivityTypes.Invoke || activity.name !== ADAPTIVE_CARD_ACTION) return undefined;
-  const parsed = addCardActionSchema.safeParse(activity.value);
-  return parsed.success ? parsed.data.action.verb : undefined;
+  const action = parseCardAction(activity.value);
+  if (!action.ok) return undefined;
+  if (action.value.verb === CARD_VERBS.confirmAdd) return true;
+  if (action.value.verb === CARD_VERBS.cancelAdd) return false;
+  return undefined;
 }
 
 /**
@@ -23,10 +21,14 @@ export function addCardVerbOf(activity: Partial<Activity>): typeof CARD_VERBS.co
  * `continueDialog()` and which the base Prompt would ignore because it is not a message.
  */
 export class AddConfirmPrompt extends Prompt<boolean> {
+  constructor(dialogId: string) {
+    super(dialogId);
+  }
+
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const verb = addCardVerbOf(dc.context.activity);
-    if (verb === undefined) return super.continueDialog(dc);
-    return dc.endDialog(verb === CARD_VERBS.confirmAdd);
+    const fromCard = addCardAnswerOf(dc.context.activity);
+    if (fromCard === undefined) return super.continueDialog(dc);
+    return dc.endDialog(fromCard);
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {

@@ -5,16 +5,18 @@ import type { FieldResult } from '../../domain/validateInterest';
 /** Reads one typed answer into a field value, or says what to fix. */
 export type AnswerParser<T> = (text: string) => FieldResult<T>;
 
+type Question = string | Partial<Activity>;
+
 /**
- * A TextPrompt validator that accepts what `parse` accepts. Otherwise the re-prompt is the parser's reason followed
- * by the original question, so the user sees why and what to answer in one message. Earlier answers live in the
- * waterfall's values, which a re-prompt never touches.
+ * A TextPrompt validator that accepts what `parse` accepts. Otherwise the re-prompt is the parser's reason
+ * followed by the question (`question`, else the prompt first sent), so the user sees why and what to answer in
+ * one message. Earlier answers live in the waterfall's values, which a re-prompt never touches.
  */
-export function answerValidator<T>(parse: AnswerParser<T>): PromptValidator<string> {
+export function answerValidator<T>(parse: AnswerParser<T>, question?: Question): PromptValidator<string> {
   return async (prompt) => {
     const answer = parse(prompt.recognized.value ?? '');
     if (answer.ok) return true;
-    prompt.options.retryPrompt = withReason(answer.error, prompt.options.prompt);
+    prompt.options.retryPrompt = withReason(answer.error, question ?? prompt.options.prompt);
     return false;
   };
 }
@@ -26,7 +28,7 @@ export function acceptedAnswer<T>(parse: AnswerParser<T>, text: unknown): T {
   return answer.value;
 }
 
-export function withReason(reason: string, question: string | Partial<Activity> | undefined): string | Partial<Activity> {
+export function withReason(reason: string, question: Question | undefined): Question {
   if (question === undefined) return reason;
   if (typeof question === 'string') return `${reason} ${question}`;
   return { ...question, text: question.text ? `${reason}\n\n${question.text}` : reason };

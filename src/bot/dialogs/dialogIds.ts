@@ -1,3 +1,7 @@
+import type { UserTokenProvider } from '../../auth/userTokenProvider';
+import type { InterestsClient } from '../../graph/interestsClient';
+import type { Logger } from '../../logger';
+
 /** Ids the bot core starts the interest dialogs by (`dialogContext.beginDialog(id, options)`). */
 export const ADD_INTEREST_DIALOG = 'addInterest';
 export const TAG_INTEREST_DIALOG = 'tagInterest';
@@ -5,4 +9,11 @@ export const TAG_INTEREST_DIALOG = 'tagInterest';
 /** Options both dialogs accept: `name` comes from a command such as "add Chess" or "tag Chess". */
 export interface InterestDialogOptions {
   name?: string;
+}
+
+/** The services every interest dialog is built with; they hold no per-user state. */
+export interface InterestDialogDeps {
+  readonly interests: InterestsClient;
+  readonly tokens: UserTokenProvider;
+  readonly logger: Logger;
 }

@@ -1,0 +1,18 @@
+// Fallback sign-in, step 2: Entra redirected back. Check the state we sent, then tell Teams; the bot's next
+// silent token exchange succeeds now that the user has consented. The code itself is not redeemed here.
+(async function () {
+  'use strict';
+  const status = document.getElementById('status');
+  const expectedState = localStorage.getItem('signin.state');
+  localStorage.removeItem('signin.state');
+  localStorage.removeItem('signin.verifier');
+  await microsoftTeams.app.initialize();
+  const outcome = AuthFlow.checkRedirect(window.location.search, expectedState);
+  if (outcome === 'ok') {
+    status.textContent = 'Signed in. You can close this window.';
+    microsoftTeams.authentication.notifySuccess();
+  } else {
+    status.textContent = 'Sign-in did not complete. Close this window and try again.';
+    microsoftTeams.authentication.notifyFailure(outcome);
+  }
+})();

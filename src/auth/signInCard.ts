@@ -1,0 +1,45 @@
+/**
+ * What the bot sends to start Teams SSO: an OAuthCard whose `tokenExchangeResource` makes Teams fetch an SSO
+ * token silently and send it back as `signin/tokenExchange`, with a `signin` button to the bot's own fallback
+ * page for when silent SSO cannot work (consent, conditional access).
+ */
+import crypto from 'node:crypto';
+import { CardFactory, type Attachment } from 'botbuilder';
+
+export interface SignInSettings {
+  readonly applicationIdUri: string;
+  readonly botDomain: string;
+}
+
+/** The bot does its own on-behalf-of exchange, so no Azure Bot OAuth connection is named. */
+export const SSO_CONNECTION_NAME = '';
+
+export function signInPageUrl(botDomain: string): string {
+  return `https://${botDomain}/auth-start.html`;
+}
+
+export function createSignInCard(settings: SignInSettings, text = 'Sign in to read and update the interests on your profile.'): Attachment {
+  return CardFactory.oauthCard(SSO_CONNECTION_NAME, 'Sign in', text, signInPageUrl(settings.botDomain), {
+    // A fresh id per card: Teams clients all send the exchange with it, which is what the dedupe keys on.
+    id: crypto.randomUUID(),
+    uri: settings.applicationIdUri,
+    providerId: '',
+  });
+}
+
+/**
+ * The `adaptiveCard/action` invoke answer that asks Teams to sign the user in and send the action again with
+ * `value.authentication.token` (Universal Actions SSO).
+ */
+export function createLoginRequestResponse(settings: SignInSettings) {
+  return {
+    statusCode: 401,
+    type: 'application/vnd.microsoft.activity.loginRequest',
+    value: {
+      text: 'Sign in to continue',
+      connectionName: SSO_CONNECTION_NAME,
+      tokenExchangeResource: { id: crypto.randomUUID(), uri: settings.applicationIdUri, providerId: '' },
+      buttons: [{ type: 'signin', title: 'Sign in', value: signInPageUrl(settings.botDomain) }],
+    },
+  } as const;
+}

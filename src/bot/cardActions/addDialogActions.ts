@@ -1,0 +1,35 @@
+/**
+ * The add summary card's Create and Cancel buttons answer the add dialog's last question, so the invoke is handed
+ * to the dialog (`continueDialog`) and the dialog leaves the card to show in turn state (`invokeResponseCard.ts`).
+ */
+import type { CARD_VERBS } from '../../cards/cardActions';
+import { renderNoticeCard } from '../../cards/noticeCard';
+import { ADD_INTEREST_DIALOG } from '../dialogs/dialogIds';
+import { takeInvokeResponseCard } from '../dialogs/invokeResponseCard';
+import type { ActionTurn, CardActionHandler } from './actionTurn';
+import { cardResponse, messageResponse, type CardActionResponse } from './invokeResponses';
+
+export const ADD_FINISHED_NOTICE = {
+  title: 'This add is finished',
+  text: 'The interest was already added, or adding it was cancelled. Say "list" to see your interests or "add" to add another.',
+} as const;
+
+/** The dialog answered in the chat instead (e.g. "busy, say yes to try again"): the card stays as it is. */
+export const DIALOG_REPLIED_TEXT = 'See my reply in the chat.';
+
+export const ADD_CANCELLED_NOTICE = { title: 'Cancelled', text: 'Nothing was changed.' } as const;
+
+async function continueAddDialog({ context, services }: ActionTurn): Promise<CardActionResponse | undefined> {
+  const dialogContext = await services.dialogs.createContext(context);
+  if (!dialogContext.stack.some((instance) => instance.id === ADD_INTEREST_DIALOG)) return undefined;
+  await dialogContext.continueDialog();
+  const card = takeInvokeResponseCard(context);
+  return card ? cardResponse(card) : messageResponse(DIALOG_REPLIED_TEXT);
+}
+
+// No add in progress: a second click, a retried invoke, or a card from before a restart. Nothing is created twice.
+export const confirmAdd: CardActionHandler<typeof CARD_VERBS.confirmAdd> = async (_action, turn) =>
+  (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_FINISHED_NOTICE));
+
+export const cancelAdd: CardActionHandler<typeof CARD_VERBS.cancelAdd> = async (_action, turn) =>
+  (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_CANCELLED_NOTICE));

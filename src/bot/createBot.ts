@@ -1,0 +1,52 @@
+/**
+ * Builds the whole bot from its dependencies, with no side effects at import time: tests build it in-process
+ * against a local profile service, `src/index.ts` builds it against Graph.
+ */
+import { CloudAdapter, type ConversationState, type PrivateConversationState, type Storage, type UserState } from 'botbuilder';
+import { DialogSet } from 'botbuilder-dialogs';
+import type { UserTokenProvider } from '../auth/userTokenProvider';
+import type { Config } from '../config';
+import type { InterestsClient } from '../graph/interestsClient';
+import type { Logger } from '../logger';
+import { createBotFrameworkAuthentication } from './botFrameworkAuthentication';
+import type { BotServices } from './botServices';
+import { createBotState } from './botState';
+import { createInterestDialogs } from './dialogs';
+import { InterestsBot } from './interestsBot';
+import { createTurnErrorHandler } from './turnErrorHandler';
+
+export interface BotDependencies {
+  readonly config: Config;
+  readonly interests: InterestsClient;
+  readonly tokens: UserTokenProvider;
+  /** Where conversation and user state live (MemoryStorage locally; Blob or Cosmos storage when scaled out). */
+  readonly storage: Storage;
+  readonly logger: Logger;
+  readonly clock?: () => Date;
+}
+
+export interface Bot {
+  readonly adapter: CloudAdapter;
+  readonly handler: InterestsBot;
+  readonly conversationState: ConversationState;
+  readonly privateConversationState: PrivateConversationState;
+  readonly userState: UserState;
+}
+
+export function createBot(deps: BotDependencies): Bot {
+  const { config, interests, tokens, storage, logger } = deps;
+  const state = createBotState(storage);
+  const dialogs = new DialogSet(state.dialogState);
+  for (const dialog of createInterestDialogs({ interests, tokens, logger })) dialogs.add(dialog);
+
+  const services: BotServices = { mode: config.mode, interests, tokens, logger, clock: deps.clock ?? (() => new Date()), state, dialogs };
+  const adapter = new CloudAdapter(createBotFrameworkAuthentication(config.auth));
+  adapter.onTurnError = createTurnErrorHandler({ logger, state });
+  return {
+    adapter,
+    handler: new InterestsBot(services),
+    conversationState: state.conversationState,
+    privateConversationState: state.privateConversationState,
+    userState: state.userState,
+  };
+}

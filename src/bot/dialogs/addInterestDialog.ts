@@ -1,0 +1,179 @@
+import { ChoicePrompt, ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidator, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { inlineText } from '../../cards/displayText';
+import { renderEditCard } from '../../cards/editCard';
+import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES } from '../../domain/audiences';
+import { findInterestByName } from '../../domain/interestDraft';
+import type { InterestDraft, PersonInterest } from '../../domain/personInterest';
+import { validateDisplayName, validateInterestInput } from '../../domain/validateInterest';
+import { actorIdOf } from '../actor';
+import { sendCard, sendTyping } from '../replies';
+import { graphTokenFor } from '../userGraphAccess';
+import { acceptedAnswer, answerValidator, withReason } from './answerValidator';
+import { collaborationTagQuestion, parseCollaborationTagAnswer } from './collaborationTagAnswer';
+import { CONFIRM_AND_CREATE_DIALOG, ConfirmAndCreateDialog, type ConfirmAndCreateOptions } from './confirmAndCreateDialog';
+import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from './dialogIds';
+import { expectedGraphFailure } from './graphFailures';
+import { parseAudienceAnswer, parseCategoriesAnswer, parseDescriptionAnswer, parseLinkAnswer } from './interestAnswers';
+import { ensureSignedIn } from './signIn';
+
+const STEPS = 'addInterestSteps';
+const NAME_PROMPT = 'addNamePrompt';
+const DUPLICATE_PROMPT = 'addDuplicatePrompt';
+const DESCRIPTION_PROMPT = 'addDescriptionPrompt';
+const CATEGORIES_PROMPT = 'addCategoriesPrompt';
+const TAGS_PROMPT = 'addTagsPrompt';
+const AUDIENCE_PROMPT = 'addAudiencePrompt';
+const LINK_PROMPT = 'addLinkPrompt';
+
+export const NAME_QUESTION = "What's the name of the interest? For example: Chess.";
+export const DESCRIPTION_QUESTION = 'Add a short description, or say skip.';
+export const CATEGORIES_QUESTION = 'Any categories? Separate them with commas (like Games, Strategy), or say skip.';
+export const TAGS_QUESTION = collaborationTagQuestion('Which collaboration tags fit?');
+export const AUDIENCE_QUESTION = `Who can see it? Say skip for ${AUDIENCE_LABELS[DEFAULT_AUDIENCE]}.`;
+export const LINK_QUESTION = 'Add a link (starting with http:// or https://), or say skip.';
+
+/** What to do instead of creating a second interest with a name that is already taken. */
+export const DUPLICATE_CHOICES = { tag: 'Tag it', edit: 'Edit it', rename: 'Pick another name' } as const;
+
+/**
+ * Adds an interest by asking for each field in turn: name (checked against existing interests), description,
+ * categories, collaboration tags, audience, link, then a summary to confirm. Each answer is checked by the
+ * domain as it is given; a bad one is asked again with the reason, and earlier answers stay.
+ */
+export class AddInterestDialog extends ComponentDialog {
+  constructor(private readonly deps: InterestDialogDeps) {
+    super(ADD_INTEREST_DIALOG);
+    this.addDialog(new TextPrompt(NAME_PROMPT, answerValidator(validateDisplayName, NAME_QUESTION)));
+    this.addDialog(new ChoicePrompt(DUPLICATE_PROMPT));
+    this.addDialog(new TextPrompt(DESCRIPTION_PROMPT, answerValidator(parseDescriptionAnswer)));
+    this.addDialog(new TextPrompt(CATEGORIES_PROMPT, answerValidator(parseCategoriesAnswer)));
+    this.addDialog(new TextPrompt(TAGS_PROMPT, answerValidator(parseCollaborationTagAnswer)));
+    this.addDialog(new ChoicePrompt(AUDIENCE_PROMPT, audienceValidator));
+    this.addDialog(new TextPrompt(LINK_PROMPT, answerValidator(parseLinkAnswer)));
+    this.addDialog(new ConfirmAndCreateDialog(deps));
+    this.addDialog(
+      new WaterfallDialog<InterestDialogOptions>(STEPS, [
+        this.askName,
+        this.checkNameIsNew,
+        this.askDescription,
+        this.askCategories,
+        this.askTags,
+        this.askAudience,
+        this.askLink,
+        this.confirmAndCreate,
+        this.finish,
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private readonly askName = async (step: AddStep): Promise<DialogTurnResult> => {
+    if (!(await ensureSignedIn(step.context, this.deps.tokens))) return step.endDialog();
+    const given = step.options.name?.trim();
+    if (!given) return step.prompt(NAME_PROMPT, { prompt: NAME_QUESTION });
+    const name = validateDisplayName(given);
+    if (name.ok) return step.next(name.value);
+    return step.prompt(NAME_PROMPT, { prompt: withReason(name.error, NAME_QUESTION) });
+  };
+
+  /** A name already in use offers the existing interest instead of making a duplicate. */
+  private readonly checkNameIsNew = async (step: AddStep): Promise<DialogTurnResult> => {
+    const name = acceptedAnswer(validateDisplayName, step.result);
+    draftOf(step).displayName = name;
+    await sendTyping(step.context);
+    let existing: PersonInterest | undefined;
+    try {
+      existing = findInterestByName(await this.deps.interests.list(graphTokenFor(step.context, this.deps.tokens)), name);
+    } catch (error) {
+      await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests before adding').userText);
+      return step.endDialog();
+    }
+    if (!existing) return step.next();
+    valuesOf(step).existing = existing;
+    return step.prompt(DUPLICATE_PROMPT, {
+      prompt: `You already have an interest called "${inlineText(existing.displayName, 100)}". Do you want to tag it or edit it instead?`,
+      choices: Object.values(DUPLICATE_CHOICES),
+    });
+  };
+
+  private readonly askDescription = async (step: AddStep): Promise<DialogTurnResult> => {
+    const { existing } = valuesOf(step);
+    if (existing) return this.useExisting(step, existing, (step.result as FoundChoice).value);
+    return step.prompt(DESCRIPTION_PROMPT, { prompt: DESCRIPTION_QUESTION });
+  };
+
+  private readonly useExisting = async (step: AddStep, existing: PersonInterest, choice: string): Promise<DialogTurnResult> => {
+    if (choice === DUPLICATE_CHOICES.tag) {
+      return step.replaceDialog(TAG_INTEREST_DIALOG, { name: existing.displayName ?? '' } satisfies InterestDialogOptions);
+    }
+    if (choice === DUPLICATE_CHOICES.edit) {
+      await sendCard(step.context, renderEditCard({ interest: existing, ownerId: actorIdOf(step.context.activity) }));
+      return step.endDialog();
+    }
+    return step.replaceDialog(STEPS, {} satisfies InterestDialogOptions);
+  };
+
+  private readonly askCategories = async (step: AddStep): Promise<DialogTurnResult> => {
+    draftOf(step).description = acceptedAnswer(parseDescriptionAnswer, step.result);
+    return step.prompt(CATEGORIES_PROMPT, { prompt: CATEGORIES_QUESTION });
+  };
+
+  private readonly askTags = async (step: AddStep): Promise<DialogTurnResult> => {
+    draftOf(step).categories = acceptedAnswer(parseCategoriesAnswer, step.result);
+    return step.prompt(TAGS_PROMPT, { prompt: TAGS_QUESTION });
+  };
+
+  private readonly askAudience = async (step: AddStep): Promise<DialogTurnResult> => {
+    draftOf(step).collaborationTags = acceptedAnswer(parseCollaborationTagAnswer, step.result);
+    return step.prompt(AUDIENCE_PROMPT, { prompt: AUDIENCE_QUESTION, choices: SELECTABLE_AUDIENCES.map((audience) => AUDIENCE_LABELS[audience]) });
+  };
+
+  private readonly askLink = async (step: AddStep): Promise<DialogTurnResult> => {
+    const chosen = step.result as FoundChoice | undefined;
+    const audience = chosen ? SELECTABLE_AUDIENCES[chosen.index] : undefined;
+    draftOf(step).allowedAudiences = audience ?? acceptedAnswer(parseAudienceAnswer, step.context.activity.text);
+    return step.prompt(LINK_PROMPT, { prompt: LINK_QUESTION });
+  };
+
+  private readonly confirmAndCreate = async (step: AddStep): Promise<DialogTurnResult> => {
+    draftOf(step).webUrl = acceptedAnswer(parseLinkAnswer, step.result);
+    return step.beginDialog(CONFIRM_AND_CREATE_DIALOG, { draft: completeDraft(draftOf(step)) } satisfies ConfirmAndCreateOptions);
+  };
+
+  private readonly finish = async (step: AddStep): Promise<DialogTurnResult> => step.endDialog(step.result);
+}
+
+type AddStep = WaterfallStepContext<InterestDialogOptions>;
+
+/** What the waterfall remembers between turns: the answers so far, and the interest a taken name belongs to. */
+interface AddValues {
+  draft?: Partial<InterestDraft>;
+  existing?: PersonInterest;
+}
+
+function valuesOf(step: AddStep): AddValues {
+  return step.values as AddValues;
+}
+
+/** The answers so far: kept in the waterfall's values, so re-prompts and Graph failures never lose them. */
+function draftOf(step: AddStep): Partial<InterestDraft> {
+  const values = valuesOf(step);
+  values.draft ??= {};
+  return values.draft;
+}
+
+/** Every answer was checked when given; checking the whole draft again turns the collected parts into a draft. */
+function completeDraft(answers: Partial<InterestDraft>): InterestDraft {
+  const draft = validateInterestInput(answers);
+  if (!draft.ok) throw new Error(`The add dialog collected an invalid draft (${draft.error.map((issue) => issue.field).join(', ')}).`);
+  return draft.value;
+}
+
+/** A listed audience, "skip", or an audience's id or label the choice recognizer missed; else the domain's reason. */
+const audienceValidator: PromptValidator<FoundChoice> = async (prompt) => {
+  if (prompt.recognized.succeeded) return true;
+  const answer = parseAudienceAnswer(prompt.context.activity.text ?? '');
+  if (answer.ok) return true;
+  prompt.options.retryPrompt = withReason(answer.error, AUDIENCE_QUESTION);
+  return false;
+};

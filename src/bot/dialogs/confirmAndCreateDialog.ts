@@ -1,0 +1,79 @@
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderAddSummaryCard } from '../../cards/addSummaryCard';
+import { toAttachment } from '../../cards/cardTemplate';
+import { renderInterestCard } from '../../cards/interestCard';
+import { renderNoticeCard } from '../../cards/noticeCard';
+import type { InterestDraft } from '../../domain/personInterest';
+import { actorIdOf } from '../actor';
+import { sendTyping } from '../replies';
+import { graphTokenFor } from '../userGraphAccess';
+import { AddConfirmPrompt } from './addConfirmPrompt';
+import type { InterestDialogDeps } from './dialogIds';
+import { expectedGraphFailure, isPassingFailure } from './graphFailures';
+import { showCard } from './invokeResponseCard';
+
+export const CONFIRM_AND_CREATE_DIALOG = 'confirmAndCreateInterest';
+
+export interface ConfirmAndCreateOptions {
+  draft: InterestDraft;
+  /** Set when the last create failed for a passing reason: asked instead of showing the summary card again. */
+  retryText?: string;
+}
+
+const STEPS = 'confirmAndCreateSteps';
+const CONFIRM_PROMPT = 'confirmAddPrompt';
+
+export const ASK_AGAIN_TEXT = 'Say yes to create it, or no to leave it.';
+export const BUSY_RETRY_TEXT = 'Microsoft 365 is busy right now. Say yes to try again, or cancel.';
+export const NOT_ADDED_TEXT = "Okay, I didn't add it. Nothing was changed.";
+export const ADDED_NOTICE = 'Added to your profile.';
+
+/**
+ * Shows the summary card, waits for a yes (typed, or the card's Create button), then creates the interest with
+ * one POST and shows its card. A busy Graph keeps the draft and asks again, so a later yes completes it; every
+ * yes makes at most one request. Ends with the created interest, or nothing.
+ */
+export class ConfirmAndCreateDialog extends ComponentDialog {
+  constructor(private readonly deps: InterestDialogDeps) {
+    super(CONFIRM_AND_CREATE_DIALOG);
+    this.addDialog(new AddConfirmPrompt(CONFIRM_PROMPT));
+    this.addDialog(new WaterfallDialog<ConfirmAndCreateOptions>(STEPS, [this.askToConfirm, this.createIfConfirmed]));
+    this.initialDialogId = STEPS;
+  }
+
+  private readonly askToConfirm = async (step: WaterfallStepContext<ConfirmAndCreateOptions>): Promise<DialogTurnResult> => {
+    const { draft, retryText } = step.options;
+    const summary = () => MessageFactory.attachment(toAttachment(renderAddSummaryCard({ draft, ownerId: actorIdOf(step.context.activity) })));
+    return step.prompt(CONFIRM_PROMPT, { prompt: retryText ?? summary(), retryPrompt: ASK_AGAIN_TEXT });
+  };
+
+  private readonly createIfConfirmed = async (step: WaterfallStepContext<ConfirmAndCreateOptions>): Promise<DialogTurnResult> => {
+    const { context } = step;
+    const { draft } = step.options;
+    if (step.result !== true) {
+      await sayNotAdded(context);
+      return step.endDialog();
+    }
+    await sendTyping(context);
+    try {
+      const created = await this.deps.interests.create(graphTokenFor(context, this.deps.tokens), draft);
+      await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE }));
+      return step.endDialog(created);
+    } catch (error) {
+      const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
+      if (isPassingFailure(error)) return step.replaceDialog(STEPS, { draft, retryText: BUSY_RETRY_TEXT } satisfies ConfirmAndCreateOptions);
+      await context.sendActivity(report.userText);
+      return step.endDialog();
+    }
+  };
+}
+
+/** From the card's Cancel the summary card itself turns into the answer; a typed no gets a message. */
+async function sayNotAdded(context: TurnContext): Promise<void> {
+  if (context.activity.type === ActivityTypes.Invoke) {
+    await showCard(context, renderNoticeCard({ title: 'Not added', text: NOT_ADDED_TEXT }));
+    return;
+  }
+  await context.sendActivity(NOT_ADDED_TEXT);
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run profile-service`: runs the local Graph-compatible profile service on its own, with the settings from
+ * the environment (PROFILE_SERVICE_HOST, PROFILE_SERVICE_PORT, PROFILE_SERVICE_DATA_DIR, LOG_LEVEL).
+ */
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { startProfileService } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel, name: 'profile-service' });
+  const service = await startProfileService({
+    host: config.profileService.host,
+    port: config.profileService.port,
+    dataDir: config.profileService.dataDir,
+    // A developer's first sign-in finds a realistic profile rather than an empty one.
+    seed: { allNewUsers: true },
+    logger,
+  });
+  console.log(`Local profile service: ${service.graphBaseUrl}/me/profile/interests (data in ${config.profileService.dataDir})`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('Stopping profile service', { signal });
+    service.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('Profile service did not stop cleanly', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Profile service failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
