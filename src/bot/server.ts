@@ -2,15 +2,18 @@
  * The HTTP edge: restify wires `POST /api/messages` to the adapter, answers `GET /healthz` and serves any fixed pages
  * it is given (the SSO fallback pages). Everything a turn does happens behind `adapter.process`.
  */
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as restify from 'restify';
+import { z } from 'zod';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../logger';
 
 /** A fixed document served at `path`, e.g. the sign-in pages Teams opens in a pop-up. */
 export interface StaticRoute {
   readonly path: string;
-  readonly contentType: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
 }
 
@@ -35,6 +38,7 @@ export interface BotServer {
 /** Activities are small JSON documents (files travel as links); anything bigger is refused with 413. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+const ACTIVITY_SHAPE = z.object({ type: z.string().min(1) });
 
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
   const { adapter, handler, logger } = options;
@@ -42,6 +46,11 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false, mapFiles: false }));
 
   server.post('/api/messages', async (req, res) => {
+    // The SDK answers a body that is not an activity with 500 and its parser's message; say 400 instead.
+    if (!ACTIVITY_SHAPE.safeParse(req.body).success) {
+      res.json(400, { error: 'The body must be a Bot Framework activity with a type.' });
+      return;
+    }
     await adapter.process(req, res, (context) => handler.run(context));
   });
   server.get('/healthz', (_req, res, next) => {
@@ -50,9 +59,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   });
   for (const route of options.staticRoutes ?? []) {
     server.get(route.path, (_req, res, next) => {
-      res.setHeader('Content-Type', route.contentType);
-      res.setHeader('Cache-Control', 'no-store');
-      res.sendRaw(200, route.body);
+      res.sendRaw(route.status, route.body, { ...route.headers });
       next();
     });
   }
@@ -69,6 +76,12 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   logger.info('Bot listening', { url, endpoint: `${url}/api/messages` });
 
   let closing: Promise<void> | undefined;
+  // A keep-alive socket goes idle once its response is sent; while closing, drop it then instead of at its timeout.
+  server.server.on('request', (_req, res: ServerResponse) => {
+    res.once('finish', () => {
+      if (closing) setImmediate(() => server.server.closeIdleConnections());
+    });
+  });
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       const grace = setTimeout(() => server.server.closeAllConnections(), options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);

@@ -1,10 +1,10 @@
 import { COLLABORATION_TAGS } from '../domain/collaborationTags';
 import { INTEREST_LIMITS, type InterestDraft } from '../domain/personInterest';
-import { inputText } from './displayText';
+import { inputText, typedText } from './displayText';
 
 /**
  * A draft as a card carries it, in inputs and in action data: unsafe characters removed and every field within
- * INTEREST_LIMITS, so the card stays small whatever Graph returned. The edit card shows exactly this draft and
+ * INTEREST_LIMITS (counted as the domain counts), so the card stays small whatever Graph returned. The edit card shows exactly this draft and
  * sends it back as `before`, so a field the user leaves alone compares equal and is not written (an over-long
  * synced description stays intact unless the user edits it).
  */
@@ -18,7 +18,8 @@ export function boundedDraft(draft: InterestDraft): InterestDraft {
       .filter((category) => category.trim() !== ''),
     collaborationTags: COLLABORATION_TAGS.filter((tag) => draft.collaborationTags.includes(tag)),
     allowedAudiences: draft.allowedAudiences,
-    webUrl: emptyToNull(inputText(draft.webUrl, INTEREST_LIMITS.webUrlMax)),
+    // The domain measures links in UTF-16 units, as URLs are usually ASCII.
+    webUrl: emptyToNull(typedText(draft.webUrl, INTEREST_LIMITS.webUrlMax)),
   };
 }
 

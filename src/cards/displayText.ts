@@ -40,9 +40,24 @@ export function blockText(text: string | null | undefined, maxCodePoints: number
   return escapeMarkdown(clip(normalizeMultiLine(removeUnsafeCharacters(text ?? '')), maxCodePoints));
 }
 
-/** User text for an input's value or an action's data: safe and capped, but not escaped (inputs show text literally). */
+/**
+ * At most `maxUnits` UTF-16 code units, never half a surrogate pair: how an input's `maxLength` counts in the
+ * client, and how the domain measures a link.
+ */
+export function truncateUnits(text: string, maxUnits: number): string {
+  if (text.length <= maxUnits) return text;
+  const cut = text.slice(0, maxUnits);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** User text for an input's value or an action's data: safe and capped in code points, but not escaped (inputs show text literally). */
 export function inputText(text: string | null | undefined, maxCodePoints: number): string {
   return truncate(removeUnsafeCharacters(text ?? ''), maxCodePoints);
+}
+
+/** What the user typed, for an input's value: safe and capped the way the input's own `maxLength` caps typing. */
+export function typedText(text: string | null | undefined, maxUnits: number): string {
+  return truncateUnits(removeUnsafeCharacters(text ?? ''), maxUnits);
 }
 
 /** Plain text for places that never render Markdown (action titles): safe, one line, capped. */

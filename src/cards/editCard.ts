@@ -7,8 +7,8 @@ import type { ValidationIssue } from '../domain/validateInterest';
 import { boundedDraft } from './boundedDraft';
 import { EDIT_INPUT_IDS, type CARD_VERBS, type CardActionData, type EditField, type EditFormValues } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { blockText, inputText } from './displayText';
-import { DISPLAY_LIMITS, displayName } from './interestView';
+import { blockText, typedText } from './displayText';
+import { displayName } from './interestView';
 
 export interface EditCardData {
   interest: PersonInterest;
@@ -39,17 +39,16 @@ interface EditCardView extends CardActionData<typeof CARD_VERBS.saveInterest> {
 
 /** Room for the most categories at the longest length, with ", " between them. */
 const CATEGORIES_INPUT_MAX = INTEREST_LIMITS.categoriesMax * (INTEREST_LIMITS.categoryMax + 2);
-// Choice values are short ids; anything longer in submitted values is not a choice anyway.
-const CHOICE_INPUT_MAX = 200;
-
-const INPUT_LIMITS: Record<EditField, number> = {
+/** `maxLength` of the text inputs (the client counts UTF-16 units). */
+const INPUT_LIMITS = {
   displayName: INTEREST_LIMITS.displayNameMax,
   description: INTEREST_LIMITS.descriptionMax,
   categories: CATEGORIES_INPUT_MAX,
-  collaborationTags: CHOICE_INPUT_MAX,
-  allowedAudiences: CHOICE_INPUT_MAX,
   webUrl: INTEREST_LIMITS.webUrlMax,
-};
+} as const;
+
+/** Validation messages are the domain's short sentences; the cap only bounds the card. */
+const ERROR_MESSAGE_MAX = 150;
 
 /** Shown by the card itself when an input fails its own checks, before anything is sent. */
 const INPUT_MESSAGES: EditCardView['messages'] = {
@@ -68,30 +67,19 @@ const expand = defineCardTemplate<EditCardView>(template);
 export function renderEditCard({ interest, ownerId, errors = [], values = {} }: EditCardData): AdaptiveCard {
   const before = boundedDraft(draftFromInterest(interest));
   const shown = inputValues(before);
-  const typed = Object.fromEntries(
-    EDIT_INPUT_IDS.flatMap((field) => {
-      const value = values[field];
-      return value === undefined ? [] : [[field, inputText(value, INPUT_LIMITS[field])]];
-    }),
-  );
-  const fieldErrors = errorsByField(errors);
+  const choices = audienceChoices(before.allowedAudiences);
   return expand({
     ownerId,
     interestId: interest.id ?? '',
     before,
     title: displayName(before.displayName),
-    values: { ...shown, ...typed },
-    limits: {
-      displayName: INPUT_LIMITS.displayName,
-      description: INPUT_LIMITS.description,
-      categories: INPUT_LIMITS.categories,
-      webUrl: INPUT_LIMITS.webUrl,
-    },
+    values: { ...shown, ...typedValues(values, choices) },
+    limits: INPUT_LIMITS,
     messages: INPUT_MESSAGES,
     hasErrors: errors.length > 0,
-    errors: fieldErrors,
+    errors: errorsByField(errors),
     tagChoices: TAG_CHOICES,
-    audienceChoices: audienceChoices(before.allowedAudiences),
+    audienceChoices: choices,
   });
 }
 
@@ -107,6 +95,25 @@ function inputValues(draft: InterestDraft): Record<EditField, string> {
   };
 }
 
+/**
+ * What the user typed, capped as the inputs cap typing, so a forged submission can't grow the card. Choice sets
+ * keep only values they offer.
+ */
+function typedValues(values: EditFormValues, audiences: readonly Choice[]): Partial<Record<EditField, string>> {
+  const typed: Partial<Record<EditField, string>> = {};
+  for (const field of ['displayName', 'description', 'categories', 'webUrl'] as const) {
+    const value = values[field];
+    if (value !== undefined) typed[field] = typedText(value, INPUT_LIMITS[field]);
+  }
+  if (values.collaborationTags !== undefined) {
+    const chosen = values.collaborationTags.split(',').map((part) => part.trim());
+    typed.collaborationTags = COLLABORATION_TAGS.filter((tag) => chosen.includes(tag)).join(',');
+  }
+  const audience = values.allowedAudiences?.trim();
+  if (audiences.some((choice) => choice.value === audience)) typed.allowedAudiences = audience;
+  return typed;
+}
+
 /** The offered audiences, plus the current one when Graph holds one the bot doesn't offer, so the picker isn't blank. */
 function audienceChoices(current: Audience): Choice[] {
   const audiences: readonly Audience[] = (SELECTABLE_AUDIENCES as readonly Audience[]).includes(current)
@@ -119,7 +126,7 @@ function errorsByField(issues: readonly ValidationIssue[]): FieldErrors {
   const messages = {} as Record<EditField, string>;
   for (const field of EDIT_INPUT_IDS) {
     const issue = issues.find((candidate) => candidate.field === field);
-    messages[field] = blockText(issue?.message, DISPLAY_LIMITS.message);
+    messages[field] = blockText(issue?.message, ERROR_MESSAGE_MAX);
   }
   return {
     ...messages,

@@ -29,7 +29,7 @@ export interface DevTokenOptions {
 }
 
 export type BearerClaims =
-  | { readonly ok: true; readonly oid: string; readonly scp: readonly string[]; readonly name: string | undefined; readonly upn: string | undefined }
+  | { readonly ok: true; readonly oid: string; readonly scp: string[]; readonly name: string | undefined; readonly upn: string | undefined }
   | { readonly ok: false; readonly reason: 'missing' | 'malformed' | 'noUser' | 'expired' };
 
 function base64UrlJson(value: object): string {

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../domain/result';
 import { FAULT_STATUSES, type FaultController, type FaultStatus, type RequestMatch } from './faults';
 import { readJsonObject } from './requestBody';
 import type { RequestStats } from './requestStats';
-import type { Route } from './routes';
+import type { DevRoute } from './routes';
 import { serviceErrors } from './serviceErrors';
 import { emptyResponse, jsonResponse, type ServiceResponse } from './wire';
 
@@ -77,23 +77,30 @@ function devToken(params: URLSearchParams): ServiceResponse {
   return jsonResponse(200, { token_type: 'Bearer', access_token: token });
 }
 
-export async function respondToDevRoute(route: Route, method: string, request: IncomingMessage, params: URLSearchParams, deps: DevRouteDeps): Promise<ServiceResponse> {
-  switch (`${route.kind} ${method}`) {
-    case 'devFaults GET':
-      return jsonResponse(200, deps.faults.snapshot());
-    case 'devFaults POST':
-      return addFaultRule(request, deps);
-    case 'devFaults DELETE':
-      deps.faults.clear();
-      return emptyResponse(204);
-    case 'devStats GET':
-      return jsonResponse(200, deps.stats.snapshot());
-    case 'devStats DELETE':
-      deps.stats.reset();
-      return emptyResponse(204);
-    case 'devToken GET':
-      return devToken(params);
-    default:
-      throw new Error(`No dev handler for ${route.kind} ${method}`);
-  }
+type DevHandler = (request: IncomingMessage, params: URLSearchParams, deps: DevRouteDeps) => ServiceResponse | Promise<ServiceResponse>;
+
+const DEV_HANDLERS: Readonly<Record<string, DevHandler>> = {
+  'devFaults GET': (_request, _params, deps) => jsonResponse(200, deps.faults.snapshot()),
+  'devFaults POST': (request, _params, deps) => addFaultRule(request, deps),
+  'devFaults DELETE': (_request, _params, deps) => {
+    deps.faults.clear();
+    return emptyResponse(204);
+  },
+  'devStats GET': (_request, _params, deps) => jsonResponse(200, deps.stats.snapshot()),
+  'devStats DELETE': (_request, _params, deps) => {
+    deps.stats.reset();
+    return emptyResponse(204);
+  },
+  'devToken GET': (_request, params) => devToken(params),
+};
+
+/** The handler for a `/_dev` route and method; undefined when the method is not supported there. */
+export function devHandlerFor(route: DevRoute, method: string): DevHandler | undefined {
+  return DEV_HANDLERS[`${route.kind} ${method}`];
+}
+
+export function devMethodsFor(route: DevRoute): string[] {
+  return Object.keys(DEV_HANDLERS)
+    .filter((key) => key.startsWith(`${route.kind} `))
+    .map((key) => key.slice(route.kind.length + 1));
 }

@@ -113,7 +113,7 @@ const FIELD_PARSERS: { readonly [K in WritableName]: FieldParser<WritableInteres
   description: optionalText(SERVICE_LIMITS.descriptionMax),
   webUrl: optionalText(SERVICE_LIMITS.webUrlMax),
   categories: stringList(SERVICE_LIMITS.categoryMax, SERVICE_LIMITS.categoriesMax),
-  collaborationTags: stringList(50, SERVICE_LIMITS.collaborationTagsMax, isCollaborationTag, COLLABORATION_TAGS.join(', ')),
+  collaborationTags: stringList(SERVICE_LIMITS.categoryMax, SERVICE_LIMITS.collaborationTagsMax, isCollaborationTag, COLLABORATION_TAGS.join(', ')),
   allowedAudiences: audiences,
   inference,
   source,

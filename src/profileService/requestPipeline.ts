@@ -2,13 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger';
 import { authorizeCaller, ownerIsCaller } from './authorization';
-import { respondToDevRoute } from './devRoutes';
+import { devHandlerFor, devMethodsFor } from './devRoutes';
 import type { FaultController } from './faults';
 import type { InterestHandlers } from './interestHandlers';
 import type { Caller } from './interestEntity';
 import { readJsonObject } from './requestBody';
 import type { RequestStats, StatsRouteKind } from './requestStats';
-import { ALLOWED_METHODS, isDevRoute, matchRoute } from './routes';
+import { isDevRoute, matchRoute } from './routes';
 import { serviceErrors } from './serviceErrors';
 import { assignRequestIds, writeResponse, type RequestIds, type ServiceResponse } from './wire';
 
@@ -36,6 +36,12 @@ function parseTarget(rawUrl: string | undefined): URL {
   return new URL(`http://local${target.startsWith('/') ? '' : '/'}${target}`);
 }
 
+interface Outcome {
+  readonly response: ServiceResponse;
+  /** How the request is counted in the stats; undefined for `/_dev` calls, which are not counted. */
+  readonly counted: StatsRouteKind | undefined;
+}
+
 const statsKindOf = (kind: string): StatsRouteKind => (kind === 'interests' || kind === 'interest' ? kind : 'unknown');
 
 /**
@@ -43,13 +49,11 @@ const statsKindOf = (kind: string): StatsRouteKind => (kind === 'interests' || k
  * method, token and scope, then the handler. Whatever happens, the answer is Graph-shaped.
  */
 export function createRequestPipeline(deps: PipelineDeps, fallbackHost: () => string) {
-  async function respond(request: IncomingMessage, method: string, url: URL, ids: RequestIds): Promise<{ response: ServiceResponse; counted: StatsRouteKind | undefined }> {
+  async function respond(request: IncomingMessage, method: string, url: URL, ids: RequestIds): Promise<Outcome> {
     const route = matchRoute(url.pathname);
-    const allowed = ALLOWED_METHODS[route.kind];
     if (isDevRoute(route)) {
-      const response = allowed.includes(method)
-        ? await respondToDevRoute(route, method, request, url.searchParams, deps)
-        : serviceErrors.methodNotAllowed(method, allowed);
+      const devHandler = devHandlerFor(route, method);
+      const response = devHandler ? await devHandler(request, url.searchParams, deps) : serviceErrors.methodNotAllowed(method, devMethodsFor(route));
       return { response, counted: undefined };
     }
     const counted = statsKindOf(route.kind);
@@ -57,11 +61,9 @@ export function createRequestPipeline(deps: PipelineDeps, fallbackHost: () => st
     if (delayMs > 0) await sleep(delayMs);
     const fault = deps.faults.takeFault(method, url.pathname);
     if (fault) return { response: fault, counted };
-    if (route.kind !== 'interests' && route.kind !== 'interest') {
-      return { response: serviceErrors.segmentNotFound(route.kind === 'unknown' ? route.segment : url.pathname), counted };
-    }
+    if (route.kind === 'unknown') return { response: serviceErrors.segmentNotFound(route.segment), counted };
     const handler = deps.handlers[route.kind][method];
-    if (!handler) return { response: serviceErrors.methodNotAllowed(method, allowed), counted };
+    if (!handler) return { response: serviceErrors.methodNotAllowed(method, Object.keys(deps.handlers[route.kind])), counted };
     const now = deps.clock();
     const caller = authorizeCaller(request.headers.authorization, method, now);
     if (!caller.ok) return { response: caller.error, counted };
@@ -84,7 +86,7 @@ export function createRequestPipeline(deps: PipelineDeps, fallbackHost: () => st
     const ids = assignRequestIds(request.headers['client-request-id']);
     const method = (request.method ?? 'GET').toUpperCase();
     let path = request.url ?? '/';
-    let outcome: { response: ServiceResponse; counted: StatsRouteKind | undefined };
+    let outcome: Outcome;
     try {
       const url = parseTarget(request.url);
       path = url.pathname;

@@ -12,18 +12,10 @@ export type Route =
   | { readonly kind: 'devToken' }
   | { readonly kind: 'unknown'; readonly segment: string };
 
-export type RouteKind = Route['kind'];
 
-export const ALLOWED_METHODS: Readonly<Record<RouteKind, readonly string[]>> = {
-  interests: ['GET', 'POST'],
-  interest: ['GET', 'PATCH', 'DELETE'],
-  devFaults: ['GET', 'POST', 'DELETE'],
-  devStats: ['GET', 'DELETE'],
-  devToken: ['GET'],
-  unknown: [],
-};
+export type DevRoute = Extract<Route, { kind: 'devFaults' | 'devStats' | 'devToken' }>;
 
-export const isDevRoute = (route: Route): boolean => route.kind === 'devFaults' || route.kind === 'devStats' || route.kind === 'devToken';
+export const isDevRoute = (route: Route): route is DevRoute => route.kind === 'devFaults' || route.kind === 'devStats' || route.kind === 'devToken';
 
 const DEV_ROUTES: Readonly<Record<string, Route>> = {
   faults: { kind: 'devFaults' },
@@ -45,9 +37,10 @@ function decodeSegments(pathname: string): string[] | undefined {
 
 const same = (segment: string | undefined, expected: string): boolean => segment?.toLowerCase() === expected;
 
-function matchProfileTail(owner: ProfileOwner, tail: string[]): Route {
+/** `ownerSegment` names the segment before the tail, for the error when the tail is missing. */
+function matchProfileTail(owner: ProfileOwner, ownerSegment: string, tail: string[]): Route {
   const [profile, interests, interestId, ...extra] = tail;
-  if (!same(profile, 'profile')) return { kind: 'unknown', segment: profile ?? '' };
+  if (!same(profile, 'profile')) return { kind: 'unknown', segment: profile ?? ownerSegment };
   if (!same(interests, 'interests')) return { kind: 'unknown', segment: interests ?? 'profile' };
   if (interestId === undefined) return { kind: 'interests', owner };
   if (extra.length > 0) return { kind: 'unknown', segment: extra[0] ?? '' };
@@ -62,7 +55,7 @@ export function matchRoute(pathname: string): Route {
     return DEV_ROUTES[second.toLowerCase()] ?? { kind: 'unknown', segment: second };
   }
   if (!same(first, 'beta')) return { kind: 'unknown', segment: first ?? '' };
-  if (same(second, 'me')) return matchProfileTail({ kind: 'me' }, segments.slice(2));
-  if (same(second, 'users') && third !== undefined) return matchProfileTail({ kind: 'user', idOrUpn: third }, segments.slice(3));
+  if (same(second, 'me')) return matchProfileTail({ kind: 'me' }, second ?? 'me', segments.slice(2));
+  if (same(second, 'users') && third !== undefined) return matchProfileTail({ kind: 'user', idOrUpn: third }, third, segments.slice(3));
   return { kind: 'unknown', segment: second ?? 'beta' };
 }

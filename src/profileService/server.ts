@@ -59,6 +59,24 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
+const CLOSE_GRACE_MS = 2000;
+
+/**
+ * Stops accepting connections and drops idle keep-alive ones, so close() does not wait for clients to hang up.
+ * Requests in flight may finish (their writes are awaited); a connection still busy after a grace period is cut.
+ */
+function stopServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const forceClose = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+    server.close((error) => {
+      clearTimeout(forceClose);
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
 // A wildcard bind address is not something a client can connect to; links use loopback instead.
 const connectableHost = (host: string): string => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host);
 
@@ -99,18 +117,16 @@ export async function startProfileService(options: ProfileServiceOptions): Promi
   const url = `http://${hostForLinks}`;
   logger.info('Profile service listening', { url, dataFile: store.filePath });
 
+  let closing: Promise<void> | undefined;
   return {
     url,
     graphBaseUrl: `${url}/beta`,
     faults,
     stats,
     store: { listInterests: (userId) => store.list(userId) },
-    async close() {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-      await store.settled();
+    close: () => {
+      closing ??= stopServer(server).then(() => store.settled());
+      return closing;
     },
   };
 }

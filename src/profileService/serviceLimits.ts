@@ -12,5 +12,5 @@ export const SERVICE_LIMITS = Object.freeze({
   sourceTypesMax: 10,
   sourceTypeMax: 100,
   interestsPerUser: 1000,
-  defaultMaxBodyBytes: 64 * 1024,
+  defaultMaxBodyBytes: 128 * 1024,
 });

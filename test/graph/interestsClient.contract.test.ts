@@ -103,6 +103,18 @@ describe('Graph interests client against the local profile service', () => {
     expect(exchanges.slice(1).every((exchange) => exchange.url.startsWith(`${service.graphBaseUrl}/me/profile/interests?`))).toBe(true);
   });
 
+  it('stops following next links at the page cap and reports the list as unavailable', async () => {
+    const { client, exchanges } = clientFor(service, { maxPages: 1 });
+    const user = newUser();
+    for (let index = 1; index <= 11; index++) await client.create(user.getToken, draftNamed(`Interest ${index}`));
+    exchanges.length = 0;
+
+    const error = await rejectionOf(client.list(user.getToken));
+
+    expect(isGraphRequestError(error, 'unavailable')).toBe(true);
+    expect(exchanges).toHaveLength(1);
+  });
+
   it('lists an empty profile as no interests', async () => {
     const { client } = clientFor(service);
     expect(await client.list(newUser().getToken)).toEqual([]);

@@ -84,7 +84,7 @@ describe('Graph interests client retries, timeouts and auth failures', () => {
   it('reports a timeout as unavailable', async () => {
     const { client, exchanges, logs } = clientFor(service, { timeoutMs: 300 });
     const user = newUser();
-    service.faults.addLatency({ ms: 3000, count: 1, method: 'GET' });
+    service.faults.addLatency({ ms: 1000, count: 1, method: 'GET' });
 
     const error = await rejectionOf(client.list(user.getToken));
 

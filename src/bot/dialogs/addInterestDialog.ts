@@ -3,7 +3,7 @@ import { inlineText } from '../../cards/displayText';
 import { renderEditCard } from '../../cards/editCard';
 import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES } from '../../domain/audiences';
 import { findInterestByName } from '../../domain/interestDraft';
-import type { InterestDraft, PersonInterest } from '../../domain/personInterest';
+import { INTEREST_LIMITS, type InterestDraft, type PersonInterest } from '../../domain/personInterest';
 import { validateDisplayName, validateInterestInput } from '../../domain/validateInterest';
 import { actorIdOf } from '../actor';
 import { sendCard, sendTyping } from '../replies';
@@ -55,6 +55,7 @@ export class AddInterestDialog extends ComponentDialog {
       new WaterfallDialog<InterestDialogOptions>(STEPS, [
         this.askName,
         this.checkNameIsNew,
+        this.offerExistingInstead,
         this.askDescription,
         this.askCategories,
         this.askTags,
@@ -91,18 +92,15 @@ export class AddInterestDialog extends ComponentDialog {
     if (!existing) return step.next();
     valuesOf(step).existing = existing;
     return step.prompt(DUPLICATE_PROMPT, {
-      prompt: `You already have an interest called "${inlineText(existing.displayName, 100)}". Do you want to tag it or edit it instead?`,
+      prompt: `You already have an interest called "${inlineText(existing.displayName, INTEREST_LIMITS.displayNameMax)}". Do you want to tag it or edit it instead?`,
       choices: Object.values(DUPLICATE_CHOICES),
     });
   };
 
-  private readonly askDescription = async (step: AddStep): Promise<DialogTurnResult> => {
+  private readonly offerExistingInstead = async (step: AddStep): Promise<DialogTurnResult> => {
     const { existing } = valuesOf(step);
-    if (existing) return this.useExisting(step, existing, (step.result as FoundChoice).value);
-    return step.prompt(DESCRIPTION_PROMPT, { prompt: DESCRIPTION_QUESTION });
-  };
-
-  private readonly useExisting = async (step: AddStep, existing: PersonInterest, choice: string): Promise<DialogTurnResult> => {
+    if (!existing) return step.next();
+    const choice = (step.result as FoundChoice).value;
     if (choice === DUPLICATE_CHOICES.tag) {
       return step.replaceDialog(TAG_INTEREST_DIALOG, { name: existing.displayName ?? '' } satisfies InterestDialogOptions);
     }
@@ -112,6 +110,9 @@ export class AddInterestDialog extends ComponentDialog {
     }
     return step.replaceDialog(STEPS, {} satisfies InterestDialogOptions);
   };
+
+  private readonly askDescription = async (step: AddStep): Promise<DialogTurnResult> =>
+    step.prompt(DESCRIPTION_PROMPT, { prompt: DESCRIPTION_QUESTION });
 
   private readonly askCategories = async (step: AddStep): Promise<DialogTurnResult> => {
     draftOf(step).description = acceptedAnswer(parseDescriptionAnswer, step.result);

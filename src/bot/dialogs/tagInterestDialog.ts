@@ -1,0 +1,115 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { inlineText } from '../../cards/displayText';
+import { renderInterestCard } from '../../cards/interestCard';
+import { diffInterest, isEmptyPatch } from '../../domain/diffInterest';
+import { draftFromInterest, findInterestByName } from '../../domain/interestDraft';
+import { INTEREST_LIMITS, type PersonInterest } from '../../domain/personInterest';
+import { actorIdOf } from '../actor';
+import { sendCard, sendTyping } from '../replies';
+import { graphTokenFor } from '../userGraphAccess';
+import { acceptedAnswer, answerValidator } from './answerValidator';
+import { collaborationTagLabels, collaborationTagQuestion, parseCollaborationTagAnswer } from './collaborationTagAnswer';
+import { TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from './dialogIds';
+import { expectedGraphFailure } from './graphFailures';
+import { PICK_INTEREST_DIALOG, PickInterestDialog, type PickInterestOptions } from './pickInterestDialog';
+import { ensureSignedIn } from './signIn';
+
+const STEPS = 'tagInterestSteps';
+const TAGS_PROMPT = 'tagTagsPrompt';
+
+export const PICK_QUESTION = 'Which interest do you want to tag?';
+export const NO_INTERESTS_TEXT = "You don't have any interests yet. Say add to create one.";
+export const TAGS_SAVED_NOTICE = 'Tags saved.';
+export const TAGS_UNCHANGED_NOTICE = 'The tags were already set that way, so nothing changed.';
+
+type InterestWithId = PersonInterest & { id: string };
+
+/**
+ * Sets an interest's collaboration tags: finds the interest (by the name given, else by a paged pick), shows its
+ * current tags, asks for the new ones, and saves only `collaborationTags` with one PATCH.
+ */
+export class TagInterestDialog extends ComponentDialog {
+  constructor(private readonly deps: InterestDialogDeps) {
+    super(TAG_INTEREST_DIALOG);
+    this.addDialog(new PickInterestDialog());
+    this.addDialog(new TextPrompt(TAGS_PROMPT, answerValidator(parseCollaborationTagAnswer)));
+    this.addDialog(new WaterfallDialog<InterestDialogOptions>(STEPS, [this.findInterest, this.askTags, this.saveTags]));
+    this.initialDialogId = STEPS;
+  }
+
+  private readonly findInterest = async (step: TagStep): Promise<DialogTurnResult> => {
+    if (!(await ensureSignedIn(step.context, this.deps.tokens))) return step.endDialog();
+    await sendTyping(step.context);
+    let interests: InterestWithId[];
+    try {
+      interests = (await this.deps.interests.list(graphTokenFor(step.context, this.deps.tokens))).filter(hasId);
+    } catch (error) {
+      await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests to tag').userText);
+      return step.endDialog();
+    }
+    if (interests.length === 0) {
+      await step.context.sendActivity(NO_INTERESTS_TEXT);
+      return step.endDialog();
+    }
+    valuesOf(step).interests = interests;
+    const name = step.options.name?.trim();
+    const named = name ? findInterestByName(interests, name) : undefined;
+    if (named) return step.next(named.id);
+    if (name) await step.context.sendActivity(`I couldn't find "${inlineText(name, INTEREST_LIMITS.displayNameMax)}" in your interests.`);
+    const choices = interests.map((interest) => ({ id: interest.id, name: interest.displayName ?? '' }));
+    return step.beginDialog(PICK_INTEREST_DIALOG, { interests: choices, question: PICK_QUESTION } satisfies PickInterestOptions);
+  };
+
+  private readonly askTags = async (step: TagStep): Promise<DialogTurnResult> => {
+    const interest = pickedInterest(step, step.result);
+    valuesOf(step).pickedId = interest.id;
+    const name = `"${inlineText(interest.displayName, INTEREST_LIMITS.displayNameMax)}"`;
+    const current = draftFromInterest(interest).collaborationTags;
+    const now = current.length > 0 ? `${name} is tagged: ${collaborationTagLabels(current)}.` : `${name} has no tags yet.`;
+    return step.prompt(TAGS_PROMPT, { prompt: collaborationTagQuestion(`${now} Which tags should it have?`) });
+  };
+
+  private readonly saveTags = async (step: TagStep): Promise<DialogTurnResult> => {
+    const { context } = step;
+    const interest = pickedInterest(step, valuesOf(step).pickedId);
+    const collaborationTags = acceptedAnswer(parseCollaborationTagAnswer, step.result);
+    const ownerId = actorIdOf(context.activity);
+    // Only the tags differ from the stored draft, so the patch holds `collaborationTags` or nothing.
+    const patch = diffInterest(interest, { ...draftFromInterest(interest), collaborationTags });
+    if (isEmptyPatch(patch)) {
+      await sendCard(context, renderInterestCard({ interest, ownerId, notice: TAGS_UNCHANGED_NOTICE }));
+      return step.endDialog(interest);
+    }
+    await sendTyping(context);
+    try {
+      const updated = await this.deps.interests.update(graphTokenFor(context, this.deps.tokens), interest, patch);
+      await sendCard(context, renderInterestCard({ interest: updated, ownerId, notice: TAGS_SAVED_NOTICE }));
+      return step.endDialog(updated);
+    } catch (error) {
+      await context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Saving collaboration tags').userText);
+      return step.endDialog();
+    }
+  };
+}
+
+type TagStep = WaterfallStepContext<InterestDialogOptions>;
+
+/** What the waterfall remembers between turns: the interests listed when it started, and the one picked. */
+interface TagValues {
+  interests?: InterestWithId[];
+  pickedId?: string;
+}
+
+function valuesOf(step: TagStep): TagValues {
+  return step.values as TagValues;
+}
+
+function hasId(interest: PersonInterest): interest is InterestWithId {
+  return typeof interest.id === 'string' && interest.id !== '';
+}
+
+function pickedInterest(step: TagStep, id: unknown): InterestWithId {
+  const interest = valuesOf(step).interests?.find((candidate) => candidate.id === id);
+  if (!interest) throw new Error('The tag dialog lost track of the interest it was tagging.');
+  return interest;
+}

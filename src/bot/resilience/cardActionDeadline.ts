@@ -1,0 +1,114 @@
+/**
+ * A time budget for answering `adaptiveCard/action` invokes. Teams waits only a few seconds for the answer; past
+ * that it shows "Something went wrong" and may send the invoke again. So when the answer is not ready within the
+ * budget (Graph is slow), the invoke is answered with a "Saving…" card and the real answer follows as a new
+ * message in the conversation, sent proactively once it is ready.
+ *
+ * Verbs that continue the add dialog are not put on a deadline: the dialog's state is saved at the end of the
+ * turn, so a step that finished after the turn would leave the dialog waiting for a confirmation it already had.
+ */
+import { ActivityTypes, TurnContext, type Activity, type CloudAdapter } from 'botbuilder';
+import { z } from 'zod';
+import { CARD_VERBS, type CardVerb } from '../../cards/cardActions';
+import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../../cards/cardTemplate';
+import { renderNoticeCard, type NoticeCardData } from '../../cards/noticeCard';
+import type { Logger } from '../../logger';
+import { cardResponse, errorResponse, MESSAGE_CONTENT_TYPE, type CardActionResponse } from '../cardActions/invokeResponses';
+import { UNEXPECTED_FAILURE_TEXT } from '../userMessages';
+
+/** Leaves room under Teams' five seconds for the network and the turn's own state writes. */
+export const DEFAULT_CARD_ACTION_BUDGET_MS = 4_000;
+
+export const SAVING_NOTICE: NoticeCardData = {
+  title: 'Saving…',
+  text: "Microsoft 365 is taking a while. I'll post the result here as soon as it's done.",
+};
+
+export const LOADING_NOTICE: NoticeCardData = {
+  title: 'Loading…',
+  text: "Microsoft 365 is taking a while. I'll post it here as soon as it arrives.",
+};
+
+const DIALOG_VERBS: ReadonlySet<string> = new Set<CardVerb>([CARD_VERBS.confirmAdd, CARD_VERBS.cancelAdd]);
+const READ_VERBS: ReadonlySet<string> = new Set<CardVerb>([
+  CARD_VERBS.showList,
+  CARD_VERBS.openInterest,
+  CARD_VERBS.editInterest,
+  CARD_VERBS.tagInterest,
+  CARD_VERBS.deleteInterest,
+  CARD_VERBS.cancel,
+]);
+
+const VERB_SHAPE = z.object({ action: z.object({ verb: z.string() }) });
+
+export interface CardActionDeadlineOptions {
+  /** Sends the late answer; `continueConversationAsync` is the only part used. */
+  readonly adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
+  /** The bot's app id ('' in local mode, which has none). */
+  readonly botAppId: string;
+  readonly logger: Logger;
+  readonly budgetMs?: number;
+  /** Saves what the late answer changed in turn state (the undo ledger): the turn's own save ran before it finished. */
+  readonly saveState?: (context: TurnContext) => Promise<void>;
+}
+
+/**
+ * Runs `answer` and returns its response if it is ready within the budget; otherwise returns a "Saving…" (or
+ * "Loading…") card at once and posts the response to the conversation when it arrives. `answer` is started
+ * once either way, so nothing is written twice.
+ */
+export async function answerCardActionWithinBudget(
+  context: TurnContext,
+  answer: () => Promise<CardActionResponse>,
+  options: CardActionDeadlineOptions,
+): Promise<CardActionResponse> {
+  const verb = verbOf(context.activity.value);
+  if (verb !== undefined && DIALOG_VERBS.has(verb)) return answer();
+
+  const pending = answer().catch((error: unknown): CardActionResponse => {
+    options.logger.error('A card action failed', { verb, error });
+    return errorResponse(500, 'InternalError', UNEXPECTED_FAILURE_TEXT);
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), options.budgetMs ?? DEFAULT_CARD_ACTION_BUDGET_MS);
+  });
+  const first = await Promise.race([pending, deadline]);
+  clearTimeout(timer);
+  if (first !== 'late') return first;
+
+  options.logger.warn('A card action missed its time budget; its answer will follow in the conversation', { verb, budgetMs: options.budgetMs ?? DEFAULT_CARD_ACTION_BUDGET_MS });
+  void postLateAnswer(context, pending, verb, options);
+  return cardResponse(renderNoticeCard(verb !== undefined && READ_VERBS.has(verb) ? LOADING_NOTICE : SAVING_NOTICE));
+}
+
+function verbOf(value: unknown): string | undefined {
+  const parsed = VERB_SHAPE.safeParse(value);
+  return parsed.success ? parsed.data.action.verb : undefined;
+}
+
+async function postLateAnswer(context: TurnContext, pending: Promise<CardActionResponse>, verb: string | undefined, options: CardActionDeadlineOptions): Promise<void> {
+  const reference = TurnContext.getConversationReference(context.activity);
+  try {
+    const response = await pending;
+    if (options.saveState) await options.saveState(context);
+    await options.adapter.continueConversationAsync(options.botAppId, reference, async (proactive) => {
+      await proactive.sendActivity(asMessage(response));
+    });
+    options.logger.info('Posted the late answer to a card action', { verb });
+  } catch (error) {
+    options.logger.error('The late answer to a card action could not be posted', { verb, error });
+  }
+}
+
+/** The invoke body as a chat message: a card stays a card, a message or an error becomes its text. */
+export function asMessage(response: CardActionResponse): Partial<Activity> {
+  switch (response.type) {
+    case ADAPTIVE_CARD_CONTENT_TYPE:
+      return { type: ActivityTypes.Message, attachments: [toAttachment(response.value)] };
+    case MESSAGE_CONTENT_TYPE:
+      return { type: ActivityTypes.Message, text: response.value };
+    default:
+      return { type: ActivityTypes.Message, text: response.value.message };
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * botbuilder's state classes with optimistic concurrency. `BotState.saveChanges` in botbuilder 4.23 sets the
+ * state's eTag to `'*'` before writing, so two turns of one conversation that run at once (two instances, or a
+ * double click) silently overwrite each other. These subclasses write back with the eTag the turn read instead
+ * (or `IF_ABSENT_ETAG` when there was nothing), so the turn that saves second gets a write conflict, which
+ * `ConcurrencyRetryMiddleware` turns into a retry from fresh state.
+ */
+import { ConversationState, PrivateConversationState, UserState, calculateChangeHash, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+import { IF_ABSENT_ETAG } from './conditionalWrites';
+import { StorageWriteConflictError } from './storageWriteConflict';
+
+/** What this turn knows about the stored item: the state object it belongs to, its content hash and eTag. */
+interface StoredVersion {
+  readonly state: StoreItem;
+  readonly hash: string;
+  /** Undefined after this turn wrote the item: stores do not return the new eTag from `write`. */
+  readonly eTag: string | undefined;
+}
+
+/** The bookkeeping the three state classes share; each holds one. */
+class ConditionalSaves {
+  private readonly versionKey = Symbol('storedVersion');
+
+  constructor(private readonly storage: Storage) {}
+
+  loaded(context: TurnContext, state: StoreItem, readFromStorage: boolean): void {
+    if (!readFromStorage) return;
+    const eTag = typeof state.eTag === 'string' && state.eTag !== '' ? state.eTag : IF_ABSENT_ETAG;
+    context.turnState.set(this.versionKey, { state, hash: calculateChangeHash(state), eTag } satisfies StoredVersion);
+  }
+
+  forget(context: TurnContext): void {
+    context.turnState.delete(this.versionKey);
+  }
+
+  async save(context: TurnContext, key: string, state: StoreItem | undefined, force: boolean): Promise<void> {
+    const version = context.turnState.get(this.versionKey) as StoredVersion | undefined;
+    const changed = force || (state !== undefined && (version?.state !== state || version.hash !== calculateChangeHash(state)));
+    if (!changed) return;
+    const content = state ?? {};
+    // Never loaded this turn (a blind `clear` or `force`): nothing to be conditional on, as botbuilder does.
+    const eTag = version ? (version.eTag ?? (await this.eTagIfStillOurs(key, version.hash))) : '*';
+    await this.storage.write({ [key]: { ...content, eTag } });
+    context.turnState.set(this.versionKey, { state: content, hash: calculateChangeHash(content), eTag: undefined } satisfies StoredVersion);
+  }
+
+  /** A second save in one turn: the stored item must still be what this turn wrote, else someone else won. */
+  private async eTagIfStillOurs(key: string, writtenHash: string): Promise<string> {
+    const current = (await this.storage.read([key]))[key] as StoreItem | undefined;
+    if (!current) return IF_ABSENT_ETAG;
+    if (calculateChangeHash(current) !== writtenHash || typeof current.eTag !== 'string') throw new StorageWriteConflictError(key);
+    return current.eTag;
+  }
+}
+
+export class ConditionalConversationState extends ConversationState {
+  private readonly saves: ConditionalSaves;
+
+  constructor(storage: Storage, namespace?: string) {
+    super(storage, namespace);
+    this.saves = new ConditionalSaves(storage);
+  }
+
+  override async load(context: TurnContext, force = false): Promise<StoreItem> {
+    const cached = this.get(context) !== undefined;
+    const state = (await super.load(context, force)) as StoreItem;
+    this.saves.loaded(context, state, force || !cached);
+    return state;
+  }
+
+  override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    await this.saves.save(context, await this.storageKey(context), this.get(context), force);
+  }
+
+  override async delete(context: TurnContext): Promise<void> {
+    this.saves.forget(context);
+    await super.delete(context);
+  }
+}
+
+export class ConditionalPrivateConversationState extends PrivateConversationState {
+  private readonly saves: ConditionalSaves;
+
+  constructor(storage: Storage, namespace?: string) {
+    super(storage, namespace);
+    this.saves = new ConditionalSaves(storage);
+  }
+
+  override async load(context: TurnContext, force = false): Promise<StoreItem> {
+    const cached = this.get(context) !== undefined;
+    const state = (await super.load(context, force)) as StoreItem;
+    this.saves.loaded(context, state, force || !cached);
+    return state;
+  }
+
+  override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    await this.saves.save(context, await this.storageKey(context), this.get(context), force);
+  }
+
+  override async delete(context: TurnContext): Promise<void> {
+    this.saves.forget(context);
+    await super.delete(context);
+  }
+}
+
+export class ConditionalUserState extends UserState {
+  private readonly saves: ConditionalSaves;
+
+  constructor(storage: Storage, namespace?: string) {
+    super(storage, namespace);
+    this.saves = new ConditionalSaves(storage);
+  }
+
+  override async load(context: TurnContext, force = false): Promise<StoreItem> {
+    const cached = this.get(context) !== undefined;
+    const state = (await super.load(context, force)) as StoreItem;
+    this.saves.loaded(context, state, force || !cached);
+    return state;
+  }
+
+  override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    await this.saves.save(context, await this.storageKey(context), this.get(context), force);
+  }
+
+  override async delete(context: TurnContext): Promise<void> {
+    this.saves.forget(context);
+    await super.delete(context);
+  }
+}

@@ -1,0 +1,71 @@
+import { ContainerClient } from '@azure/storage-blob';
+import type { Storage, StoreItems } from 'botbuilder';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
+import { StorageWriteConflictError, isStorageWriteConflict } from './storageWriteConflict';
+
+/**
+ * botbuilder's `BlobsStorage` with one gap closed. It sends a conditional write as `If-Match: <eTag>`, which Azure
+ * answers with 412 when the blob does not exist yet, so "create this key unless someone already did" is impossible
+ * (MemoryStorage and Cosmos create the item in that case). Here a conditional write that finds no blob is retried
+ * as a create with `If-None-Match: *`, which Azure applies atomically. Reads, deletes and every other write are
+ * BlobsStorage's own.
+ */
+export class CreateIfAbsentBlobsStorage implements Storage {
+  private readonly blobs: BlobsStorage;
+  private readonly container: ContainerClient;
+
+  constructor(connectionString: string, containerName: string) {
+    this.blobs = new BlobsStorage(connectionString, containerName);
+    this.container = new ContainerClient(connectionString, containerName);
+  }
+
+  /** Creates the container if it is missing, so a wrong connection string fails at start-up, not on a user's turn. */
+  async ensureContainer(): Promise<void> {
+    await this.container.createIfNotExists();
+  }
+
+  read(keys: string[]): Promise<StoreItems> {
+    return this.blobs.read(keys);
+  }
+
+  delete(keys: string[]): Promise<void> {
+    return this.blobs.delete(keys);
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    await Promise.all(Object.entries(changes).map(([key, item]: [string, unknown]) => this.writeOne(key, item as Record<string, unknown>)));
+  }
+
+  private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {
+    try {
+      await this.blobs.write({ [key]: item });
+    } catch (error) {
+      if (!isStorageWriteConflict(error) || !isConditional(item.eTag)) throw error;
+      await this.createIfAbsent(key, item);
+    }
+  }
+
+  private async createIfAbsent(key: string, item: Record<string, unknown>): Promise<void> {
+    const { eTag: _ignored, ...content } = item;
+    const body = JSON.stringify(content);
+    try {
+      await this.container.getBlockBlobClient(sanitizeBlobKey(key)).upload(body, Buffer.byteLength(body), {
+        conditions: { ifNoneMatch: '*' },
+        blobHTTPHeaders: { blobContentType: 'application/json' },
+      });
+    } catch (error) {
+      // 409 BlobAlreadyExists or 412: the blob exists, so the original If-Match conflict stands.
+      if (statusOf(error) === 409 || statusOf(error) === 412) throw new StorageWriteConflictError(key);
+      throw error;
+    }
+  }
+}
+
+function isConditional(eTag: unknown): boolean {
+  return typeof eTag === 'string' && eTag !== '' && eTag !== '*';
+}
+
+function statusOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+}

@@ -1,0 +1,169 @@
+import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
+import { NO_INTERESTS_TEXT, TAGS_SAVED_NOTICE, TAGS_UNCHANGED_NOTICE } from '../../../src/bot/dialogs/tagInterestDialog';
+import type { TokenOutcome } from '../../../src/auth/userTokenProvider';
+import { SIGN_IN_TEXT } from '../../../src/bot/userMessages';
+import { silence, startDialogHost, type DialogHost, type Turn } from './dialogHost';
+
+const ASKS_WHICH = 'Which interest do you want to tag?';
+
+function numbered(index: number): InterestDraft {
+  const label = String(index).padStart(2, '0');
+  return {
+    displayName: `Interest ${label}`,
+    description: `About interest ${label}`,
+    categories: [`Category ${label}`, 'Shared'],
+    collaborationTags: index % 2 === 0 ? ['wantsToImprove'] : [],
+    allowedAudiences: 'contacts',
+    webUrl: `https://example.com/${label}`,
+  };
+}
+
+const TWENTY_FIVE = Array.from({ length: 25 }, (_, index) => numbered(index + 1));
+
+/** The choices a pick prompt listed, in order (the test channel shows them as a numbered list). */
+function listedChoices(turn: Turn): string[] {
+  const text = turn.replies.at(-1)?.text ?? '';
+  return [...text.matchAll(/^\s*\d+\. (.+)$/gm)].map((match) => match[1]!.trim());
+}
+
+function storedNamed(host: DialogHost, name: string): PersonInterest {
+  const interest = host.stored().find((candidate) => candidate.displayName === name);
+  if (!interest) throw new Error(`${name} is not stored`);
+  return interest;
+}
+
+/** Everything a tag change must leave as it was (the service stamps the modification itself). */
+function apartFromTags(interest: PersonInterest): PersonInterest {
+  const rest = { ...interest };
+  delete rest.collaborationTags;
+  delete rest.lastModifiedDateTime;
+  delete rest.lastModifiedBy;
+  return rest;
+}
+
+function patchCount(host: DialogHost): number {
+  return host.service.stats.snapshot().byRoute['PATCH interest'] ?? 0;
+}
+
+let host: DialogHost;
+
+afterEach(async () => {
+  await host.close();
+});
+
+describe('tag interest dialog without a Graph token', () => {
+  test('asks the user to sign in and ends', async () => {
+    const consentRequired: TokenOutcome = { ok: false, reason: 'consentRequired' };
+    host = await startDialogHost({ tokens: { getToken: async () => consentRequired, signOut: async () => undefined } });
+    await host.converse([
+      ['tag Chess', SIGN_IN_TEXT.consentRequired],
+      ['1', silence],
+    ]);
+    expect(host.service.stats.snapshot().total).toBe(0);
+  });
+});
+
+describe('tag interest dialog', () => {
+  beforeEach(async () => {
+    host = await startDialogHost();
+  });
+
+  test('pages through 25 interests ten at a time and saves only the collaboration tags', async () => {
+    await host.seed(TWENTY_FIVE);
+    const before = storedNamed(host, 'Interest 15');
+    const [first, second, third, back] = await host.converse([
+      ['tag', `${ASKS_WHICH} (page 1 of 3)`],
+      ['more', `${ASKS_WHICH} (page 2 of 3)`],
+      ['More…', `${ASKS_WHICH} (page 3 of 3)`],
+      ['back', `${ASKS_WHICH} (page 2 of 3)`],
+    ]);
+    expect(listedChoices(first!)).toEqual([...TWENTY_FIVE.slice(0, 10).map((draft) => draft.displayName), 'More…']);
+    expect(listedChoices(second!)).toEqual([...TWENTY_FIVE.slice(10, 20).map((draft) => draft.displayName), 'More…', 'Back']);
+    expect(listedChoices(third!)).toEqual([...TWENTY_FIVE.slice(20).map((draft) => draft.displayName), 'Back']);
+    expect(listedChoices(back!)).toEqual(listedChoices(second!));
+
+    await host.converse([
+      ['Interest 15', ['"Interest 15" has no tags yet.', 'Which tags should it have?']],
+      ['1, wants to learn', [TAGS_SAVED_NOTICE, 'Ask me about', 'Wants to learn']],
+      ['2', silence],
+    ]);
+    const after = storedNamed(host, 'Interest 15');
+    expect(after.collaborationTags).toEqual(['askMeAbout', 'wantsToLearn']);
+    expect(apartFromTags(after)).toEqual(apartFromTags(before));
+    expect(patchCount(host)).toBe(1);
+    const patches = host.requests.filter((request) => request.method === 'PATCH');
+    expect(patches.map((request) => JSON.parse(request.body ?? '{}') as unknown)).toEqual([{ collaborationTags: ['askMeAbout', 'wantsToLearn'] }]);
+    expect(patches[0]?.url).toBe(`${host.service.graphBaseUrl}/me/profile/interests/${encodeURIComponent(before.id ?? '')}`);
+    // The other 24 are untouched.
+    expect(host.stored().filter((interest) => interest.displayName !== 'Interest 15').map((interest) => interest.collaborationTags)).toEqual(
+      TWENTY_FIVE.filter((draft) => draft.displayName !== 'Interest 15').map((draft) => draft.collaborationTags),
+    );
+  });
+
+  test('a picked number on a later page picks from that page', async () => {
+    await host.seed(TWENTY_FIVE);
+    await host.converse([
+      ['tag', ASKS_WHICH],
+      ['more', '(page 2 of 3)'],
+      ['2', '"Interest 12" is tagged: Wants to improve.'],
+    ]);
+  });
+
+  test('a name given with the command skips the pick and shows the current tags', async () => {
+    await host.seed(TWENTY_FIVE.slice(0, 3));
+    await host.converse([
+      ['tag interest 02', ['"Interest 02" is tagged: Wants to improve.', '1. Ask me about']],
+      ['none', TAGS_SAVED_NOTICE],
+    ]);
+    expect(storedNamed(host, 'Interest 02').collaborationTags).toEqual([]);
+    expect(patchCount(host)).toBe(1);
+  });
+
+  test('an unknown name says so and offers the list', async () => {
+    await host.seed(TWENTY_FIVE.slice(0, 3));
+    const [offer] = await host.converse([
+      ['tag Juggling', ['I couldn\'t find "Juggling" in your interests.', ASKS_WHICH]],
+      ['Interest 03', 'has no tags yet'],
+      ['askMeAbout', TAGS_SAVED_NOTICE],
+    ]);
+    // Three short choices are shown inline on this channel: "(1) Interest 01, (2) Interest 02, or (3) Interest 03".
+    expect(offer!.replies.at(-1)?.text).toContain('(1) Interest 01, (2) Interest 02, or (3) Interest 03');
+    expect(storedNamed(host, 'Interest 03').collaborationTags).toEqual(['askMeAbout']);
+  });
+
+  test('bad tags are asked again with the reason; the picked interest is kept', async () => {
+    await host.seed(TWENTY_FIVE.slice(0, 2));
+    await host.converse([
+      ['tag Interest 01', 'has no tags yet'],
+      ['5', ['There is no tag number 5', '"Interest 01" has no tags yet.']],
+      ['can mentor', TAGS_SAVED_NOTICE],
+    ]);
+    expect(storedNamed(host, 'Interest 01').collaborationTags).toEqual(['ableToMentor']);
+  });
+
+  test('the same tags again make no request', async () => {
+    await host.seed(TWENTY_FIVE.slice(0, 2));
+    await host.converse([
+      ['tag Interest 02', 'is tagged: Wants to improve.'],
+      ['Wants to improve', TAGS_UNCHANGED_NOTICE],
+    ]);
+    expect(patchCount(host)).toBe(0);
+  });
+
+  test('no interests at all says how to add one', async () => {
+    await host.converse([
+      ['tag', NO_INTERESTS_TEXT],
+      ['1', silence],
+    ]);
+  });
+
+  test('Graph busy while saving tells the user without raw error text and saves nothing', async () => {
+    await host.seed(TWENTY_FIVE.slice(0, 1));
+    host.service.faults.inject({ status: 503, count: 1, method: 'PATCH' });
+    await host.converse([
+      ['tag Interest 01', 'has no tags yet'],
+      ['1', [(turn) => expect(turn.replies.map((reply) => reply.text)).toEqual(['Microsoft 365 is busy right now. Try again in a minute.'])]],
+    ]);
+    expect(storedNamed(host, 'Interest 01').collaborationTags).toEqual([]);
+  });
+});

@@ -1,0 +1,179 @@
+import { renderAddSummaryCard } from '../../src/cards/addSummaryCard';
+import { ALL_CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
+import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/cards/cardTemplate';
+import { renderDeleteConfirmCard } from '../../src/cards/deleteConfirmCard';
+import { renderDeletedCard } from '../../src/cards/deletedCard';
+import { renderEditCard } from '../../src/cards/editCard';
+import { renderHelpCard, renderWelcomeCard } from '../../src/cards/helpCard';
+import { renderInterestCard } from '../../src/cards/interestCard';
+import { renderListCard } from '../../src/cards/listCard';
+import { renderNoticeCard } from '../../src/cards/noticeCard';
+import { renderTagCard } from '../../src/cards/tagCard';
+import { draftFromInterest } from '../../src/domain/interestDraft';
+import type { PersonInterest } from '../../src/domain/personInterest';
+import { actionsOf, executeActionsOf, invokeValueFor } from './cardInspection';
+import {
+  HOSTILE_TEXTS,
+  hostileDraft,
+  hostileInterests,
+  maxLengthDraft,
+  maxLengthInterest,
+  OWNER_ID,
+  REALISTIC,
+} from './fixtures';
+
+interface CardCase {
+  name: string;
+  render: () => AdaptiveCard;
+  /** Whether the data can legitimately put `${` into the card (user text that looks like a binding). */
+  userTextHasBindings: boolean;
+}
+
+function casesFor(label: string, interest: PersonInterest, hasBindings: boolean): CardCase[] {
+  const draft = draftFromInterest(interest);
+  const form = {
+    displayName: interest.displayName ?? '',
+    description: interest.description ?? '',
+    categories: (interest.categories ?? []).join(', '),
+    collaborationTags: 'askMeAbout,bogus',
+    allowedAudiences: String(interest.allowedAudiences ?? ''),
+    webUrl: interest.webUrl ?? '',
+  };
+  const issues = [
+    { field: 'displayName' as const, message: `The name ${interest.displayName ?? ''} is taken.` },
+    { field: 'webUrl' as const, message: "That doesn't look like a valid link." },
+  ];
+  const many = Array.from({ length: 25 }, (_, index) => ({ ...interest, id: `${interest.id ?? 'x'}-${index}` }));
+  const cases: [string, () => AdaptiveCard][] = [
+    ['interest', () => renderInterestCard({ interest, ownerId: OWNER_ID })],
+    ['interest with notice', () => renderInterestCard({ interest, ownerId: OWNER_ID, notice: `Saved ${interest.displayName ?? ''}.` })],
+    ['interest, confirmed suggestion', () => renderInterestCard({ interest: { ...interest, inference: { confidenceScore: 1, userHasVerifiedAccuracy: true } }, ownerId: OWNER_ID })],
+    ['list page 0', () => renderListCard({ interests: many, page: 0, ownerId: OWNER_ID })],
+    ['list page 1', () => renderListCard({ interests: many, page: 1, ownerId: OWNER_ID, notice: interest.displayName ?? '' })],
+    ['list last page', () => renderListCard({ interests: many, page: 99, ownerId: OWNER_ID })],
+    ['list of one', () => renderListCard({ interests: [interest], page: 0, ownerId: OWNER_ID })],
+    ['edit', () => renderEditCard({ interest, ownerId: OWNER_ID })],
+    ['edit with errors and typed values', () => renderEditCard({ interest, ownerId: OWNER_ID, errors: issues, values: form })],
+    ['tag', () => renderTagCard({ interest, ownerId: OWNER_ID })],
+    ['delete confirm', () => renderDeleteConfirmCard({ interest, ownerId: OWNER_ID })],
+    ['deleted', () => renderDeletedCard({ snapshot: draft, ownerId: OWNER_ID, undoToken: 'undo-1' })],
+    ['add summary', () => renderAddSummaryCard({ draft, ownerId: OWNER_ID })],
+    ['welcome', () => renderWelcomeCard({ userName: interest.displayName ?? undefined, ownerId: OWNER_ID })],
+    ['notice', () => renderNoticeCard({ title: interest.displayName ?? '', text: interest.description ?? '' })],
+  ];
+  return cases.map(([name, render]) => ({ name: `${name} (${label})`, render, userTextHasBindings: hasBindings }));
+}
+
+const fixedCases: CardCase[] = [
+  { name: 'help', render: () => renderHelpCard(), userTextHasBindings: false },
+  { name: 'help with owner', render: () => renderHelpCard({ ownerId: OWNER_ID }), userTextHasBindings: false },
+  { name: 'welcome without name', render: () => renderWelcomeCard(), userTextHasBindings: false },
+  { name: 'empty list', render: () => renderListCard({ interests: [], page: 0, ownerId: OWNER_ID }), userTextHasBindings: false },
+  { name: 'notice', render: () => renderNoticeCard({ title: 'Not yours', text: 'This card belongs to someone else.' }), userTextHasBindings: false },
+];
+
+const realisticCases = REALISTIC.flatMap((interest) => casesFor(interest.displayName ?? 'bare', interest, false));
+const hostileCases = hostileInterests().flatMap((interest, index) =>
+  casesFor(`hostile #${index}`, interest, (HOSTILE_TEXTS[index] ?? '').includes('${')),
+);
+const draftCases: CardCase[] = HOSTILE_TEXTS.flatMap((text, index) => [
+  { name: `add summary (hostile draft #${index})`, render: () => renderAddSummaryCard({ draft: hostileDraft(text), ownerId: OWNER_ID }), userTextHasBindings: text.includes('${') },
+  { name: `deleted (hostile draft #${index})`, render: () => renderDeletedCard({ snapshot: hostileDraft(text), ownerId: OWNER_ID, undoToken: 'u' }), userTextHasBindings: text.includes('${') },
+]);
+
+const ALL_CASES = [...fixedCases, ...realisticCases, ...hostileCases, ...draftCases];
+
+describe.each(ALL_CASES.map((c) => [c.name, c] as const))('%s card', (_name, cardCase) => {
+  const card = cardCase.render();
+
+  test('is an Adaptive Card 1.5', () => {
+    expect(card.type).toBe('AdaptiveCard');
+    expect(card.version).toBe('1.5');
+    expect(card.body.length).toBeGreaterThan(0);
+  });
+
+  test('stays under the size ceiling', () => {
+    expect(cardSize(card)).toBeLessThan(MAX_CARD_BYTES);
+  });
+
+  if (!cardCase.userTextHasBindings) {
+    test('has no unbound template field left', () => {
+      expect(JSON.stringify(card)).not.toContain('${');
+    });
+  }
+
+  test('offers only Action.Execute with a known verb, or Action.OpenUrl to an http(s) link', () => {
+    for (const action of actionsOf(card)) {
+      if (action['type'] === 'Action.OpenUrl') {
+        expect(String(action['url'])).toMatch(/^https?:\/\//i);
+      } else {
+        expect(action['type']).toBe('Action.Execute');
+        expect(ALL_CARD_VERBS).toContain(action['verb']);
+      }
+    }
+  });
+
+  test('every action round-trips through parseCardAction with its owner', () => {
+    for (const action of executeActionsOf(card)) {
+      const parsed = parseCardAction(invokeValueFor(card, action));
+      if (!parsed.ok) throw new Error(`${String(action['verb'])}: ${parsed.error}`);
+      expect(parsed.value.verb).toBe(action['verb']);
+      expect(parsed.value.ownerId).toBe(OWNER_ID);
+    }
+  });
+
+  test('shows at most six primary actions', () => {
+    expect((card.actions ?? []).length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('cards at their largest', () => {
+  const interests = Array.from({ length: 500 }, (_, index) => maxLengthInterest(`interest-${String(index).padStart(4, '0')}-${'i'.repeat(60)}`));
+  const widest = maxLengthInterest('widest');
+  // Stored fields in emoji (4 bytes per counted character), typed text and the link in CJK (3 bytes per UTF-16 unit):
+  // the most bytes each limit allows.
+  const widestWithLink = { ...widest, webUrl: `https://example.com/${'中'.repeat(5_000)}` };
+  const typedEverywhere = {
+    displayName: '中'.repeat(5_000),
+    description: '中'.repeat(5_000),
+    categories: '中'.repeat(5_000),
+    collaborationTags: `askMeAbout,ableToMentor,wantsToLearn,wantsToImprove,${'中'.repeat(5_000)}`,
+    allowedAudiences: '中'.repeat(5_000),
+    webUrl: '中'.repeat(5_000),
+  };
+  const everyError = (['displayName', 'description', 'categories', 'collaborationTags', 'allowedAudiences', 'webUrl'] as const).map((field) => ({
+    field,
+    message: '🎉'.repeat(5_000),
+  }));
+
+  test.each([
+    ['first list page of 500', () => renderListCard({ interests, page: 0, ownerId: OWNER_ID, notice: '🎉'.repeat(5_000) })],
+    ['middle list page of 500', () => renderListCard({ interests, page: 25, ownerId: OWNER_ID })],
+    ['last list page of 500', () => renderListCard({ interests, page: 49, ownerId: OWNER_ID })],
+    ['interest', () => renderInterestCard({ interest: widest, ownerId: OWNER_ID, notice: '🎉'.repeat(5_000) })],
+    ['edit with typed values and every error', () => renderEditCard({ interest: widestWithLink, ownerId: OWNER_ID, values: typedEverywhere, errors: everyError })],
+    ['tag', () => renderTagCard({ interest: widest, ownerId: OWNER_ID })],
+    ['delete confirm', () => renderDeleteConfirmCard({ interest: widest, ownerId: OWNER_ID })],
+    ['deleted', () => renderDeletedCard({ snapshot: maxLengthDraft(), ownerId: OWNER_ID, undoToken: 'u'.repeat(64) })],
+    ['add summary', () => renderAddSummaryCard({ draft: maxLengthDraft(), ownerId: OWNER_ID })],
+    ['notice', () => renderNoticeCard({ title: '🎉'.repeat(5_000), text: '🎉'.repeat(50_000) })],
+    ['welcome', () => renderWelcomeCard({ userName: '🎉'.repeat(5_000), ownerId: OWNER_ID })],
+  ])('%s stays under 28 KB', (_name, render) => {
+    const card = render();
+    expect(cardSize(card)).toBeLessThan(MAX_CARD_BYTES);
+  });
+
+  test('the 500-interest list is paged ten rows at a time', () => {
+    const card = renderListCard({ interests, page: 3, ownerId: OWNER_ID });
+    const rows = actionsOf(card).filter((action) => action['verb'] === 'interest.open');
+    expect(rows).toHaveLength(10);
+    expect(rows.map((row) => (row['data'] as { interestId: string }).interestId)).toEqual(interests.slice(30, 40).map((interest) => interest.id));
+  });
+});
+
+describe('cardSize', () => {
+  test('counts UTF-8 bytes of the JSON, not characters', () => {
+    const card: AdaptiveCard = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '🎉' }] };
+    expect(cardSize(card)).toBe(JSON.stringify(card).length + 2);
+  });
+});

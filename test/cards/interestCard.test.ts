@@ -1,0 +1,85 @@
+import { parseCardAction, CARD_VERBS } from '../../src/cards/cardActions';
+import { renderInterestCard } from '../../src/cards/interestCard';
+import { actionsOf, actionTitled, invokeValueFor, textBlocksOf, textsOf } from './cardInspection';
+import { inferred, OWNER_ID, syncedFromUpa, USER_BINDING, userCreated } from './fixtures';
+
+type Fact = { title: string; value: string };
+
+function factsOf(card: ReturnType<typeof renderInterestCard>): Record<string, string> {
+  const factSet = card.body.find((element) => (element as { type: string }).type === 'FactSet') as { facts: Fact[] };
+  return Object.fromEntries(factSet.facts.map((fact) => [fact.title, fact.value]));
+}
+
+const titles = (card: ReturnType<typeof renderInterestCard>): string[] => actionsOf(card).map((action) => String(action['title']));
+
+describe('renderInterestCard', () => {
+  test('shows a user-created interest with labelled tag badges, audience, link and dates', () => {
+    const card = renderInterestCard({ interest: userCreated, ownerId: OWNER_ID });
+    expect(textsOf(card)).toEqual(expect.arrayContaining(['Chess', 'Club player, happy to talk openings.\nRated 1800.', 'Ask me about', 'Can mentor']));
+    expect(factsOf(card)).toEqual({
+      Categories: 'Games, Strategy',
+      'Visible to': 'My organization',
+      Link: 'https://lichess.org/@/example',
+      'Last changed': '2 Oct 2024',
+      Added: '19 Sep 2024',
+      Origin: 'Added by you',
+    });
+    expect(titles(card)).toEqual(['Open link', 'Edit', 'Tag', 'Delete', 'Back to list']);
+    expect(actionTitled(card, 'Open link')['url']).toBe('https://lichess.org/@/example');
+  });
+
+  test('shows a synced item with placeholder dates as "unknown date" and names its source', () => {
+    const card = renderInterestCard({ interest: syncedFromUpa, ownerId: OWNER_ID });
+    const facts = factsOf(card);
+    expect(facts['Added']).toBe('unknown date');
+    expect(facts['Last changed']).toBe('unknown date');
+    expect(facts['Origin']).toBe('Synced from your SharePoint profile');
+    expect(facts['Categories']).toBe('None');
+    expect(facts['Visible to']).toBe('My organization');
+    expect(facts).not.toHaveProperty('Link');
+    expect(JSON.stringify(card)).not.toMatch(/\b1 Jan 1\b|0001/);
+    expect(titles(card)).toEqual(['Edit', 'Tag', 'Delete', 'Back to list']);
+  });
+
+  test('offers Confirm and Remove for an unconfirmed suggestion, with its confidence', () => {
+    const card = renderInterestCard({ interest: inferred, ownerId: OWNER_ID });
+    expect(textsOf(card)).toContain('Suggested for you — 72% confidence');
+    expect(titles(card)).toEqual(['Confirm', 'Remove', 'Edit', 'Tag', 'Back to list']);
+    const confirm = parseCardAction(invokeValueFor(card, actionTitled(card, 'Confirm')));
+    expect(confirm).toEqual({ ok: true, value: { verb: CARD_VERBS.confirmInference, ownerId: OWNER_ID, interestId: inferred.id } });
+    const remove = parseCardAction(invokeValueFor(card, actionTitled(card, 'Remove')));
+    expect(remove.ok && remove.value.verb).toBe(CARD_VERBS.deleteInterest);
+  });
+
+  test('treats a confirmed suggestion as an ordinary interest', () => {
+    const card = renderInterestCard({ interest: { ...inferred, inference: { confidenceScore: 0.72, userHasVerifiedAccuracy: true } }, ownerId: OWNER_ID });
+    expect(textsOf(card).some((text) => text.startsWith('Suggested for you'))).toBe(false);
+    expect(titles(card)).toEqual(['Edit', 'Tag', 'Delete', 'Back to list']);
+  });
+
+  test('puts the notice first', () => {
+    const card = renderInterestCard({ interest: userCreated, ownerId: OWNER_ID, notice: 'Saved.' });
+    expect(textBlocksOf(card)[0]?.['text']).toBe('Saved.');
+    expect(textsOf(renderInterestCard({ interest: userCreated, ownerId: OWNER_ID }))).not.toContain('Saved.');
+  });
+
+  test.each(['javascript:alert(1)', 'ftp://files.example/x', 'data:text/html,<b>x</b>', 'https://user:pw@example.com'])(
+    'shows %s as escaped text without an Open link button',
+    (webUrl) => {
+      const card = renderInterestCard({ interest: { ...userCreated, webUrl }, ownerId: OWNER_ID });
+      expect(actionsOf(card).some((action) => action['type'] === 'Action.OpenUrl')).toBe(false);
+      expect(factsOf(card)['Link']).toBeDefined();
+    },
+  );
+
+  test('shows user Markdown and bindings literally', () => {
+    const card = renderInterestCard({ interest: { ...userCreated, displayName: `**bold** ${USER_BINDING}`, description: '[x](https://evil.example)' }, ownerId: OWNER_ID });
+    expect(textsOf(card)).toEqual(expect.arrayContaining([`\\*\\*bold\\*\\* ${USER_BINDING}`, '\\[x\\](https://evil.example)']));
+  });
+
+  test('shows each known tag once and ignores unknown ones', () => {
+    const card = renderInterestCard({ interest: { ...userCreated, collaborationTags: ['wantsToLearn', 'bogus', 'wantsToLearn', 'askMeAbout'] }, ownerId: OWNER_ID });
+    const badges = textBlocksOf(card).filter((block) => block['size'] === 'small').map((block) => block['text']);
+    expect(badges).toEqual(['Ask me about', 'Wants to learn']);
+  });
+});
