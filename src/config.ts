@@ -27,6 +27,8 @@ export interface AuthConfig {
   readonly botDomain: string;
   readonly graphScopes: readonly string[];
   readonly authorityHost: string;
+  /** Where the Bot Framework channel's signing keys are published; only sovereign clouds and tests change it. */
+  readonly botFrameworkOpenIdMetadataUrl: string | undefined;
 }
 
 export interface Config {
@@ -74,6 +76,7 @@ const envSchema = z.object({
   BOT_DOMAIN: optionalText,
   GRAPH_SCOPES: z.string().default('User.ReadWrite'),
   AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+  BOT_OPENID_METADATA_URL: optionalText.pipe(z.string().url().optional()),
   STORAGE_KIND: z.enum(['memory', 'blob', 'cosmos']).default('memory'),
   STORAGE_BLOB_CONNECTION_STRING: optionalText,
   STORAGE_BLOB_CONTAINER: z.string().default('bot-state'),
@@ -122,6 +125,7 @@ function parseAuth(env: Env): AuthConfig | null {
     botDomain: botDomain.replace(/^https?:\/\//, '').replace(/\/+$/, ''),
     graphScopes: env.GRAPH_SCOPES.split(/[\s,]+/).filter(Boolean),
     authorityHost: env.AUTHORITY_HOST.replace(/\/+$/, ''),
+    botFrameworkOpenIdMetadataUrl: env.BOT_OPENID_METADATA_URL,
   };
 }
 

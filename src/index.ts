@@ -2,24 +2,34 @@
  * The composition root (`npm start`): reads the configuration, builds the dependencies, starts listening and
  * shuts down gracefully on SIGINT/SIGTERM. Everything it wires is importable and side-effect free elsewhere.
  */
+import { createAuthPages } from './auth/authPages';
+import { createGraphTokenService, type GraphTokenService } from './auth/graphTokenService';
 import { createLocalTokenProvider } from './auth/localTokenProvider';
+import { createSsoTokenProvider } from './auth/ssoTokenProvider';
 import type { UserTokenProvider } from './auth/userTokenProvider';
 import { createBot } from './bot/createBot';
-import { startBotServer } from './bot/server';
+import { startBotServer, type StaticRoute } from './bot/server';
 import { createStateStorage } from './bot/stateStorage';
 import { loadConfig, type Config } from './config';
 import { createGraphInterestsClient } from './graph/interestsClient';
 import { createLogger, type Logger } from './logger';
 
-class StartupError extends Error {
-  override readonly name = 'StartupError';
+interface TokenWiring {
+  readonly tokens: UserTokenProvider;
+  readonly graphTokens?: GraphTokenService;
+  readonly staticRoutes: readonly StaticRoute[];
 }
 
-function createTokenProvider(config: Config, logger: Logger): UserTokenProvider {
-  if (config.mode === 'local') return createLocalTokenProvider({ logger });
-  // The SSO token service exists in src/auth, but the Teams sign-in exchange (signin/* invokes) is not connected
-  // to the bot yet; starting anyway would leave every user unable to sign in.
-  throw new StartupError('Production mode (app credentials are set) needs Teams SSO sign-in, which is not wired into the bot yet. Unset MICROSOFT_APP_ID and the other credentials to run in local mode.');
+/** Local mode mints development tokens; production signs users in with Teams SSO and on-behalf-of. */
+function wireTokens(config: Config, logger: Logger): TokenWiring {
+  if (!config.auth) return { tokens: createLocalTokenProvider({ logger }), staticRoutes: [] };
+  const graphTokens = createGraphTokenService({ auth: config.auth, logger });
+  const pages = createAuthPages(config.auth);
+  return {
+    tokens: createSsoTokenProvider(graphTokens),
+    graphTokens,
+    staticRoutes: [...pages.routes].map(([path, page]) => ({ path, ...page })),
+  };
 }
 
 async function main(): Promise<void> {
@@ -35,8 +45,9 @@ async function main(): Promise<void> {
     maxRetryWaitSeconds: config.graph.maxRetryWaitSeconds,
     logger,
   });
-  const { adapter, handler } = createBot({ config, interests, tokens: createTokenProvider(config, logger), storage: createStateStorage(config.storage), logger });
-  const server = await startBotServer({ host: config.host, port: config.port, adapter, handler, logger });
+  const { tokens, graphTokens, staticRoutes } = wireTokens(config, logger);
+  const { adapter, handler } = createBot({ config, interests, tokens, ...(graphTokens ? { graphTokens } : {}), storage: createStateStorage(config.storage), logger });
+  const server = await startBotServer({ host: config.host, port: config.port, adapter, handler, logger, staticRoutes });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -31,7 +31,25 @@ export function createSignInCard(settings: SignInSettings, text = 'Sign in to re
  * The `adaptiveCard/action` invoke answer that asks Teams to sign the user in and send the action again with
  * `value.authentication.token` (Universal Actions SSO).
  */
-export function createLoginRequestResponse(settings: SignInSettings) {
+export interface LoginRequestResponse {
+  readonly statusCode: 401;
+  readonly type: 'application/vnd.microsoft.activity.loginRequest';
+  readonly value: {
+    readonly text: string;
+    readonly connectionName: string;
+    readonly tokenExchangeResource: { readonly id: string; readonly uri: string; readonly providerId: string };
+    readonly buttons: readonly { readonly type: 'signin'; readonly title: string; readonly value: string }[];
+  };
+}
+
+/** The `adaptiveCard/action` answer when the SSO token Teams attached could not be exchanged (consent needed). */
+export interface PreconditionFailedResponse {
+  readonly statusCode: 412;
+  readonly type: 'application/vnd.microsoft.error.preconditionFailed';
+  readonly value: { readonly code: string; readonly message: string };
+}
+
+export function createLoginRequestResponse(settings: SignInSettings): LoginRequestResponse {
   return {
     statusCode: 401,
     type: 'application/vnd.microsoft.activity.loginRequest',
@@ -41,5 +59,11 @@ export function createLoginRequestResponse(settings: SignInSettings) {
       tokenExchangeResource: { id: crypto.randomUUID(), uri: settings.applicationIdUri, providerId: '' },
       buttons: [{ type: 'signin', title: 'Sign in', value: signInPageUrl(settings.botDomain) }],
     },
-  } as const;
+  };
 }
+
+export const CONSENT_NEEDED_RESPONSE: PreconditionFailedResponse = Object.freeze({
+  statusCode: 412,
+  type: 'application/vnd.microsoft.error.preconditionFailed',
+  value: Object.freeze({ code: 'consentRequired', message: 'Sign in to continue.' }),
+});

@@ -8,16 +8,24 @@ import { ActivityTypes, type InvokeResponse, type StatePropertyAccessor, type St
 import type { AuthConfig } from '../config';
 import type { Logger } from '../logger';
 import type { GraphTokenService } from './graphTokenService';
-import { createLoginRequestResponse, createSignInCard, SSO_CONNECTION_NAME } from './signInCard';
+import {
+  CONSENT_NEEDED_RESPONSE,
+  createLoginRequestResponse,
+  createSignInCard,
+  SSO_CONNECTION_NAME,
+  type LoginRequestResponse,
+  type PreconditionFailedResponse,
+} from './signInCard';
 import { describeSignInFailure } from './signInFailure';
 import { checkSsoToken } from './ssoToken';
 import { signedInUserOf } from './ssoTokenProvider';
 import { claimTokenExchange, tokenExchangeKey } from './tokenExchangeDedupe';
 
-/** What the user asked for before sign-in got in the way. Holds the user's own input only, never a token. */
-export type PendingRequest =
-  | { readonly kind: 'message'; readonly text: string }
-  | { readonly kind: 'cardAction'; readonly value: unknown; readonly replyToId?: string | undefined };
+/**
+ * The message the user sent when sign-in got in the way. Holds the user's own input only, never a token. (Card
+ * actions need no record: Teams sends the action again, with the SSO token, after a login request.)
+ */
+export type PendingRequest = { readonly kind: 'message'; readonly text: string };
 
 export interface SignInFlowOptions {
   readonly auth: AuthConfig;
@@ -32,9 +40,7 @@ export interface SignInFlowOptions {
   readonly clock?: () => Date;
 }
 
-export type CardActionSignIn =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly response: { readonly statusCode: number; readonly type: string; readonly value: unknown } };
+export type CardActionSignIn = { readonly ok: true } | { readonly ok: false; readonly response: LoginRequestResponse | PreconditionFailedResponse };
 
 export interface SignInFlow {
   /** Remembers `request` and sends the sign-in card. */
@@ -64,11 +70,6 @@ function readTokenExchange(value: unknown): TokenExchangeValue | null {
 const invokeResponse = (status: number, body?: unknown): InvokeResponse => ({ status, body });
 
 const PRECONDITION_FAILED = 412;
-const CARD_ACTION_CONSENT_NEEDED = {
-  statusCode: PRECONDITION_FAILED,
-  type: 'application/vnd.microsoft.error.preconditionFailed',
-  value: { code: 'consentRequired', message: 'Sign in to continue.' },
-} as const;
 
 export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   const { auth, graphTokens, logger } = options;
@@ -151,7 +152,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       if (!exchange) return { ok: false, response: createLoginRequestResponse(settings) };
       const outcome = await redeem(context, exchange.token);
       if (outcome === 'ok') return { ok: true };
-      return { ok: false, response: CARD_ACTION_CONSENT_NEEDED };
+      return { ok: false, response: CONSENT_NEEDED_RESPONSE };
     },
   };
 }

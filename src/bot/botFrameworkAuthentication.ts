@@ -13,6 +13,7 @@ export function createBotFrameworkAuthentication(auth: AuthConfig | null): Confi
     MicrosoftAppId: auth.appId,
     MicrosoftAppType: auth.appType,
     MicrosoftAppTenantId: auth.tenantId,
+    ...(auth.botFrameworkOpenIdMetadataUrl !== undefined ? { ToBotFromChannelOpenIdMetadataUrl: auth.botFrameworkOpenIdMetadataUrl } : {}),
     ...(auth.appPassword !== undefined ? { MicrosoftAppPassword: auth.appPassword } : {}),
     ...(auth.certificatePath !== undefined && auth.certificateThumbprint !== undefined
       ? { CertificateThumbprint: auth.certificateThumbprint, CertificatePrivateKey: fs.readFileSync(auth.certificatePath, 'utf8') }

@@ -1,4 +1,5 @@
 import type { DialogSet } from 'botbuilder-dialogs';
+import type { SignInFlow } from '../auth/signInFlow';
 import type { UserTokenProvider } from '../auth/userTokenProvider';
 import type { Config } from '../config';
 import type { InterestsClient } from '../graph/interestsClient';
@@ -15,4 +16,6 @@ export interface BotServices {
   readonly state: BotState;
   /** The interest dialogs, stored per user per conversation (see `BotState.dialogState`). */
   readonly dialogs: DialogSet;
+  /** Teams SSO; absent in local mode, where tokens never need a sign-in. */
+  readonly signIn?: SignInFlow | undefined;
 }

@@ -4,6 +4,7 @@
  */
 import { ConversationState, PrivateConversationState, UserState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import type { PendingRequest } from '../auth/signInFlow';
 
 /** Restores already made from Undo cards, by undo token, so a second click shows the copy instead of making another. */
 export type RestoredUndos = Record<string, { readonly interestId: string; readonly restoredAt: string }>;
@@ -19,6 +20,8 @@ export interface BotState {
   /** Set when the welcome card went out, so `conversationUpdate` and `installationUpdate` for one install welcome once. */
   readonly welcomed: StatePropertyAccessor<boolean>;
   readonly restoredUndos: StatePropertyAccessor<RestoredUndos>;
+  /** What the user asked for when sign-in got in the way; carried on with after sign-in. */
+  readonly pendingSignIn: StatePropertyAccessor<PendingRequest | undefined>;
   /** Writes every changed state object; called once at the end of each turn. */
   saveAll(context: TurnContext): Promise<void>;
 }
@@ -34,6 +37,7 @@ export function createBotState(storage: Storage): BotState {
     dialogState: privateConversationState.createProperty<DialogState>('dialogState'),
     welcomed: conversationState.createProperty<boolean>('welcomed'),
     restoredUndos: userState.createProperty<RestoredUndos>('restoredUndos'),
+    pendingSignIn: privateConversationState.createProperty<PendingRequest | undefined>('pendingSignIn'),
     async saveAll(context) {
       await Promise.all([conversationState.saveChanges(context), privateConversationState.saveChanges(context), userState.saveChanges(context)]);
     },

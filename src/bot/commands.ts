@@ -101,6 +101,7 @@ async function cancel({ context, dialogContext }: CommandTurn): Promise<void> {
 
 async function signOut({ context, dialogContext, services }: CommandTurn): Promise<void> {
   await dialogContext.cancelAllDialogs();
+  await services.state.pendingSignIn.delete(context);
   await services.tokens.signOut(context);
   await context.sendActivity(services.mode === 'local' ? LOCAL_SIGN_OUT_TEXT : SIGNED_OUT_TEXT);
 }

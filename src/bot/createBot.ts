@@ -4,6 +4,8 @@
  */
 import { CloudAdapter, type ConversationState, type PrivateConversationState, type Storage, type UserState } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs';
+import type { GraphTokenService } from '../auth/graphTokenService';
+import { createSignInFlow, type SignInFlow } from '../auth/signInFlow';
 import type { UserTokenProvider } from '../auth/userTokenProvider';
 import type { Config } from '../config';
 import type { InterestsClient } from '../graph/interestsClient';
@@ -11,7 +13,10 @@ import type { Logger } from '../logger';
 import { createBotFrameworkAuthentication } from './botFrameworkAuthentication';
 import type { BotServices } from './botServices';
 import { createBotState } from './botState';
+import { runCommand } from './commands';
+import { normalizeCommandText } from './commandText';
 import { createInterestDialogs } from './dialogs';
+import { replayMessage } from './resumedTurn';
 import { InterestsBot } from './interestsBot';
 import { createTurnErrorHandler } from './turnErrorHandler';
 
@@ -23,6 +28,8 @@ export interface BotDependencies {
   readonly storage: Storage;
   readonly logger: Logger;
   readonly clock?: () => Date;
+  /** Production: on-behalf-of token exchange for Teams SSO. Required when `config.auth` is set. */
+  readonly graphTokens?: GraphTokenService;
 }
 
 export interface Bot {
@@ -39,7 +46,22 @@ export function createBot(deps: BotDependencies): Bot {
   const dialogs = new DialogSet(state.dialogState);
   for (const dialog of createInterestDialogs({ interests, tokens, logger })) dialogs.add(dialog);
 
-  const services: BotServices = { mode: config.mode, interests, tokens, logger, clock: deps.clock ?? (() => new Date()), state, dialogs };
+  const clock = deps.clock ?? (() => new Date());
+  if (config.auth && !deps.graphTokens) throw new Error('createBot: app credentials are configured but no Graph token service was given.');
+  const signIn: SignInFlow | undefined =
+    config.auth && deps.graphTokens
+      ? createSignInFlow({
+          auth: config.auth,
+          graphTokens: deps.graphTokens,
+          storage,
+          pending: state.pendingSignIn,
+          // The message that needed sign-in runs again as if just sent, so a dialog continues at its step.
+          resume: (context, request) => runCommand(replayMessage(context, request.text), normalizeCommandText(request.text), services),
+          logger,
+          clock,
+        })
+      : undefined;
+  const services: BotServices = { mode: config.mode, interests, tokens, logger, clock, state, dialogs, signIn };
   const adapter = new CloudAdapter(createBotFrameworkAuthentication(config.auth));
   adapter.onTurnError = createTurnErrorHandler({ logger, state });
   return {

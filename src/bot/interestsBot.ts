@@ -7,15 +7,18 @@ import type { BotServices } from './botServices';
 import { handleCardAction } from './cardActions/handleCardAction';
 import { runCommand } from './commands';
 import { readCommandText } from './commandText';
+import { isSignInRequiredError } from './signInRequiredError';
+import { noteSignInNeeded, wasSignInNeeded } from './signInNeeded';
 import { botWasAdded, forgetWelcome, welcomeOnce } from './welcome';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+const SIGN_IN_INVOKES: ReadonlySet<string> = new Set(['signin/tokenExchange', 'signin/verifyState', 'signin/failure']);
 
 export class InterestsBot extends TeamsActivityHandler {
   constructor(private readonly services: BotServices) {
     super();
     this.onMessage(async (context, next) => {
-      await runCommand(context, readCommandText(context.activity), services);
+      await this.runMessage(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -38,8 +41,26 @@ export class InterestsBot extends TeamsActivityHandler {
    * checking that `action` exists. Teams expects HTTP 200 with the status inside the body.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== ADAPTIVE_CARD_ACTION) return super.onInvokeActivity(context);
-    return { status: 200, body: await handleCardAction(context, this.services) };
+    const { name } = context.activity;
+    if (name === ADAPTIVE_CARD_ACTION) return { status: 200, body: await handleCardAction(context, this.services) };
+    if (this.services.signIn && SIGN_IN_INVOKES.has(name ?? '')) return this.services.signIn.handleInvoke(context);
+    return super.onInvokeActivity(context);
+  }
+
+  /**
+   * A message turn. When a Graph call in it found no token (thrown, or handled by a dialog that kept its step),
+   * sign-in starts with the message remembered, and the sign-in flow replays it once the user is signed in.
+   */
+  private async runMessage(context: TurnContext): Promise<void> {
+    const command = readCommandText(context.activity);
+    const { signIn } = this.services;
+    try {
+      await runCommand(context, command, this.services);
+    } catch (error) {
+      if (!signIn || !isSignInRequiredError(error)) throw error;
+      noteSignInNeeded(context);
+    }
+    if (signIn && wasSignInNeeded(context)) await signIn.begin(context, { kind: 'message', text: command.text });
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -31,8 +31,8 @@ export const GRAPH_FAILURE_TEXT: Readonly<Record<GraphErrorKind, string>> = Obje
 });
 
 export const SIGN_IN_TEXT: Readonly<Record<TokenFailureReason, string>> = Object.freeze({
-  signInRequired: 'I need you to sign in before I can read or change your profile. Send me a message to start.',
-  consentRequired: 'I need your consent to read and change the interests on your profile. Send me a message to start.',
+  signInRequired: 'I need you to sign in before I can read or change your profile.',
+  consentRequired: 'I need your consent to read and change the interests on your profile.',
 });
 
 export const UNEXPECTED_FAILURE_TEXT = 'Sorry, something went wrong on my side. Please try again.';

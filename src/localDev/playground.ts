@@ -14,6 +14,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import type { Logger } from '../logger';
 
 /**
@@ -103,6 +105,45 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
+/**
+ * Resolves with the port from the Playground's `Listening on <port>` line; rejects, quoting its last output lines,
+ * when it exits, cannot be spawned or stays silent for `timeoutMs`. Its output is logged at debug level.
+ */
+function waitUntilListening(child: ChildProcess, timeoutMs: number, logFile: string, logger: Logger): Promise<number> {
+  const recentOutput: string[] = [];
+  return new Promise<number>((resolve, reject) => {
+    let settled = false;
+    const fail = (message: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      const output = recentOutput.length > 0 ? `\n${recentOutput.join('\n')}` : '';
+      reject(new PlaygroundStartError(`${message} (log: ${logFile})${output}`));
+    };
+    const timer = setTimeout(() => fail(`The Agents Playground did not start within ${timeoutMs} ms`), timeoutMs);
+    const onLine = (stream: 'stdout' | 'stderr', line: string): void => {
+      if (line.trim() === '') return;
+      recentOutput.push(line);
+      if (recentOutput.length > OUTPUT_LINES_KEPT) recentOutput.shift();
+      logger.debug('Agents Playground output', { stream, line });
+      const listening = LISTENING_LINE.exec(line);
+      if (listening?.[1] && !settled) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(Number(listening[1]));
+      }
+    };
+    // readline joins chunks into whole lines, so a "Listening on" line split across two reads is still seen.
+    const watch = (stream: 'stdout' | 'stderr', input: Readable | null): void => {
+      if (input) createInterface({ input }).on('line', (line) => onLine(stream, line));
+    };
+    watch('stdout', child.stdout);
+    watch('stderr', child.stderr);
+    child.once('error', (error) => fail(`The Agents Playground could not be started: ${error.message}`));
+    child.once('exit', (code, signal) => fail(`The Agents Playground exited before serving (exit code ${code ?? 'none'}, signal ${signal ?? 'none'})`));
+  });
+}
+
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const { logger } = options;
   const logDir = path.resolve(options.logDir ?? 'devTools');
@@ -116,36 +157,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const killOnExit = (): void => signalGroup(child, 'SIGKILL', logger);
   process.once('exit', killOnExit);
 
-  const recentOutput: string[] = [];
-  const port = await new Promise<number>((resolve, reject) => {
-    let settled = false;
-    const fail = (message: string): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      const output = recentOutput.length > 0 ? `\n${recentOutput.join('\n')}` : '';
-      reject(new PlaygroundStartError(`${message} (log: ${logFile})${output}`));
-    };
-    const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
-    const timer = setTimeout(() => fail(`The Agents Playground did not start within ${timeoutMs} ms`), timeoutMs);
-    const onLine = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split(/\r?\n/).filter((text) => text.trim() !== '')) {
-        recentOutput.push(line);
-        if (recentOutput.length > OUTPUT_LINES_KEPT) recentOutput.shift();
-        logger.debug('Agents Playground output', { stream, line });
-        const listening = LISTENING_LINE.exec(line);
-        if (listening?.[1] && !settled) {
-          settled = true;
-          clearTimeout(timer);
-          resolve(Number(listening[1]));
-        }
-      }
-    };
-    child.stdout?.on('data', onLine('stdout'));
-    child.stderr?.on('data', onLine('stderr'));
-    child.once('error', (error) => fail(`The Agents Playground could not be started: ${error.message}`));
-    child.once('exit', (code, signal) => fail(`The Agents Playground exited before serving (exit code ${code ?? 'none'}, signal ${signal ?? 'none'})`));
-  }).catch(async (error: unknown) => {
+  const port = await waitUntilListening(child, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, logFile, logger).catch(async (error: unknown) => {
     signalGroup(child, 'SIGKILL', logger);
     await waitForExit(child, STOP_GRACE_MS);
     process.off('exit', killOnExit);

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startPlayground, type RunningPlayground } from '../../src/localDev/playground';
+import { PlaygroundStartError, startPlayground, type RunningPlayground } from '../../src/localDev/playground';
 import { silentLogger } from '../../src/logger';
 
 jest.setTimeout(120_000);
@@ -74,5 +74,11 @@ describe('startPlayground', () => {
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
     }
+  });
+
+  it('fails naming the Playground log when it does not serve in time', async () => {
+    const starting = startPlayground({ botEndpoint: UNUSED_BOT_ENDPOINT, port: 0, logDir, logger: silentLogger, startTimeoutMs: 1 });
+    await expect(starting).rejects.toThrow(PlaygroundStartError);
+    await expect(starting).rejects.toThrow(path.join(logDir, 'm365agentsplayground.log'));
   });
 });

@@ -23,9 +23,11 @@ const INHERITED_SETTINGS_TO_DROP = /^(MICROSOFT_APP_|SSO_|BOT_DOMAIN|STORAGE_|GR
 /**
  * Compiles the bot once per test run (all jest workers share it) into `dist/scale-out-test`, beside the normal
  * build, so tests never overwrite the developer's `dist/src` and the compiled files still find `node_modules`.
- * Returns the path of the compiled entry point.
+ * Returns the path of the compiled entry point; `SCALE_OUT_BOT_ENTRY` names an already built one instead.
  */
 export async function buildBotOnce(): Promise<string> {
+  const given = process.env.SCALE_OUT_BOT_ENTRY;
+  if (given) return path.resolve(given);
   const runId = String(process.env.JEST_WORKER_ID ? process.ppid : process.pid);
   const outDir = path.join(ROOT, 'dist', 'scale-out-test');
   const entry = path.join(outDir, 'src', 'index.js');

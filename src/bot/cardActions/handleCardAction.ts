@@ -3,12 +3,14 @@
  * turn every failure into an answer Teams can show. It never throws, so an invoke always gets a well-formed body.
  */
 import type { TurnContext } from 'botbuilder';
+import type { SignInFlow } from '../../auth/signInFlow';
 import { parseCardAction, type CardAction } from '../../cards/cardActions';
 import { renderListCard } from '../../cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { isGraphRequestError } from '../../errors/graphErrors';
 import { actorIdOf } from '../actor';
 import type { BotServices } from '../botServices';
+import { isSignInRequiredError } from '../signInRequiredError';
 import { graphTokenFor } from '../userGraphAccess';
 import { describeFailure } from '../userMessages';
 import type { ActionTurn } from './actionTurn';
@@ -36,6 +38,21 @@ export async function handleCardAction(context: TurnContext, services: BotServic
     return cardResponse(renderNoticeCard(NOT_YOUR_CARD_NOTICE));
   }
   const turn: ActionTurn = { context, services, ownerId: actorId, getToken: graphTokenFor(context, services.tokens) };
+  try {
+    return await routeCardAction(action, turn);
+  } catch (error) {
+    if (services.signIn && isSignInRequiredError(error)) return signInThenRetry(services.signIn, action, turn);
+    return answerFailure(error, action, turn);
+  }
+}
+
+/**
+ * No Graph token: redeem the SSO token Teams attached to the action (after an earlier login request) and run
+ * the action once more, or answer with the login request that makes Teams sign the user in and send it again.
+ */
+async function signInThenRetry(signIn: SignInFlow, action: CardAction, turn: ActionTurn): Promise<CardActionResponse> {
+  const signedIn = await signIn.signInForCardAction(turn.context);
+  if (!signedIn.ok) return signedIn.response;
   try {
     return await routeCardAction(action, turn);
   } catch (error) {

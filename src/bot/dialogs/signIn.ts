@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { UserTokenProvider } from '../../auth/userTokenProvider';
+import { noteSignInNeeded } from '../signInNeeded';
 import { SIGN_IN_TEXT } from '../userMessages';
 
 /**
@@ -9,6 +10,7 @@ import { SIGN_IN_TEXT } from '../userMessages';
 export async function ensureSignedIn(context: TurnContext, tokens: UserTokenProvider): Promise<boolean> {
   const outcome = await tokens.getToken(context);
   if (outcome.ok) return true;
+  noteSignInNeeded(context);
   await context.sendActivity(SIGN_IN_TEXT[outcome.reason]);
   return false;
 }

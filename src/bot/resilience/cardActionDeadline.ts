@@ -4,10 +4,11 @@
  * budget (Graph is slow), the invoke is answered with a "Saving…" card and the real answer follows as a new
  * message in the conversation, sent proactively once it is ready.
  *
- * Verbs that continue the add dialog are not put on a deadline: the dialog's state is saved at the end of the
- * turn, so a step that finished after the turn would leave the dialog waiting for a confirmation it already had.
+ * botbuilder revokes a turn's context when the turn ends, so the answer runs on a copy of it that shares the turn
+ * state and outlives the turn. Verbs that continue the add dialog are not put on a deadline: a dialog step that
+ * finished after the turn would send its replies into a turn that is over.
  */
-import { ActivityTypes, TurnContext, type Activity, type CloudAdapter } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import { CARD_VERBS, type CardVerb } from '../../cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../../cards/cardTemplate';
@@ -55,17 +56,19 @@ export interface CardActionDeadlineOptions {
 /**
  * Runs `answer` and returns its response if it is ready within the budget; otherwise returns a "Saving…" (or
  * "Loading…") card at once and posts the response to the conversation when it arrives. `answer` is started
- * once either way, so nothing is written twice.
+ * once either way, so nothing is written twice; it gets a context that stays usable after the turn.
  */
 export async function answerCardActionWithinBudget(
   context: TurnContext,
-  answer: () => Promise<CardActionResponse>,
+  answer: (context: TurnContext) => Promise<CardActionResponse>,
   options: CardActionDeadlineOptions,
 ): Promise<CardActionResponse> {
   const verb = verbOf(context.activity.value);
-  if (verb !== undefined && DIALOG_VERBS.has(verb)) return answer();
+  if (verb !== undefined && DIALOG_VERBS.has(verb)) return answer(context);
 
-  const pending = answer().catch((error: unknown): CardActionResponse => {
+  const lasting = new TurnContext(context);
+  const reference = TurnContext.getConversationReference(context.activity);
+  const pending = answer(lasting).catch((error: unknown): CardActionResponse => {
     options.logger.error('A card action failed', { verb, error });
     return errorResponse(500, 'InternalError', UNEXPECTED_FAILURE_TEXT);
   });
@@ -78,7 +81,7 @@ export async function answerCardActionWithinBudget(
   if (first !== 'late') return first;
 
   options.logger.warn('A card action missed its time budget; its answer will follow in the conversation', { verb, budgetMs: options.budgetMs ?? DEFAULT_CARD_ACTION_BUDGET_MS });
-  void postLateAnswer(context, pending, verb, options);
+  void postLateAnswer(lasting, reference, pending, verb, options);
   return cardResponse(renderNoticeCard(verb !== undefined && READ_VERBS.has(verb) ? LOADING_NOTICE : SAVING_NOTICE));
 }
 
@@ -87,8 +90,13 @@ function verbOf(value: unknown): string | undefined {
   return parsed.success ? parsed.data.action.verb : undefined;
 }
 
-async function postLateAnswer(context: TurnContext, pending: Promise<CardActionResponse>, verb: string | undefined, options: CardActionDeadlineOptions): Promise<void> {
-  const reference = TurnContext.getConversationReference(context.activity);
+async function postLateAnswer(
+  context: TurnContext,
+  reference: Partial<ConversationReference>,
+  pending: Promise<CardActionResponse>,
+  verb: string | undefined,
+  options: CardActionDeadlineOptions,
+): Promise<void> {
   try {
     const response = await pending;
     if (options.saveState) await options.saveState(context);

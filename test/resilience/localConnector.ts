@@ -1,0 +1,89 @@
+/**
+ * A stand-in for the Bot Connector service on 127.0.0.1: what the bot's `serviceUrl` points at when replies are
+ * not buffered (normal delivery) and for proactive messages. It records every POST of an activity and can be told
+ * to refuse the next ones with a status (429 with or without `Retry-After`).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
+
+export interface ConnectorPost {
+  readonly path: string;
+  readonly status: number;
+  readonly activity: Partial<Activity>;
+}
+
+export interface LocalConnector {
+  /** Ends with a slash, as Teams' serviceUrl does. */
+  readonly serviceUrl: string;
+  readonly posts: ConnectorPost[];
+  /** Activities the connector accepted (answered 2xx), in order. */
+  accepted(): Partial<Activity>[];
+  /** The next `count` activity POSTs get `status`. */
+  refuseNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** Resolves once `count` activities have been accepted (rejects after `timeoutMs`). */
+  waitForAccepted(count: number, timeoutMs?: number): Promise<Partial<Activity>[]>;
+  close(): Promise<void>;
+}
+
+const ACTIVITIES_PATH = /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/;
+
+export async function startLocalConnector(): Promise<LocalConnector> {
+  const posts: ConnectorPost[] = [];
+  const refusals: { status: number; retryAfterSeconds: number | undefined }[] = [];
+  const waiters: (() => void)[] = [];
+  let counter = 0;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const path = new URL(req.url ?? '/', 'http://connector').pathname;
+      if (req.method !== 'POST' || !ACTIVITIES_PATH.test(path)) {
+        res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound', message: 'Not a connector route' } }));
+        return;
+      }
+      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>;
+      const refusal = refusals.shift();
+      if (refusal) {
+        posts.push({ path, status: refusal.status, activity });
+        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+        if (refusal.retryAfterSeconds !== undefined) headers['Retry-After'] = String(refusal.retryAfterSeconds);
+        res.writeHead(refusal.status, headers).end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Slow down' } }));
+        return;
+      }
+      posts.push({ path, status: 200, activity });
+      counter += 1;
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: `activity-${counter}` }));
+      waiters.splice(0).forEach((wake) => wake());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const accepted = (): Partial<Activity>[] => posts.filter((post) => post.status < 300).map((post) => post.activity);
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    posts,
+    accepted,
+    refuseNext(count, status, retryAfterSeconds) {
+      for (let index = 0; index < count; index++) refusals.push({ status, retryAfterSeconds });
+    },
+    async waitForAccepted(count, timeoutMs = 20_000) {
+      const giveUpAt = Date.now() + timeoutMs;
+      while (accepted().length < count) {
+        const left = giveUpAt - Date.now();
+        if (left <= 0) throw new Error(`The connector received ${accepted().length} activities, expected ${count}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      return accepted();
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
