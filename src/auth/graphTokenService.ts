@@ -84,19 +84,31 @@ export function createGraphTokenService(options: GraphTokenServiceOptions): Grap
     return accounts.find((account) => account.localAccountId === user.objectId && account.tenantId === user.tenantId);
   }
 
+  // Every Teams client the user is signed into sends the same SSO token at once: one on-behalf-of call serves
+  // them all (later ones are answered from msal's cache, keyed by the token's hash).
+  const exchangesInFlight = new Map<string, Promise<ExchangeOutcome>>();
+
+  async function exchangeOnBehalfOf(ssoToken: string): Promise<ExchangeOutcome> {
+    try {
+      const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
+      if (!result?.accessToken) return { ok: false, reason: 'failed' };
+      return { ok: true, token: result.accessToken };
+    } catch (error) {
+      const reason = classifyExchangeError(error);
+      // Consent and an unusable SSO token are the normal path to the sign-in button: not worth a warning.
+      const level = reason === 'failed' ? 'warn' : 'info';
+      logger[level]('On-behalf-of exchange did not return a token', { reason, ...describeAuthError(error) });
+      return { ok: false, reason };
+    }
+  }
+
   return {
-    async exchange(ssoToken) {
-      try {
-        const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
-        if (!result?.accessToken) return { ok: false, reason: 'failed' };
-        return { ok: true, token: result.accessToken };
-      } catch (error) {
-        const reason = classifyExchangeError(error);
-        // Consent and an unusable SSO token are the normal path to the sign-in button: not worth a warning.
-        const level = reason === 'failed' ? 'warn' : 'info';
-        logger[level]('On-behalf-of exchange did not return a token', { reason, ...describeAuthError(error) });
-        return { ok: false, reason };
-      }
+    exchange(ssoToken) {
+      const inFlight = exchangesInFlight.get(ssoToken);
+      if (inFlight) return inFlight;
+      const exchange = exchangeOnBehalfOf(ssoToken).finally(() => exchangesInFlight.delete(ssoToken));
+      exchangesInFlight.set(ssoToken, exchange);
+      return exchange;
     },
 
     async acquireSilent(user) {

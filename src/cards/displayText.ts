@@ -9,6 +9,7 @@ import { escapeMarkdown } from './escapeMarkdown';
 // Same set the domain refuses to write (see domain/text.ts): control characters, bidi overrides and unpaired
 // surrogates. Here they are removed rather than refused, because stored data is shown as it is.
 const UNSAFE_FOR_DISPLAY =
+  // eslint-disable-next-line no-control-regex -- removing control characters is this pattern's job
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const ELLIPSIS = '…';

@@ -46,8 +46,8 @@ export class ConcurrencyRetryMiddleware implements Middleware {
         const fields = { attempt, activityType: context.activity.type, conversationId: context.activity.conversation?.id };
         if (attempt >= maxAttempts) {
           logger.warn('A concurrent turn kept winning the state write; asking the user to repeat', fields);
-          await (this.options.giveUp ?? sayRepeatPlease)(context);
           await replies.release();
+          await (this.options.giveUp ?? sayRepeatPlease)(context);
           return;
         }
         logger.info('State changed under this turn; running it again from fresh state', fields);

@@ -47,8 +47,8 @@ export class CreateIfAbsentBlobsStorage implements Storage {
   }
 
   private async createIfAbsent(key: string, item: Record<string, unknown>): Promise<void> {
-    const { eTag: _ignored, ...content } = item;
-    const body = JSON.stringify(content);
+    // Stored like BlobsStorage stores it: the JSON without the eTag, which Azure keeps itself.
+    const body = JSON.stringify({ ...item, eTag: undefined });
     try {
       await this.container.getBlockBlobClient(sanitizeBlobKey(key)).upload(body, Buffer.byteLength(body), {
         conditions: { ifNoneMatch: '*' },

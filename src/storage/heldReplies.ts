@@ -6,7 +6,7 @@ import { ActivityTypes, type Activity, type ResourceResponse, type TurnContext }
  * nothing and keep the user informed during a slow Graph call.
  */
 export interface HeldReplies {
-  /** Sends everything held, in order. */
+  /** Sends everything held, in order; from then on nothing is held (e.g. what `onTurnError` says). */
   release(): Promise<void>;
   /** Forgets everything held. */
   discard(): void;
@@ -14,9 +14,9 @@ export interface HeldReplies {
 
 export function holdReplies(context: TurnContext): HeldReplies {
   let held: Partial<Activity>[] = [];
-  let releasing = false;
+  let released = false;
   context.onSendActivities(async (_context, activities, next) => {
-    if (releasing || activities.every((activity) => activity.type === ActivityTypes.Typing)) return next();
+    if (released || activities.every((activity) => activity.type === ActivityTypes.Typing)) return next();
     held.push(...activities);
     // Nothing here reads the ids of sent activities; with expectReplies there are none either.
     return activities.map((): ResourceResponse => ({ id: '' }));
@@ -25,13 +25,8 @@ export function holdReplies(context: TurnContext): HeldReplies {
     async release() {
       const toSend = held;
       held = [];
-      if (toSend.length === 0) return;
-      releasing = true;
-      try {
-        await context.sendActivities(toSend);
-      } finally {
-        releasing = false;
-      }
+      released = true;
+      if (toSend.length > 0) await context.sendActivities(toSend);
     },
     discard() {
       held = [];

@@ -77,6 +77,12 @@ describe('renderInterestCard', () => {
     expect(textsOf(card)).toEqual(expect.arrayContaining([`\\*\\*bold\\*\\* ${USER_BINDING}`, '\\[x\\](https://evil.example)']));
   });
 
+  test('does not evaluate template expressions found in user data', () => {
+    const card = renderInterestCard({ interest: { ...userCreated, displayName: '${$root.ownerId}', description: "${if(true, 'a', 'b')}" }, ownerId: OWNER_ID });
+    expect(textsOf(card)).toEqual(expect.arrayContaining(['${$root.ownerId}', "${if(true, 'a', 'b')}"]));
+    expect(textsOf(card)).not.toContain(OWNER_ID);
+  });
+
   test('shows each known tag once and ignores unknown ones', () => {
     const card = renderInterestCard({ interest: { ...userCreated, collaborationTags: ['wantsToLearn', 'bogus', 'wantsToLearn', 'askMeAbout'] }, ownerId: OWNER_ID });
     const badges = textBlocksOf(card).filter((block) => block['size'] === 'small').map((block) => block['text']);

@@ -96,18 +96,19 @@ describe('ConcurrencyRetryMiddleware', () => {
     expect(bot.adapter.activeQueue.map((activity) => activity.type)).toEqual([ActivityTypes.Typing, ActivityTypes.Message]);
   });
 
-  it('passes other failures on after sending what the turn had said', async () => {
+  it('passes other failures on after sending what the turn had said, and lets the error boundary speak', async () => {
     const adapter = new TestAdapter();
     adapter.use(new ConcurrencyRetryMiddleware({ states: [], logger: silentLogger }));
     const failures: string[] = [];
-    adapter.onTurnError = async (_context, error) => {
+    adapter.onTurnError = async (context, error) => {
       failures.push(error.message);
+      await context.sendActivity('Sorry, something went wrong.');
     };
     await adapter.processActivity(adapter.makeActivity('hi'), async (context) => {
       await context.sendActivity('working on it');
       throw new Error('Graph is down');
     });
     expect(failures).toEqual(['Graph is down']);
-    expect(texts(adapter.activeQueue)).toEqual(['working on it']);
+    expect(texts(adapter.activeQueue)).toEqual(['working on it', 'Sorry, something went wrong.']);
   });
 });

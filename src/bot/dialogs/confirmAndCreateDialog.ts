@@ -8,6 +8,7 @@ import type { InterestDraft } from '../../domain/personInterest';
 import { actorIdOf } from '../actor';
 import { sendTyping } from '../replies';
 import { graphTokenFor } from '../userGraphAccess';
+import { isSignInRequiredError } from '../signInRequiredError';
 import { AddConfirmPrompt } from './addConfirmPrompt';
 import type { InterestDialogDeps } from './dialogIds';
 import { expectedGraphFailure, isPassingFailure } from './graphFailures';
@@ -63,6 +64,8 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
     } catch (error) {
       const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
       if (isPassingFailure(error)) return step.replaceDialog(STEPS, { draft, retryText: BUSY_RETRY_TEXT } satisfies ConfirmAndCreateOptions);
+      // Sign-in starts after this turn and then replays the user's yes, so the draft waits here for it.
+      if (isSignInRequiredError(error)) return step.replaceDialog(STEPS, { draft, retryText: report.userText } satisfies ConfirmAndCreateOptions);
       await context.sendActivity(report.userText);
       return step.endDialog();
     }

@@ -1,0 +1,155 @@
+/**
+ * The bot in production configuration, in-process, over real HTTP on 127.0.0.1: app credentials set, so the
+ * adapter authenticates every request against a local Bot Framework OpenID metadata/JWKS; Teams SSO with msal-node
+ * redeeming tokens at a local identity provider (through msal's network seam); Graph calls going to the local
+ * profile service with the tokens the identity provider issued.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
+import { createGraphTokenService, type GraphTokenService } from '../../src/auth/graphTokenService';
+import { createSsoTokenProvider } from '../../src/auth/ssoTokenProvider';
+import { createAuthPages } from '../../src/auth/authPages';
+import { createBot } from '../../src/bot/createBot';
+import { startBotServer, type BotServer } from '../../src/bot/server';
+import { loadConfig, type Config } from '../../src/config';
+import { createGraphInterestsClient } from '../../src/graph/interestsClient';
+import { createLogger } from '../../src/logger';
+import { startProfileService, type RunningProfileService } from '../../src/profileService/server';
+import { nowSeconds } from '../support/jwt';
+import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
+import { createLoopbackNetworkClient } from '../support/loopbackNetworkClient';
+
+export const APP_ID = '6b0e6c7a-4c1f-4d4e-9a8e-0f2d3c4b5a69';
+export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+export const APPLICATION_ID_URI = `api://botid-${APP_ID}`;
+export const SERVICE_URL = 'https://smba.trafficmanager.invalid/teams/';
+
+export interface TeamsUser {
+  readonly id: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+}
+
+export const ALEX: TeamsUser = { id: '29:alex', aadObjectId: 'b6f3b1f0-0d47-4b83-9e8a-3f6f2a1d0c11', name: 'Alex Wilber' };
+export const MEGAN: TeamsUser = { id: '29:megan', aadObjectId: 'c7a4c2e1-1e58-4c94-af9b-4a7a3b2e1d22', name: 'Megan Bowen' };
+
+export interface Reply {
+  readonly status: number;
+  readonly activities: Partial<Activity>[];
+  /** The invoke response, for invokes. */
+  readonly invoke: { status: number; body: unknown } | undefined;
+}
+
+export interface BotInstance {
+  readonly server: BotServer;
+  /** This instance's msal-node token cache, to evict a user as an expired, unrenewable token would. */
+  readonly graphTokens: GraphTokenService;
+  readonly logLines: string[];
+  close(): Promise<void>;
+}
+
+export interface SsoHarness {
+  readonly idp: LocalIdentityProvider;
+  readonly service: RunningProfileService;
+  readonly config: Config;
+  readonly instances: BotInstance[];
+  /** Posts an activity from a Teams user (with a valid channel token unless `authorization` is given). */
+  send(activity: Record<string, unknown>, options?: { instance?: number; authorization?: string | null }): Promise<Reply>;
+  say(text: string, options?: { from?: TeamsUser; instance?: number }): Promise<Reply>;
+  invoke(name: string, value: unknown, options?: { from?: TeamsUser; instance?: number }): Promise<Reply>;
+  channelToken(claims?: Record<string, unknown>, options?: { signWithUnknownKey?: boolean }): string;
+  close(): Promise<void>;
+}
+
+/** Starts the identity provider, the profile service and `instances` bot processes' worth of bots sharing `storage`. */
+export async function startSsoHarness(options: { instances?: number; storage?: Storage } = {}): Promise<SsoHarness> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sso-test-'));
+  const idp = await startLocalIdentityProvider({ clientId: APP_ID, applicationIdUri: APPLICATION_ID_URI });
+  const service = await startProfileService({ port: 0, dataDir, seed: { userIds: [ALEX.aadObjectId, MEGAN.aadObjectId] } });
+  const config = loadConfig(
+    {
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: 'local-test-secret',
+      MICROSOFT_APP_TENANT_ID: TENANT_ID,
+      BOT_DOMAIN: 'bot.example.test',
+      GRAPH_BASE_URL: service.graphBaseUrl,
+      BOT_OPENID_METADATA_URL: idp.channelOpenIdMetadataUrl,
+      HOST: '127.0.0.1',
+    },
+    null,
+  );
+  const storage = options.storage ?? new MemoryStorage();
+  const instances: BotInstance[] = [];
+  for (let index = 0; index < (options.instances ?? 1); index += 1) {
+    const logLines: string[] = [];
+    const logger = createLogger({ level: 'debug', sink: (_level, line) => logLines.push(line) });
+    const auth = config.auth!;
+    const graphTokens = createGraphTokenService({ auth, logger, networkClient: createLoopbackNetworkClient(PUBLIC_AUTHORITY_HOST, idp.url) });
+    const interests = createGraphInterestsClient({ graphBaseUrl: config.graph.baseUrl, timeoutMs: 5_000, maxRetries: 0, maxRetryWaitSeconds: 1, logger });
+    const bot = createBot({ config, interests, tokens: createSsoTokenProvider(graphTokens), graphTokens, storage, logger });
+    const staticRoutes = [...createAuthPages(auth).routes].map(([route, page]) => ({ path: route, ...page }));
+    const server = await startBotServer({ host: '127.0.0.1', port: 0, adapter: bot.adapter, handler: bot.handler, logger, staticRoutes });
+    instances.push({ server, graphTokens, logLines, close: () => server.close() });
+  }
+
+  const channelToken: SsoHarness['channelToken'] = (claims = {}, tokenOptions = {}) =>
+    idp.issueChannelToken({ iss: idp.channelIssuer, aud: APP_ID, serviceurl: SERVICE_URL, nbf: nowSeconds() - 10, exp: nowSeconds() + 600, ...claims }, tokenOptions);
+
+  const send: SsoHarness['send'] = async (activity, sendOptions = {}) => {
+    const authorization = sendOptions.authorization === undefined ? `Bearer ${channelToken()}` : sendOptions.authorization;
+    const instance = instances[sendOptions.instance ?? 0]!;
+    const response = await fetch(`${instance.server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
+      body: JSON.stringify({
+        id: randomUUID(),
+        channelId: 'msteams',
+        serviceUrl: SERVICE_URL,
+        deliveryMode: 'expectReplies',
+        timestamp: new Date().toISOString(),
+        from: ALEX,
+        recipient: { id: `28:${APP_ID}`, name: 'Interests' },
+        conversation: { id: 'a:personal-alex', conversationType: 'personal', tenantId: TENANT_ID },
+        channelData: { tenant: { id: TENANT_ID } },
+        ...activity,
+      }),
+    });
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    const activities = (parsed as { activities?: Partial<Activity>[] }).activities ?? [];
+    const invokeActivity = activities.find((item) => item.type === 'invokeResponse');
+    return { status: response.status, activities, invoke: invokeActivity?.value as Reply['invoke'] };
+  };
+
+  return {
+    idp,
+    service,
+    config,
+    instances,
+    send,
+    channelToken,
+    say: (text, sayOptions = {}) => send({ type: 'message', text, from: sayOptions.from ?? ALEX }, { instance: sayOptions.instance ?? 0 }),
+    invoke: (name, value, invokeOptions = {}) => send({ type: 'invoke', name, value, from: invokeOptions.from ?? ALEX }, { instance: invokeOptions.instance ?? 0 }),
+    async close() {
+      await Promise.all(instances.map((instance) => instance.close()));
+      await service.close();
+      await idp.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function oauthCardIn(reply: Reply): { tokenExchangeResource: { id: string; uri: string }; buttons: { type: string; value: string }[] } | undefined {
+  const attachment = reply.activities.flatMap((activity) => activity.attachments ?? []).find((item) => item.contentType === 'application/vnd.microsoft.card.oauth');
+  return attachment?.content as ReturnType<typeof oauthCardIn>;
+}
+
+export function adaptiveCardsIn(reply: Reply): unknown[] {
+  return reply.activities
+    .flatMap((activity) => activity.attachments ?? [])
+    .filter((item) => item.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((item) => item.content as unknown);
+}

@@ -1,0 +1,129 @@
+import { renderAddSummaryCard } from '../../src/cards/addSummaryCard';
+import { CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
+import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../../src/cards/cardTemplate';
+import { renderDeleteConfirmCard } from '../../src/cards/deleteConfirmCard';
+import { renderDeletedCard } from '../../src/cards/deletedCard';
+import { renderHelpCard, renderWelcomeCard } from '../../src/cards/helpCard';
+import { renderNoticeCard } from '../../src/cards/noticeCard';
+import { renderTagCard } from '../../src/cards/tagCard';
+import { draftFromInterest } from '../../src/domain/interestDraft';
+import type { InterestDraft } from '../../src/domain/personInterest';
+import { actionsOf, actionTitled, inputById, invokeValueFor, textsOf } from './cardInspection';
+import { OWNER_ID, USER_BINDING, userCreated } from './fixtures';
+
+const draft: InterestDraft = draftFromInterest(userCreated);
+
+describe('renderTagCard', () => {
+  const card = renderTagCard({ interest: userCreated, ownerId: OWNER_ID });
+
+  test('ticks the current tags among the four', () => {
+    const tags = inputById(card, 'collaborationTags');
+    expect(tags).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, value: 'askMeAbout,ableToMentor' });
+    expect((tags['choices'] as unknown[]).length).toBe(4);
+    expect(textsOf(card)[0]).toBe('Tag Chess');
+  });
+
+  test('Save sends the new selection and the tags shown before', () => {
+    const saved = parseCardAction(invokeValueFor(card, actionTitled(card, 'Save'), { collaborationTags: 'wantsToImprove' }));
+    expect(saved).toEqual({
+      ok: true,
+      value: { verb: CARD_VERBS.saveTags, ownerId: OWNER_ID, interestId: userCreated.id, tagsBefore: ['askMeAbout', 'ableToMentor'], tags: ['wantsToImprove'] },
+    });
+  });
+
+  test('Cancel sends no inputs', () => {
+    expect(actionTitled(card, 'Cancel')['associatedInputs']).toBe('none');
+  });
+});
+
+describe('renderDeleteConfirmCard', () => {
+  test('asks about the interest by name and carries a snapshot for undo', () => {
+    const card = renderDeleteConfirmCard({ interest: userCreated, ownerId: OWNER_ID });
+    expect(textsOf(card)[0]).toBe('Delete Chess from your profile?');
+    expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Delete')))).toEqual({
+      ok: true,
+      value: { verb: CARD_VERBS.confirmDelete, ownerId: OWNER_ID, interestId: userCreated.id, snapshot: draft },
+    });
+    expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Cancel')))).toEqual({
+      ok: true,
+      value: { verb: CARD_VERBS.cancel, ownerId: OWNER_ID, interestId: userCreated.id },
+    });
+  });
+});
+
+describe('renderDeletedCard', () => {
+  test('says what was deleted and offers Undo with the snapshot and token', () => {
+    const card = renderDeletedCard({ snapshot: draft, ownerId: OWNER_ID, undoToken: 'undo-7f3a' });
+    expect(textsOf(card)).toEqual(['Chess was deleted.']);
+    expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Undo')))).toEqual({
+      ok: true,
+      value: { verb: CARD_VERBS.undoDelete, ownerId: OWNER_ID, snapshot: draft, undoToken: 'undo-7f3a' },
+    });
+    expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Back to list')))).toEqual({
+      ok: true,
+      value: { verb: CARD_VERBS.showList, ownerId: OWNER_ID, page: 0 },
+    });
+  });
+});
+
+describe('renderAddSummaryCard', () => {
+  test('summarizes the draft and Create carries it', () => {
+    const card = renderAddSummaryCard({ draft, ownerId: OWNER_ID });
+    expect(textsOf(card)).toEqual(expect.arrayContaining(['Chess', 'Club player, happy to talk openings.\nRated 1800.']));
+    const facts = (card.body.find((element) => (element as { type: string }).type === 'FactSet') as { facts: { title: string; value: string }[] }).facts;
+    expect(facts).toEqual([
+      { title: 'Categories', value: 'Games, Strategy' },
+      { title: 'Tags', value: 'Ask me about · Can mentor' },
+      { title: 'Visible to', value: 'My organization' },
+      { title: 'Link', value: 'https://lichess.org/@/example' },
+    ]);
+    expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Create')))).toEqual({ ok: true, value: { verb: CARD_VERBS.confirmAdd, ownerId: OWNER_ID, draft } });
+    expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Cancel')))).toEqual({ ok: true, value: { verb: CARD_VERBS.cancelAdd, ownerId: OWNER_ID } });
+  });
+
+  test('says "None" for empty fields', () => {
+    const card = renderAddSummaryCard({ draft: { ...draft, categories: [], collaborationTags: [], webUrl: null, description: null }, ownerId: OWNER_ID });
+    expect(JSON.stringify(card)).toContain('"title":"Tags","value":"None"');
+    expect(textsOf(card)).not.toContain('Club player, happy to talk openings.\nRated 1800.');
+  });
+});
+
+describe('help and welcome', () => {
+  test.each(['list', 'my interests', 'add', 'tag', 'edit', 'delete', 'cancel', 'sign out', 'help'])('help mentions "%s"', (phrase) => {
+    expect(textsOf(renderHelpCard()).join('\n')).toContain(`**${phrase}**`);
+  });
+
+  test('help without an owner has no buttons; with one it offers the list', () => {
+    expect(actionsOf(renderHelpCard())).toEqual([]);
+    const card = renderHelpCard({ ownerId: OWNER_ID });
+    expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Show my interests')))).toEqual({
+      ok: true,
+      value: { verb: CARD_VERBS.showList, ownerId: OWNER_ID, page: 0 },
+    });
+  });
+
+  test('welcome greets by name, escaped', () => {
+    expect(textsOf(renderWelcomeCard({ userName: 'Alex Wilber' }))[0]).toBe('Welcome, Alex Wilber!');
+    expect(textsOf(renderWelcomeCard({ userName: '*Alex*' }))[0]).toBe('Welcome, \\*Alex\\*!');
+    expect(textsOf(renderWelcomeCard())[0]).toBe('Welcome!');
+  });
+});
+
+describe('renderNoticeCard', () => {
+  test('shows a title and text literally', () => {
+    const card = renderNoticeCard({ title: 'Not your card', text: `This card belongs to someone else. ${USER_BINDING} _x_` });
+    expect(textsOf(card)).toEqual(['Not your card', `This card belongs to someone else. ${USER_BINDING} \\_x\\_`]);
+    expect(actionsOf(card)).toEqual([]);
+  });
+
+  test('a title alone is enough', () => {
+    expect(textsOf(renderNoticeCard({ title: 'Done.' }))).toEqual(['Done.']);
+  });
+});
+
+describe('toAttachment', () => {
+  test('wraps a card as an Adaptive Card attachment', () => {
+    const card = renderHelpCard();
+    expect(toAttachment(card)).toEqual({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card });
+  });
+});
