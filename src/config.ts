@@ -29,6 +29,11 @@ export interface AuthConfig {
   readonly authorityHost: string;
   /** Where the Bot Framework channel's signing keys are published; only sovereign clouds and tests change it. */
   readonly botFrameworkOpenIdMetadataUrl: string | undefined;
+  /**
+   * Base64 AES-256 key for the token cache shared through Blob or Cosmos storage (it holds refresh tokens).
+   * Undefined with memory storage, where the cache stays in the process.
+   */
+  readonly tokenCacheEncryptionKey: string | undefined;
 }
 
 export interface Config {
@@ -77,6 +82,12 @@ const envSchema = z.object({
   GRAPH_SCOPES: z.string().default('User.ReadWrite'),
   AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.string().url().optional()),
+  TOKEN_CACHE_ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
+  ),
   STORAGE_KIND: z.enum(['memory', 'blob', 'cosmos']).default('memory'),
   STORAGE_BLOB_CONNECTION_STRING: optionalText,
   STORAGE_BLOB_CONTAINER: z.string().default('bot-state'),
@@ -126,6 +137,7 @@ function parseAuth(env: Env): AuthConfig | null {
     graphScopes: env.GRAPH_SCOPES.split(/[\s,]+/).filter(Boolean),
     authorityHost: env.AUTHORITY_HOST.replace(/\/+$/, ''),
     botFrameworkOpenIdMetadataUrl: env.BOT_OPENID_METADATA_URL,
+    tokenCacheEncryptionKey: env.STORAGE_KIND === 'memory' ? undefined : requireSetting(env, 'TOKEN_CACHE_ENCRYPTION_KEY', 'the token cache is shared through storage and must be encrypted; generate one with `openssl rand -base64 32`.'),
   };
 }
 

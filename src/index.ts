@@ -2,35 +2,9 @@
  * The composition root (`npm start`): reads the configuration, builds the dependencies, starts listening and
  * shuts down gracefully on SIGINT/SIGTERM. Everything it wires is importable and side-effect free elsewhere.
  */
-import { createAuthPages } from './auth/authPages';
-import { createGraphTokenService, type GraphTokenService } from './auth/graphTokenService';
-import { createLocalTokenProvider } from './auth/localTokenProvider';
-import { createSsoTokenProvider } from './auth/ssoTokenProvider';
-import type { UserTokenProvider } from './auth/userTokenProvider';
-import { createBot } from './bot/createBot';
-import { startBotServer, type StaticRoute } from './bot/server';
-import { createStateStorage } from './bot/stateStorage';
-import { loadConfig, type Config } from './config';
-import { createGraphInterestsClient } from './graph/interestsClient';
-import { createLogger, type Logger } from './logger';
-
-interface TokenWiring {
-  readonly tokens: UserTokenProvider;
-  readonly graphTokens?: GraphTokenService;
-  readonly staticRoutes: readonly StaticRoute[];
-}
-
-/** Local mode mints development tokens; production signs users in with Teams SSO and on-behalf-of. */
-function wireTokens(config: Config, logger: Logger): TokenWiring {
-  if (!config.auth) return { tokens: createLocalTokenProvider({ logger }), staticRoutes: [] };
-  const graphTokens = createGraphTokenService({ auth: config.auth, logger });
-  const pages = createAuthPages(config.auth);
-  return {
-    tokens: createSsoTokenProvider(graphTokens),
-    graphTokens,
-    staticRoutes: [...pages.routes].map(([path, page]) => ({ path, ...page })),
-  };
-}
+import { startBotApp } from './app';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -38,16 +12,7 @@ async function main(): Promise<void> {
   if (config.mode === 'local') {
     console.warn(`*** Local mode: no app credentials; using the local profile service at ${config.graph.baseUrl}. Not for production. ***`);
   }
-  const interests = createGraphInterestsClient({
-    graphBaseUrl: config.graph.baseUrl,
-    timeoutMs: config.graph.timeoutMs,
-    maxRetries: config.graph.maxRetries,
-    maxRetryWaitSeconds: config.graph.maxRetryWaitSeconds,
-    logger,
-  });
-  const { tokens, graphTokens, staticRoutes } = wireTokens(config, logger);
-  const { adapter, handler } = createBot({ config, interests, tokens, ...(graphTokens ? { graphTokens } : {}), storage: createStateStorage(config.storage), logger });
-  const server = await startBotServer({ host: config.host, port: config.port, adapter, handler, logger, staticRoutes });
+  const server = await startBotApp({ config, logger });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

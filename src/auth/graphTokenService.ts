@@ -8,6 +8,7 @@ import {
   ConfidentialClientApplication,
   type AccountInfo,
   type Configuration,
+  type ICachePlugin,
   type INetworkModule,
 } from '@azure/msal-node';
 import type { AuthConfig } from '../config';
@@ -35,6 +36,8 @@ export interface GraphTokenServiceOptions {
   readonly logger: Logger;
   /** msal-node's HTTP seam; tests route it to a local identity provider. */
   readonly networkClient?: INetworkModule;
+  /** Shares the token cache between instances (see `src/storage/msalCachePlugin.ts`); in-process when absent. */
+  readonly cachePlugin?: ICachePlugin;
 }
 
 function credentials(auth: AuthConfig): Configuration['auth'] {
@@ -72,6 +75,7 @@ export function createGraphTokenService(options: GraphTokenServiceOptions): Grap
   const { auth, logger } = options;
   const msal = new ConfidentialClientApplication({
     auth: credentials(auth),
+    ...(options.cachePlugin ? { cache: { cachePlugin: options.cachePlugin } } : {}),
     system: {
       ...(options.networkClient ? { networkClient: options.networkClient } : {}),
       loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined },

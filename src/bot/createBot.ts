@@ -10,6 +10,7 @@ import type { UserTokenProvider } from '../auth/userTokenProvider';
 import type { Config } from '../config';
 import type { InterestsClient } from '../graph/interestsClient';
 import type { Logger } from '../logger';
+import { ConcurrencyRetryMiddleware } from '../storage/concurrencyRetryMiddleware';
 import { createBotFrameworkAuthentication } from './botFrameworkAuthentication';
 import type { BotServices } from './botServices';
 import { createBotState } from './botState';
@@ -63,6 +64,7 @@ export function createBot(deps: BotDependencies): Bot {
       : undefined;
   const services: BotServices = { mode: config.mode, interests, tokens, logger, clock, state, dialogs, signIn };
   const adapter = new CloudAdapter(createBotFrameworkAuthentication(config.auth));
+  adapter.use(new ConcurrencyRetryMiddleware({ states: [state.conversationState, state.privateConversationState, state.userState], logger }));
   adapter.onTurnError = createTurnErrorHandler({ logger, state });
   return {
     adapter,

@@ -1,11 +1,12 @@
 /**
- * The welcome card on install. Teams announces an install twice — `conversationUpdate` with the bot in
- * `membersAdded`, and `installationUpdate` with `add` — in either order, so a flag in conversation state makes
- * the first one welcome and the second one quiet (best effort: two activities processed at the very same moment
- * can both see the flag unset). Uninstalling clears the flag, so a reinstall is welcomed again.
+ * The welcome card on install. Teams announces an install twice, at the same moment and in either order —
+ * `conversationUpdate` with the bot in `membersAdded`, and `installationUpdate` with `add` — so the welcome is
+ * claimed with a create-only write: whichever activity claims first welcomes, the other stays quiet, on any
+ * instance. Uninstalling releases the claim, so a reinstall is welcomed again.
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { renderWelcomeCard } from '../cards/helpCard';
+import { claimOnce, releaseClaim } from '../storage/claimOnce';
 import { actorIdOf } from './actor';
 import type { BotState } from './botState';
 import { sendCard } from './replies';
@@ -14,15 +15,18 @@ export function botWasAdded(activity: Pick<Activity, 'membersAdded' | 'recipient
   return (activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id);
 }
 
+function welcomeKey(activity: Activity): string {
+  return `welcome/${activity.channelId}/${activity.conversation.id}`;
+}
+
 export async function welcomeOnce(context: TurnContext, state: BotState): Promise<void> {
-  if (await state.welcomed.get(context, false)) return;
-  await state.welcomed.set(context, true);
   const { activity } = context;
+  if (!(await claimOnce(state.storage, welcomeKey(activity)))) return;
   // In a group chat or channel the card is for everyone: no greeting by name, no button bound to the installer.
   const personal = activity.conversation.conversationType === 'personal';
   await sendCard(context, renderWelcomeCard(personal ? { userName: activity.from.name, ownerId: actorIdOf(activity) } : {}));
 }
 
 export async function forgetWelcome(context: TurnContext, state: BotState): Promise<void> {
-  await state.welcomed.delete(context);
+  await releaseClaim(state.storage, welcomeKey(context.activity));
 }

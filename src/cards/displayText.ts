@@ -1,4 +1,4 @@
-import { normalizeMultiLine, normalizeSingleLine } from '../domain/text';
+import { normalizeMultiLine, normalizeSingleLine, removeUnsafeCharacters } from '../domain/text';
 import { escapeMarkdown } from './escapeMarkdown';
 
 /**
@@ -6,17 +6,9 @@ import { escapeMarkdown } from './escapeMarkdown';
  * every piece of user text goes through here: unsafe characters dropped, length capped, Markdown escaped.
  */
 
-// Same set the domain refuses to write (see domain/text.ts): control characters, bidi overrides and unpaired
-// surrogates. Here they are removed rather than refused, because stored data is shown as it is.
-const UNSAFE_FOR_DISPLAY =
-  // eslint-disable-next-line no-control-regex -- removing control characters is this pattern's job
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 const ELLIPSIS = '…';
 
-export function removeUnsafeCharacters(text: string): string {
-  return text.replace(UNSAFE_FOR_DISPLAY, '');
-}
+export { removeUnsafeCharacters };
 
 /** At most `maxCodePoints` code points (never half an emoji), with an ellipsis when something was cut. */
 export function clip(text: string, maxCodePoints: number): string {

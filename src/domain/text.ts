@@ -12,10 +12,16 @@
 // No `u` flag on purpose: it has to see UTF-16 units to find unpaired surrogates.
 const UNSAFE_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function hasUnsafeCharacters(text: string): boolean {
+  UNSAFE_CHARACTERS.lastIndex = 0;
   return UNSAFE_CHARACTERS.test(text);
+}
+
+/** Stored data is shown as it is, so for display the same characters are dropped rather than refused. */
+export function removeUnsafeCharacters(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, '');
 }
 
 /** One-line text (names, categories, tags): NFC, every whitespace run (including line breaks) becomes one space, trimmed. */

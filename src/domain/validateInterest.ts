@@ -155,8 +155,12 @@ const TAGS_BY_KEY: ReadonlyMap<string, CollaborationTag> = new Map(
   ]),
 );
 
+// Every audience Graph writes is accepted (a synced item may be `family`, which the bot does not offer but must be
+// able to save back unchanged); `unknownFutureValue` is not a real audience.
+const WRITABLE_AUDIENCES = (Object.keys(AUDIENCE_LABELS) as Audience[]).filter((audience) => audience !== 'unknownFutureValue');
+
 const AUDIENCES_BY_KEY: ReadonlyMap<string, Audience> = new Map(
-  SELECTABLE_AUDIENCES.flatMap((audience) => [
+  WRITABLE_AUDIENCES.flatMap((audience) => [
     [comparisonKey(audience), audience],
     [comparisonKey(AUDIENCE_LABELS[audience]), audience],
   ]),

@@ -3,12 +3,8 @@
  * listening on loopback only, and the Agents Playground pointed at the bot. `npm run dev` and the end-to-end tests
  * both start it through `startLocalMode`, so the tests exercise exactly what a developer runs.
  */
-import { createLocalTokenProvider } from '../auth/localTokenProvider';
-import { createBot } from '../bot/createBot';
-import { startBotServer, type BotServer } from '../bot/server';
-import { createStateStorage } from '../bot/stateStorage';
+import { startBotApp } from '../app';
 import type { Config } from '../config';
-import { createGraphInterestsClient } from '../graph/interestsClient';
 import type { Logger } from '../logger';
 import { startProfileService, type RunningProfileService } from '../profileService/server';
 import { PLAYGROUND_USER, startPlayground, type RunningPlayground } from './playground';
@@ -38,20 +34,6 @@ export class LocalModeError extends Error {
   override readonly name = 'LocalModeError';
 }
 
-async function startLocalBot(config: Config, graphBaseUrl: string, logger: Logger): Promise<BotServer> {
-  const interests = createGraphInterestsClient({
-    graphBaseUrl,
-    timeoutMs: config.graph.timeoutMs,
-    maxRetries: config.graph.maxRetries,
-    maxRetryWaitSeconds: config.graph.maxRetryWaitSeconds,
-    logger,
-  });
-  const tokens = createLocalTokenProvider({ logger });
-  const { adapter, handler } = createBot({ config, interests, tokens, storage: createStateStorage(config.storage), logger });
-  return startBotServer({ host: LOCAL_BOT_HOST, port: config.port, adapter, handler, logger });
-}
-
-/** Runs `stop` functions last-started first, logging (not throwing) a failure so every part still gets stopped. */
 async function stopAll(stops: Array<() => Promise<void>>, logger: Logger): Promise<void> {
   for (const stop of [...stops].reverse()) {
     try {
@@ -80,7 +62,7 @@ export async function startLocalMode(options: LocalModeOptions): Promise<Running
     stops.push(() => profileService.close());
 
     // The bot talks to the service actually started (its port may have been picked at start-up).
-    const bot = await startLocalBot(config, profileService.graphBaseUrl, logger);
+    const bot = await startBotApp({ config, logger, graphBaseUrl: profileService.graphBaseUrl, host: LOCAL_BOT_HOST });
     stops.push(() => bot.close());
     const botEndpoint = `${bot.url}/api/messages`;
 

@@ -20,6 +20,8 @@ const auth: AuthConfig = {
   botDomain: 'bot.example.test',
   graphScopes: ['User.ReadWrite'],
   authorityHost: 'https://login.microsoftonline.com',
+  botFrameworkOpenIdMetadataUrl: undefined,
+  tokenCacheEncryptionKey: undefined,
 };
 
 describe('fallback sign-in pages', () => {

@@ -17,6 +17,8 @@ const auth: AuthConfig = {
   botDomain: 'bot.example.test',
   graphScopes: ['User.ReadWrite'],
   authorityHost: PUBLIC_AUTHORITY_HOST,
+  botFrameworkOpenIdMetadataUrl: undefined,
+  tokenCacheEncryptionKey: undefined,
 };
 const alex = { oid: 'oid-alex', tid: tenantId };
 

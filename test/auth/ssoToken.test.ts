@@ -1,6 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { checkSsoToken } from '../../src/auth/ssoToken';
-import { claimTokenExchange, isStorageWriteConflict, tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
+import { claimTokenExchange, tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
+import { isStorageWriteConflict } from '../../src/storage/storageWriteConflict';
 import { describeSignInFailure } from '../../src/auth/signInFailure';
 
 const encode = (claims: Record<string, unknown>): string =>

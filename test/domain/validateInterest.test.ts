@@ -169,6 +169,7 @@ describe('validateAudience', () => {
     ['a label in another case with spaces', '  only ME ', 'me'],
     ['everyone', 'Everyone', 'everyone'],
     ['federated organizations by label', 'federated organizations', 'federatedOrganizations'],
+    ['family, not offered but kept when a synced item is saved unchanged', 'family', 'family'],
     ['an empty string, as the default', '', DEFAULT_AUDIENCE],
     ['undefined, as the default', undefined, DEFAULT_AUDIENCE],
   ])('accepts %s', (_label, input, expected) => {
@@ -178,7 +179,6 @@ describe('validateAudience', () => {
   const chooseAudience = 'Choose who can see it: Only me, My contacts, Group members, My organization, Federated organizations, Everyone.';
   it.each<[string, unknown, string]>([
     ['an unknown audience', 'friends', chooseAudience],
-    ['family, which is not offered', 'family', chooseAudience],
     ['unknownFutureValue, which is never written', 'unknownFutureValue', chooseAudience],
     ['a numeric flags value, which people never type', '8', chooseAudience],
     ['a comma list', 'contacts, organization', chooseAudience],
