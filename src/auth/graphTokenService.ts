@@ -94,6 +94,9 @@ export function createGraphTokenService(options: GraphTokenServiceOptions): Grap
 
   async function exchangeOnBehalfOf(ssoToken: string): Promise<ExchangeOutcome> {
     try {
+      // msal's on-behalf-of cache lookup reads only the in-memory cache; with a shared cache, load what other
+      // instances stored first, so a copy of an exchange another instance already redeemed is a cache hit.
+      if (options.cachePlugin) await msal.getTokenCache().getAllAccounts();
       const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
       if (!result?.accessToken) return { ok: false, reason: 'failed' };
       return { ok: true, token: result.accessToken };

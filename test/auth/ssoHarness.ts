@@ -17,6 +17,7 @@ import { startBotServer, type BotServer } from '../../src/bot/server';
 import { loadConfig, type Config } from '../../src/config';
 import { createGraphInterestsClient } from '../../src/graph/interestsClient';
 import { createLogger } from '../../src/logger';
+import { createStorageCachePlugin } from '../../src/storage/msalCachePlugin';
 import { startProfileService, type RunningProfileService } from '../../src/profileService/server';
 import { nowSeconds } from '../support/jwt';
 import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
@@ -26,6 +27,7 @@ export const APP_ID = '6b0e6c7a-4c1f-4d4e-9a8e-0f2d3c4b5a69';
 export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const APPLICATION_ID_URI = `api://botid-${APP_ID}`;
 export const SERVICE_URL = 'https://smba.trafficmanager.invalid/teams/';
+const TOKEN_CACHE_KEY = Buffer.alloc(32, 7);
 
 export interface TeamsUser {
   readonly id: string;
@@ -65,7 +67,7 @@ export interface SsoHarness {
 }
 
 /** Starts the identity provider, the profile service and `instances` bot processes' worth of bots sharing `storage`. */
-export async function startSsoHarness(options: { instances?: number; storage?: Storage } = {}): Promise<SsoHarness> {
+export async function startSsoHarness(options: { instances?: number; storage?: Storage; sharedTokenCache?: boolean } = {}): Promise<SsoHarness> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sso-test-'));
   const idp = await startLocalIdentityProvider({ clientId: APP_ID, applicationIdUri: APPLICATION_ID_URI });
   const service = await startProfileService({ port: 0, dataDir, seed: { userIds: [ALEX.aadObjectId, MEGAN.aadObjectId] } });
@@ -87,7 +89,13 @@ export async function startSsoHarness(options: { instances?: number; storage?: S
     const logLines: string[] = [];
     const logger = createLogger({ level: 'debug', sink: (_level, line) => logLines.push(line) });
     const auth = config.auth!;
-    const graphTokens = createGraphTokenService({ auth, logger, networkClient: createLoopbackNetworkClient(PUBLIC_AUTHORITY_HOST, idp.url) });
+    const cachePlugin = options.sharedTokenCache ? createStorageCachePlugin({ storage, encryptionKey: TOKEN_CACHE_KEY, logger }) : undefined;
+    const graphTokens = createGraphTokenService({
+      auth,
+      logger,
+      networkClient: createLoopbackNetworkClient(PUBLIC_AUTHORITY_HOST, idp.url),
+      ...(cachePlugin ? { cachePlugin } : {}),
+    });
     const interests = createGraphInterestsClient({ graphBaseUrl: config.graph.baseUrl, timeoutMs: 5_000, maxRetries: 0, maxRetryWaitSeconds: 1, logger });
     const bot = createBot({ config, interests, tokens: createSsoTokenProvider(graphTokens), graphTokens, storage, logger });
     const staticRoutes = [...createAuthPages(auth).routes].map(([route, page]) => ({ path: route, ...page }));

@@ -136,3 +136,33 @@ describe('Teams SSO in the conversation', () => {
     expect(completed.invoke?.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
   });
 });
+
+describe('Teams SSO across two bot instances sharing storage and the token cache', () => {
+  let harness: SsoHarness;
+  beforeEach(async () => {
+    harness = await startSsoHarness({ instances: 2, sharedTokenCache: true });
+  });
+  afterEach(() => harness.close());
+
+  it('processes the exchange once wherever its copies land, with one on-behalf-of call', async () => {
+    const card = oauthCardIn(await harness.say('list', { instance: 0 }))!;
+    const token = harness.idp.issueSsoToken({ oid: ALEX.aadObjectId, tid: TENANT_ID });
+    const value = { id: card.tokenExchangeResource.id, connectionName: '', token };
+    const first = await Promise.all([harness.invoke('signin/tokenExchange', value, { instance: 0 }), harness.invoke('signin/tokenExchange', value, { instance: 0 })]);
+    const late = await harness.invoke('signin/tokenExchange', value, { instance: 1 });
+    const replies = [...first, late];
+    expect(replies.map((reply) => reply.invoke?.status)).toEqual([200, 200, 200]);
+    expect(replies.filter((reply) => adaptiveCardsIn(reply).length > 0)).toHaveLength(1);
+    expect(harness.idp.calls.token).toBe(1);
+  });
+
+  it('serves a user signed in on one instance from the other with no identity-provider call', async () => {
+    const card = oauthCardIn(await harness.say('list', { instance: 0 }))!;
+    await harness.invoke('signin/tokenExchange', { id: card.tokenExchangeResource.id, connectionName: '', token: harness.idp.issueSsoToken({ oid: ALEX.aadObjectId, tid: TENANT_ID }) }, { instance: 0 });
+    const callsBefore = harness.idp.calls.total;
+    const other = await harness.say('list', { instance: 1 });
+    expect(oauthCardIn(other)).toBeUndefined();
+    expect(cardText(adaptiveCardsIn(other))).toContain('Machine learning');
+    expect(harness.idp.calls.total).toBe(callsBefore);
+  });
+});
