@@ -15,7 +15,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../../cards/cardTempla
 import { renderNoticeCard, type NoticeCardData } from '../../cards/noticeCard';
 import type { Logger } from '../../logger';
 import { cardResponse, errorResponse, MESSAGE_CONTENT_TYPE, type CardActionResponse } from '../cardActions/invokeResponses';
-import { UNEXPECTED_FAILURE_TEXT } from '../userMessages';
+import { SIGN_IN_TEXT, UNEXPECTED_FAILURE_TEXT } from '../userMessages';
 
 /** Leaves room under Teams' five seconds for the network and the turn's own state writes. */
 export const DEFAULT_CARD_ACTION_BUDGET_MS = 4_000;
@@ -109,7 +109,10 @@ async function postLateAnswer(
   }
 }
 
-/** The invoke body as a chat message: a card stays a card, a message or an error becomes its text. */
+/**
+ * The invoke body as a chat message: a card stays a card, a message or an error becomes its text. A sign-in
+ * request cannot be answered from a message, so it becomes the sentence that starts sign-in on the next message.
+ */
 export function asMessage(response: CardActionResponse): Partial<Activity> {
   switch (response.type) {
     case ADAPTIVE_CARD_CONTENT_TYPE:
@@ -117,6 +120,6 @@ export function asMessage(response: CardActionResponse): Partial<Activity> {
     case MESSAGE_CONTENT_TYPE:
       return { type: ActivityTypes.Message, text: response.value };
     default:
-      return { type: ActivityTypes.Message, text: response.value.message };
+      return { type: ActivityTypes.Message, text: 'message' in response.value ? response.value.message : SIGN_IN_TEXT.signInRequired };
   }
 }
