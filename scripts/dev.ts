@@ -4,6 +4,7 @@
  * Ctrl-C (SIGINT) or SIGTERM. Settings come from the environment and `.env` (see src/config.ts).
  */
 import { loadConfig } from '../src/config';
+import { stopOnSignals } from '../src/processSignals';
 import { startLocalMode } from '../src/localDev/localMode';
 import { PLAYGROUND_USER } from '../src/localDev/playground';
 import { createLogger } from '../src/logger';
@@ -15,26 +16,10 @@ async function main(): Promise<void> {
 
   // Handlers go in before anything starts: the Playground runs in its own process group, so a Ctrl-C that killed
   // this process mid-start would leave it running.
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('Stopping local mode', { signal });
-    starting
-      .then((local) => local.stop())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error('Local mode did not stop cleanly', { error });
-          process.exit(1);
-        },
-      );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const signals = stopOnSignals('local mode', () => starting.then((local) => local.stop()), logger);
 
   const local = await starting;
-  if (stopping) return;
+  if (signals.stopping()) return;
   console.log(
     [
       '',

@@ -5,6 +5,7 @@
 import { startBotApp } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { stopOnSignals } from './processSignals';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -14,21 +15,8 @@ async function main(): Promise<void> {
   }
   const server = await startBotApp({ config, logger });
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('Stopping: finishing the turns in flight', { signal });
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('The bot did not stop cleanly', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // Stops accepting, lets turns in flight finish (each saves its state), then exits.
+  stopOnSignals('the bot', () => server.close(), logger);
 }
 
 main().catch((error: unknown) => {

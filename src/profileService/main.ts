@@ -3,6 +3,7 @@
  * the environment (PROFILE_SERVICE_HOST, PROFILE_SERVICE_PORT, PROFILE_SERVICE_DATA_DIR, LOG_LEVEL).
  */
 import { loadConfig } from '../config';
+import { stopOnSignals } from '../processSignals';
 import { createLogger } from '../logger';
 import { startProfileService } from './server';
 
@@ -19,21 +20,7 @@ async function main(): Promise<void> {
   });
   console.log(`Local profile service: ${service.graphBaseUrl}/me/profile/interests (data in ${config.profileService.dataDir})`);
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('Stopping profile service', { signal });
-    service.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('Profile service did not stop cleanly', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals('the profile service', () => service.close(), logger);
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@
  * (or `IF_ABSENT_ETAG` when there was nothing), so the turn that saves second gets a write conflict, which
  * `ConcurrencyRetryMiddleware` turns into a retry from fresh state.
  */
-import { ConversationState, PrivateConversationState, UserState, calculateChangeHash, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+import { ConversationState, PrivateConversationState, UserState, calculateChangeHash, type BotState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
 import { IF_ABSENT_ETAG } from './conditionalWrites';
 import { StorageWriteConflictError } from './storageWriteConflict';
 
@@ -53,77 +53,39 @@ class ConditionalSaves {
   }
 }
 
-export class ConditionalConversationState extends ConversationState {
-  private readonly saves: ConditionalSaves;
+// TypeScript's mixin pattern requires a constructor over `any[]`; the real arguments are (storage, namespace?).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type StateClass = new (...args: any[]) => BotState;
 
-  constructor(storage: Storage, namespace?: string) {
-    super(storage, namespace);
-    this.saves = new ConditionalSaves(storage);
-  }
+/** Gives a botbuilder state class conditional saves; the three state classes below differ only in their keys. */
+function withConditionalSaves<Base extends StateClass>(base: Base) {
+  return class extends base {
+    private readonly saves: ConditionalSaves;
 
-  override async load(context: TurnContext, force = false): Promise<StoreItem> {
-    const cached = this.get(context) !== undefined;
-    const state = (await super.load(context, force)) as StoreItem;
-    this.saves.loaded(context, state, force || !cached);
-    return state;
-  }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    constructor(...args: any[]) {
+      super(...args);
+      this.saves = new ConditionalSaves(args[0] as Storage);
+    }
 
-  override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    await this.saves.save(context, await this.storageKey(context), this.get(context), force);
-  }
+    override async load(context: TurnContext, force = false): Promise<StoreItem> {
+      const cached = this.get(context) !== undefined;
+      const state = (await super.load(context, force)) as StoreItem;
+      this.saves.loaded(context, state, force || !cached);
+      return state;
+    }
 
-  override async delete(context: TurnContext): Promise<void> {
-    this.saves.forget(context);
-    await super.delete(context);
-  }
+    override async saveChanges(context: TurnContext, force = false): Promise<void> {
+      await this.saves.save(context, await this.storageKey(context), this.get(context), force);
+    }
+
+    override async delete(context: TurnContext): Promise<void> {
+      this.saves.forget(context);
+      await super.delete(context);
+    }
+  };
 }
 
-export class ConditionalPrivateConversationState extends PrivateConversationState {
-  private readonly saves: ConditionalSaves;
-
-  constructor(storage: Storage, namespace?: string) {
-    super(storage, namespace);
-    this.saves = new ConditionalSaves(storage);
-  }
-
-  override async load(context: TurnContext, force = false): Promise<StoreItem> {
-    const cached = this.get(context) !== undefined;
-    const state = (await super.load(context, force)) as StoreItem;
-    this.saves.loaded(context, state, force || !cached);
-    return state;
-  }
-
-  override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    await this.saves.save(context, await this.storageKey(context), this.get(context), force);
-  }
-
-  override async delete(context: TurnContext): Promise<void> {
-    this.saves.forget(context);
-    await super.delete(context);
-  }
-}
-
-export class ConditionalUserState extends UserState {
-  private readonly saves: ConditionalSaves;
-
-  constructor(storage: Storage, namespace?: string) {
-    super(storage, namespace);
-    this.saves = new ConditionalSaves(storage);
-  }
-
-  override async load(context: TurnContext, force = false): Promise<StoreItem> {
-    const cached = this.get(context) !== undefined;
-    const state = (await super.load(context, force)) as StoreItem;
-    this.saves.loaded(context, state, force || !cached);
-    return state;
-  }
-
-  override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    await this.saves.save(context, await this.storageKey(context), this.get(context), force);
-  }
-
-  override async delete(context: TurnContext): Promise<void> {
-    this.saves.forget(context);
-    await super.delete(context);
-  }
-}
+export class ConditionalConversationState extends withConditionalSaves(ConversationState) {}
+export class ConditionalPrivateConversationState extends withConditionalSaves(PrivateConversationState) {}
+export class ConditionalUserState extends withConditionalSaves(UserState) {}
