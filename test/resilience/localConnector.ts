@@ -19,8 +19,8 @@ export interface LocalConnector {
   readonly posts: ConnectorPost[];
   /** Activities the connector accepted (answered 2xx), in order. */
   accepted(): Partial<Activity>[];
-  /** The next `count` activity POSTs get `status`. */
-  refuseNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** The next `count` activity POSTs (of those `when` matches, if given) get `status`. */
+  refuseNext(count: number, status: number, options?: { retryAfterSeconds?: number; when?: (activity: Partial<Activity>) => boolean }): void;
   /** Resolves once `count` activities have been accepted (rejects after `timeoutMs`). */
   waitForAccepted(count: number, timeoutMs?: number): Promise<Partial<Activity>[]>;
   close(): Promise<void>;
@@ -30,7 +30,12 @@ const ACTIVITIES_PATH = /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/;
 
 export async function startLocalConnector(): Promise<LocalConnector> {
   const posts: ConnectorPost[] = [];
-  const refusals: { status: number; retryAfterSeconds: number | undefined }[] = [];
+  interface Refusal {
+    readonly status: number;
+    readonly retryAfterSeconds: number | undefined;
+    readonly when: (activity: Partial<Activity>) => boolean;
+  }
+  const refusals: Refusal[] = [];
   const waiters: (() => void)[] = [];
   let counter = 0;
 
@@ -44,7 +49,8 @@ export async function startLocalConnector(): Promise<LocalConnector> {
         return;
       }
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>;
-      const refusal = refusals.shift();
+      const refusalIndex = refusals.findIndex((candidate) => candidate.when(activity));
+      const [refusal] = refusalIndex >= 0 ? refusals.splice(refusalIndex, 1) : [];
       if (refusal) {
         posts.push({ path, status: refusal.status, activity });
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
@@ -66,8 +72,9 @@ export async function startLocalConnector(): Promise<LocalConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     posts,
     accepted,
-    refuseNext(count, status, retryAfterSeconds) {
-      for (let index = 0; index < count; index++) refusals.push({ status, retryAfterSeconds });
+    refuseNext(count, status, options = {}) {
+      const when = options.when ?? (() => true);
+      for (let index = 0; index < count; index++) refusals.push({ status, retryAfterSeconds: options.retryAfterSeconds, when });
     },
     async waitForAccepted(count, timeoutMs = 20_000) {
       const giveUpAt = Date.now() + timeoutMs;
