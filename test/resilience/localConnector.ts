@@ -26,6 +26,12 @@ export interface LocalConnector {
   close(): Promise<void>;
 }
 
+// restify (loaded by the bot) replaces ServerResponse#writeHead with one that does not return the response.
+function answer(res: http.ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
 const ACTIVITIES_PATH = /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/;
 
 export async function startLocalConnector(): Promise<LocalConnector> {
@@ -45,7 +51,7 @@ export async function startLocalConnector(): Promise<LocalConnector> {
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://connector').pathname;
       if (req.method !== 'POST' || !ACTIVITIES_PATH.test(path)) {
-        res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound', message: 'Not a connector route' } }));
+        answer(res, 404, {}, { error: { code: 'NotFound', message: 'Not a connector route' } });
         return;
       }
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>;
@@ -53,14 +59,13 @@ export async function startLocalConnector(): Promise<LocalConnector> {
       const [refusal] = refusalIndex >= 0 ? refusals.splice(refusalIndex, 1) : [];
       if (refusal) {
         posts.push({ path, status: refusal.status, activity });
-        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-        if (refusal.retryAfterSeconds !== undefined) headers['Retry-After'] = String(refusal.retryAfterSeconds);
-        res.writeHead(refusal.status, headers).end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Slow down' } }));
+        const headers: Record<string, string> = refusal.retryAfterSeconds !== undefined ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {};
+        answer(res, refusal.status, headers, { error: { code: 'TooManyRequests', message: 'Slow down' } });
         return;
       }
       posts.push({ path, status: 200, activity });
       counter += 1;
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: `activity-${counter}` }));
+      answer(res, 200, {}, { id: `activity-${counter}` });
       waiters.splice(0).forEach((wake) => wake());
     });
   });
@@ -91,6 +96,10 @@ export async function startLocalConnector(): Promise<LocalConnector> {
       }
       return accepted();
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -25,10 +25,15 @@ export interface ConnectorRetryOptions {
 
 const DEFAULTS = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 10_000 } as const;
 
-const THROTTLED_ERROR = z.object({
-  statusCode: z.literal(429),
-  response: z.object({ headers: z.object({ get: z.function().args(z.string()).returns(z.unknown()) }) }).optional(),
-});
+const THROTTLED_ERROR = z.object({ statusCode: z.literal(429) });
+
+/** The `Retry-After` of a core-rest-pipeline `RestError` (its headers object has a `get` method). */
+function retryAfterHeaderOf(error: object): string | undefined {
+  const headers: unknown = (error as { response?: { headers?: unknown } }).response?.headers;
+  if (typeof headers !== 'object' || headers === null || !('get' in headers) || typeof headers.get !== 'function') return undefined;
+  const value: unknown = headers.get('retry-after');
+  return typeof value === 'string' ? value : undefined;
+}
 
 type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 
@@ -36,10 +41,8 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 /** The pause before retry number `retry` (0-based), or undefined when the error is not a connector 429. */
 export function connectorRetryDelayMs(error: unknown, retry: number, options: ConnectorRetryOptions): number | undefined {
-  const throttled = THROTTLED_ERROR.safeParse(error);
-  if (!throttled.success) return undefined;
-  const header = throttled.data.response?.headers.get('retry-after');
-  const retryAfterSeconds = parseRetryAfterSeconds(typeof header === 'string' ? header : undefined);
+  if (!THROTTLED_ERROR.safeParse(error).success) return undefined;
+  const retryAfterSeconds = parseRetryAfterSeconds(retryAfterHeaderOf(error as object));
   const backoff = (options.baseDelayMs ?? DEFAULTS.baseDelayMs) * 2 ** retry;
   const wanted = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : backoff;
   return Math.min(wanted, options.maxDelayMs ?? DEFAULTS.maxDelayMs);

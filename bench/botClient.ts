@@ -1,0 +1,98 @@
+/**
+ * Talks to a bot the way the connector does, over loopback HTTP: activities posted to `/api/messages` with
+ * `deliveryMode: "expectReplies"`, so the replies (and an invoke's response) come back in the HTTP response.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+
+export interface BenchUser {
+  readonly id: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+}
+
+export interface TurnResult {
+  readonly status: number;
+  readonly activities: Partial<Activity>[];
+}
+
+export function benchUser(key: string): BenchUser {
+  return { id: `29:${key}`, aadObjectId: `aad-${key}`, name: `Bench ${key}` };
+}
+
+export class BotClient {
+  constructor(private readonly baseUrl: string) {}
+
+  async send(user: BenchUser, conversationId: string, activity: Partial<Activity>, extra: Record<string, unknown> = {}): Promise<TurnResult> {
+    const response = await fetch(`${this.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        id: randomUUID(),
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.invalid/teams/',
+        deliveryMode: 'expectReplies',
+        timestamp: new Date().toISOString(),
+        from: user,
+        recipient: { id: '28:interests-bot', name: 'Interests' },
+        conversation: { id: conversationId, conversationType: 'personal' },
+        ...activity,
+        ...extra,
+      }),
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`The bot answered HTTP ${response.status}`);
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    return { status: response.status, activities: (parsed as { activities?: Partial<Activity>[] }).activities ?? [] };
+  }
+
+  say(user: BenchUser, conversationId: string, text: string): Promise<TurnResult> {
+    return this.send(user, conversationId, { type: 'message', text });
+  }
+
+  /** Sends an `adaptiveCard/action` invoke; returns the invoke response body. */
+  async act(user: BenchUser, conversationId: string, verb: string, data: Record<string, unknown>): Promise<InvokeBody> {
+    const turn = await this.send(user, conversationId, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data, id: randomUUID() }, trigger: 'manual' },
+    });
+    const body = (turn.activities.find((activity) => activity.type === 'invokeResponse')?.value as { body?: InvokeBody } | undefined)?.body;
+    if (!body) throw new Error(`No invoke response to ${verb}`);
+    return body;
+  }
+}
+
+export interface InvokeBody {
+  readonly statusCode: number;
+  readonly type: string;
+  readonly value: unknown;
+}
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** The Adaptive Cards among a turn's replies. */
+export function cardsOf(turn: TurnResult): unknown[] {
+  return turn.activities.flatMap((activity) => (activity.attachments ?? []).filter((attachment) => attachment.contentType === CARD).map((attachment) => attachment.content));
+}
+
+/** The card an invoke answered with; throws when it answered with something else (the bench expects success). */
+export function invokeCard(body: InvokeBody): unknown {
+  if (body.type !== CARD) throw new Error(`Expected a card, got ${body.type}: ${JSON.stringify(body.value).slice(0, 200)}`);
+  return body.value;
+}
+
+/** The data of the first Action.Execute with `verb` anywhere in a card. */
+export function actionData(card: unknown, verb: string): Record<string, unknown> {
+  const stack: unknown[] = [card];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node !== null && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && record.verb === verb) return (record.data ?? {}) as Record<string, unknown>;
+      stack.push(...Object.values(record));
+    }
+  }
+  throw new Error(`No ${verb} action on the card`);
+}

@@ -1,0 +1,46 @@
+/** Graph requests per user action, counted at the profile service (`/_dev/stats`), one action at a time. */
+import { CARD_VERBS } from '../src/cards/cardActions';
+import { actionData, benchUser, type BotClient, cardsOf, invokeCard } from './botClient';
+import { ordinaryDraft, type ProfileData } from './profileData';
+
+export interface GraphCount {
+  readonly action: string;
+  readonly requests: number;
+  /** The fewest requests the action can be done with. */
+  readonly floor: number;
+}
+
+export async function countGraphRequests(bot: BotClient, profile: ProfileData): Promise<GraphCount[]> {
+  const key = 'bench-counts';
+  const user = benchUser(key);
+  const conversation = `a:${key}`;
+  const owner = { ownerId: user.aadObjectId };
+  const [first, second] = await profile.createMany(user.aadObjectId, 20, ordinaryDraft);
+  const counts: GraphCount[] = [];
+  const count = async <T>(action: string, floor: number, run: () => Promise<T>): Promise<T> => {
+    await profile.resetStats();
+    const result = await run();
+    counts.push({ action, requests: await profile.requestCount(), floor });
+    return result;
+  };
+
+  await count('list', 1, () => bot.say(user, conversation, 'list'));
+  await count('open', 1, () => bot.act(user, conversation, CARD_VERBS.openInterest, { ...owner, interestId: first }));
+  const edit = invokeCard(await bot.act(user, conversation, CARD_VERBS.editInterest, { ...owner, interestId: first }));
+  await count('save (edit card)', 1, async () =>
+    invokeCard(await bot.act(user, conversation, CARD_VERBS.saveInterest, { ...actionData(edit, CARD_VERBS.saveInterest), description: 'Changed by the benchmark.' })),
+  );
+  await count('tag (save tags)', 1, async () =>
+    invokeCard(await bot.act(user, conversation, CARD_VERBS.saveTags, { ...owner, interestId: first, tagsBefore: [], collaborationTags: 'askMeAbout,ableToMentor' })),
+  );
+  const confirm = invokeCard(await bot.act(user, conversation, CARD_VERBS.deleteInterest, { ...owner, interestId: second }));
+  const deleted = await count('delete (confirm)', 1, async () => invokeCard(await bot.act(user, conversation, CARD_VERBS.confirmDelete, actionData(confirm, CARD_VERBS.confirmDelete))));
+  await count('undo delete', 1, async () => invokeCard(await bot.act(user, conversation, CARD_VERBS.undoDelete, actionData(deleted, CARD_VERBS.undoDelete))));
+  // The name is checked against the existing interests (one list), then the interest is created (one POST).
+  await count('full add dialog', 2, async () => {
+    let summary: unknown;
+    for (const text of ['add Benchmarking', 'skip', 'skip', 'skip', 'skip', 'skip']) summary = cardsOf(await bot.say(user, `a:${key}-add`, text))[0];
+    return invokeCard(await bot.act(user, `a:${key}-add`, CARD_VERBS.confirmAdd, actionData(summary, CARD_VERBS.confirmAdd)));
+  });
+  return counts;
+}
