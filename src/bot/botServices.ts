@@ -1,5 +1,6 @@
 import type { DialogSet } from 'botbuilder-dialogs';
 import type { SignInFlow } from '../auth/signInFlow';
+import type { CardActionDeadlineOptions } from './resilience/cardActionDeadline';
 import type { UserTokenProvider } from '../auth/userTokenProvider';
 import type { Config } from '../config';
 import type { InterestsClient } from '../graph/interestsClient';
@@ -18,4 +19,6 @@ export interface BotServices {
   readonly dialogs: DialogSet;
   /** Teams SSO; absent in local mode, where tokens never need a sign-in. */
   readonly signIn?: SignInFlow | undefined;
+  /** How long a card action may take before Teams gets a "Saving…" card and the result follows in the chat. */
+  readonly cardActionDeadline?: CardActionDeadlineOptions | undefined;
 }

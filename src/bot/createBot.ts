@@ -10,6 +10,8 @@ import type { UserTokenProvider } from '../auth/userTokenProvider';
 import type { Config } from '../config';
 import type { InterestsClient } from '../graph/interestsClient';
 import type { Logger } from '../logger';
+import type { CardActionDeadlineOptions } from './resilience/cardActionDeadline';
+import { ConnectorRetryingCloudAdapter, type ConnectorRetryOptions } from './resilience/connectorRetry';
 import { ConcurrencyRetryMiddleware } from '../storage/concurrencyRetryMiddleware';
 import { createBotFrameworkAuthentication } from './botFrameworkAuthentication';
 import type { BotServices } from './botServices';
@@ -31,6 +33,10 @@ export interface BotDependencies {
   readonly clock?: () => Date;
   /** Production: on-behalf-of token exchange for Teams SSO. Required when `config.auth` is set. */
   readonly graphTokens?: GraphTokenService;
+  /** Card-action time budget (default `DEFAULT_CARD_ACTION_BUDGET_MS`); tests shorten it. */
+  readonly cardActionBudgetMs?: number;
+  /** Back-off for replies the Bot Connector throttles (429); tests shorten it. */
+  readonly connectorRetry?: Omit<ConnectorRetryOptions, 'logger'>;
 }
 
 export interface Bot {
@@ -62,8 +68,15 @@ export function createBot(deps: BotDependencies): Bot {
           clock,
         })
       : undefined;
-  const services: BotServices = { mode: config.mode, interests, tokens, logger, clock, state, dialogs, signIn };
-  const adapter = new CloudAdapter(createBotFrameworkAuthentication(config.auth));
+  const adapter = new ConnectorRetryingCloudAdapter(createBotFrameworkAuthentication(config.auth), { logger, ...deps.connectorRetry });
+  const cardActionDeadline: CardActionDeadlineOptions = {
+    adapter,
+    botAppId: config.auth?.appId ?? '',
+    logger,
+    ...(deps.cardActionBudgetMs !== undefined ? { budgetMs: deps.cardActionBudgetMs } : {}),
+    saveState: (context) => state.saveAll(context),
+  };
+  const services: BotServices = { mode: config.mode, interests, tokens, logger, clock, state, dialogs, signIn, cardActionDeadline };
   adapter.use(new ConcurrencyRetryMiddleware({ states: [state.conversationState, state.privateConversationState, state.userState], logger }));
   adapter.onTurnError = createTurnErrorHandler({ logger, state });
   return {

@@ -5,6 +5,7 @@
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { BotServices } from './botServices';
 import { handleCardAction } from './cardActions/handleCardAction';
+import { answerCardActionWithinBudget } from './resilience/cardActionDeadline';
 import { runCommand } from './commands';
 import { readCommandText } from './commandText';
 import { isSignInRequiredError } from './signInRequiredError';
@@ -42,9 +43,16 @@ export class InterestsBot extends TeamsActivityHandler {
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const { name } = context.activity;
-    if (name === ADAPTIVE_CARD_ACTION) return { status: 200, body: await handleCardAction(context, this.services) };
+    if (name === ADAPTIVE_CARD_ACTION) return { status: 200, body: await this.answerCardAction(context) };
     if (this.services.signIn && SIGN_IN_INVOKES.has(name ?? '')) return this.services.signIn.handleInvoke(context);
     return super.onInvokeActivity(context);
+  }
+
+  /** Within the deadline when one is configured: a slow Graph gets a "Saving…" card and the result follows. */
+  private answerCardAction(context: TurnContext) {
+    const { cardActionDeadline } = this.services;
+    if (!cardActionDeadline) return handleCardAction(context, this.services);
+    return answerCardActionWithinBudget(context, (turn) => handleCardAction(turn, this.services), cardActionDeadline);
   }
 
   /**

@@ -87,8 +87,19 @@ describe('Graph interests client against the local profile service', () => {
     });
   });
 
-  it('lists every interest across pages by following @odata.nextLink', async () => {
+  it('lists an ordinary profile in one request', async () => {
     const { client, exchanges } = clientFor(service);
+    const user = newUser();
+    for (let index = 1; index <= 27; index++) await client.create(user.getToken, draftNamed(`Interest ${index}`));
+    exchanges.length = 0;
+
+    expect(await client.list(user.getToken)).toHaveLength(27);
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]?.url).toContain('$top=100');
+  });
+
+  it('lists every interest across pages by following @odata.nextLink', async () => {
+    const { client, exchanges } = clientFor(service, { listPageSize: 10 });
     const user = newUser();
     const names = Array.from({ length: 27 }, (_, index) => `Interest ${String(index + 1).padStart(2, '0')}`);
     for (const name of names) await client.create(user.getToken, draftNamed(name));
@@ -104,7 +115,7 @@ describe('Graph interests client against the local profile service', () => {
   });
 
   it('stops following next links at the page cap and reports the list as unavailable', async () => {
-    const { client, exchanges } = clientFor(service, { maxPages: 1 });
+    const { client, exchanges } = clientFor(service, { maxPages: 1, listPageSize: 10 });
     const user = newUser();
     for (let index = 1; index <= 11; index++) await client.create(user.getToken, draftNamed(`Interest ${index}`));
     exchanges.length = 0;

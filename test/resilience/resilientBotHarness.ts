@@ -1,26 +1,19 @@
 /**
- * The bot over real HTTP with the resilience pieces of `src/bot/resilience` switched on: the card-action time
- * budget and the connector retry adapter, wired exactly as `createBot` is to wire them (see docs/benchmark.md,
- * "Hooks"). Everything else is the production composition: the local profile service, the real Graph client
- * (with retries, unlike the bot tests' harness), the local token provider, the real dialogs and handlers.
+ * The whole bot (`createBot`, as production builds it) over real HTTP, with the card-action time budget and the
+ * connector retry tunable, a local Bot Connector stand-in for replies sent outside the HTTP response, and the real
+ * Graph client (with retries, unlike the bot tests' harness) recording every request it makes to the local
+ * profile service.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { MemoryStorage, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { DialogSet } from 'botbuilder-dialogs';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import { createLocalTokenProvider } from '../../src/auth/localTokenProvider';
-import { createBotFrameworkAuthentication } from '../../src/bot/botFrameworkAuthentication';
-import type { BotServices } from '../../src/bot/botServices';
-import { createBotState } from '../../src/bot/botState';
-import { handleCardAction } from '../../src/bot/cardActions/handleCardAction';
-import { createInterestDialogs } from '../../src/bot/dialogs';
-import { InterestsBot } from '../../src/bot/interestsBot';
-import { answerCardActionWithinBudget } from '../../src/bot/resilience/cardActionDeadline';
-import { ConnectorRetryingCloudAdapter, type ConnectorRetryOptions } from '../../src/bot/resilience/connectorRetry';
+import { createBot } from '../../src/bot/createBot';
+import type { ConnectorRetryOptions } from '../../src/bot/resilience/connectorRetry';
 import { startBotServer, type BotServer } from '../../src/bot/server';
-import { createTurnErrorHandler } from '../../src/bot/turnErrorHandler';
+import { loadConfig } from '../../src/config';
 import { createGraphInterestsClient } from '../../src/graph/interestsClient';
 import { createLogger } from '../../src/logger';
 import { startProfileService, type RunningProfileService } from '../../src/profileService/server';
@@ -60,20 +53,6 @@ export interface ResilienceHarness {
 }
 
 /** The composition with the hooks the lead adds to `createBot` / `InterestsBot` (see the module's report). */
-class BudgetedInterestsBot extends InterestsBot {
-  constructor(
-    private readonly budgeted: BotServices,
-    private readonly deadline: Parameters<typeof answerCardActionWithinBudget>[2],
-  ) {
-    super(budgeted);
-  }
-
-  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    return { status: 200, body: await answerCardActionWithinBudget(context, (turn) => handleCardAction(turn, this.budgeted), this.deadline) };
-  }
-}
-
 export async function startResilienceHarness(options: ResilienceHarnessOptions = {}): Promise<ResilienceHarness> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'resilience-'));
   const service = await startProfileService({ port: 0, dataDir, seed: { userIds: [ALEX.aadObjectId] } });
@@ -104,20 +83,15 @@ export async function startResilienceHarness(options: ResilienceHarnessOptions =
     logger,
     fetch: recordingFetch,
   });
-  const tokens = createLocalTokenProvider({ logger });
-  const state = createBotState(new MemoryStorage());
-  const dialogs = new DialogSet(state.dialogState);
-  for (const dialog of createInterestDialogs({ interests, tokens, logger })) dialogs.add(dialog);
-  const services: BotServices = { mode: 'local', interests, tokens, logger, clock: () => new Date(), state, dialogs };
-
-  const adapter = new ConnectorRetryingCloudAdapter(createBotFrameworkAuthentication(null), { logger, ...options.connectorRetry });
-  adapter.onTurnError = createTurnErrorHandler({ logger, state });
-  const handler = new BudgetedInterestsBot(services, {
-    adapter,
-    botAppId: '',
+  const config = loadConfig({ GRAPH_BASE_URL: service.graphBaseUrl }, null);
+  const { adapter, handler } = createBot({
+    config,
+    interests,
+    tokens: createLocalTokenProvider({ logger }),
+    storage: new MemoryStorage(),
     logger,
-    ...(options.cardActionBudgetMs !== undefined ? { budgetMs: options.cardActionBudgetMs } : {}),
-    saveState: (context) => state.saveAll(context),
+    ...(options.cardActionBudgetMs !== undefined ? { cardActionBudgetMs: options.cardActionBudgetMs } : {}),
+    ...(options.connectorRetry ? { connectorRetry: options.connectorRetry } : {}),
   });
   const server = await startBotServer({ host: '127.0.0.1', port: 0, adapter, handler, logger });
 

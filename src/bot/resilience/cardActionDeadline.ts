@@ -66,7 +66,11 @@ export async function answerCardActionWithinBudget(
   const verb = verbOf(context.activity.value);
   if (verb !== undefined && DIALOG_VERBS.has(verb)) return answer(context);
 
+  // botbuilder revokes the turn's context when the turn ends, so the answer runs on a copy that outlives it. The
+  // copy starts with the turn's state (connector client, bot state already loaded); state the answer loads itself
+  // lives in the copy, so the copy is saved with `saveState`, on time or late.
   const lasting = new TurnContext(context);
+  context.turnState.forEach((value, key) => lasting.turnState.set(key, value));
   const reference = TurnContext.getConversationReference(context.activity);
   const pending = answer(lasting).catch((error: unknown): CardActionResponse => {
     options.logger.error('A card action failed', { verb, error });
@@ -78,7 +82,10 @@ export async function answerCardActionWithinBudget(
   });
   const first = await Promise.race([pending, deadline]);
   clearTimeout(timer);
-  if (first !== 'late') return first;
+  if (first !== 'late') {
+    if (options.saveState) await options.saveState(lasting);
+    return first;
+  }
 
   options.logger.warn('A card action missed its time budget; its answer will follow in the conversation', { verb, budgetMs: options.budgetMs ?? DEFAULT_CARD_ACTION_BUDGET_MS });
   void postLateAnswer(lasting, reference, pending, verb, options);
