@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { connectorEnvelope, postActivity } from '../test/support/postActivity';
 
 export interface BenchUser {
   readonly id: string;
@@ -24,26 +25,12 @@ export class BotClient {
   constructor(private readonly baseUrl: string) {}
 
   async send(user: BenchUser, conversationId: string, activity: Partial<Activity>, extra: Record<string, unknown> = {}): Promise<TurnResult> {
-    const response = await fetch(`${this.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        id: randomUUID(),
-        channelId: 'msteams',
-        serviceUrl: 'https://smba.trafficmanager.invalid/teams/',
-        deliveryMode: 'expectReplies',
-        timestamp: new Date().toISOString(),
-        from: user,
-        recipient: { id: '28:interests-bot', name: 'Interests' },
-        conversation: { id: conversationId, conversationType: 'personal' },
-        ...activity,
-        ...extra,
-      }),
-    });
-    const text = await response.text();
-    if (response.status >= 300) throw new Error(`The bot answered HTTP ${response.status}`);
-    const parsed: unknown = text ? JSON.parse(text) : {};
-    return { status: response.status, activities: (parsed as { activities?: Partial<Activity>[] }).activities ?? [] };
+    const turn = await postActivity(
+      this.baseUrl,
+      connectorEnvelope({ from: user, recipient: { id: '28:interests-bot', name: 'Interests' }, conversation: { id: conversationId, conversationType: 'personal' }, ...activity, ...extra }),
+    );
+    if (turn.status >= 300) throw new Error(`The bot answered HTTP ${turn.status}`);
+    return turn;
   }
 
   say(user: BenchUser, conversationId: string, text: string): Promise<TurnResult> {

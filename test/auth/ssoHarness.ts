@@ -7,7 +7,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { createGraphTokenService, type GraphTokenService } from '../../src/auth/graphTokenService';
 import { createSsoTokenProvider } from '../../src/auth/ssoTokenProvider';
@@ -22,11 +21,12 @@ import { startProfileService, type RunningProfileService } from '../../src/profi
 import { nowSeconds } from '../support/jwt';
 import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { createLoopbackNetworkClient } from '../support/loopbackNetworkClient';
+import { connectorEnvelope, postActivity, TEST_SERVICE_URL } from '../support/postActivity';
 
 export const APP_ID = '6b0e6c7a-4c1f-4d4e-9a8e-0f2d3c4b5a69';
 export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const APPLICATION_ID_URI = `api://botid-${APP_ID}`;
-export const SERVICE_URL = 'https://smba.trafficmanager.invalid/teams/';
+export const SERVICE_URL = TEST_SERVICE_URL;
 const TOKEN_CACHE_KEY = Buffer.alloc(32, 7);
 
 export interface TeamsUser {
@@ -109,27 +109,19 @@ export async function startSsoHarness(options: { instances?: number; storage?: S
   const send: SsoHarness['send'] = async (activity, sendOptions = {}) => {
     const authorization = sendOptions.authorization === undefined ? `Bearer ${channelToken()}` : sendOptions.authorization;
     const instance = instances[sendOptions.instance ?? 0]!;
-    const response = await fetch(`${instance.server.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
-      body: JSON.stringify({
-        id: randomUUID(),
-        channelId: 'msteams',
-        serviceUrl: SERVICE_URL,
-        deliveryMode: 'expectReplies',
-        timestamp: new Date().toISOString(),
+    const { status, activities } = await postActivity(
+      instance.server.url,
+      connectorEnvelope({
         from: ALEX,
         recipient: { id: `28:${APP_ID}`, name: 'Interests' },
         conversation: { id: 'a:personal-alex', conversationType: 'personal', tenantId: TENANT_ID },
         channelData: { tenant: { id: TENANT_ID } },
         ...activity,
       }),
-    });
-    const text = await response.text();
-    const parsed: unknown = text ? JSON.parse(text) : {};
-    const activities = (parsed as { activities?: Partial<Activity>[] }).activities ?? [];
+      authorization ? { Authorization: authorization } : {},
+    );
     const invokeActivity = activities.find((item) => item.type === 'invokeResponse');
-    return { status: response.status, activities, invoke: invokeActivity?.value as Reply['invoke'] };
+    return { status, activities, invoke: invokeActivity?.value as Reply['invoke'] };
   };
 
   return {

@@ -15,6 +15,7 @@ import { loadConfig } from '../../src/config';
 import { createGraphInterestsClient, type InterestsClient } from '../../src/graph/interestsClient';
 import { createLogger } from '../../src/logger';
 import { startProfileService, type RunningProfileService } from '../../src/profileService/server';
+import { connectorEnvelope, postActivity } from '../support/postActivity';
 
 export const ALEX = { id: '29:alex-channel-id', aadObjectId: 'aad-alex-0001', name: 'Alex Wilber' } as const;
 export const MEGAN = { id: '29:megan-channel-id', aadObjectId: 'aad-megan-0002', name: 'Megan Bowen' } as const;
@@ -68,22 +69,8 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     return { status: response.status, text: await response.text() };
   };
 
-  const send = async (activity: WireActivity): Promise<Exchange> => {
-    const { status, text } = await post({
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: 'https://smba.trafficmanager.invalid/teams/',
-      deliveryMode: 'expectReplies',
-      timestamp: new Date().toISOString(),
-      from: ALEX,
-      recipient: BOT,
-      conversation: { id: 'a:personal-alex', conversationType: 'personal' },
-      ...activity,
-    });
-    const parsed: unknown = text ? JSON.parse(text) : {};
-    const activities = (parsed as { activities?: Partial<Activity>[] }).activities ?? [];
-    return { status, activities };
-  };
+  const send = (activity: WireActivity): Promise<Exchange> =>
+    postActivity(server.url, connectorEnvelope({ from: ALEX, recipient: BOT, conversation: { id: 'a:personal-alex', conversationType: 'personal' }, ...activity }));
 
   const say: BotHarness['say'] = (text, options = {}) =>
     send({

@@ -18,6 +18,7 @@ import { createGraphInterestsClient } from '../../src/graph/interestsClient';
 import { createLogger } from '../../src/logger';
 import { startProfileService, type RunningProfileService } from '../../src/profileService/server';
 import { ALEX, BOT, type Exchange } from '../bot/botHarness';
+import { connectorEnvelope, postActivity } from '../support/postActivity';
 import { startLocalConnector, type LocalConnector } from './localConnector';
 
 type User = { readonly id: string; readonly aadObjectId?: string; readonly name: string };
@@ -95,26 +96,19 @@ export async function startResilienceHarness(options: ResilienceHarnessOptions =
   });
   const server = await startBotServer({ host: '127.0.0.1', port: 0, adapter, handler, logger });
 
-  const send: ResilienceHarness['send'] = async (activity, sendOptions = {}) => {
-    const response = await fetch(`${server.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        id: randomUUID(),
-        channelId: 'msteams',
+  const send: ResilienceHarness['send'] = (activity, sendOptions = {}) =>
+    postActivity(
+      server.url,
+      connectorEnvelope({
         serviceUrl: connector.serviceUrl,
-        ...(sendOptions.expectReplies === false ? {} : { deliveryMode: 'expectReplies' }),
-        timestamp: new Date().toISOString(),
+        // Without expectReplies the replies go through the local connector stand-in.
+        deliveryMode: sendOptions.expectReplies === false ? undefined : 'expectReplies',
         from: ALEX,
         recipient: BOT,
         conversation: { id: 'a:personal-alex', conversationType: 'personal' },
         ...activity,
       }),
-    });
-    const text = await response.text();
-    const parsed: unknown = text ? JSON.parse(text) : {};
-    return { status: response.status, activities: (parsed as { activities?: Partial<Activity>[] }).activities ?? [] };
-  };
+    );
 
   const conversation = (id: string | undefined): Partial<Activity> => (id ? { conversation: { id, conversationType: 'personal', isGroup: false, name: '' } } : {});
 

@@ -5,12 +5,12 @@
  * run several instances side by side.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { connectorEnvelope, postActivity } from './postActivity';
 import type { Activity } from 'botbuilder';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -128,26 +128,8 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   const url = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(url, exit, () => output);
 
-  const send = async (activity: Record<string, unknown>): Promise<TurnReply> => {
-    const response = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        id: randomUUID(),
-        channelId: 'msteams',
-        serviceUrl: 'https://smba.trafficmanager.invalid/teams/',
-        deliveryMode: 'expectReplies',
-        timestamp: new Date().toISOString(),
-        from: ALEX,
-        recipient: BOT,
-        conversation: { id: 'a:personal-alex', conversationType: 'personal' },
-        ...activity,
-      }),
-    });
-    const text = await response.text();
-    const parsed: unknown = text ? JSON.parse(text) : {};
-    return { status: response.status, activities: (parsed as { activities?: Partial<Activity>[] }).activities ?? [] };
-  };
+  const send = (activity: Record<string, unknown>): Promise<TurnReply> =>
+    postActivity(url, connectorEnvelope({ from: ALEX, recipient: BOT, conversation: { id: 'a:personal-alex', conversationType: 'personal' }, ...activity }));
 
   const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
