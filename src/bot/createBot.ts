@@ -51,7 +51,7 @@ export function createBot(deps: BotDependencies): Bot {
   const { config, interests, tokens, storage, logger } = deps;
   const state = createBotState(storage);
   const dialogs = new DialogSet(state.dialogState);
-  for (const dialog of createInterestDialogs({ interests, tokens, logger })) dialogs.add(dialog);
+  for (const dialog of createInterestDialogs({ interests, tokens, logger, storage })) dialogs.add(dialog);
 
   const clock = deps.clock ?? (() => new Date());
   if (config.auth && !deps.graphTokens) throw new Error('createBot: app credentials are configured but no Graph token service was given.');

@@ -1,17 +1,24 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
-import { Prompt, type DialogContext, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { Dialog, Prompt, type DialogContext, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { renderAddSummaryCard } from '../../cards/addSummaryCard';
 import { CARD_VERBS, parseCardAction } from '../../cards/cardActions';
+import { diffInterest, isEmptyPatch } from '../../domain/diffInterest';
+import type { InterestDraft } from '../../domain/personInterest';
+import { actorIdOf } from '../actor';
 import { readYesNo } from './answerWords';
+import { setInvokeResponseCard } from './invokeResponseCard';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
-/** true for the add summary card's Create button, false for its Cancel, undefined for any other activity. */
-export function addCardAnswerOf(activity: Partial<Activity>): boolean | undefined {
+type AddCardAnswer = { readonly create: true; readonly draft: InterestDraft } | { readonly create: false };
+
+/** The add summary card's Create (with the draft the card showed) or Cancel; undefined for any other activity. */
+export function addCardAnswerOf(activity: Partial<Activity>): AddCardAnswer | undefined {
   if (activity.type !== ActivityTypes.Invoke || activity.name !== ADAPTIVE_CARD_ACTION) return undefined;
   const action = parseCardAction(activity.value);
   if (!action.ok) return undefined;
-  if (action.value.verb === CARD_VERBS.confirmAdd) return true;
-  if (action.value.verb === CARD_VERBS.cancelAdd) return false;
+  if (action.value.verb === CARD_VERBS.confirmAdd) return { create: true, draft: action.value.draft };
+  if (action.value.verb === CARD_VERBS.cancelAdd) return { create: false };
   return undefined;
 }
 
@@ -28,7 +35,14 @@ export class AddConfirmPrompt extends Prompt<boolean> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const fromCard = addCardAnswerOf(dc.context.activity);
     if (fromCard === undefined) return super.continueDialog(dc);
-    return dc.endDialog(fromCard);
+    if (!fromCard.create) return dc.endDialog(false);
+    // Create on an older summary card (from an earlier add) must not confirm this one: show the current summary.
+    const waitingFor = (dc.activeDialog?.state.options as PromptOptions | undefined)?.validations as InterestDraft | undefined;
+    if (waitingFor && !isEmptyPatch(diffInterest(fromCard.draft, waitingFor))) {
+      setInvokeResponseCard(dc.context, renderAddSummaryCard({ draft: waitingFor, ownerId: actorIdOf(dc.context.activity) }));
+      return Dialog.EndOfTurn;
+    }
+    return dc.endDialog(true);
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {

@@ -10,7 +10,7 @@ import { sendCard, sendTyping } from '../replies';
 import { graphTokenFor } from '../userGraphAccess';
 import { acceptedAnswer, answerValidator, withReason } from './answerValidator';
 import { collaborationTagQuestion, parseCollaborationTagAnswer } from './collaborationTagAnswer';
-import { CONFIRM_AND_CREATE_DIALOG, ConfirmAndCreateDialog, type ConfirmAndCreateOptions } from './confirmAndCreateDialog';
+import { CONFIRM_AND_CREATE_DIALOG, ConfirmAndCreateDialog, newCreationKey, type ConfirmAndCreateOptions } from './confirmAndCreateDialog';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from './dialogIds';
 import { expectedGraphFailure } from './graphFailures';
 import { parseAudienceAnswer, parseCategoriesAnswer, parseDescriptionAnswer, parseLinkAnswer } from './interestAnswers';
@@ -138,7 +138,8 @@ export class AddInterestDialog extends ComponentDialog {
 
   private readonly confirmAndCreate = async (step: AddStep): Promise<DialogTurnResult> => {
     draftOf(step).webUrl = acceptedAnswer(parseLinkAnswer, step.result);
-    return step.beginDialog(CONFIRM_AND_CREATE_DIALOG, { draft: completeDraft(draftOf(step)) } satisfies ConfirmAndCreateOptions);
+    const options: ConfirmAndCreateOptions = { draft: completeDraft(draftOf(step)), creationKey: newCreationKey() };
+    return step.beginDialog(CONFIRM_AND_CREATE_DIALOG, options);
   };
 
   private readonly finish = async (step: AddStep): Promise<DialogTurnResult> => step.endDialog(step.result);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderAddSummaryCard } from '../../cards/addSummaryCard';
@@ -5,6 +6,7 @@ import { toAttachment } from '../../cards/cardTemplate';
 import { renderInterestCard } from '../../cards/interestCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import type { InterestDraft } from '../../domain/personInterest';
+import { claimOnce, releaseClaim } from '../../storage/claimOnce';
 import { actorIdOf } from '../actor';
 import { sendTyping } from '../replies';
 import { graphTokenFor } from '../userGraphAccess';
@@ -18,6 +20,8 @@ export const CONFIRM_AND_CREATE_DIALOG = 'confirmAndCreateInterest';
 
 export interface ConfirmAndCreateOptions {
   draft: InterestDraft;
+  /** Claimed in storage before the create, so two turns confirming the same draft at once create it once. */
+  creationKey: string;
   /** Set when the last create failed for a passing reason: asked instead of showing the summary card again. */
   retryText?: string;
 }
@@ -29,6 +33,11 @@ export const ASK_AGAIN_TEXT = 'Say yes to create it, or no to leave it.';
 export const BUSY_RETRY_TEXT = 'Microsoft 365 is busy right now. Say yes to try again, or cancel.';
 export const NOT_ADDED_TEXT = "Okay, I didn't add it. Nothing was changed.";
 export const ADDED_NOTICE = 'Added to your profile.';
+export const ALREADY_ADDING_TEXT = 'That interest is already being added. Say list to see your interests.';
+
+export function newCreationKey(): string {
+  return `addInterest/${randomUUID()}`;
+}
 
 /**
  * Shows the summary card, waits for a yes (typed, or the card's Create button), then creates the interest with
@@ -46,14 +55,20 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
   private readonly askToConfirm = async (step: WaterfallStepContext<ConfirmAndCreateOptions>): Promise<DialogTurnResult> => {
     const { draft, retryText } = step.options;
     const summary = () => MessageFactory.attachment(toAttachment(renderAddSummaryCard({ draft, ownerId: actorIdOf(step.context.activity) })));
-    return step.prompt(CONFIRM_PROMPT, { prompt: retryText ?? summary(), retryPrompt: ASK_AGAIN_TEXT });
+    // The draft goes with the prompt so a Create click on an older summary card can be told apart.
+    return step.prompt(CONFIRM_PROMPT, { prompt: retryText ?? summary(), retryPrompt: ASK_AGAIN_TEXT, validations: draft });
   };
 
   private readonly createIfConfirmed = async (step: WaterfallStepContext<ConfirmAndCreateOptions>): Promise<DialogTurnResult> => {
     const { context } = step;
-    const { draft } = step.options;
+    const { draft, creationKey } = step.options;
     if (step.result !== true) {
       await sayNotAdded(context);
+      return step.endDialog();
+    }
+    if (!(await claimOnce(this.deps.storage, creationKey))) {
+      // Another turn (a double click, another instance) is creating this very draft.
+      await context.sendActivity(ALREADY_ADDING_TEXT);
       return step.endDialog();
     }
     await sendTyping(context);
@@ -62,10 +77,13 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
       await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE }));
       return step.endDialog(created);
     } catch (error) {
+      // Nothing was created, so a later yes may try again.
+      await releaseClaim(this.deps.storage, creationKey);
       const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
-      if (isPassingFailure(error)) return step.replaceDialog(STEPS, { draft, retryText: BUSY_RETRY_TEXT } satisfies ConfirmAndCreateOptions);
+      const askAgain = (retryText: string) => step.replaceDialog(STEPS, { draft, creationKey, retryText } satisfies ConfirmAndCreateOptions);
+      if (isPassingFailure(error)) return askAgain(BUSY_RETRY_TEXT);
       // Sign-in starts after this turn and then replays the user's yes, so the draft waits here for it.
-      if (isSignInRequiredError(error)) return step.replaceDialog(STEPS, { draft, retryText: report.userText } satisfies ConfirmAndCreateOptions);
+      if (isSignInRequiredError(error)) return askAgain(report.userText);
       await context.sendActivity(report.userText);
       return step.endDialog();
     }

@@ -1,3 +1,4 @@
+import type { Storage } from 'botbuilder';
 import type { UserTokenProvider } from '../../auth/userTokenProvider';
 import type { InterestsClient } from '../../graph/interestsClient';
 import type { Logger } from '../../logger';
@@ -16,4 +17,6 @@ export interface InterestDialogDeps {
   readonly interests: InterestsClient;
   readonly tokens: UserTokenProvider;
   readonly logger: Logger;
+  /** The bot's shared storage: a confirmed add is claimed there, so it creates once however many turns race. */
+  readonly storage: Storage;
 }

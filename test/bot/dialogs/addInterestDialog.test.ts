@@ -181,6 +181,28 @@ describe('add interest dialog', () => {
     expect(postCount(host)).toBe(1);
   });
 
+  test('Create on a summary card from an earlier add shows the current summary and creates nothing', async () => {
+    const first = await host.converse(UP_TO_SUMMARY);
+    const oldSummary = summaryCardOf(first.at(-1)!);
+    await host.converse([['no', NOT_ADDED_TEXT]]);
+    await host.converse([
+      ['add', ASKS_NAME],
+      ['Go', ASKS_DESCRIPTION],
+      ['skip', ASKS_CATEGORIES],
+      ['skip', ASKS_TAGS],
+      ['none', ASKS_AUDIENCE],
+      ['skip', ASKS_LINK],
+      ['skip', SHOWS_SUMMARY],
+    ]);
+    const stale = await host.send(cardActionInvoke(oldSummary, 'add.confirm'));
+    expect(invokeCardText(stale)).toContain(SHOWS_SUMMARY);
+    expect(invokeCardText(stale)).toContain('Go');
+    expect(host.stored()).toEqual([]);
+    expect(postCount(host)).toBe(0);
+    await host.converse([['yes', ADDED]]);
+    expect(host.stored().map((interest) => interest.displayName)).toEqual(['Go']);
+  });
+
   test('the summary card\'s Cancel button creates nothing and replaces the card with a notice', async () => {
     const turns = await host.converse(UP_TO_SUMMARY);
     const turn = await host.send(cardActionInvoke(summaryCardOf(turns.at(-1)!), 'add.cancel'));

@@ -88,9 +88,10 @@ export async function startDialogHost(options: DialogHostOptions = {}): Promise<
     fetch: recordingFetch,
   });
   const tokens = options.tokens ?? createLocalTokenProvider({ logger: silentLogger });
-  const conversationState = new ConversationState(new MemoryStorage());
+  const storage = new MemoryStorage();
+  const conversationState = new ConversationState(storage);
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
-  for (const dialog of createInterestDialogs({ interests, tokens, logger: silentLogger })) dialogs.add(dialog);
+  for (const dialog of createInterestDialogs({ interests, tokens, logger: silentLogger, storage })) dialogs.add(dialog);
 
   const adapter = new TestAdapter(async (context) => {
     await runTurn(context, dialogs);
