@@ -53,7 +53,6 @@ export interface ResilienceHarness {
   close(): Promise<void>;
 }
 
-/** The composition with the hooks the lead adds to `createBot` / `InterestsBot` (see the module's report). */
 export async function startResilienceHarness(options: ResilienceHarnessOptions = {}): Promise<ResilienceHarness> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'resilience-'));
   const service = await startProfileService({ port: 0, dataDir, seed: { userIds: [ALEX.aadObjectId] } });
