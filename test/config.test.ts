@@ -74,3 +74,28 @@ describe('loadConfig', () => {
     expect(config.mode).toBe('local');
   });
 });
+
+describe('the shared token cache key', () => {
+  const production = {
+    MICROSOFT_APP_ID: 'app',
+    MICROSOFT_APP_PASSWORD: 'secret',
+    MICROSOFT_APP_TENANT_ID: 'tenant',
+    BOT_DOMAIN: 'bot.example.com',
+    STORAGE_KIND: 'blob',
+    STORAGE_BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+  };
+
+  it('is required in production when the cache is shared through storage', () => {
+    expect(() => loadConfig(production, null)).toThrow('TOKEN_CACHE_ENCRYPTION_KEY');
+  });
+
+  it('must be 32 bytes', () => {
+    expect(() => loadConfig({ ...production, TOKEN_CACHE_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, null)).toThrow('TOKEN_CACHE_ENCRYPTION_KEY');
+    const key = Buffer.alloc(32, 1).toString('base64');
+    expect(loadConfig({ ...production, TOKEN_CACHE_ENCRYPTION_KEY: key }, null).auth?.tokenCacheEncryptionKey).toBe(key);
+  });
+
+  it('is not needed with memory storage, where the cache stays in the process', () => {
+    expect(loadConfig({ ...production, STORAGE_KIND: 'memory' }, null).auth?.tokenCacheEncryptionKey).toBeUndefined();
+  });
+});
