@@ -10,7 +10,8 @@ import { graphTokenFor } from '../userGraphAccess';
 import { acceptedAnswer, answerValidator } from './answerValidator';
 import { collaborationTagLabels, collaborationTagQuestion, parseCollaborationTagAnswer } from './collaborationTagAnswer';
 import { TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from './dialogIds';
-import { expectedGraphFailure } from './graphFailures';
+import { isSignInRequiredError } from '../signInRequiredError';
+import { expectedGraphFailure, isPassingFailure } from './graphFailures';
 import { PICK_INTEREST_DIALOG, PickInterestDialog, type PickInterestOptions } from './pickInterestDialog';
 import { ensureSignedIn } from './signIn';
 
@@ -21,6 +22,7 @@ export const PICK_QUESTION = 'Which interest do you want to tag?';
 export const NO_INTERESTS_TEXT = "You don't have any interests yet. Say add to create one.";
 export const TAGS_SAVED_NOTICE = 'Tags saved.';
 export const TAGS_UNCHANGED_NOTICE = 'The tags were already set that way, so nothing changed.';
+export const TAGS_BUSY_RETRY_TEXT = 'Microsoft 365 is busy right now, so the tags were not saved. Send them again to try again, or say cancel.';
 
 type InterestWithId = PersonInterest & { id: string };
 
@@ -33,11 +35,17 @@ export class TagInterestDialog extends ComponentDialog {
     super(TAG_INTEREST_DIALOG);
     this.addDialog(new PickInterestDialog());
     this.addDialog(new TextPrompt(TAGS_PROMPT, answerValidator(parseCollaborationTagAnswer)));
-    this.addDialog(new WaterfallDialog<InterestDialogOptions>(STEPS, [this.findInterest, this.askTags, this.saveTags]));
+    this.addDialog(new WaterfallDialog<TagDialogOptions>(STEPS, [this.findInterest, this.askTags, this.saveTags]));
     this.initialDialogId = STEPS;
   }
 
   private readonly findInterest = async (step: TagStep): Promise<DialogTurnResult> => {
+    const { retry } = step.options;
+    if (retry) {
+      // Saving failed for a passing reason: ask for the tags again for the same interest, without listing again.
+      valuesOf(step).interests = [retry.interest];
+      return step.next(retry.interest.id);
+    }
     if (!(await ensureSignedIn(step.context, this.deps.tokens))) return step.endDialog();
     await sendTyping(step.context);
     let interests: InterestWithId[];
@@ -66,7 +74,7 @@ export class TagInterestDialog extends ComponentDialog {
     const name = `"${inlineText(interest.displayName, INTEREST_LIMITS.displayNameMax)}"`;
     const current = draftFromInterest(interest).collaborationTags;
     const now = current.length > 0 ? `${name} is tagged: ${collaborationTagLabels(current)}.` : `${name} has no tags yet.`;
-    return step.prompt(TAGS_PROMPT, { prompt: collaborationTagQuestion(`${now} Which tags should it have?`) });
+    return step.prompt(TAGS_PROMPT, { prompt: collaborationTagQuestion(step.options.retry?.retryText ?? `${now} Which tags should it have?`) });
   };
 
   private readonly saveTags = async (step: TagStep): Promise<DialogTurnResult> => {
@@ -86,13 +94,22 @@ export class TagInterestDialog extends ComponentDialog {
       await sendCard(context, renderInterestCard({ interest: updated, ownerId, notice: TAGS_SAVED_NOTICE }));
       return step.endDialog(updated);
     } catch (error) {
-      await context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Saving collaboration tags').userText);
+      const report = expectedGraphFailure(error, this.deps.logger, 'Saving collaboration tags');
+      // Busy, or sign-in needed (sign-in replays the answer): the dialog waits for the tags again.
+      if (isPassingFailure(error)) return step.replaceDialog(STEPS, { retry: { interest, retryText: TAGS_BUSY_RETRY_TEXT } } satisfies TagDialogOptions);
+      if (isSignInRequiredError(error)) return step.replaceDialog(STEPS, { retry: { interest, retryText: report.userText } } satisfies TagDialogOptions);
+      await context.sendActivity(report.userText);
       return step.endDialog();
     }
   };
 }
 
-type TagStep = WaterfallStepContext<InterestDialogOptions>;
+interface TagDialogOptions extends InterestDialogOptions {
+  /** Set when saving failed for a reason that passes: the interest being tagged and what to ask. */
+  retry?: { interest: InterestWithId; retryText: string };
+}
+
+type TagStep = WaterfallStepContext<TagDialogOptions>;
 
 /** What the waterfall remembers between turns: the interests listed when it started, and the one picked. */
 interface TagValues {

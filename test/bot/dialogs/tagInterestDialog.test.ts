@@ -1,5 +1,5 @@
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
-import { NO_INTERESTS_TEXT, TAGS_SAVED_NOTICE, TAGS_UNCHANGED_NOTICE } from '../../../src/bot/dialogs/tagInterestDialog';
+import { NO_INTERESTS_TEXT, TAGS_SAVED_NOTICE, TAGS_UNCHANGED_NOTICE, TAGS_BUSY_RETRY_TEXT } from '../../../src/bot/dialogs/tagInterestDialog';
 import type { TokenOutcome } from '../../../src/auth/userTokenProvider';
 import { SIGN_IN_TEXT } from '../../../src/bot/userMessages';
 import { silence, startDialogHost, type DialogHost, type Turn } from './dialogHost';
@@ -157,13 +157,15 @@ describe('tag interest dialog', () => {
     ]);
   });
 
-  test('Graph busy while saving tells the user without raw error text and saves nothing', async () => {
+  test('Graph busy while saving says so without raw error text, saves nothing, and the tags sent again are saved', async () => {
     await host.seed(TWENTY_FIVE.slice(0, 1));
     host.service.faults.inject({ status: 503, count: 1, method: 'PATCH' });
     await host.converse([
       ['tag Interest 01', 'has no tags yet'],
-      ['1', [(turn) => expect(turn.replies.map((reply) => reply.text)).toEqual(['Microsoft 365 is busy right now. Try again in a minute.'])]],
+      ['1', [(turn) => expect(turn.replies.map((reply) => reply.text).join(' ')).toContain(TAGS_BUSY_RETRY_TEXT)]],
     ]);
     expect(storedNamed(host, 'Interest 01').collaborationTags).toEqual([]);
+    await host.converse([['1', 'Tags saved.']]);
+    expect(storedNamed(host, 'Interest 01').collaborationTags).toEqual(['askMeAbout']);
   });
 });
