@@ -37,4 +37,14 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from the config module.' }],
     },
   },
+  {
+    // src/ is the product and ships alone: it never imports the tools that sit beside it.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/profileService/**', '**/localMode/**', '**/packager/**', '**/bench/**', '**/test/**'], message: 'The product (src/) must not depend on tools or tests.' }] },
+      ],
+    },
+  },
 );

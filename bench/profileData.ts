@@ -4,7 +4,7 @@
  */
 import { COLLABORATION_TAGS } from '../src/domain/collaborationTags';
 import { INTEREST_LIMITS, type InterestDraft } from '../src/domain/personInterest';
-import { mintDevToken } from '../src/localDev/devToken';
+import { mintDevToken } from '../src/auth/devToken';
 
 export interface StoredId {
   readonly id: string;

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startProfileService } from '../src/profileService/server';
+import { startProfileService } from '../profileService/server';
 import { serveChild } from './childProcess';
 
 export interface ProfileServiceReady {

@@ -4,7 +4,7 @@
  * fail. Never used with app credentials: the composition root only picks it when `config.mode === 'local'`.
  */
 import type { TurnContext } from 'botbuilder';
-import { mintDevToken } from '../localDev/devToken';
+import { mintDevToken } from './devToken';
 import type { Logger } from '../logger';
 import type { TokenOutcome, UserTokenProvider } from './userTokenProvider';
 

@@ -17,7 +17,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { createGraphInterestsClient } from '../../src/graph/interestsClient';
 import { createLogger } from '../../src/logger';
 import { createStorageCachePlugin } from '../../src/storage/msalCachePlugin';
-import { startProfileService, type RunningProfileService } from '../../src/profileService/server';
+import { startProfileService, type RunningProfileService } from '../../profileService/server';
 import { nowSeconds } from '../support/jwt';
 import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { createLoopbackNetworkClient } from '../support/loopbackNetworkClient';

@@ -14,7 +14,7 @@ import { startBotServer, type BotServer } from '../../src/bot/server';
 import { loadConfig } from '../../src/config';
 import { createGraphInterestsClient, type InterestsClient } from '../../src/graph/interestsClient';
 import { createLogger } from '../../src/logger';
-import { startProfileService, type RunningProfileService } from '../../src/profileService/server';
+import { startProfileService, type RunningProfileService } from '../../profileService/server';
 import { connectorEnvelope, postActivity } from '../support/postActivity';
 
 export const ALEX = { id: '29:alex-channel-id', aadObjectId: 'aad-alex-0001', name: 'Alex Wilber' } as const;

@@ -1,6 +1,6 @@
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { createLocalTokenProvider } from '../../src/auth/localTokenProvider';
-import { readBearerClaims } from '../../src/localDev/devToken';
+import { readBearerClaims } from '../../src/auth/devToken';
 import { createLogger, silentLogger } from '../../src/logger';
 
 function contextFrom(from: Activity['from']): TurnContext {

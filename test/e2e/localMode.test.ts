@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { LocalModeError, startLocalMode } from '../../src/localDev/localMode';
+import { LocalModeError, startLocalMode } from '../../localMode/localMode';
 import { silentLogger } from '../../src/logger';
 
 jest.setTimeout(60_000);

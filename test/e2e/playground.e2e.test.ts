@@ -2,7 +2,7 @@
  * End to end, the way a developer uses local mode: the local profile service, the bot and the real Microsoft 365
  * Agents Playground (started by `startLocalMode`, as `npm run dev` does), driven in headless Chromium by typing and
  * pressing card buttons. After each step the profile service's stored data is checked, and the main cards are
- * saved as screenshots for docs/local-mode.md.
+ * saved as screenshots (into docs/screenshots/ by `npm run screenshots`).
  *
  * The steps build on each other (add, list, edit, tag, delete, undo), so they share one chat and run in order.
  */
@@ -17,7 +17,9 @@ import { cardIn, PlaygroundChat, type BotMessage } from './support/playgroundCha
 
 jest.setTimeout(120_000);
 
-const SCREENSHOTS_DIR = path.resolve(__dirname, '../../docs/screenshots');
+// `npm run screenshots` refreshes the committed pictures in docs/; an ordinary test run writes them to test-output,
+// so running the tests never changes tracked files.
+const SCREENSHOTS_DIR = process.env.UPDATE_SCREENSHOTS === '1' ? path.resolve(__dirname, '../../docs/screenshots') : path.join(TEST_OUTPUT_DIR, 'screenshots');
 
 const NEW_INTEREST = {
   name: 'Rock climbing',

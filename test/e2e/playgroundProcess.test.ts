@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PlaygroundStartError, startPlayground, type RunningPlayground } from '../../src/localDev/playground';
+import { PlaygroundStartError, startPlayground, type RunningPlayground } from '../../localMode/playground';
 import { silentLogger } from '../../src/logger';
 
 jest.setTimeout(120_000);

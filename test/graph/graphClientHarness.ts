@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createGraphInterestsClient, type AccessTokenProvider, type GraphInterestsClientOptions, type InterestsClient } from '../../src/graph/interestsClient';
-import { mintDevToken } from '../../src/localDev/devToken';
+import { mintDevToken } from '../../src/auth/devToken';
 import { createLogger, type Logger } from '../../src/logger';
-import { startProfileService } from '../../src/profileService/server';
+import { startProfileService } from '../../profileService/server';
 
 export type ProfileService = Awaited<ReturnType<typeof startProfileService>>;
 

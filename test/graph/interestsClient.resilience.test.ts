@@ -3,7 +3,7 @@ import type { InterestDraft } from '../../src/domain/personInterest';
 import { GraphRequestError, isGraphRequestError } from '../../src/errors/graphErrors';
 import { createGraphInterestsClient } from '../../src/graph/interestsClient';
 import { silentLogger } from '../../src/logger';
-import { mintDevToken } from '../../src/localDev/devToken';
+import { mintDevToken } from '../../src/auth/devToken';
 import { clientFor, newUser, rejectionOf, startServiceForTests, type ProfileService } from './graphClientHarness';
 
 const draft: InterestDraft = {

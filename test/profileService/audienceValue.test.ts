@@ -1,4 +1,4 @@
-import { normalizeAudienceLiteral } from '../../src/profileService/audienceValue';
+import { normalizeAudienceLiteral } from '../../profileService/audienceValue';
 
 describe('allowedAudiences literals', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { DEFAULT_DEV_SCOPES, mintDevToken, readBearerClaims } from '../../src/localDev/devToken';
+import { DEFAULT_DEV_SCOPES, mintDevToken, readBearerClaims } from '../../src/auth/devToken';
 
 const decodePart = (part: string | undefined): unknown => JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8'));
 

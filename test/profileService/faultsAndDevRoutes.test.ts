@@ -1,4 +1,4 @@
-import { FaultController } from '../../src/profileService/faults';
+import { FaultController } from '../../profileService/faults';
 import { INTERESTS, createInterest, readGraphError, startHarness, type Harness } from './profileServiceHarness';
 
 describe('profile service: fault injection, latency, stats and /_dev routes', () => {

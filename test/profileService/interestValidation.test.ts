@@ -1,5 +1,5 @@
 import { INTEREST_LIMITS } from '../../src/domain/personInterest';
-import { SERVICE_LIMITS } from '../../src/profileService/serviceLimits';
+import { SERVICE_LIMITS } from '../../profileService/serviceLimits';
 import { ALICE, INTERESTS, createInterest, readGraphError, startHarness, type Harness } from './profileServiceHarness';
 
 describe('profile service: body validation', () => {

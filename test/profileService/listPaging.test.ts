@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE } from '../../src/profileService/listQuery';
+import { DEFAULT_PAGE_SIZE } from '../../profileService/listQuery';
 import { INTERESTS, createInterest, readGraphError, startHarness, type Harness } from './profileServiceHarness';
 
 interface Page {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { STORE_FILE_NAME } from '../../src/profileService/interestStore';
-import { startProfileService } from '../../src/profileService/server';
+import { STORE_FILE_NAME } from '../../profileService/interestStore';
+import { startProfileService } from '../../profileService/server';
 import { ALICE, BOB, INTERESTS, createInterest, startHarness, tokenFor, type Harness } from './profileServiceHarness';
 
 describe('profile service: persistence', () => {

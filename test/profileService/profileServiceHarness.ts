@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { mintDevToken } from '../../src/localDev/devToken';
-import { startProfileService, type ProfileServiceOptions, type RunningProfileService } from '../../src/profileService/server';
+import { mintDevToken } from '../../src/auth/devToken';
+import { startProfileService, type ProfileServiceOptions, type RunningProfileService } from '../../profileService/server';
 
 export const ALICE = { oid: 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa', name: 'Alice Example', upn: 'alice@contoso.example' };
 export const BOB = { oid: 'bbbbbbbb-2222-4222-8222-bbbbbbbbbbbb', name: 'Bob Example', upn: 'bob@contoso.example' };

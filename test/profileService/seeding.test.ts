@@ -1,4 +1,4 @@
-import { SYNCED_ITEM_TIMESTAMP } from '../../src/profileService/seedInterests';
+import { SYNCED_ITEM_TIMESTAMP } from '../../profileService/seedInterests';
 import { ALICE, BOB, INTERESTS, startHarness, tokenFor, type Harness } from './profileServiceHarness';
 
 interface Listed {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mintDevToken } from '../../src/localDev/devToken';
+import { mintDevToken } from '../../src/auth/devToken';
 import { ALICE, INTERESTS, createInterest, readGraphError, startHarness, tokenFor, type Harness } from './profileServiceHarness';
 
 /** A token as a test identity provider would sign it (HS256), to show signed tokens are read too. */

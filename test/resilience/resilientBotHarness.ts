@@ -16,7 +16,7 @@ import { startBotServer, type BotServer } from '../../src/bot/server';
 import { loadConfig } from '../../src/config';
 import { createGraphInterestsClient } from '../../src/graph/interestsClient';
 import { createLogger } from '../../src/logger';
-import { startProfileService, type RunningProfileService } from '../../src/profileService/server';
+import { startProfileService, type RunningProfileService } from '../../profileService/server';
 import { ALEX, BOT, type Exchange } from '../bot/botHarness';
 import { connectorEnvelope, postActivity } from '../support/postActivity';
 import { startLocalConnector, type LocalConnector } from './localConnector';

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { PersonInterest } from '../../src/domain/personInterest';
-import { startProfileService, type RunningProfileService } from '../../src/profileService/server';
+import { startProfileService, type RunningProfileService } from '../../profileService/server';
 import { startAzurite, type RunningAzurite } from '../support/azurite';
 import type { Activity } from 'botbuilder';
 import { ALEX, buildBotOnce, startBotProcess, textsOf, type BotProcess, type TurnReply } from '../support/botProcess';

@@ -21,9 +21,9 @@ import {
 } from '../../../src/bot/dialogs';
 import { createGraphInterestsClient, type InterestsClient } from '../../../src/graph/interestsClient';
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
-import { mintDevToken } from '../../../src/localDev/devToken';
+import { mintDevToken } from '../../../src/auth/devToken';
 import { silentLogger } from '../../../src/logger';
-import { startProfileService, type RunningProfileService } from '../../../src/profileService/server';
+import { startProfileService, type RunningProfileService } from '../../../profileService/server';
 
 export const USER = { id: '29:local-user', name: 'Alex Wilber', aadObjectId: '11111111-2222-4333-8444-555555555555' };
 export const HOST_CANCELLED_TEXT = 'Cancelled. Nothing was changed.';

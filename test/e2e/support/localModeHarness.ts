@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PersonInterest } from '@microsoft/microsoft-graph-types-beta';
 import { loadConfig } from '../../../src/config';
-import { startLocalMode, type RunningLocalMode } from '../../../src/localDev/localMode';
-import { PLAYGROUND_USER } from '../../../src/localDev/playground';
+import { startLocalMode, type RunningLocalMode } from '../../../localMode/localMode';
+import { PLAYGROUND_USER } from '../../../localMode/playground';
 import { createLogger } from '../../../src/logger';
 
 export const TEST_OUTPUT_DIR = path.resolve(__dirname, '../../../test-output');

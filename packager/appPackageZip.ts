@@ -3,7 +3,7 @@
  * files sit in a folder (a common result of zipping the folder instead of its contents).
  */
 import JSZip from 'jszip';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Result } from '../src/domain/result';
 import type { AppIcons } from './iconChecks';
 import { APP_PACKAGE_FILES } from './appPackageFiles';
 import { describeError, type PackageIssue } from './packageIssue';

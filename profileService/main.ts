@@ -2,9 +2,9 @@
  * `npm run profile-service`: runs the local Graph-compatible profile service on its own, with the settings from
  * the environment (PROFILE_SERVICE_HOST, PROFILE_SERVICE_PORT, PROFILE_SERVICE_DATA_DIR, LOG_LEVEL).
  */
-import { loadConfig } from '../config';
-import { stopOnSignals } from '../processSignals';
-import { createLogger } from '../logger';
+import { loadConfig } from '../src/config';
+import { stopOnSignals } from '../src/processSignals';
+import { createLogger } from '../src/logger';
 import { startProfileService } from './server';
 
 async function main(): Promise<void> {

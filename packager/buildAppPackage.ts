@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Result } from '../src/domain/result';
 import { readAppPackageZip, writeAppPackageZip } from './appPackageZip';
 import type { AppIcons } from './iconChecks';
 import type { PackageIssue } from './packageIssue';

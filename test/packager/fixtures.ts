@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { PNG } from 'pngjs';
-import type { AppIcons } from '../../src/appPackage';
+import type { AppIcons } from '../../packager';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const APP_PACKAGE_DIR = path.join(REPO_ROOT, 'appPackage');

@@ -3,9 +3,9 @@
  * listening on loopback only, and the Agents Playground pointed at the bot. `npm run dev` and the end-to-end tests
  * both start it through `startLocalMode`, so the tests exercise exactly what a developer runs.
  */
-import { startBotApp } from '../app';
-import type { Config } from '../config';
-import type { Logger } from '../logger';
+import { startBotApp } from '../src/app';
+import type { Config } from '../src/config';
+import type { Logger } from '../src/logger';
 import { startProfileService, type RunningProfileService } from '../profileService/server';
 import { PLAYGROUND_USER, startPlayground, type RunningPlayground } from './playground';
 

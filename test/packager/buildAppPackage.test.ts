@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { buildAppPackage, readAppPackageZip, validateAppPackage, writeAppPackageZip } from '../../src/appPackage';
+import { buildAppPackage, readAppPackageZip, validateAppPackage, writeAppPackageZip } from '../../packager';
 import { BOT_ID, committedIcons, readTemplate, VALUES } from './fixtures';
 
 async function zipOf(files: Record<string, string | Uint8Array>): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Result } from '../src/domain/result';
 import { serviceErrors } from './serviceErrors';
 import type { ServiceResponse } from './wire';
 

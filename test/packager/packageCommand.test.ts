@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { parsePackageArguments, runPackageCommand, type PackageCommandIo } from '../../src/appPackage';
+import { parsePackageArguments, runPackageCommand, type PackageCommandIo } from '../../packager';
 import { APP_PACKAGE_DIR, VALUES } from './fixtures';
 
 function envText(values: Readonly<Record<string, string>>): string {

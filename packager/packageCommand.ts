@@ -1,11 +1,11 @@
 /**
  * `npm run package`: reads `appPackage/` and an env file, builds and validates the Teams app package, writes the
- * zip. Kept apart from `scripts/packageApp.ts` so tests run it in-process against real files.
+ * zip. Kept apart from `packager/packageApp.ts` so tests run it in-process against real files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Result } from '../src/domain/result';
 import { APP_PACKAGE_FILES } from './appPackageFiles';
 import { buildAppPackage } from './buildAppPackage';
 import { describeError, formatIssue } from './packageIssue';

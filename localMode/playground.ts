@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { Logger } from '../logger';
+import type { Logger } from '../src/logger';
 
 /**
  * The Playground's signed-in user in its built-in configuration. The object id is copied verbatim: it has 13

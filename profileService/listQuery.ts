@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Result } from '../src/domain/result';
 import type { StoredInterest } from './interestEntity';
 import { serviceErrors } from './serviceErrors';
 import type { ServiceResponse } from './wire';

@@ -1,6 +1,6 @@
 import type { PersonInterest } from '@microsoft/microsoft-graph-types-beta';
-import { COLLABORATION_TAGS, isCollaborationTag } from '../domain/collaborationTags';
-import { fail, ok, type Result } from '../domain/result';
+import { COLLABORATION_TAGS, isCollaborationTag } from '../src/domain/collaborationTags';
+import { fail, ok, type Result } from '../src/domain/result';
 import { normalizeAudienceLiteral } from './audienceValue';
 import { PERSON_INTEREST_TYPE, serviceErrors } from './serviceErrors';
 import { SERVICE_LIMITS } from './serviceLimits';

@@ -1,5 +1,5 @@
 /** `npm run package -- [--env <file>] [--out <zip>]`: builds the Teams app package zip. See docs/production.md. */
-import { runPackageCommand } from '../src/appPackage/packageCommand';
+import { runPackageCommand } from './packageCommand';
 
 runPackageCommand(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../logger';
+import type { Logger } from '../src/logger';
 import { authorizeCaller, ownerIsCaller } from './authorization';
 import { devHandlerFor, devMethodsFor } from './devRoutes';
 import type { FaultController } from './faults';

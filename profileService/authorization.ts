@@ -1,5 +1,5 @@
-import { readBearerClaims } from '../localDev/devToken';
-import { fail, ok, type Result } from '../domain/result';
+import { readBearerClaims } from '../src/auth/devToken';
+import { fail, ok, type Result } from '../src/domain/result';
 import type { Caller } from './interestEntity';
 import type { ProfileOwner } from './routes';
 import { serviceErrors } from './serviceErrors';

@@ -5,7 +5,7 @@ import {
   formatIssue,
   validateManifest,
   type PackageIssue,
-} from '../../src/appPackage';
+} from '../../packager';
 import { BOT_ID, committedIcons, drawPng, edited, readTemplate, VALUES, whiteDisc } from './fixtures';
 
 function validManifest(): Record<string, unknown> {

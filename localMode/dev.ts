@@ -5,8 +5,8 @@
  */
 import { loadConfig } from '../src/config';
 import { stopOnSignals } from '../src/processSignals';
-import { startLocalMode } from '../src/localDev/localMode';
-import { PLAYGROUND_USER } from '../src/localDev/playground';
+import { startLocalMode } from './localMode';
+import { PLAYGROUND_USER } from './playground';
 import { createLogger } from '../src/logger';
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { mintDevToken } from '../localDev/devToken';
-import { fail, ok, type Result } from '../domain/result';
+import { mintDevToken } from '../src/auth/devToken';
+import { fail, ok, type Result } from '../src/domain/result';
 import { FAULT_STATUSES, type FaultController, type FaultStatus, type RequestMatch } from './faults';
 import { readJsonObject } from './requestBody';
 import type { RequestStats } from './requestStats';

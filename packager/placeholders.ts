@@ -3,7 +3,7 @@
  * filled from an env file when packaging. The template is parsed JSON and placeholders are replaced inside string
  * values, so a value can never break the JSON around it and every problem can name the manifest field it is in.
  */
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Result } from '../src/domain/result';
 import { childPath, type PackageIssue } from './packageIssue';
 
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;

@@ -1,7 +1,7 @@
 /**
  * Draws the app icons into `appPackage/`: a luggage-tag glyph with a star (an interest you tag on your profile),
  * white on the accent colour for `color.png` (192×192) and white on transparent for `outline.png` (32×32).
- * Run after changing the design: `npx tsc -p tsconfig.build.json && node dist/scripts/drawIcons.js`.
+ * Run after changing the design: `npm run build:tools && node dist/packager/drawIcons.js`.
  */
 import fs from 'node:fs';
 import path from 'node:path';

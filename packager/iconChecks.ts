@@ -3,7 +3,7 @@
  * a transparent background (Teams recolours it, so any other colour or an opaque background shows as a block).
  */
 import { PNG } from 'pngjs';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Result } from '../src/domain/result';
 import { describeError, type PackageIssue } from './packageIssue';
 
 export interface AppIcons {

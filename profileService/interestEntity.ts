@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentitySet, PersonInterest } from '@microsoft/microsoft-graph-types-beta';
-import { DEFAULT_AUDIENCE } from '../domain/audiences';
+import { DEFAULT_AUDIENCE } from '../src/domain/audiences';
 import type { InterestCreate, InterestWrite } from './interestBody';
 
 /** Whoever the bearer token names; recorded in `createdBy` / `lastModifiedBy`. */

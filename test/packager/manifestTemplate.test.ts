@@ -7,7 +7,7 @@ import {
   MANIFEST_SCHEMA_VERSION,
   validateAgainstManifestSchema,
   validateManifest,
-} from '../../src/appPackage';
+} from '../../packager';
 import { APP_PACKAGE_DIR, committedIcons, exampleEnvValues, readTemplate, VALUES } from './fixtures';
 
 function filledTemplate(values: Readonly<Record<string, string>> = VALUES): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { AllowedAudiences } from '@microsoft/microsoft-graph-types-beta';
-import { AUDIENCE_FLAGS, type Audience } from '../domain/audiences';
+import { AUDIENCE_FLAGS, type Audience } from '../src/domain/audiences';
 
 const ALL_FLAGS = Object.values(AUDIENCE_FLAGS).reduce((sum, flag) => sum | flag, 0);
 const NAMES_BY_LOWERCASE = new Map(Object.keys(AUDIENCE_FLAGS).map((name) => [name.toLowerCase(), name as Audience]));

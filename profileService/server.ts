@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PersonInterest } from '@microsoft/microsoft-graph-types-beta';
-import { silentLogger, type Logger } from '../logger';
+import { silentLogger, type Logger } from '../src/logger';
 import { FaultController } from './faults';
 import { createInterestHandlers } from './interestHandlers';
 import type { Caller } from './interestEntity';

@@ -1,5 +1,5 @@
-import type { Logger } from '../logger';
-import { fail, ok, type Result } from '../domain/result';
+import type { Logger } from '../src/logger';
+import { fail, ok, type Result } from '../src/domain/result';
 import { parseCreateBody, parseUpdateBody } from './interestBody';
 import { newInterest, updatedInterest, type Caller, type StoredInterest } from './interestEntity';
 import type { InterestStore } from './interestStore';
