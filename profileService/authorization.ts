@@ -1,14 +1,34 @@
-import { readBearerClaims } from '../src/auth/devToken';
+import { DEV_TENANT, readBearerClaims } from '../src/auth/devToken';
 import { fail, ok, type Result } from '../src/domain/result';
 import type { Caller } from './interestEntity';
-import type { ProfileOwner } from './routes';
 import { serviceErrors } from './serviceErrors';
 import type { ServiceResponse } from './wire';
 
-// Delegated permissions from the personInterest pages: least privileged first, then the higher ones.
-const READ_SCOPES = ['user.read', 'user.readwrite', 'user.read.all', 'user.readwrite.all'];
-const WRITE_SCOPES = ['user.readwrite', 'user.readwrite.all'];
-const READ_METHODS = new Set(['GET', 'HEAD']);
+/** The caller as the bearer token names them, with what the token allows. */
+export interface AuthenticatedCaller extends Caller {
+  /** Tenant (`tid`); a token without one is taken to be of the development tenant. */
+  readonly tid: string;
+  /** Delegated scopes (`scp`), lower-cased. */
+  readonly scopes: ReadonlySet<string>;
+}
+
+/**
+ * Delegated permissions per kind of access, least privileged first (lower-cased, as compared).
+ * Own profile: the personInterest pages name `User.Read` for reads and `User.ReadWrite` for writes.
+ * A colleague's interests: `User.Read` covers only the signed-in user, and `User.ReadBasic.All` only a user's
+ * basic properties (name, mail, photo), not profile facets; `User.Read.All` is the least privileged delegated
+ * permission that reads other users' full profiles, so it is what this service asks for (a documented assumption:
+ * no public page states the permission for another user's interests).
+ * `/me/people`: `People.Read` (least privileged, per the people API page), `People.Read.All` above it.
+ */
+export const REQUIRED_SCOPES = Object.freeze({
+  ownRead: ['user.read', 'user.readwrite', 'user.read.all', 'user.readwrite.all'],
+  ownWrite: ['user.readwrite', 'user.readwrite.all'],
+  colleagueRead: ['user.read.all', 'user.readwrite.all'],
+  people: ['people.read', 'people.read.all'],
+} satisfies Record<string, readonly string[]>);
+
+export type AccessKind = keyof typeof REQUIRED_SCOPES;
 
 const TOKEN_FAILURES = {
   missing: serviceErrors.tokenMissing,
@@ -17,19 +37,26 @@ const TOKEN_FAILURES = {
   expired: serviceErrors.tokenExpired,
 } as const;
 
-/** Who is calling and whether the token's scopes allow this method. */
-export function authorizeCaller(authorizationHeader: string | undefined, method: string, now: Date): Result<Caller, ServiceResponse> {
+/** Who is calling, from the `Authorization` header; the 401 that refuses the request otherwise. */
+export function authenticateCaller(authorizationHeader: string | undefined, now: Date): Result<AuthenticatedCaller, ServiceResponse> {
   const claims = readBearerClaims(authorizationHeader, now);
   if (!claims.ok) return fail(TOKEN_FAILURES[claims.reason]());
-  const granted = new Set(claims.scp.map((scope) => scope.toLowerCase()));
-  const needed = READ_METHODS.has(method) ? READ_SCOPES : WRITE_SCOPES;
-  if (!needed.some((scope) => granted.has(scope))) return fail(serviceErrors.insufficientScope());
-  return ok({ oid: claims.oid, name: claims.name, upn: claims.upn });
+  return ok({
+    oid: claims.oid,
+    name: claims.name,
+    upn: claims.upn,
+    tid: claims.tid ?? DEV_TENANT,
+    scopes: new Set(claims.scp.map((scope) => scope.toLowerCase())),
+  });
 }
 
-/** `/users/{id|upn}` addresses the caller's own profile only; the caller's oid or user principal name. */
-export function ownerIsCaller(owner: ProfileOwner, caller: Caller): boolean {
-  if (owner.kind === 'me') return true;
-  const requested = owner.idOrUpn.toLowerCase();
+/** undefined when the caller's token carries one of the scopes `access` needs; else Graph's 403. */
+export function missingScope(caller: AuthenticatedCaller, access: AccessKind): ServiceResponse | undefined {
+  return REQUIRED_SCOPES[access].some((scope) => caller.scopes.has(scope)) ? undefined : serviceErrors.insufficientScope();
+}
+
+/** True when `idOrUpn` names the caller: their oid or user principal name, in any letter case. */
+export function namesCaller(idOrUpn: string, caller: Caller): boolean {
+  const requested = idOrUpn.toLowerCase();
   return requested === caller.oid.toLowerCase() || (caller.upn !== undefined && requested === caller.upn.toLowerCase());
 }

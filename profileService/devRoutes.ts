@@ -86,7 +86,7 @@ const DEV_HANDLERS: Readonly<Record<string, DevHandler>> = {
     deps.faults.clear();
     return emptyResponse(204);
   },
-  'devStats GET': (_request, _params, deps) => jsonResponse(200, deps.stats.snapshot()),
+  'devStats GET': (_request, params, deps) => jsonResponse(200, params.get('view') === 'batchItems' ? deps.stats.batchItems() : deps.stats.snapshot()),
   'devStats DELETE': (_request, _params, deps) => {
     deps.stats.reset();
     return emptyResponse(204);

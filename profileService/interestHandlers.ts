@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../src/domain/result';
 import { parseCreateBody, parseUpdateBody } from './interestBody';
 import { newInterest, updatedInterest, type Caller, type StoredInterest } from './interestEntity';
 import type { InterestStore } from './interestStore';
+import type { ProfileTarget } from './profileAccess';
 import { nextLinkFor, orderInterests, pageOf, parseEntityQuery, parseListQuery, selectProperties } from './listQuery';
 import { serviceErrors } from './serviceErrors';
 import { SERVICE_LIMITS } from './serviceLimits';
@@ -11,6 +12,8 @@ import { emptyResponse, jsonResponse, type ServiceResponse } from './wire';
 /** What a personInterest handler knows about its request, already authenticated and routed. */
 export interface InterestRequest {
   readonly caller: Caller;
+  /** Whose profile, already authorised: the caller's own, or (reads only) a colleague's seen through audiences. */
+  readonly profile: ProfileTarget;
   readonly interestId: string | undefined;
   readonly params: URLSearchParams;
   readonly origin: string;
@@ -28,7 +31,7 @@ export interface InterestHandlerDeps {
   readonly defaultPageSize: number;
 }
 
-const collectionContext = (request: InterestRequest): string => `${request.origin}/beta/$metadata#users('${request.caller.oid}')/profile/interests`;
+const collectionContext = (request: InterestRequest): string => `${request.origin}/beta/$metadata#users('${request.profile.oid}')/profile/interests`;
 
 function entityBody(request: InterestRequest, interest: StoredInterest, select?: readonly string[]): Record<string, unknown> {
   const context = select ? `${collectionContext(request)}(${select.join(',')})/$entity` : `${collectionContext(request)}/$entity`;
@@ -54,7 +57,7 @@ export function createInterestHandlers(deps: InterestHandlerDeps): InterestHandl
   const list: InterestHandler = async (request) => {
     const query = parseListQuery(request.params);
     if (!query.ok) return query.error;
-    const ordered = orderInterests(store.list(request.caller.oid), query.value.orderBy);
+    const ordered = orderInterests(store.list(request.profile.oid).filter(request.profile.visible), query.value.orderBy);
     const page = pageOf(ordered, query.value, deps.defaultPageSize);
     const context = query.value.select ? `${collectionContext(request)}(${query.value.select.join(',')})` : collectionContext(request);
     return jsonResponse(200, {
@@ -71,36 +74,36 @@ export function createInterestHandlers(deps: InterestHandlerDeps): InterestHandl
     if (!body.ok) return body.error;
     const fields = parseCreateBody(body.value);
     if (!fields.ok) return fields.error;
-    if (store.count(request.caller.oid) >= SERVICE_LIMITS.interestsPerUser) {
+    if (store.count(request.profile.oid) >= SERVICE_LIMITS.interestsPerUser) {
       return serviceErrors.invalidRequest(`A profile holds at most ${SERVICE_LIMITS.interestsPerUser} interests.`);
     }
     const interest = newInterest(fields.value, request.caller, request.now);
-    const saved = await persist(request, () => store.add(request.caller.oid, interest));
+    const saved = await persist(request, () => store.add(request.profile.oid, interest));
     return saved.ok ? jsonResponse(201, entityBody(request, interest)) : saved.error;
   };
 
   const get: InterestHandler = async (request) => {
     const select = parseEntityQuery(request.params);
     if (!select.ok) return select.error;
-    const interest = store.find(request.caller.oid, request.interestId ?? '');
-    return interest ? jsonResponse(200, entityBody(request, interest, select.value)) : serviceErrors.interestNotFound();
+    const interest = store.find(request.profile.oid, request.interestId ?? '');
+    return interest && request.profile.visible(interest) ? jsonResponse(200, entityBody(request, interest, select.value)) : serviceErrors.interestNotFound();
   };
 
   const update: InterestHandler = async (request) => {
-    const existing = store.find(request.caller.oid, request.interestId ?? '');
+    const existing = store.find(request.profile.oid, request.interestId ?? '');
     if (!existing) return serviceErrors.interestNotFound();
     const body = await request.readBody();
     if (!body.ok) return body.error;
     const fields = parseUpdateBody(body.value);
     if (!fields.ok) return fields.error;
     const interest = updatedInterest(existing, fields.value, request.caller, request.now);
-    const saved = await persist(request, () => store.replace(request.caller.oid, interest));
+    const saved = await persist(request, () => store.replace(request.profile.oid, interest));
     if (!saved.ok) return saved.error;
     return saved.value ? jsonResponse(200, entityBody(request, interest)) : serviceErrors.interestNotFound();
   };
 
   const remove: InterestHandler = async (request) => {
-    const removed = await persist(request, () => store.remove(request.caller.oid, request.interestId ?? ''));
+    const removed = await persist(request, () => store.remove(request.profile.oid, request.interestId ?? ''));
     if (!removed.ok) return removed.error;
     return removed.value ? emptyResponse(204) : serviceErrors.interestNotFound();
   };

@@ -35,8 +35,16 @@ function readLimited(request: IncomingMessage, maxBytes: number): Promise<Buffer
 /** The request body as a JSON object, or the Graph error that refuses it. */
 export async function readJsonObject(request: IncomingMessage, maxBytes: number): Promise<Result<Record<string, unknown>, ServiceResponse>> {
   if (!isJsonMediaType(request.headers['content-type'])) return fail(serviceErrors.unsupportedMediaType());
-  const bytes = await readLimited(request, maxBytes);
-  if (!bytes) return fail(serviceErrors.bodyTooLarge(maxBytes));
+  return jsonObjectFrom(request.headers['content-type'], await readLimited(request, maxBytes), maxBytes);
+}
+
+/**
+ * The checks every body meets, whether it came on the wire or inside a `$batch` item: a JSON media type, at most
+ * `maxBytes` (`undefined` bytes = already found too large), valid JSON, an object.
+ */
+export function jsonObjectFrom(contentType: string | undefined, bytes: Buffer | undefined, maxBytes: number): Result<Record<string, unknown>, ServiceResponse> {
+  if (!isJsonMediaType(contentType)) return fail(serviceErrors.unsupportedMediaType());
+  if (!bytes || bytes.length > maxBytes) return fail(serviceErrors.bodyTooLarge(maxBytes));
   let body: unknown;
   try {
     body = JSON.parse(bytes.toString('utf8'));

@@ -7,6 +7,8 @@ export type ProfileOwner = { readonly kind: 'me' } | { readonly kind: 'user'; re
 export type Route =
   | { readonly kind: 'interests'; readonly owner: ProfileOwner }
   | { readonly kind: 'interest'; readonly owner: ProfileOwner; readonly interestId: string }
+  | { readonly kind: 'people' }
+  | { readonly kind: 'batch' }
   | { readonly kind: 'devFaults' }
   | { readonly kind: 'devStats' }
   | { readonly kind: 'devToken' }
@@ -47,6 +49,14 @@ function matchProfileTail(owner: ProfileOwner, ownerSegment: string, tail: strin
   return { kind: 'interest', owner, interestId };
 }
 
+/** Graph versions a batch item's URL must not repeat: it is relative to the version root. */
+export const API_VERSIONS: readonly string[] = ['beta', 'v1.0'];
+
+/** The first segment of a relative URL (`/beta/me` → `beta`), lower-cased; undefined when it has none. */
+export function firstSegmentOf(relativeUrl: string): string | undefined {
+  return relativeUrl.split(/[/?#]/).find((segment) => segment !== '')?.toLowerCase();
+}
+
 export function matchRoute(pathname: string): Route {
   const segments = decodeSegments(pathname);
   if (!segments) return { kind: 'unknown', segment: pathname };
@@ -55,6 +65,8 @@ export function matchRoute(pathname: string): Route {
     return DEV_ROUTES[second.toLowerCase()] ?? { kind: 'unknown', segment: second };
   }
   if (!same(first, 'beta')) return { kind: 'unknown', segment: first ?? '' };
+  if (same(second, '$batch') && third === undefined) return { kind: 'batch' };
+  if (same(second, 'me') && same(third, 'people') && segments.length === 3) return { kind: 'people' };
   if (same(second, 'me')) return matchProfileTail({ kind: 'me' }, second ?? 'me', segments.slice(2));
   if (same(second, 'users') && third !== undefined) return matchProfileTail({ kind: 'user', idOrUpn: third }, third, segments.slice(3));
   return { kind: 'unknown', segment: second ?? 'beta' };

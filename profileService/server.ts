@@ -9,7 +9,9 @@ import { InterestStore } from './interestStore';
 import { DEFAULT_PAGE_SIZE } from './listQuery';
 import { createRequestPipeline } from './requestPipeline';
 import { RequestStats } from './requestStats';
+import { colleagueDirectoryEntries, SEED_COLLEAGUES, seedInterestsOfColleague } from './seedColleagues';
 import { seedInterestsFor } from './seedInterests';
+import { UserDirectory } from './userDirectory';
 import { SERVICE_LIMITS } from './serviceLimits';
 
 export interface ProfileServiceSeed {
@@ -17,6 +19,11 @@ export interface ProfileServiceSeed {
   userIds?: string[];
   /** Every user without a stored profile gets seed interests on their first request (local demo mode). */
   allNewUsers?: boolean;
+  /**
+   * The development tenant's colleagues (`SEED_COLLEAGUES`) exist, with their interests, from start-up: what
+   * `/me/people` and reads of colleagues' interests find locally.
+   */
+  colleagues?: boolean;
 }
 
 export interface ProfileServiceOptions {
@@ -87,6 +94,11 @@ export async function startProfileService(options: ProfileServiceOptions): Promi
   const host = options.host ?? '127.0.0.1';
   const store = await InterestStore.open(options.dataDir);
   for (const userId of options.seed?.userIds ?? []) await store.createProfile(userId, seedInterestsFor(userId, clock()));
+  const directory = new UserDirectory();
+  if (options.seed?.colleagues) {
+    for (const colleague of SEED_COLLEAGUES) await store.createProfile(colleague.oid, seedInterestsOfColleague(colleague, clock()));
+    for (const entry of colleagueDirectoryEntries()) directory.remember(entry);
+  }
 
   const ensureProfile = async (caller: Caller, now: Date): Promise<void> => {
     if (options.seed?.allNewUsers && !store.hasProfile(caller.oid)) await store.createProfile(caller.oid, seedInterestsFor(caller.oid, now, caller.name ?? null));
@@ -103,6 +115,8 @@ export async function startProfileService(options: ProfileServiceOptions): Promi
       maxBodyBytes: options.maxBodyBytes ?? SERVICE_LIMITS.defaultMaxBodyBytes,
       logger,
       ensureProfile,
+      directory,
+      hasProfile: (oid) => store.hasProfile(oid),
     },
     () => hostForLinks,
   );

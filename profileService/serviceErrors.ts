@@ -18,6 +18,9 @@ export const serviceErrors = {
   interestNotFound: (): ServiceResponse => graphError(404, 'itemNotFound', 'The requested personInterest does not exist.'),
   // The profile service has answered another user's /users/{id} with an empty UnknownError; kept verbatim.
   otherUsersProfile: (): ServiceResponse => graphError(404, 'UnknownError', ''),
+  // Graph's directory answer for a /users/{id} that is not in the caller's tenant.
+  userNotFound: (idOrUpn: string): ServiceResponse =>
+    graphError(404, 'Request_ResourceNotFound', `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`),
   segmentNotFound: (segment: string): ServiceResponse => graphError(404, 'ResourceNotFound', `Resource not found for the segment '${segment}'.`),
   methodNotAllowed: (method: string, allowed: readonly string[]): ServiceResponse =>
     graphError(405, 'BadRequest', `The HTTP method '${method}' is not allowed for the requested resource.`, { Allow: allowed.join(', ') }),
@@ -36,6 +39,11 @@ export const serviceErrors = {
     ),
   invalidRequest: (message: string): ServiceResponse => graphError(400, 'invalidRequest', message),
   badQuery: (message: string): ServiceResponse => graphError(400, 'BadRequest', message),
+  batchPayload: (message: string): ServiceResponse => graphError(400, 'BadRequest', message),
+  // Graph routes each batch item on its own: a URL that repeats the version meets the router's unknown segment.
+  versionInBatchUrl: (segment: string): ServiceResponse => graphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`),
+  failedDependency: (dependency: string): ServiceResponse =>
+    graphError(424, 'FailedDependency', `The request depends on request '${dependency}', which failed.`),
   generalException: (): ServiceResponse => graphError(500, 'generalException', 'General exception while processing.'),
   storageUnavailable: (): ServiceResponse => graphError(503, 'serviceNotAvailable', 'The profile could not be saved. Try again later.'),
 };

@@ -10,7 +10,8 @@ export const DEFAULT_DEV_SCOPES = 'User.Read User.ReadWrite';
 
 const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 const DEV_ISSUER = 'https://local-profile-service.invalid/';
-const DEV_TENANT = '00000000-0000-0000-0000-000000000001';
+/** The tenant of dev tokens minted without `tid`. */
+export const DEV_TENANT = '00000000-0000-0000-0000-000000000001';
 
 export interface DevTokenClaims {
   oid: string;
@@ -29,7 +30,7 @@ export interface DevTokenOptions {
 }
 
 export type BearerClaims =
-  | { readonly ok: true; readonly oid: string; readonly scp: string[]; readonly name: string | undefined; readonly upn: string | undefined }
+  | { readonly ok: true; readonly oid: string; readonly scp: string[]; readonly name: string | undefined; readonly upn: string | undefined; readonly tid: string | undefined }
   | { readonly ok: false; readonly reason: 'missing' | 'malformed' | 'noUser' | 'expired' };
 
 function base64UrlJson(value: object): string {
@@ -81,5 +82,5 @@ export function readBearerClaims(authorizationHeader: string | undefined, now: D
   if (typeof payload.exp === 'number' && payload.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
   const scp = typeof payload.scp === 'string' ? payload.scp.split(/\s+/).filter(Boolean) : [];
   const upn = nonEmptyString(payload.upn) ?? nonEmptyString(payload.preferred_username) ?? nonEmptyString(payload.unique_name);
-  return { ok: true, oid, scp, name: nonEmptyString(payload.name), upn };
+  return { ok: true, oid, scp, name: nonEmptyString(payload.name), upn, tid: nonEmptyString(payload.tid) };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_DEV_SCOPES, mintDevToken, readBearerClaims } from '../../src/auth/devToken';
+import { DEFAULT_DEV_SCOPES, DEV_TENANT, mintDevToken, readBearerClaims } from '../../src/auth/devToken';
 
 const decodePart = (part: string | undefined): unknown => JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8'));
 
@@ -12,9 +12,11 @@ describe('development tokens', () => {
     expect(signature).toBe('');
   });
 
-  it('reads back the user, name, upn and scopes', () => {
+  it('reads back the user, name, upn, tenant and scopes', () => {
     const token = mintDevToken({ oid: 'user-1', name: 'Dev User', upn: 'dev@contoso.example', scp: 'User.Read' });
-    expect(readBearerClaims(`Bearer ${token}`)).toEqual({ ok: true, oid: 'user-1', scp: ['User.Read'], name: 'Dev User', upn: 'dev@contoso.example' });
+    expect(readBearerClaims(`Bearer ${token}`)).toEqual({ ok: true, oid: 'user-1', scp: ['User.Read'], name: 'Dev User', upn: 'dev@contoso.example', tid: DEV_TENANT });
+    const otherTenant = mintDevToken({ oid: 'user-2', tid: 'tenant-b' });
+    expect(readBearerClaims(`Bearer ${otherTenant}`)).toMatchObject({ ok: true, tid: 'tenant-b' });
     expect(readBearerClaims(`bearer   ${token}  `)).toMatchObject({ ok: true, oid: 'user-1' });
   });
 

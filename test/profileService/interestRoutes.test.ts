@@ -129,7 +129,7 @@ describe('profile service: personInterest routes', () => {
     expect(await mixedCase.json()).toMatchObject({ description: 'by upn' });
   });
 
-  it("keeps users apart: nobody sees, changes or deletes another user's interests", async () => {
+  it("keeps users apart: nobody changes or deletes another user's interests, and reading them takes User.Read.All", async () => {
     const alices = await createInterest(harness, { displayName: 'Alice only' });
     const bob = tokenFor(BOB);
     await createInterest(harness, { displayName: 'Bob only' }, bob);
@@ -142,9 +142,19 @@ describe('profile service: personInterest routes', () => {
       expect((await readGraphError(response)).code).toBe('itemNotFound');
     }
 
+    // A colleague's interests are readable only with User.Read.All, and then only through the audience rule
+    // (test/profileService/colleagueReads.test.ts); Bob's User.Read covers his own profile alone.
     const otherUser = await harness.call('GET', `/beta/users/${ALICE.oid}/profile/interests`, { token: bob });
-    expect(otherUser.status).toBe(404);
-    expect(await readGraphError(otherUser)).toEqual({ code: 'UnknownError', message: '' });
+    expect(otherUser.status).toBe(403);
+    expect((await readGraphError(otherUser)).code).toBe('Authorization_RequestDenied');
+    const bobReadAll = tokenFor(BOB, 'User.Read.All User.ReadWrite');
+    for (const [method, body] of [['PATCH', { displayName: 'hijacked' }], ['DELETE', undefined]] as const) {
+      const response = await harness.call(method, `/beta/users/${ALICE.oid}/profile/interests/${String(alices.id)}`, { token: bobReadAll, body });
+      expect(response.status).toBe(404);
+      expect(await readGraphError(response)).toEqual({ code: 'UnknownError', message: '' });
+    }
+    const createForAlice = await harness.call('POST', `/beta/users/${ALICE.oid}/profile/interests`, { token: bobReadAll, body: { displayName: 'planted' } });
+    expect(createForAlice.status).toBe(404);
     const otherUserPatch = await harness.call('PATCH', `/beta/users/${ALICE.upn}/profile/interests/${String(alices.id)}`, { token: bob, body: { displayName: 'x' } });
     expect(otherUserPatch.status).toBe(404);
 
