@@ -2,9 +2,14 @@ import type { InterestDraft, InterestPatch, PersonInterest } from '../domain/per
 import type { Logger } from '../logger';
 import { failureFromUnexpectedResponse } from './graphFailure';
 import { createGraphTransport, type GraphExchange, type GraphTransport } from './graphTransport';
+import { createInterestsBatchOperations, type InterestsBatchClient } from './interestsBatch';
 import { parseInterestsPage, parseStoredInterest, toCreateBody, type StoredInterest } from './personInterestWire';
 
 export type { StoredInterest };
+export type { CreateOutcome, InterestsBatchClient, UserInterestsOutcome } from './interestsBatch';
+
+/** The Graph client: single calls plus JSON-batched bulk creates and reads of many users (interestsBatch.ts). */
+export type GraphInterestsClient = InterestsClient & InterestsBatchClient;
 
 /** Supplies a delegated Graph access token for one call. Called once per request, so a renewed token is picked up. */
 export type AccessTokenProvider = () => Promise<string>;
@@ -58,10 +63,11 @@ function definedEntries(patch: InterestPatch): InterestPatch {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as InterestPatch;
 }
 
-export function createGraphInterestsClient(options: GraphInterestsClientOptions): InterestsClient {
+export function createGraphInterestsClient(options: GraphInterestsClientOptions): GraphInterestsClient {
   const transport: GraphTransport = createGraphTransport(options);
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const firstListPage = `${INTERESTS_PATH}?$top=${options.listPageSize ?? LIST_PAGE_SIZE_REQUESTED}`;
+  const batch = createInterestsBatchOperations(transport, { ...options, listPageSize: options.listPageSize ?? LIST_PAGE_SIZE_REQUESTED, maxPages });
 
   const unexpected = (exchange: GraphExchange, problem: string): Error =>
     transport.reportFailure(exchange.operation, failureFromUnexpectedResponse(exchange, problem));
@@ -73,6 +79,7 @@ export function createGraphInterestsClient(options: GraphInterestsClientOptions)
   };
 
   return {
+    ...batch,
     async list(getToken) {
       const interests: StoredInterest[] = [];
       let malformedItems = 0;
