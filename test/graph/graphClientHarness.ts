@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createGraphInterestsClient, type AccessTokenProvider, type GraphInterestsClientOptions, type InterestsClient } from '../../src/graph/interestsClient';
+import { createGraphInterestsClient, type AccessTokenProvider, type GraphInterestsClient, type GraphInterestsClientOptions } from '../../src/graph/interestsClient';
 import { mintDevToken } from '../../src/auth/devToken';
 import { createLogger, type Logger } from '../../src/logger';
 import { startProfileService } from '../../profileService/server';
@@ -59,7 +59,7 @@ export function capturingLogger(): { logger: Logger; lines: CapturedLog[] } {
 }
 
 export interface ClientUnderTest {
-  readonly client: InterestsClient;
+  readonly client: GraphInterestsClient;
   readonly exchanges: RecordedExchange[];
   readonly logs: CapturedLog[];
 }
