@@ -56,7 +56,8 @@ export async function startLocalMode(options: LocalModeOptions): Promise<Running
       port: config.profileService.port,
       dataDir: config.profileService.dataDir,
       // The Playground's user starts with a realistic profile; an existing stored profile is kept as it is.
-      seed: { userIds: [PLAYGROUND_USER.aadObjectId] },
+      // Colleagues of the development tenant give /me/people and colleague reads someone to find.
+      seed: { userIds: [PLAYGROUND_USER.aadObjectId], colleagues: true },
       logger,
     });
     stops.push(() => profileService.close());
