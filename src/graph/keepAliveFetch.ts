@@ -54,14 +54,20 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): Fetch
     } catch (error) {
       if (!(error instanceof ReusedSocketResetError)) throw error;
       // One more attempt: the next socket is fresh unless the pool holds another stale one, and a second
-      // reset then fails the call (the Graph retry handler and the user's reply take it from there).
-      return exchange(request, agent);
+      // reset then fails the call with the socket's own error.
+      return exchange(request, agent).catch((second: unknown) => {
+        throw second instanceof ReusedSocketResetError ? second.cause : second;
+      });
     }
   };
 }
 
 /** The reused socket was reset before any response byte arrived; `cause` is the socket error. */
-class ReusedSocketResetError extends Error {}
+class ReusedSocketResetError extends Error {
+  constructor(override readonly cause: NodeJS.ErrnoException) {
+    super('The reused connection was reset before a response.', { cause });
+  }
+}
 
 function exchange(request: OutgoingRequest, agent: http.Agent): Promise<Response> {
   const { url, signal } = request;
@@ -70,13 +76,13 @@ function exchange(request: OutgoingRequest, agent: http.Agent): Promise<Response
       reject(abortReason(signal));
       return;
     }
+    // Rejects with the signal's reason, as fetch does (a TimeoutError for AbortSignal.timeout).
     const send = url.protocol === 'https:' ? https.request : http.request;
     const outgoing = send(url, { method: request.method, headers: request.headers, agent });
     let responded = false;
     const onAbort = (): void => {
-      const reason = abortReason(signal);
-      reject(reason);
-      outgoing.destroy(reason);
+      reject(abortReason(signal));
+      outgoing.destroy();
     };
     const settle = (): void => {
       signal?.removeEventListener('abort', onAbort);
@@ -86,7 +92,7 @@ function exchange(request: OutgoingRequest, agent: http.Agent): Promise<Response
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       settle();
       if (!responded && !signal?.aborted && outgoing.reusedSocket && error.code !== undefined && RESET_CODES.has(error.code)) {
-        reject(new ReusedSocketResetError('The reused connection was reset before a response.', { cause: error }));
+        reject(new ReusedSocketResetError(error));
         return;
       }
       reject(error);
@@ -115,9 +121,8 @@ function exchange(request: OutgoingRequest, agent: http.Agent): Promise<Response
   });
 }
 
-function abortReason(signal: AbortSignal | undefined): Error {
-  const reason: unknown = signal?.reason;
-  return reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError');
+function abortReason(signal: AbortSignal | undefined): unknown {
+  return signal?.reason ?? new DOMException('This operation was aborted', 'AbortError');
 }
 
 async function outgoingRequest(input: string | URL | Request, init: RequestInit | undefined): Promise<OutgoingRequest> {
