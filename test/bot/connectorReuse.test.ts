@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import { ConnectorClient, ConnectorFactory } from 'botframework-connector';
 import { createBotFrameworkAuthentication } from '../../src/bot/botFrameworkAuthentication';
 import { ReusedConnectorClients } from '../../src/bot/reusedConnectorClients';
@@ -9,17 +10,18 @@ describe('connector clients are reused between turns', () => {
   it('hands every turn to one service URL the same ConnectorClient and user token client', async () => {
     const auth = createBotFrameworkAuthentication(null);
     // No credentials: the SDK accepts the request without a token, as in local mode.
-    const first = await auth.authenticateRequest({ serviceUrl: TEST_SERVICE_URL, channelId: 'msteams' }, '');
-    const second = await auth.authenticateRequest({ serviceUrl: TEST_SERVICE_URL, channelId: 'msteams' }, '');
+    const activity = { type: 'message', serviceUrl: TEST_SERVICE_URL, channelId: 'msteams' } as Activity;
+    const first = await auth.authenticateRequest(activity, '');
+    const second = await auth.authenticateRequest(activity, '');
     const client = await first.connectorFactory?.create(TEST_SERVICE_URL, first.audience);
     expect(client).toBeInstanceOf(ConnectorClient);
     expect(await second.connectorFactory?.create(TEST_SERVICE_URL, second.audience)).toBe(client);
     expect(await auth.createConnectorFactory(first.claimsIdentity).create(TEST_SERVICE_URL, first.audience)).toBe(client);
-    expect(client?.baseUri).toBe(TEST_SERVICE_URL);
 
     const other = await first.connectorFactory?.create(OTHER_SERVICE_URL, first.audience);
     expect(other).not.toBe(client);
-    expect(other?.baseUri).toBe(OTHER_SERVICE_URL);
+    expect(other).toBeInstanceOf(ConnectorClient);
+    expect(await first.connectorFactory?.create(OTHER_SERVICE_URL, first.audience)).toBe(other);
 
     expect(await auth.createUserTokenClient(first.claimsIdentity)).toBe(await auth.createUserTokenClient(second.claimsIdentity));
   });
