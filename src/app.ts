@@ -4,7 +4,7 @@
  * and the HTTP server. `src/index.ts` (production and `npm start`) and local mode both start the bot through here.
  */
 import { createAuthPages } from './auth/authPages';
-import { createGraphTokenService, type GraphTokenService } from './auth/graphTokenService';
+import type { GraphTokenService } from './auth/graphTokenService';
 import { createLocalTokenProvider } from './auth/localTokenProvider';
 import { createSsoTokenProvider } from './auth/ssoTokenProvider';
 import type { UserTokenProvider } from './auth/userTokenProvider';
@@ -23,9 +23,11 @@ interface TokenWiring {
   readonly staticRoutes: readonly StaticRoute[];
 }
 
-function wireTokens(config: Config, storage: Storage, logger: Logger): TokenWiring {
+async function wireTokens(config: Config, storage: Storage, logger: Logger): Promise<TokenWiring> {
   const { auth } = config;
   if (!auth) return { tokens: createLocalTokenProvider({ logger }), staticRoutes: [] };
+  // MSAL is loaded only with app credentials: local mode never signs anyone in, and loading it costs start-up time.
+  const { createGraphTokenService } = await import('./auth/graphTokenService');
   const cachePlugin = auth.tokenCacheEncryptionKey
     ? createStorageCachePlugin({ storage, encryptionKey: Buffer.from(auth.tokenCacheEncryptionKey, 'base64'), logger })
     : undefined;
@@ -56,7 +58,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotServer> {
     maxRetryWaitSeconds: config.graph.maxRetryWaitSeconds,
     logger,
   });
-  const { tokens, graphTokens, staticRoutes } = wireTokens(config, storage, logger);
+  const { tokens, graphTokens, staticRoutes } = await wireTokens(config, storage, logger);
   const { adapter, handler } = createBot({ config, interests, tokens, ...(graphTokens ? { graphTokens } : {}), storage, logger });
   return startBotServer({ host: options.host ?? config.host, port: config.port, adapter, handler, logger, staticRoutes });
 }

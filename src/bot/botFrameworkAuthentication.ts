@@ -5,17 +5,65 @@ import {
   ConfigurationServiceClientCredentialFactory,
   type Activity,
 } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationError, JwtTokenValidation, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
+import { ReusedConnectorClients } from './reusedConnectorClients';
 import type { AuthConfig } from '../config';
 
 const UNAUTHORIZED = 401;
+
+/**
+ * CloudAdapter asks for a connector factory and a user token client on every turn, and the SDK builds a new
+ * ConnectorClient and UserTokenClient (credentials, HTTP pipeline, policies) each time. This keeps one factory and
+ * one user token client per app id (the only part of the claims the SDK's own factories read), the factory reusing
+ * its clients per service URL. Only public extension points are used: the overridable methods of
+ * BotFrameworkAuthentication and the result of `authenticateRequest`.
+ */
+class ReusingConnectorAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly factories = new Map<string, ConnectorFactory>();
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    const sdkFactory = result.connectorFactory;
+    if (!sdkFactory) return result;
+    return { ...result, connectorFactory: this.reusing(result.claimsIdentity, () => sdkFactory) };
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.reusing(claimsIdentity, () => super.createConnectorFactory(claimsIdentity));
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    const appId = appIdOf(claimsIdentity);
+    const known = this.userTokenClients.get(appId);
+    if (known) return known;
+    const created = super.createUserTokenClient(claimsIdentity);
+    this.userTokenClients.set(appId, created);
+    created.catch(() => this.userTokenClients.delete(appId));
+    return created;
+  }
+
+  private reusing(claimsIdentity: ClaimsIdentity, sdkFactory: () => ConnectorFactory): ConnectorFactory {
+    const appId = appIdOf(claimsIdentity);
+    let factory = this.factories.get(appId);
+    if (!factory) {
+      factory = new ReusedConnectorClients(sdkFactory());
+      this.factories.set(appId, factory);
+    }
+    return factory;
+  }
+}
+
+function appIdOf(claimsIdentity: ClaimsIdentity): string {
+  return JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
+}
 
 /**
  * botframework-connector rethrows a bad token signature as a plain `JsonWebTokenError`, which CloudAdapter answers
  * with 500. Any failure to validate the caller is a 401: nothing is processed either way, but the status must
  * say why.
  */
-class InboundAuthentication extends ConfigurationBotFrameworkAuthentication {
+class InboundAuthentication extends ReusingConnectorAuthentication {
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
       return await super.authenticateRequest(activity, authHeader);
@@ -49,7 +97,7 @@ function publicCloudWithChannelMetadata(openIdMetadataUrl: string) {
  * request and signs its own calls to the connector.
  */
 export function createBotFrameworkAuthentication(auth: AuthConfig | null): ConfigurationBotFrameworkAuthentication {
-  if (auth === null) return new ConfigurationBotFrameworkAuthentication({});
+  if (auth === null) return new ReusingConnectorAuthentication({});
   const settings = {
     MicrosoftAppId: auth.appId,
     MicrosoftAppType: auth.appType,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client, HTTPMessageHandler, ResponseType, type GraphRequest, type Middleware } from '@microsoft/microsoft-graph-client';
+import { Client, ResponseType, type GraphRequest, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { GraphRequestError } from '../errors/graphErrors';
 import type { Logger } from '../logger';
 import { createBoundedRetryHandler } from './boundedRetryHandler';
@@ -9,6 +9,7 @@ import { BearerTokenHandler } from './middleware/bearerTokenHandler';
 import { ClientRequestIdHandler } from './middleware/clientRequestIdHandler';
 import { FetchHandler } from './middleware/fetchHandler';
 import { GraphCallOptions } from './middleware/graphCallOptions';
+import { createKeepAliveFetch } from './keepAliveFetch';
 
 export interface GraphTransportOptions {
   /** Graph root including the version, e.g. `https://graph.microsoft.com/beta` or `http://127.0.0.1:PORT/beta`. */
@@ -20,6 +21,7 @@ export interface GraphTransportOptions {
   /** Longest single pause before a retry; Graph asking for more ends the call at once. */
   readonly maxRetryWaitSeconds: number;
   readonly logger: Logger;
+  /** The HTTP exchange under the middleware chain; a keep-alive node:http transport (`createKeepAliveFetch`) by default. */
   readonly fetch?: typeof fetch;
   readonly newRequestId?: () => string;
 }
@@ -83,7 +85,9 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
     new BearerTokenHandler(),
     createBoundedRetryHandler(options),
     new AttemptTimeoutHandler(options.timeoutMs),
-    options.fetch ? new FetchHandler(options.fetch) : new HTTPMessageHandler(),
+    // Not the library's HTTPMessageHandler: it always calls the global fetch, whose web-stream machinery costs more
+    // CPU per small JSON exchange than the rest of the request's work.
+    new FetchHandler(options.fetch ?? createKeepAliveFetch()),
   ];
   const client = Client.initWithMiddleware({ baseUrl, defaultVersion: version, middleware });
 

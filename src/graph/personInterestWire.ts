@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// The v4 API that ships inside the installed zod 3.25 package: it parses these shapes about three times faster than
+// v3, and a list parses every item on every turn.
+import { z } from 'zod/v4';
 import type { InterestDraft, PersonInterest } from '../domain/personInterest';
 import { readAllowedAudiences } from './allowedAudiencesWire';
 
@@ -38,7 +40,7 @@ const storedInterestSchema = z.object({
   source: personDataSources,
   sources: z.array(profileSourceAnnotation).nullish(),
   isSearchable: z.boolean().nullish(),
-}) satisfies z.ZodType<StoredInterest, z.ZodTypeDef, unknown>;
+}) satisfies z.ZodType<StoredInterest, unknown>;
 
 const interestsPageSchema = z.object({
   value: z.array(z.unknown()),

@@ -2,12 +2,13 @@
  * Picks the bot's `Storage` from config: botbuilder's MemoryStorage for local mode (nothing to set up, gone on
  * restart), Azure Blob Storage or Cosmos DB through botbuilder's own providers for anything that must survive a
  * restart or run as several instances. All of them keep the write contract in `conditionalWrites.ts`.
+ *
+ * The Azure providers are loaded only in their own branch: botbuilder-azure (with the Cosmos SDK) and the blob
+ * storage SDK take a large share of start-up time, and a bot configured for one storage never needs the others.
  */
 import { MemoryStorage, type Storage } from 'botbuilder';
-import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import type { StorageConfig } from '../config';
 import type { Logger } from '../logger';
-import { CreateIfAbsentBlobsStorage } from './createIfAbsentBlobsStorage';
 
 export async function createStorage(config: StorageConfig, logger: Logger): Promise<Storage> {
   switch (config.kind) {
@@ -15,12 +16,14 @@ export async function createStorage(config: StorageConfig, logger: Logger): Prom
       logger.info('Conversation state is kept in memory: it is lost on restart and not shared between instances.', { storage: 'memory' });
       return new MemoryStorage();
     case 'blob': {
+      const { CreateIfAbsentBlobsStorage } = await import('./createIfAbsentBlobsStorage');
       const storage = new CreateIfAbsentBlobsStorage(config.connectionString, config.container);
       await storage.ensureContainer();
       logger.info('Conversation state is kept in Azure Blob Storage.', { storage: 'blob', container: config.container });
       return storage;
     }
-    case 'cosmos':
+    case 'cosmos': {
+      const { CosmosDbPartitionedStorage } = await import('botbuilder-azure');
       // Cosmos creates the database and container on first use, with `/id` as the partition key.
       logger.info('Conversation state is kept in Azure Cosmos DB.', { storage: 'cosmos', databaseId: config.databaseId, containerId: config.containerId });
       return new CosmosDbPartitionedStorage({
@@ -30,5 +33,6 @@ export async function createStorage(config: StorageConfig, logger: Logger): Prom
         containerId: config.containerId,
         compatibilityMode: false,
       });
+    }
   }
 }

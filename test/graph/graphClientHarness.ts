@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createKeepAliveFetch } from '../../src/graph/keepAliveFetch';
 import { createGraphInterestsClient, type AccessTokenProvider, type GraphInterestsClient, type GraphInterestsClientOptions } from '../../src/graph/interestsClient';
 import { mintDevToken } from '../../src/auth/devToken';
 import { createLogger, type Logger } from '../../src/logger';
@@ -22,9 +23,10 @@ export interface RecordedExchange {
   readonly responseRequestId?: string | null;
 }
 
-/** The real global fetch, with every request and response noted on the way through. */
+/** The product's keep-alive transport (the default under the client), with every request and response noted on the way through. */
 export function recordingFetch(): { fetch: typeof fetch; exchanges: RecordedExchange[] } {
   const exchanges: RecordedExchange[] = [];
+  const send = createKeepAliveFetch();
   const record: typeof fetch = async (input, init) => {
     const headers = new Headers(init?.headers);
     const sent = {
@@ -36,7 +38,7 @@ export function recordingFetch(): { fetch: typeof fetch; exchanges: RecordedExch
       body: typeof init?.body === 'string' ? init.body : undefined,
     };
     const index = exchanges.push(sent) - 1;
-    const response = await fetch(input, init);
+    const response = await send(input, init);
     exchanges[index] = { ...sent, status: response.status, responseRequestId: response.headers.get('request-id') };
     return response;
   };

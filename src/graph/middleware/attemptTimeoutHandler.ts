@@ -1,4 +1,5 @@
 import type { Context } from '@microsoft/microsoft-graph-client';
+import { BufferedResponse } from '../bufferedResponse';
 import { ChainedMiddleware } from './chainedMiddleware';
 import { graphCallOptionsOf } from './graphCallOptions';
 
@@ -33,6 +34,8 @@ export class AttemptTimeoutHandler extends ChainedMiddleware {
 }
 
 async function bufferResponse(response: Response): Promise<Response> {
+  // The keep-alive transport resolves only once the whole body is in, inside this deadline.
+  if (response instanceof BufferedResponse) return response;
   const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

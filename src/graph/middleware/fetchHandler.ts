@@ -1,9 +1,6 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 
-/**
- * The last link of the chain when a `fetch` is injected. The library's HTTPMessageHandler always calls the global
- * `fetch`, so it serves only when none is given.
- */
+/** The last link of the chain: sends the request with the given `fetch` (the keep-alive transport, or one injected). */
 export class FetchHandler implements Middleware {
   constructor(private readonly fetchImpl: typeof fetch) {}
 
