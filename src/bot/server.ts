@@ -77,8 +77,10 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     next();
   });
 
-  const refuse = (req: IncomingMessage, res: ServerResponse, refusal: HttpRefusal, close = false): void => {
+  const logRefusal = (req: IncomingMessage, refusal: HttpRefusal): void =>
     logger.warn('Request refused', { requestId: requestIdOf(req), reason: refusal.code, status: refusal.status, method: req.method });
+  const refuse = (req: IncomingMessage, res: ServerResponse, refusal: HttpRefusal, close = false): void => {
+    logRefusal(req, refusal);
     sendJson(res, refusal.status, refusalBody(refusal), close);
   };
 
@@ -138,7 +140,12 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   }
   // restify's own answers (no route, wrong method, a path it cannot decode) name the path; answer with fixed text.
   server.on('restifyError', (req: restify.Request, res: restify.Response, error: { statusCode?: unknown }, callback: () => void) => {
-    if (!res.headersSent) refuse(req, res, refusalFor(error.statusCode));
+    if (!res.headersSent) {
+      const refusal = refusalFor(error.statusCode);
+      logRefusal(req, refusal);
+      // restify's own `send`, so restify knows the error is answered and does not answer it again.
+      res.send(refusal.status, refusalBody(refusal));
+    }
     callback();
   });
   // Requests Node cannot even parse (a broken request line or header) never reach restify.
