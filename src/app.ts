@@ -60,5 +60,5 @@ export async function startBotApp(options: BotAppOptions): Promise<BotServer> {
   });
   const { tokens, graphTokens, staticRoutes } = await wireTokens(config, storage, logger);
   const { adapter, handler } = createBot({ config, interests, tokens, ...(graphTokens ? { graphTokens } : {}), storage, logger });
-  return startBotServer({ host: options.host ?? config.host, port: config.port, adapter, handler, logger, staticRoutes });
+  return startBotServer({ host: options.host ?? config.host, port: config.port, adapter, handler, logger, staticRoutes, production: config.auth !== null });
 }

@@ -2,7 +2,7 @@
  * Builds the whole bot from its dependencies, with no side effects at import time: tests build it in-process
  * against a local profile service, `src/index.ts` builds it against Graph.
  */
-import { CloudAdapter, type ConversationState, type PrivateConversationState, type Storage, type UserState } from 'botbuilder';
+import type { ConversationState, PrivateConversationState, Storage, UserState } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs';
 import type { GraphTokenService } from '../auth/graphTokenService';
 import { createSignInFlow, type SignInFlow } from '../auth/signInFlow';
@@ -21,6 +21,7 @@ import { normalizeCommandText } from './commandText';
 import { createInterestDialogs } from './dialogs';
 import { replayMessage } from './resumedTurn';
 import { InterestsBot } from './interestsBot';
+import { MessageLengthLimit } from './messageLength';
 import { createTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotDependencies {
@@ -40,7 +41,7 @@ export interface BotDependencies {
 }
 
 export interface Bot {
-  readonly adapter: CloudAdapter;
+  readonly adapter: ConnectorRetryingCloudAdapter;
   readonly handler: InterestsBot;
   readonly conversationState: ConversationState;
   readonly privateConversationState: PrivateConversationState;
@@ -77,6 +78,7 @@ export function createBot(deps: BotDependencies): Bot {
     saveState: (context) => state.saveAll(context),
   };
   const services: BotServices = { mode: config.mode, interests, tokens, logger, clock, state, dialogs, signIn, cardActionDeadline };
+  adapter.use(new MessageLengthLimit());
   adapter.use(new ConcurrencyRetryMiddleware({ states: [state.conversationState, state.privateConversationState, state.userState], logger }));
   adapter.onTurnError = createTurnErrorHandler({ logger, state });
   return {

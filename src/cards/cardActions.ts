@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AUDIENCE_FLAGS, type Audience } from '../domain/audiences';
 import { COLLABORATION_TAGS } from '../domain/collaborationTags';
+import { isWellFormedId } from '../domain/identifier';
 import { INTEREST_LIMITS } from '../domain/personInterest';
 import { fail, ok, type Result } from '../domain/result';
 import { validateCollaborationTags } from '../domain/validateInterest';
@@ -45,12 +46,11 @@ export type EditFormValues = Partial<Record<EditField, string>>;
 /** Input id of the tag card's multi-select. */
 export const TAGS_INPUT_ID = 'collaborationTags';
 
-// Ids come from Graph or the channel and are short; the bound only keeps a forged payload from being huge.
-const MAX_ID_LENGTH = 512;
 // Generous bound for a raw input string: the card caps typed text, a forged payload is refused.
 const MAX_INPUT_LENGTH = 20_000;
 
-const idSchema = z.string().min(1).max(MAX_ID_LENGTH);
+// Ids go into Graph URLs and back into cards: bounded, well-formed, never `.`/`..` (domain/identifier.ts).
+const idSchema = z.string().refine(isWellFormedId);
 const inputSchema = z.string().max(MAX_INPUT_LENGTH);
 const audienceSchema = z.enum(Object.keys(AUDIENCE_FLAGS) as [Audience, ...Audience[]]);
 const tagSchema = z.enum(COLLABORATION_TAGS);

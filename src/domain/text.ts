@@ -24,6 +24,17 @@ export function removeUnsafeCharacters(text: string): string {
   return text.replace(UNSAFE_CHARACTERS, '');
 }
 
+/**
+ * Something that shows on screen: not whitespace, not a control, format or other default-ignorable character
+ * (zero-width space, joiners, the Hangul fillers, variation selectors), not a combining mark on its own, not the
+ * blank Braille pattern. A name made only of such characters looks empty wherever it is shown.
+ */
+const VISIBLE_CHARACTER = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Cs}\p{Cn}\p{M}\u2800]/u;
+
+export function hasVisibleCharacter(text: string): boolean {
+  return VISIBLE_CHARACTER.test(text);
+}
+
 /** One-line text (names, categories, tags): NFC, every whitespace run (including line breaks) becomes one space, trimmed. */
 export function normalizeSingleLine(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();

@@ -2,7 +2,7 @@ import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES, type Audience 
 import { COLLABORATION_TAGS, COLLABORATION_TAG_LABELS, type CollaborationTag } from './collaborationTags';
 import { INTEREST_LIMITS, type InterestDraft } from './personInterest';
 import { fail, ok, type Result } from './result';
-import { codePointLength, comparisonKey, hasUnsafeCharacters, normalizeMultiLine, normalizeSingleLine } from './text';
+import { codePointLength, comparisonKey, hasUnsafeCharacters, hasVisibleCharacter, normalizeMultiLine, normalizeSingleLine } from './text';
 import { asRecord } from './wireValues';
 
 /** One problem with one field, worded for the person who typed it. */
@@ -27,11 +27,14 @@ export type FieldResult<T> = Result<T, string>;
 
 const ALLOWED_URL_SCHEMES = new Set(['http:', 'https:']);
 
+export const INVISIBLE_NAME_MESSAGE = 'The name needs at least one visible character (a letter, digit or symbol).';
+
 export function validateDisplayName(input: unknown): FieldResult<string> {
   const text = readText(input, 'The name');
   if (!text.ok) return text;
   const name = normalizeSingleLine(text.value);
   if (name === '') return fail("The name can't be empty.");
+  if (!hasVisibleCharacter(name)) return fail(INVISIBLE_NAME_MESSAGE);
   return checkText(name, 'The name', INTEREST_LIMITS.displayNameMax);
 }
 
@@ -116,36 +119,64 @@ export function validateWebUrl(input: unknown): FieldResult<string | null> {
   return ok(url);
 }
 
+type FieldRules = { [K in keyof InterestDraft]: (input: unknown) => FieldResult<InterestDraft[K]> };
+
+/** Each field's validator, in form order. */
+const FIELD_RULES: FieldRules = {
+  displayName: validateDisplayName,
+  description: validateDescription,
+  categories: validateCategories,
+  collaborationTags: validateCollaborationTags,
+  allowedAudiences: validateAudience,
+  webUrl: validateWebUrl,
+};
+
+const FIELDS = Object.keys(FIELD_RULES) as (keyof InterestDraft)[];
+
 /**
  * Validates everything a person entered for an interest (chat answers or card inputs, all loose strings or
  * arrays) and returns the cleaned draft, or every problem found, one per field, in form order.
  */
 export function validateInterestInput(input: unknown): Result<InterestDraft, ValidationIssue[]> {
   const fields = asRecord(input) ?? {};
-  const results = {
-    displayName: validateDisplayName(fields.displayName),
-    description: validateDescription(fields.description),
-    categories: validateCategories(fields.categories),
-    collaborationTags: validateCollaborationTags(fields.collaborationTags),
-    allowedAudiences: validateAudience(fields.allowedAudiences),
-    webUrl: validateWebUrl(fields.webUrl),
-  };
-  const issues: ValidationIssue[] = [];
-  for (const [field, result] of Object.entries(results) as [keyof InterestDraft, FieldResult<unknown>][]) {
-    if (!result.ok) issues.push({ field, message: result.error });
-  }
-  const { displayName, description, categories, collaborationTags, allowedAudiences, webUrl } = results;
-  if (!displayName.ok || !description.ok || !categories.ok || !collaborationTags.ok || !allowedAudiences.ok || !webUrl.ok) {
-    return fail(issues);
-  }
-  return ok({
-    displayName: displayName.value,
-    description: description.value,
-    categories: categories.value,
-    collaborationTags: collaborationTags.value,
-    allowedAudiences: allowedAudiences.value,
-    webUrl: webUrl.value,
+  return validateFields((field) => FIELD_RULES[field](fields[field]));
+}
+
+/**
+ * Validates an edit of a stored interest: `before` is the draft the form showed (as stored, read from Graph) and
+ * `typed` what the form submitted. The rules are for what the person types or changes: a field submitted as it
+ * was shown keeps its stored value untouched, even one that breaks a rule added since it was saved (an invisible
+ * name, say), so saving another field is never refused because of it.
+ */
+export function validateInterestEdit(before: InterestDraft, typed: Partial<Record<keyof InterestDraft, string>>): Result<InterestDraft, ValidationIssue[]> {
+  return validateFields((field) => {
+    const value = typed[field];
+    if (value === undefined || isAsShown(field, value, before)) return ok(before[field]);
+    return FIELD_RULES[field](value);
   });
+}
+
+/** The form's text for a field is the stored value as the form showed it (whitespace aside). */
+function isAsShown(field: keyof InterestDraft, typed: string, before: InterestDraft): boolean {
+  const stored = before[field];
+  if (Array.isArray(stored)) return sameList(typed.split(',').map(normalizeSingleLine).filter((part) => part !== ''), stored.map((item) => normalizeSingleLine(item)));
+  if (field === 'description') return normalizeMultiLine(typed) === normalizeMultiLine(stored ?? '');
+  return normalizeSingleLine(typed) === normalizeSingleLine(stored ?? '');
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+function validateFields(validate: <K extends keyof InterestDraft>(field: K) => FieldResult<InterestDraft[K]>): Result<InterestDraft, ValidationIssue[]> {
+  const issues: ValidationIssue[] = [];
+  const draft: Partial<Record<keyof InterestDraft, unknown>> = {};
+  for (const field of FIELDS) {
+    const result = validate(field);
+    if (result.ok) draft[field] = result.value;
+    else issues.push({ field, message: result.error });
+  }
+  return issues.length > 0 ? fail(issues) : ok(draft as InterestDraft);
 }
 
 const TAGS_BY_KEY: ReadonlyMap<string, CollaborationTag> = new Map(

@@ -10,7 +10,7 @@ import { renderDeletedCard } from '../../cards/deletedCard';
 import { renderEditCard } from '../../cards/editCard';
 import { renderInterestCard } from '../../cards/interestCard';
 import { diffInterest, isEmptyPatch } from '../../domain/diffInterest';
-import { validateInterestInput } from '../../domain/validateInterest';
+import { validateInterestEdit } from '../../domain/validateInterest';
 import { isGraphRequestError } from '../../errors/graphErrors';
 import { findRestoredInterestId, recordRestore } from '../undoLedger';
 import type { CardActionHandler } from './actionTurn';
@@ -23,8 +23,8 @@ export const RESTORED_NOTICE = 'Restored.';
 
 export const saveInterest: CardActionHandler<typeof CARD_VERBS.saveInterest> = async (action, { services, getToken, ownerId }) => {
   const shown = { ...action.before, id: action.interestId };
-  // Inputs the card did not send keep the values the card showed.
-  const validated = validateInterestInput({ ...action.before, ...action.form });
+  // Inputs the card did not send, or sent as shown, keep the values the card showed.
+  const validated = validateInterestEdit(action.before, action.form);
   if (!validated.ok) return cardResponse(renderEditCard({ interest: shown, ownerId, errors: validated.error, values: action.form }));
   const patch = diffInterest(action.before, validated.value);
   if (isEmptyPatch(patch)) return cardResponse(renderInterestCard({ interest: shown, ownerId, notice: NOTHING_CHANGED_NOTICE }));

@@ -1,4 +1,5 @@
-import { ChoicePrompt, ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidator, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WholeChoicePrompt } from './wholeChoicePrompt';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidator, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { inlineText } from '../../cards/displayText';
 import { renderEditCard } from '../../cards/editCard';
 import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES } from '../../domain/audiences';
@@ -44,11 +45,11 @@ export class AddInterestDialog extends ComponentDialog {
   constructor(private readonly deps: InterestDialogDeps) {
     super(ADD_INTEREST_DIALOG);
     this.addDialog(new TextPrompt(NAME_PROMPT, answerValidator(validateDisplayName, NAME_QUESTION)));
-    this.addDialog(new ChoicePrompt(DUPLICATE_PROMPT));
+    this.addDialog(new WholeChoicePrompt(DUPLICATE_PROMPT));
     this.addDialog(new TextPrompt(DESCRIPTION_PROMPT, answerValidator(parseDescriptionAnswer)));
     this.addDialog(new TextPrompt(CATEGORIES_PROMPT, answerValidator(parseCategoriesAnswer)));
     this.addDialog(new TextPrompt(TAGS_PROMPT, answerValidator(parseCollaborationTagAnswer)));
-    this.addDialog(new ChoicePrompt(AUDIENCE_PROMPT, audienceValidator));
+    this.addDialog(new WholeChoicePrompt(AUDIENCE_PROMPT, audienceValidator));
     this.addDialog(new TextPrompt(LINK_PROMPT, answerValidator(parseLinkAnswer)));
     this.addDialog(new ConfirmAndCreateDialog(deps));
     this.addDialog(

@@ -1,4 +1,5 @@
-import { ChoicePrompt, ComponentDialog, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WholeChoicePrompt } from './wholeChoicePrompt';
+import { ComponentDialog, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { plainText } from '../../cards/displayText';
 import { pageOf } from '../../domain/paging';
 
@@ -29,7 +30,7 @@ const PICK_PROMPT = 'pickInterestPrompt';
 export class PickInterestDialog extends ComponentDialog {
   constructor() {
     super(PICK_INTEREST_DIALOG);
-    this.addDialog(new ChoicePrompt(PICK_PROMPT));
+    this.addDialog(new WholeChoicePrompt(PICK_PROMPT));
     this.addDialog(new WaterfallDialog<PickInterestOptions>(STEPS, [askForInterest, takeInterestOrTurnPage]));
     this.initialDialogId = STEPS;
   }

@@ -9,6 +9,7 @@
 import { CloudAdapter, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { parseRetryAfterSeconds } from '../../graph/retryAfter';
+import { EdgeCloudAdapter } from '../http/edgeAdapter';
 import type { Logger } from '../../logger';
 
 export interface ConnectorRetryOptions {
@@ -64,7 +65,7 @@ export async function sendWithConnectorRetry<T>(send: () => Promise<T>, options:
 }
 
 /** `CloudAdapter` whose outgoing activities (replies and proactive messages) are retried on 429. */
-export class ConnectorRetryingCloudAdapter extends CloudAdapter {
+export class ConnectorRetryingCloudAdapter extends EdgeCloudAdapter {
   constructor(
     botFrameworkAuthentication: BotFrameworkAuthentication,
     private readonly retry: ConnectorRetryOptions,
