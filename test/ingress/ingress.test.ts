@@ -31,6 +31,17 @@ function expectRefusal(response: RawResponse, status: number, mode: Mode): void 
 
 const gzipOf = (text: string | Buffer): Buffer => zlib.gzipSync(text);
 
+/**
+ * What the bot wrote after `before`, once `marker` has appeared: the child's log lines travel through a pipe and can
+ * arrive after the HTTP answer. A short settle afterwards lets any further line of the same request arrive too.
+ */
+async function outputSince(bot: { output(): string }, before: number, marker: string): Promise<string> {
+  const deadline = Date.now() + 5_000;
+  while (!bot.output().slice(before).includes(marker) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return bot.output().slice(before);
+}
+
 describe.each<Mode>(['local', 'production'])('ingress in %s mode', (mode) => {
   let ingress: IngressBot;
   beforeAll(async () => {
@@ -122,7 +133,7 @@ describe.each<Mode>(['local', 'production'])('ingress in %s mode', (mode) => {
         const token = 'eyJhbGciOiJub25lIn0.eyJpc3MiOiJldmlsIn0.';
         const response = await ingress.post(VALID_ACTIVITY, { Authorization: `Bearer ${token}` });
         expectRefusal(response, 401, mode);
-        const written = ingress.bot.output().slice(before);
+        const written = await outputSince(ingress.bot, before, 'Request refused');
         const lines = written.split('\n').filter((line) => line.trim() !== '');
         expect(lines).toHaveLength(1);
         expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', msg: 'Request refused', reason: 'token-refused', status: 401 });
@@ -133,7 +144,7 @@ describe.each<Mode>(['local', 'production'])('ingress in %s mode', (mode) => {
       it('a request without a token is one warn line', async () => {
         const before = ingress.bot.output().length;
         expectRefusal(await ingress.post(VALID_ACTIVITY), 401, mode);
-        const lines = ingress.bot.output().slice(before).split('\n').filter((line) => line.trim() !== '');
+        const lines = (await outputSince(ingress.bot, before, 'Request refused')).split('\n').filter((line) => line.trim() !== '');
         expect(lines.map((line) => JSON.parse(line) as { level: string; reason: string })).toEqual([expect.objectContaining({ level: 'warn', reason: 'no-token' })]);
       });
     }
@@ -176,7 +187,7 @@ describe.each<Mode>(['local', 'production'])('ingress in %s mode', (mode) => {
       expect(response.status).toBe(200);
       const answer = activitiesOf(response).find((activity) => activity.type === 'invokeResponse');
       expect((answer?.value as { status?: number } | undefined)?.status).toBe(501);
-      const lines = ingress.bot.output().slice(before).split('\n').filter((line) => line.includes('Invoke not handled'));
+      const lines = (await outputSince(ingress.bot, before, 'Invoke not handled')).split('\n').filter((line) => line.includes('Invoke not handled'));
       expect(lines.map((line) => JSON.parse(line) as { level: string; invokeName: string })).toEqual([
         expect.objectContaining({ level: 'info', invokeName: 'composeExtension/unknownThing' }),
       ]);
