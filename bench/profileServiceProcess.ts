@@ -3,20 +3,24 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startProfileService } from '../profileService/server';
-import { serveChild } from './childProcess';
-
-export interface ProfileServiceReady {
-  readonly url: string;
-  readonly graphBaseUrl: string;
-}
+import type { ProfileServiceReady } from './processes';
 
 async function main(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-profile-'));
   const service = await startProfileService({ port: 0, dataDir });
-  serveChild({ url: service.url, graphBaseUrl: service.graphBaseUrl } satisfies ProfileServiceReady, async () => {
-    await service.close();
-    await fs.rm(dataDir, { recursive: true, force: true });
+  process.once('SIGTERM', () => {
+    service
+      .close()
+      .then(() => fs.rm(dataDir, { recursive: true, force: true }))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('The profile service did not stop cleanly', error);
+          process.exit(1);
+        },
+      );
   });
+  process.send?.({ ready: { url: service.url, graphBaseUrl: service.graphBaseUrl } satisfies ProfileServiceReady });
 }
 
 main().catch((error: unknown) => {
