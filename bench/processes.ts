@@ -25,8 +25,16 @@ const STOP_GRACE_MS = 5_000;
 const PROBE_TIMEOUT_MS = 10_000;
 /** Settings from the developer's shell that would switch the product out of local mode or away from the bench's services. */
 const INHERITED_SETTINGS_TO_DROP = /^(MICROSOFT_APP_|SSO_|BOT_DOMAIN|STORAGE_|GRAPH_|PROFILE_SERVICE_|TOKEN_CACHE_|AUTHORITY_HOST|PORT$|HOST$|LOG_LEVEL$)/;
+let emptyCwd: string | undefined;
+
 /** An empty working directory, so the product finds no `.env` file: the environment below is its whole configuration. */
-const EMPTY_CWD = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cwd-'));
+function emptyWorkingDirectory(): string {
+  if (emptyCwd) return emptyCwd;
+  const made = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cwd-'));
+  process.once('exit', () => fs.rmSync(made, { recursive: true, force: true }));
+  emptyCwd = made;
+  return made;
+}
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -168,10 +176,11 @@ function environmentFor(port: number, graphBaseUrl: string): NodeJS.ProcessEnv {
 export async function launchBot(kind: BotKind, options: LaunchOptions): Promise<LaunchedBot> {
   const port = await freePort();
   const env = environmentFor(port, options.graphBaseUrl);
+  const cwd = emptyWorkingDirectory();
   const startedAt = performance.now();
   const child = options.probe
-    ? fork(ENTRIES[kind], [], { cwd: EMPTY_CWD, env, execArgv: ['--expose-gc', '--require', PROBE], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
-    : spawn(process.execPath, [ENTRIES[kind]], { cwd: EMPTY_CWD, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    ? fork(ENTRIES[kind], [], { cwd, env, execArgv: ['--expose-gc', '--require', PROBE], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+    : spawn(process.execPath, [ENTRIES[kind]], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const bench = new BenchProcess(child);
   const url = `http://127.0.0.1:${port}`;
   const deadline = startedAt + START_TIMEOUT_MS;
@@ -188,12 +197,14 @@ export async function launchBot(kind: BotKind, options: LaunchOptions): Promise<
   throw new Error(`The ${kind} bot did not answer /healthz within ${START_TIMEOUT_MS} ms`);
 }
 
-/** Resident set size now and the kernel's peak (`VmHWM`) for a process, from /proc; undefined once it is gone. */
+/** Resident set size now and the kernel's peak (`VmHWM`) for a process, from /proc; undefined once it has exited. */
 export function procMemory(pid: number): { rssBytes: number; peakRssBytes: number } | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
-    return { rssBytes: kib('VmRSS'), peakRssBytes: kib('VmHWM') };
+    const figures = { rssBytes: kib('VmRSS'), peakRssBytes: kib('VmHWM') };
+    // A process that has exited but is not yet reaped (a zombie) has no memory lines.
+    return Number.isFinite(figures.rssBytes) && Number.isFinite(figures.peakRssBytes) ? figures : undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ESRCH') return undefined;
     throw error;
