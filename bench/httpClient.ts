@@ -21,7 +21,13 @@ export interface HttpRequest {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+/**
+ * Idle sockets are dropped after 4 s, before the servers' own keep-alive timeout (Node's default, 5 s) closes them:
+ * a bot that sits idle while other targets run would otherwise have the next request race its closing socket
+ * (ECONNRESET), a failure of the client, not of the bot.
+ */
+const IDLE_SOCKET_MS = 4_000;
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: IDLE_SOCKET_MS });
 
 export class HttpTimeoutError extends Error {
   constructor(url: string, timeoutMs: number) {
