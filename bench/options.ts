@@ -30,7 +30,7 @@ const FULL: BenchOptions = {
   quick: false,
   rounds: 5,
   concurrencyLevels: [1, 8, 32],
-  durationMs: 1_200,
+  durationMs: 1_000,
   warmupMs: 250,
   maxTurns: 20_000,
   latencyRounds: 3,
