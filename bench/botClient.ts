@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { connectorEnvelope, postActivity } from '../test/support/postActivity';
+import { connectorEnvelope } from '../test/support/postActivity';
+import { request } from './httpClient';
 
 export interface BenchUser {
   readonly id: string;
@@ -22,15 +23,13 @@ export function benchUser(key: string): BenchUser {
 }
 
 export class BotClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string) {}
 
   async send(user: BenchUser, conversationId: string, activity: Partial<Activity>, extra: Record<string, unknown> = {}): Promise<TurnResult> {
-    const turn = await postActivity(
-      this.baseUrl,
-      connectorEnvelope({ from: user, recipient: { id: '28:interests-bot', name: 'Interests' }, conversation: { id: conversationId, conversationType: 'personal' }, ...activity, ...extra }),
-    );
-    if (turn.status >= 300) throw new Error(`The bot answered HTTP ${turn.status}`);
-    return turn;
+    const envelope = connectorEnvelope({ from: user, recipient: { id: '28:interests-bot', name: 'Interests' }, conversation: { id: conversationId, conversationType: 'personal' }, ...activity, ...extra });
+    const answer = await request({ method: 'POST', url: `${this.baseUrl}/api/messages`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(envelope) });
+    if (answer.status >= 300) throw new Error(`The bot answered HTTP ${answer.status}`);
+    return { status: answer.status, activities: activitiesOf(answer.body) };
   }
 
   say(user: BenchUser, conversationId: string, text: string): Promise<TurnResult> {
@@ -48,6 +47,12 @@ export class BotClient {
     if (!body) throw new Error(`No invoke response to ${verb}`);
     return body;
   }
+}
+
+function activitiesOf(body: string): Partial<Activity>[] {
+  const parsed: unknown = body ? JSON.parse(body) : {};
+  const activities = typeof parsed === 'object' && parsed !== null ? (parsed as { activities?: unknown }).activities : undefined;
+  return Array.isArray(activities) ? (activities as Partial<Activity>[]) : [];
 }
 
 export interface InvokeBody {

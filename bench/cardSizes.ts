@@ -10,7 +10,9 @@ import { renderDeletedCard } from '../src/cards/deletedCard';
 import { renderEditCard } from '../src/cards/editCard';
 import { LIST_PAGE_SIZE } from '../src/domain/paging';
 import { benchUser, type BotClient, cardsOf, invokeCard } from './botClient';
+import type { BenchContext } from './context';
 import { maximalDraft, type ProfileData } from './profileData';
+import type { Section } from './section';
 
 export interface CardSizes {
   readonly interests: number;
@@ -59,4 +61,20 @@ export async function measureCardSizes(bot: BotClient, profile: ProfileData): Pr
   }
   const [largestKind, largestBytes] = Object.entries(largestByKind).reduce((best, entry) => (entry[1] > best[1] ? entry : best), ['none', 0]);
   return { interests: INTERESTS, limitBytes: MAX_CARD_BYTES, largestByKind, largestBytes, largestKind };
+}
+
+export async function cardSizesSection(context: BenchContext): Promise<Section> {
+  const cards = await measureCardSizes(context.clients.product, context.profile);
+  return {
+    id: 'card-sizes',
+    title: `Largest card (${cards.interests} interests, every field at maximum length)`,
+    data: cards,
+    markdown: [
+      '| card | largest bytes |',
+      '| --- | ---: |',
+      ...Object.entries(cards.largestByKind).map(([kind, bytes]) => `| ${kind} | ${bytes} |`),
+      `| **largest** (${cards.largestKind}) | **${cards.largestBytes}** of ${cards.limitBytes} |`,
+    ],
+    targets: [{ name: 'no card over 28 KB', met: cards.largestBytes <= cards.limitBytes, detail: `largest ${cards.largestBytes} B (${cards.largestKind})` }],
+  };
 }

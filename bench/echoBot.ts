@@ -1,11 +1,9 @@
 /**
- * Child process: the floor for this stack. A bare botbuilder `CloudAdapter` behind restify that echoes each message,
- * with no state, no Graph and no cards: what any bot on botbuilder + restify pays per turn.
+ * The echo bot: a bare botbuilder `CloudAdapter` behind restify that echoes each message, with no state, no Graph
+ * and no cards: what any bot on botbuilder + restify pays per turn. A reference column, not a target.
  */
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { AddressInfo } from 'node:net';
-import * as restify from 'restify';
-import { serveChild } from './childProcess';
+import { createBareServer, listenAndServe } from './botServerBasics';
 
 async function main(): Promise<void> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
@@ -14,17 +12,11 @@ async function main(): Promise<void> {
     await context.sendActivity(`Echo: ${context.activity.text ?? ''}`);
     await next();
   });
-  const server = restify.createServer({ name: 'echo-bot' });
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  const server = createBareServer('echo-bot');
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  serveChild({ url: `http://127.0.0.1:${port}` }, async () => {
-    server.server.closeAllConnections();
-    server.close();
-  });
+  await listenAndServe(server);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,9 @@
 /** Graph requests per user action, counted at the profile service (`/_dev/stats`), one action at a time. */
 import { CARD_VERBS } from '../src/cards/cardActions';
 import { actionData, benchUser, type BotClient, cardsOf, invokeCard } from './botClient';
+import type { BenchContext } from './context';
 import { ordinaryDraft, type ProfileData } from './profileData';
+import type { Section } from './section';
 
 export interface GraphCount {
   readonly action: string;
@@ -10,8 +12,7 @@ export interface GraphCount {
   readonly floor: number;
 }
 
-export async function countGraphRequests(bot: BotClient, profile: ProfileData): Promise<GraphCount[]> {
-  const key = 'bench-counts';
+export async function countGraphRequests(bot: BotClient, profile: ProfileData, key = 'bench-counts'): Promise<GraphCount[]> {
   const user = benchUser(key);
   const conversation = `a:${key}`;
   const owner = { ownerId: user.aadObjectId };
@@ -43,4 +44,45 @@ export async function countGraphRequests(bot: BotClient, profile: ProfileData): 
     return invokeCard(await bot.act(user, `a:${key}-add`, CARD_VERBS.confirmAdd, actionData(summary, CARD_VERBS.confirmAdd)));
   });
   return counts;
+}
+
+/**
+ * The graph floor bot's requests for the same activities: exactly one each, or it is not the floor it claims to be
+ * (the product's counts are measured with the same activities in `countGraphRequests`).
+ */
+export async function countFloorRequests(floor: BotClient, product: BotClient, profile: ProfileData): Promise<GraphCount[]> {
+  const key = 'bench-floor-counts';
+  const user = benchUser(key);
+  const conversation = `a:${key}`;
+  const owner = { ownerId: user.aadObjectId };
+  const [first, second] = await profile.createMany(user.aadObjectId, 20, ordinaryDraft);
+  const edit = invokeCard(await product.act(user, conversation, CARD_VERBS.editInterest, { ...owner, interestId: second }));
+  const counts: GraphCount[] = [];
+  const count = async (action: string, run: () => Promise<unknown>): Promise<void> => {
+    await profile.resetStats();
+    await run();
+    counts.push({ action, requests: await profile.requestCount(), floor: 1 });
+  };
+  await count('floor: list', async () => cardsOf(await floor.say(user, conversation, 'list')).length || Promise.reject(new Error('no card from the floor bot')));
+  await count('floor: open', async () => invokeCard(await floor.act(user, conversation, CARD_VERBS.openInterest, { ...owner, interestId: first })));
+  await count('floor: save', async () => invokeCard(await floor.act(user, conversation, CARD_VERBS.saveInterest, { ...actionData(edit, CARD_VERBS.saveInterest), description: 'Changed by the floor.' })));
+  await count('floor: tag', async () => invokeCard(await floor.act(user, conversation, CARD_VERBS.saveTags, { ...owner, interestId: first, tagsBefore: [], collaborationTags: 'askMeAbout' })));
+  return counts;
+}
+
+export async function graphCountsSection(context: BenchContext): Promise<Section> {
+  const product = await countGraphRequests(context.clients.product, context.profile);
+  const floor = await countFloorRequests(context.clients.floor, context.clients.product, context.profile);
+  const offFloor = product.filter((count) => count.requests !== count.floor);
+  const floorWrong = floor.filter((count) => count.requests !== count.floor);
+  return {
+    id: 'graph-requests',
+    title: 'Graph requests per user action (counted at the local profile service)',
+    data: { product, floor },
+    markdown: ['| action | requests | floor |', '| --- | ---: | ---: |', ...[...product, ...floor].map((count) => `| ${count.action} | ${count.requests} | ${count.floor} |`)],
+    targets: [
+      { name: 'every action at its Graph floor', met: offFloor.length === 0, detail: offFloor.length ? offFloor.map((count) => `${count.action}: ${count.requests}`).join(', ') : 'all at floor' },
+      { name: 'the graph floor bot makes exactly one request per action', met: floorWrong.length === 0, detail: floorWrong.length ? floorWrong.map((count) => `${count.action}: ${count.requests}`).join(', ') : 'one each' },
+    ],
+  };
 }

@@ -15,7 +15,9 @@ import { silentLogger } from '../src/logger';
 import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider } from '../test/support/localIdentityProvider';
 import { createLoopbackNetworkClient } from '../test/support/loopbackNetworkClient';
 import { BotClient, invokeCard } from './botClient';
+import type { BenchContext } from './context';
 import { ordinaryDraft, type ProfileData } from './profileData';
+import type { Section } from './section';
 
 export interface IdentityCalls {
   readonly actions: number;
@@ -83,4 +85,17 @@ export async function countIdentityCalls(graphBaseUrl: string, profile: ProfileD
     await server.close();
     await idp.close();
   }
+}
+
+export async function identityCallsSection(context: BenchContext): Promise<Section> {
+  const idp = await countIdentityCalls(context.service.ready.graphBaseUrl, context.profile);
+  return {
+    id: 'identity-provider',
+    title: 'Identity provider',
+    data: idp,
+    markdown: [
+      `Token requests during ${idp.actions} actions of one signed-in user: **${idp.tokenRequestsDuringActions}** (sign-in itself: 1 on-behalf-of exchange; ${idp.totalCallsIncludingSignIn} identity-provider calls in all, metadata discovery included; token lifetime ${idp.accessTokenLifetimeSeconds} s).`,
+    ],
+    targets: [],
+  };
 }

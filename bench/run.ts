@@ -1,77 +1,118 @@
 /**
- * `npm run bench`: starts the local profile service, the bot (local mode) and a bare botbuilder + restify echo bot,
- * each in its own process on loopback; drives the bot and the echo floor with the same load; counts Graph and
- * identity-provider requests per action; measures the largest card and the bot's memory. Prints the figures and
- * writes them to bench-results/benchmark.{json,md}. Every loop is bounded; the run takes about two minutes.
+ * `npm run bench`: starts the local profile service, the product (its real entry point, local mode), the graph
+ * floor bot and the echo bot, each in its own process on loopback, seeds users, then runs each measurement module
+ * in turn. Prints the figures and writes bench-results/benchmark.{json,md}; exits 1 when a target is missed or a
+ * measurement could not be made. Options: see options.ts (`npm run bench -- --quick`).
  */
+import os from 'node:os';
 import path from 'node:path';
 import { BotClient } from './botClient';
-import { measureCardSizes } from './cardSizes';
-import { startChild } from './childProcess';
-import { countGraphRequests } from './graphCounts';
-import { countIdentityCalls } from './identityCalls';
-import { measureConversationMemory, toMiB } from './memory';
+import { cardSizesSection } from './cardSizes';
+import { coldStartSection } from './coldStart';
+import type { BenchContext } from './context';
+import { graphCountsSection } from './graphCounts';
+import { graphLatencySection } from './graphLatency';
+import { closeIdleSockets } from './httpClient';
+import { identityCallsSection } from './identityCalls';
+import { ingressMemorySection } from './ingressMemory';
+import { memorySection } from './memory';
+import { mentionTextSection } from './mentionText';
+import { parseOptions } from './options';
+import { killEveryProcess, launchBot, startProfileService, type BotKind, type LaunchedBot } from './processes';
 import { ProfileData } from './profileData';
-import type { ProfileServiceReady } from './profileServiceProcess';
-import { evaluateTargets, machineInfo, toMarkdown, writeReport, type BenchReport } from './report';
-import { measureThroughput, seedListUsers } from './throughput';
+import { buildReport, toMarkdown, writeReport } from './report';
+import { seedUsers } from './scenarios';
+import type { Section } from './section';
+import { throughputSection } from './throughput';
 
-const PLAN = { concurrencyLevels: [1, 8, 32], durationMs: 2_500, maxTurns: 20_000 } as const;
+interface Measurement {
+  readonly id: string;
+  readonly what: string;
+  run(context: BenchContext): Promise<Section>;
+}
+
+/**
+ * Every measurement, in the order they run. A new one is a module returning a `Section` and a line here; the report
+ * shows only the sections that ran (bulk add, a large group chat or storage growth join as modules of their own).
+ */
+const MEASUREMENTS: readonly Measurement[] = [
+  { id: 'graph-requests', what: 'Graph requests per action', run: graphCountsSection },
+  { id: 'throughput', what: 'Throughput in rotated rounds', run: throughputSection },
+  { id: 'graph-latency', what: 'Overhead over 150 ms of Graph latency', run: graphLatencySection },
+  { id: 'cold-start', what: 'Cold start', run: coldStartSection },
+  { id: 'ingress-memory', what: 'Four maximum-size bodies at once on a fresh process', run: ingressMemorySection },
+  { id: 'mention-text', what: 'A 16,000-character message of <at>', run: mentionTextSection },
+  { id: 'identity-provider', what: 'Identity-provider calls', run: identityCallsSection },
+  { id: 'card-sizes', what: 'Card sizes with 500 maximal interests', run: cardSizesSection },
+  // Last: it leaves thousands of conversations in the product process.
+  { id: 'conversation-memory', what: 'Memory after many conversations', run: memorySection },
+];
+
 const RESULTS_DIR = path.resolve('bench-results');
+/** The whole run's bound: every wait inside is bounded too, this only catches what slips through. */
+const RUN_BOUND_MS = 30 * 60_000;
+
+async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {
+  const started = performance.now();
+  console.log(`\n${measurement.what}…`);
+  try {
+    const section = await measurement.run(context);
+    console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    return section;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`  could not be measured: ${reason}`);
+    return { id: measurement.id, title: measurement.what, data: { error: reason }, markdown: [`Could not be measured: ${reason}`], targets: [{ name: `${measurement.what}: measured`, met: false, detail: reason }] };
+  }
+}
 
 async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  const startedAt = new Date();
+  const loadAtStart = os.loadavg()[0] ?? Number.NaN;
+  const chosen = MEASUREMENTS.filter((measurement) => !options.only || options.only.has(measurement.id));
+  console.log(`Sections: ${chosen.map((measurement) => measurement.id).join(', ')}${options.quick ? ' (quick mode)' : ''}`);
   const stops: (() => Promise<void>)[] = [];
   try {
-    console.log('Starting the profile service, the bot and the echo bot (one process each)…');
-    const service = await startChild<ProfileServiceReady>('profileServiceProcess.js', {});
-    stops.push(service.stop);
-    const botProcess = await startChild<{ url: string }>('botProcess.js', { graphBaseUrl: service.ready.graphBaseUrl });
-    stops.push(botProcess.stop);
-    const echoProcess = await startChild<{ url: string }>('echoBot.js', {});
-    stops.push(echoProcess.stop);
-    const bot = new BotClient(botProcess.ready.url);
-    const echo = new BotClient(echoProcess.ready.url);
-    const profile = new ProfileData(service.ready.url);
-
-    console.log('Seeding users…');
-    const users = await seedListUsers(profile, Math.max(...PLAN.concurrencyLevels));
-    console.log('Throughput:');
-    const throughput = await measureThroughput(bot, echo, users, PLAN);
-    console.log('Graph requests per action…');
-    const graphRequests = await countGraphRequests(bot, profile);
-    console.log('Identity-provider calls…');
-    const identityProvider = await countIdentityCalls(service.ready.graphBaseUrl, profile);
-    console.log('Card sizes with 500 maximal interests…');
-    const cards = await measureCardSizes(bot, profile);
-    console.log('Memory after 10,000 conversations…');
-    const conversationMemory = await measureConversationMemory(bot, botProcess);
-
-    const partial: Omit<BenchReport, 'targets'> = {
-      date: new Date().toISOString(),
-      machine: machineInfo(),
-      throughput,
-      graphRequests,
-      identityProvider,
-      cards,
-      memory: {
-        peakRssMiB: toMiB(conversationMemory.after.peakRssBytes),
-        conversations: conversationMemory.conversations,
-        rssAfterConversationsMiB: toMiB(conversationMemory.after.rssBytes),
-        heapAfterConversationsMiB: toMiB(conversationMemory.after.heapUsedBytes),
-        heapBeforeConversationsMiB: toMiB(conversationMemory.before.heapUsedBytes),
-      },
+    console.log('Starting the profile service, the product, the graph floor bot and the echo bot (one process each)…');
+    const service = await startProfileService();
+    stops.push(() => service.process.stop());
+    const launch = async (kind: BotKind): Promise<LaunchedBot> => {
+      const bot = await launchBot(kind, { graphBaseUrl: service.ready.graphBaseUrl, probe: true });
+      stops.push(() => bot.process.stop());
+      return bot;
     };
-    const report: BenchReport = { ...partial, targets: evaluateTargets(partial) };
-    console.log(`\n${toMarkdown(report)}`);
-    const written = await writeReport(report, RESULTS_DIR);
+    const bots = { product: await launch('product'), floor: await launch('floor'), echo: await launch('echo') };
+    const clients = { product: new BotClient(bots.product.url), floor: new BotClient(bots.floor.url), echo: new BotClient(bots.echo.url) };
+    const profile = new ProfileData(service.ready.url);
+    console.log('Seeding users…');
+    const users = await seedUsers(profile, clients.product, Math.max(...options.concurrencyLevels));
+    const context: BenchContext = { options, service, profile, bots, clients, users };
+
+    const sections: Section[] = [];
+    for (const measurement of chosen) sections.push(await runMeasurement(measurement, context));
+
+    const report = buildReport(sections, options, startedAt, loadAtStart);
+    const markdown = toMarkdown(report, sections);
+    console.log(`\n${markdown}`);
+    const written = await writeReport(report, markdown, RESULTS_DIR);
     console.log(`Written to ${path.relative(process.cwd(), written.json)} and ${path.relative(process.cwd(), written.markdown)}`);
     if (report.targets.some((target) => !target.met)) process.exitCode = 1;
   } finally {
     for (const stop of stops.reverse()) await stop();
+    closeIdleSockets();
   }
 }
 
+const bound = setTimeout(() => {
+  console.error(`The benchmark did not finish within ${RUN_BOUND_MS / 60_000} minutes; stopping everything it started.`);
+  killEveryProcess();
+  process.exit(1);
+}, RUN_BOUND_MS);
+bound.unref();
+
 main().catch((error: unknown) => {
   console.error(`The benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  killEveryProcess();
   process.exitCode = 1;
 });

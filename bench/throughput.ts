@@ -1,105 +1,173 @@
 /**
- * Turns per second and latency of the bot's main paths, and of the echo floor, under the same closed-loop load.
- * Every worker acts as its own user (in its own conversation), as concurrent Teams users would.
+ * Throughput, latency and CPU per turn of every target (echo, the graph floor per action, the product's actions),
+ * measured fairly: the targets run in an order rotated from round to round, each run after a short warm-up burst
+ * (a process that sat idle runs slower at first), and a product/floor ratio is taken within one round and
+ * concurrency, then summarized as the median of those per-round ratios with their min–max.
  */
-import { CARD_VERBS } from '../src/cards/cardActions';
-import { actionData, benchUser, BotClient, cardsOf, invokeCard } from './botClient';
-import { runLoad, timed, type LoadResult, type LoadStep } from './load';
-import { ordinaryDraft, type ProfileData } from './profileData';
+import type { BenchContext } from './context';
+import { runLoad, type LoadResult } from './load';
+import { ECHO_ID, floorId, THROUGHPUT_TARGETS, type ActionKind, type BenchTarget } from './scenarios';
+import type { Section, Target } from './section';
+import { fixed, rotate, showSpread, spread, type Spread } from './stats';
 
-export const LIST_SIZE = 20;
+export interface RunSample {
+  readonly target: string;
+  readonly concurrency: number;
+  readonly round: number;
+  /** Place in the round's order at this concurrency (0 = first). */
+  readonly position: number;
+  readonly turns: number;
+  readonly errors: number;
+  readonly turnsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** CPU time per turn (ms) of the bot process, of the profile service, and of the load generator. */
+  readonly botCpuMsPerTurn: number;
+  readonly serviceCpuMsPerTurn: number;
+  readonly clientCpuMsPerTurn: number;
+}
 
-export interface ThroughputPlan {
-  readonly concurrencyLevels: readonly number[];
+export interface TargetSummary {
+  readonly target: string;
+  readonly label: string;
+  readonly concurrency: number;
+  readonly turnsPerSecond: Spread;
+  readonly p50Ms: Spread;
+  readonly p99Ms: Spread;
+  readonly botCpuMsPerTurn: Spread;
+  readonly serviceCpuMsPerTurn: Spread;
+  readonly clientCpuMsPerTurn: Spread;
+  readonly errors: number;
+  /** Per-round ratio to the echo bot, and to this action's graph floor (product actions only). */
+  readonly vsEcho: Spread;
+  readonly vsFloor: Spread | undefined;
+}
+
+export interface ThroughputFigures {
+  readonly rounds: number;
   readonly durationMs: number;
-  readonly maxTurns: number;
+  readonly warmupMs: number;
+  readonly samples: RunSample[];
+  readonly summaries: TargetSummary[];
 }
 
-export interface ScenarioResult {
-  readonly scenario: string;
-  readonly runs: LoadResult[];
-}
+export const FLOOR_RATIO_TARGET = 0.8;
 
-interface SeededUser {
-  readonly key: string;
-  readonly interestIds: string[];
-}
-
-/** One user per worker, each with `LIST_SIZE` interests. */
-export async function seedListUsers(profile: ProfileData, count: number): Promise<SeededUser[]> {
-  const users: SeededUser[] = [];
-  for (let index = 0; index < count; index++) {
-    const key = `bench-list-${index}`;
-    users.push({ key, interestIds: await profile.createMany(benchUser(key).aadObjectId, LIST_SIZE, ordinaryDraft) });
-  }
-  return users;
-}
-
-function scenarioSteps(bot: BotClient, echo: BotClient, users: readonly SeededUser[]): Record<string, () => LoadStep> {
-  let addDialogs = 0;
-  const userOf = (worker: number): SeededUser => {
-    const user = users[worker];
-    if (!user) throw new Error(`No seeded user for worker ${worker}`);
-    return user;
-  };
+async function measureRun(context: BenchContext, target: BenchTarget, concurrency: number, round: number, position: number): Promise<RunSample> {
+  const { options } = context;
+  const client = context.clients[target.bot];
+  const bot = context.bots[target.bot].process;
+  const service = context.service.process;
+  const runKey = `r${round}c${concurrency}`;
+  const step = target.makeStep(client, context.users, runKey);
+  await runLoad({ concurrency, durationMs: options.warmupMs, maxTurns: options.maxTurns }, step);
+  const [botBefore, serviceBefore] = await Promise.all([bot.cpuMicros(), service.cpuMicros()]);
+  const clientBefore = process.cpuUsage();
+  const run: LoadResult = await runLoad({ concurrency, durationMs: options.durationMs, maxTurns: options.maxTurns }, step);
+  const clientCpu = process.cpuUsage(clientBefore);
+  const [botAfter, serviceAfter] = await Promise.all([bot.cpuMicros(), service.cpuMicros()]);
+  const perTurn = (micros: number): number => (run.turns > 0 ? micros / 1000 / run.turns : Number.NaN);
   return {
-    echo: () => async (worker) => [await timed(() => echo.say(benchUser(`echo-${worker}`), `a:echo-${worker}`, 'hello'))],
-    [`list (${LIST_SIZE} interests)`]: () => async (worker) => {
-      const { key } = userOf(worker);
-      return [await timed(async () => cardsOf(await bot.say(benchUser(key), `a:${key}`, 'list')).length || Promise.reject(new Error('no list card')))];
-    },
-    'open interest card': () => async (worker, iteration) => {
-      const { key, interestIds } = userOf(worker);
-      const interestId = interestIds[iteration % interestIds.length];
-      return [await timed(async () => invokeCard(await bot.act(benchUser(key), `a:${key}`, CARD_VERBS.openInterest, { ownerId: benchUser(key).aadObjectId, interestId })))];
-    },
-    'card action (save tags)': () => {
-      // Each worker toggles one tag on its own first interest, so every action is a real change (one PATCH).
-      const tagged = new Map<number, boolean>();
-      return async (worker) => {
-        const { key, interestIds } = userOf(worker);
-        const on = tagged.get(worker) ?? false;
-        const data = {
-          ownerId: benchUser(key).aadObjectId,
-          interestId: interestIds[0],
-          tagsBefore: on ? ['askMeAbout'] : [],
-          collaborationTags: on ? '' : 'askMeAbout',
-        };
-        const latency = await timed(async () => invokeCard(await bot.act(benchUser(key), `a:${key}`, CARD_VERBS.saveTags, data)));
-        tagged.set(worker, !on);
-        return [latency];
-      };
-    },
-    'full add dialog (7 turns)': () => async (worker) => {
-      // A new name and conversation every time: a name already taken would turn the dialog into "tag it instead?".
-      const dialog = (addDialogs += 1);
-      const user = benchUser(`bench-add-${worker}`);
-      const conversation = `a:add-${dialog}`;
-      const latencies: number[] = [];
-      let summary: unknown;
-      for (const text of [`add Hobby ${dialog}`, 'skip', 'skip', 'skip', 'skip', 'skip']) {
-        latencies.push(await timed(async () => (summary = cardsOf(await bot.say(user, conversation, text))[0])));
-      }
-      const create = actionData(summary, CARD_VERBS.confirmAdd);
-      latencies.push(await timed(async () => invokeCard(await bot.act(user, conversation, CARD_VERBS.confirmAdd, create))));
-      return latencies;
-    },
+    target: target.id,
+    concurrency,
+    round,
+    position,
+    turns: run.turns,
+    errors: run.errors,
+    turnsPerSecond: run.turnsPerSecond,
+    p50Ms: run.p50Ms,
+    p99Ms: run.p99Ms,
+    botCpuMsPerTurn: perTurn(botAfter - botBefore),
+    serviceCpuMsPerTurn: perTurn(serviceAfter - serviceBefore),
+    clientCpuMsPerTurn: perTurn(clientCpu.user + clientCpu.system),
   };
 }
 
-export async function measureThroughput(bot: BotClient, echo: BotClient, users: readonly SeededUser[], plan: ThroughputPlan): Promise<ScenarioResult[]> {
-  const steps = scenarioSteps(bot, echo, users);
-  const results: ScenarioResult[] = [];
-  for (const [scenario, makeStep] of Object.entries(steps)) {
-    // A short warm-up so JIT compilation and first-use template parsing are not in the figures.
-    await runLoad({ concurrency: 2, durationMs: 300, maxTurns: 50 }, makeStep());
-    const runs: LoadResult[] = [];
-    for (const concurrency of plan.concurrencyLevels) {
-      const run = await runLoad({ concurrency, durationMs: plan.durationMs, maxTurns: plan.maxTurns }, makeStep());
-      console.log(`  ${scenario.padEnd(28)} c=${String(concurrency).padStart(2)}  ${run.turnsPerSecond.toFixed(0).padStart(5)} turns/s  p50 ${run.p50Ms.toFixed(1)} ms  p99 ${run.p99Ms.toFixed(1)} ms${run.errors ? `  (${run.errors} errors)` : ''}`);
-      runs.push(run);
+/** The median of `numerator / denominator` taken round by round (same concurrency), with min–max. */
+function perRoundRatio(samples: readonly RunSample[], numerator: string, denominator: string, concurrency: number): Spread {
+  const ratios = samples
+    .filter((sample) => sample.target === numerator && sample.concurrency === concurrency)
+    .map((sample) => {
+      const base = samples.find((other) => other.target === denominator && other.concurrency === concurrency && other.round === sample.round);
+      return base ? sample.turnsPerSecond / base.turnsPerSecond : Number.NaN;
+    });
+  return spread(ratios);
+}
+
+export function summarize(samples: readonly RunSample[], targets: readonly BenchTarget[], levels: readonly number[]): TargetSummary[] {
+  return targets.flatMap((target) =>
+    levels.map((concurrency): TargetSummary => {
+      const mine = samples.filter((sample) => sample.target === target.id && sample.concurrency === concurrency);
+      const of = (pick: (sample: RunSample) => number): Spread => spread(mine.map(pick));
+      return {
+        target: target.id,
+        label: target.label,
+        concurrency,
+        turnsPerSecond: of((sample) => sample.turnsPerSecond),
+        p50Ms: of((sample) => sample.p50Ms),
+        p99Ms: of((sample) => sample.p99Ms),
+        botCpuMsPerTurn: of((sample) => sample.botCpuMsPerTurn),
+        serviceCpuMsPerTurn: of((sample) => sample.serviceCpuMsPerTurn),
+        clientCpuMsPerTurn: of((sample) => sample.clientCpuMsPerTurn),
+        errors: mine.reduce((sum, sample) => sum + sample.errors, 0),
+        vsEcho: perRoundRatio(samples, target.id, ECHO_ID, concurrency),
+        vsFloor: target.action ? perRoundRatio(samples, target.id, floorId(target.action), concurrency) : undefined,
+      };
+    }),
+  );
+}
+
+export async function measureThroughput(context: BenchContext): Promise<ThroughputFigures> {
+  const { options } = context;
+  const targets = THROUGHPUT_TARGETS;
+  const samples: RunSample[] = [];
+  // Each round starts the order further along, so over the rounds every target runs early and late alike.
+  const shift = Math.max(1, Math.floor(targets.length / options.rounds));
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [levelIndex, concurrency] of options.concurrencyLevels.entries()) {
+      const order = rotate(targets, round * shift + levelIndex);
+      for (const [position, target] of order.entries()) {
+        const sample = await measureRun(context, target, concurrency, round, position);
+        samples.push(sample);
+        console.log(
+          `  round ${round + 1}/${options.rounds} c=${String(concurrency).padStart(2)} ${target.id.padEnd(12)} ${fixed(sample.turnsPerSecond, 0).padStart(5)} turns/s  p50 ${fixed(sample.p50Ms)} ms  bot CPU ${fixed(sample.botCpuMsPerTurn, 2)} ms/turn${sample.errors ? `  (${sample.errors} errors)` : ''}`,
+        );
+      }
     }
-    results.push({ scenario, runs });
   }
-  return results;
+  return { rounds: options.rounds, durationMs: options.durationMs, warmupMs: options.warmupMs, samples, summaries: summarize(samples, targets, options.concurrencyLevels) };
+}
+
+const ACTIONS_WITH_FLOOR: readonly ActionKind[] = ['list', 'open', 'save', 'tag'];
+
+export function throughputTargets(figures: ThroughputFigures): Target[] {
+  return ACTIONS_WITH_FLOOR.map((action): Target => {
+    const rows = figures.summaries.filter((summary) => summary.target === action);
+    const ratios = rows.map((row) => row.vsFloor?.median ?? Number.NaN);
+    const errors = rows.reduce((sum, row) => sum + row.errors, 0) + figures.summaries.filter((summary) => summary.target === floorId(action)).reduce((sum, row) => sum + row.errors, 0);
+    const met = ratios.length > 0 && ratios.every((ratio) => ratio >= FLOOR_RATIO_TARGET) && errors === 0;
+    const detail = `${rows.map((row) => `c=${row.concurrency} ${row.vsFloor ? showSpread(row.vsFloor, 2) : '–'}×`).join(', ')}${errors ? `; ${errors} failed turns` : ''}`;
+    const levels = rows.map((row) => row.concurrency).join('/');
+    return { name: `${action} ≥ ${FLOOR_RATIO_TARGET}× its graph floor's throughput at c=${levels} (median of per-round ratios)`, met, detail };
+  });
+}
+
+export function throughputMarkdown(figures: ThroughputFigures): string[] {
+  const lines = [
+    `${figures.rounds} rounds, each target ${figures.durationMs} ms per run after a ${figures.warmupMs} ms warm-up burst, in rotated order. Medians over the rounds, min–max in brackets; ratios are taken within each round, then their median.`,
+    '',
+    '| target | c | turns/s | p50 ms | p99 ms | × floor | × echo | bot CPU ms/turn | profile service CPU ms/turn | client CPU ms/turn | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of figures.summaries) {
+    lines.push(
+      `| ${row.label} | ${row.concurrency} | ${showSpread(row.turnsPerSecond, 0)} | ${showSpread(row.p50Ms)} | ${fixed(row.p99Ms.median)} | ${row.vsFloor ? showSpread(row.vsFloor, 2) : ''} | ${fixed(row.vsEcho.median, 2)} | ${fixed(row.botCpuMsPerTurn.median, 2)} | ${fixed(row.serviceCpuMsPerTurn.median, 2)} | ${fixed(row.clientCpuMsPerTurn.median, 2)} | ${row.errors} |`,
+    );
+  }
+  return lines;
+}
+
+export async function throughputSection(context: BenchContext): Promise<Section> {
+  const figures = await measureThroughput(context);
+  return { id: 'throughput', title: 'Throughput against the graph floor', data: figures, markdown: throughputMarkdown(figures), targets: throughputTargets(figures) };
 }
