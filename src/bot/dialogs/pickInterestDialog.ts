@@ -62,9 +62,11 @@ async function askForInterest(step: PickStep): Promise<DialogTurnResult> {
   const question = `${step.options.question}${where}`;
   const shown = ChoiceFactory.forChannel(step.context, choices, question);
   if (shown.attachments?.length || shown.suggestedActions) return step.prompt(PICK_PROMPT, { prompt: question, choices });
-  // Too long for buttons, so the names go into the message text, which Teams renders as Markdown: escaped there,
-  // a name like "Guitar **bold**" shows as typed. The prompt still recognizes the names as they are.
-  const listed = ChoiceFactory.list(
+  // No buttons here (names too long, or a channel without them), so the names go into the message text, which
+  // Teams renders as Markdown: escaped there, a name like "Guitar **bold**" shows as typed. Escaping only lengthens
+  // titles, so the layout stays a text one (inline or numbered). The prompt still recognizes the names as they are.
+  const listed = ChoiceFactory.forChannel(
+    step.context,
     choices.map((choice) => ({ ...choice, action: { type: ActionTypes.ImBack, title: escapeMarkdown(choice.value), value: choice.value } })),
     question,
   );
