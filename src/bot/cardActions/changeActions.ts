@@ -44,7 +44,7 @@ export const saveTags: CardActionHandler<typeof CARD_VERBS.saveTags> = async (ac
   return cardResponse(renderInterestCard({ interest: updated, ownerId, notice: SAVED_NOTICE, viewers: cardViewersFor(context.activity) }));
 };
 
-export const confirmDelete: CardActionHandler<typeof CARD_VERBS.confirmDelete> = async (action, { services, getToken, ownerId, context }) => {
+export const confirmDelete: CardActionHandler<typeof CARD_VERBS.confirmDelete> = async (action, { services, getToken, ownerId }) => {
   try {
     await services.interests.delete(getToken, action.interestId);
   } catch (error) {
