@@ -18,12 +18,16 @@ export async function sendTyping(context: TurnContext): Promise<void> {
 }
 
 /**
- * Who will read the cards this turn sends: the owner alone in a personal chat; everyone in any other
- * conversation (Teams' `groupChat` and `channel`, and, to be safe, a conversation that does not say what it is),
- * so those cards show only what everyone may see. Cards are rendered with it wherever they are posted.
+ * Who will read the cards this turn sends: everyone in a group conversation (Teams' `groupChat` and `channel`,
+ * any other type but `personal`, or `isGroup`), so those cards show only what everyone may see; the owner alone
+ * otherwise. A personal chat may leave the type out: the Agents Playground sends none there. Cards are rendered
+ * with it wherever they are posted.
  */
 export function cardViewersFor(activity: Pick<Activity, 'conversation' | 'from' | 'recipient'>): Viewers {
-  if (activity.conversation?.conversationType === 'personal') return OWNER_ONLY;
+  const conversation = activity.conversation as Partial<Activity['conversation']> | undefined;
+  const type = conversation?.conversationType;
+  const shared = conversation?.isGroup === true || (type !== undefined && type !== 'personal');
+  if (!shared) return OWNER_ONLY;
   // In Teams the bot's own id is `28:` and its app id, which is what the chat deep link takes.
   return { kind: 'everyone', ownerName: activity.from?.name ?? '', personalChatUrl: personalChatUrl(activity.recipient?.id ?? '') };
 }

@@ -71,6 +71,17 @@ describe('group chats and channels', () => {
     expect(posted.map((activity) => activity.replyToId)).toEqual([expect.any(String)]);
   });
 
+  it.each([
+    ['no type and no group flag (the Playground\'s personal chat)', { id: 'a:personal-alex' }, true],
+    ['a group flag without a type', { id: '19:other-group@thread.v2', isGroup: true }, false],
+    ['a type Teams may add later', { id: '19:meeting@thread.v2', conversationType: 'meeting' }, false],
+  ])('a conversation with %s is personal: %s', async (_case, conversation, personal) => {
+    const exchange = await harness.send({ type: 'message', text: 'list', conversation });
+    const text = onlyCard(exchange);
+    expect(text.includes('Public speaking')).toBe(personal);
+    expect(text.includes('2 private interests are not shown here.')).toBe(!personal);
+  });
+
   it('sends no typing activity into a channel thread, but still in personal and group chats', async () => {
     const types = async (conversation: Conversation) => (await say('list', conversation)).activities.map((activity) => activity.type);
     expect(await types(CHANNEL_THREAD)).toEqual(['message']);
