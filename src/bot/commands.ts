@@ -19,7 +19,7 @@ import type { BotServices } from './botServices';
 import type { CommandText } from './commandText';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogOptions } from './dialogs/dialogIds';
 import { graphTokenFor } from './userGraphAccess';
-import { sendCard, sendTyping } from './replies';
+import { cardViewersFor, sendCard, sendTyping } from './replies';
 
 export interface CommandTurn {
   readonly context: TurnContext;
@@ -54,7 +54,7 @@ async function showHelp({ context, dialogContext }: CommandTurn): Promise<void> 
 
 async function showList({ context, services }: CommandTurn): Promise<void> {
   const interests = await services.interests.list(graphTokenFor(context, services.tokens));
-  await sendCard(context, renderListCard({ interests, page: 0, ownerId: actorIdOf(context.activity) }));
+  await sendCard(context, renderListCard({ interests, page: 0, ownerId: actorIdOf(context.activity), viewers: cardViewersFor(context.activity) }));
 }
 
 function beginDialog(dialogId: string) {
@@ -78,16 +78,16 @@ function withNamedInterest(verb: string, show: (turn: CommandTurn, interest: Sto
     const notice = argument
       ? `I couldn't find "${argument}" in your interests. Pick one below.`
       : `Which interest? Say "${verb}" and its name, or pick one below.`;
-    await sendCard(context, renderListCard({ interests, page: 0, ownerId, notice }));
+    await sendCard(context, renderListCard({ interests, page: 0, ownerId, notice, viewers: cardViewersFor(context.activity) }));
   };
 }
 
 const showEditCard = withNamedInterest('edit', async ({ context }, interest) => {
-  await sendCard(context, renderEditCard({ interest, ownerId: actorIdOf(context.activity) }));
+  await sendCard(context, renderEditCard({ interest, ownerId: actorIdOf(context.activity), viewers: cardViewersFor(context.activity) }));
 });
 
 const showDeleteConfirmation = withNamedInterest('delete', async ({ context }, interest) => {
-  await sendCard(context, renderDeleteConfirmCard({ interest, ownerId: actorIdOf(context.activity) }));
+  await sendCard(context, renderDeleteConfirmCard({ interest, ownerId: actorIdOf(context.activity), viewers: cardViewersFor(context.activity) }));
 });
 
 async function cancel({ context, dialogContext }: CommandTurn): Promise<void> {

@@ -22,9 +22,13 @@ function welcomeKey(activity: Activity): string {
 export async function welcomeOnce(context: TurnContext, state: BotState): Promise<void> {
   const { activity } = context;
   if (!(await claimOnce(state.storage, welcomeKey(activity)))) return;
-  // In a group chat or channel the card is for everyone: no greeting by name, no button bound to the installer.
+  // In a group chat or channel the card is for everyone: no greeting by name, no button bound to the installer,
+  // and how to address the bot there (an @mention).
   const personal = activity.conversation.conversationType === 'personal';
-  await sendCard(context, renderWelcomeCard(personal ? { userName: activity.from.name, ownerId: actorIdOf(activity) } : {}));
+  await sendCard(
+    context,
+    renderWelcomeCard(personal ? { userName: activity.from.name, ownerId: actorIdOf(activity) } : { mentionName: activity.recipient.name ?? '' }),
+  );
 }
 
 export async function forgetWelcome(context: TurnContext, state: BotState): Promise<void> {

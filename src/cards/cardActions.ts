@@ -77,7 +77,7 @@ const onInterest = { ownerId: idSchema, interestId: idSchema };
 /** `data` of each verb, as the card writes it (before Teams merges any inputs in). */
 const actionDataSchemas = {
   [CARD_VERBS.showList]: z.object({ ...owned, page: z.number().int().min(0).max(100_000) }),
-  [CARD_VERBS.openInterest]: z.object(onInterest),
+  [CARD_VERBS.openInterest]: z.object({ ...onInterest, page: z.number().int().min(0).max(100_000).optional() }),
   [CARD_VERBS.editInterest]: z.object(onInterest),
   [CARD_VERBS.saveInterest]: z.object({
     ...onInterest,

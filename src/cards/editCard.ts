@@ -6,6 +6,9 @@ import { INTEREST_LIMITS, type InterestDraft, type PersonInterest } from '../dom
 import type { ValidationIssue } from '../domain/validateInterest';
 import { boundedDraft } from './boundedDraft';
 import { EDIT_INPUT_IDS, type CARD_VERBS, type CardActionData, type EditField, type EditFormValues } from './cardActions';
+import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
+import { renderPrivateInterestCard } from './privateInterestCard';
+import { isSharedView, OWNER_ONLY, type Viewers } from './sharedView';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, typedText } from './displayText';
 import { displayName } from './interestView';
@@ -13,6 +16,8 @@ import { displayName } from './interestView';
 export interface EditCardData {
   interest: PersonInterest;
   ownerId: string;
+  /** Who reads the card; in a group chat or channel a private interest is replaced by a placeholder. */
+  viewers?: Viewers;
   /** Problems found when the submitted form was validated, shown under their fields. */
   errors?: readonly ValidationIssue[];
   /** What the user typed, shown instead of the stored values (kept when server-side validation fails). */
@@ -64,7 +69,8 @@ const TAG_CHOICES: Choice[] = COLLABORATION_TAGS.map((tag) => ({ title: COLLABOR
 const expand = defineCardTemplate<EditCardView>(template);
 
 /** The edit form: every writable field prefilled, with Save (sends the draft shown as `before`) and Cancel. */
-export function renderEditCard({ interest, ownerId, errors = [], values = {} }: EditCardData): AdaptiveCard {
+export function renderEditCard({ interest, ownerId, errors = [], values = {}, viewers = OWNER_ONLY }: EditCardData): AdaptiveCard {
+  if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard({ interest, ownerId, viewers });
   const before = boundedDraft(draftFromInterest(interest));
   const shown = inputValues(before);
   const choices = audienceChoices(before.allowedAudiences);

@@ -6,6 +6,9 @@ import { formatAudience } from '../domain/audiences';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText } from './displayText';
 import { categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from './interestView';
+import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
+import { renderPrivateInterestCard } from './privateInterestCard';
+import { isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from './sharedView';
 
 export interface InterestCardData {
   interest: PersonInterest;
@@ -13,6 +16,10 @@ export interface InterestCardData {
   ownerId: string;
   /** One line above the interest, e.g. "Saved." or "This interest no longer exists." */
   notice?: string;
+  /** The list page the card was opened from, so "Back to list" returns there; 0 when unknown. */
+  page?: number | undefined;
+  /** Who reads the card; in a group chat or channel a private interest is replaced by a placeholder. */
+  viewers?: Viewers;
 }
 
 interface InterestCardView extends LinkView {
@@ -32,19 +39,23 @@ interface InterestCardView extends LinkView {
   lastChanged: string;
   created: string;
   origin: string;
+  page: number;
+  hasPersonalChat: boolean;
+  personalChatUrl: string;
 }
 
 const UNKNOWN_DATE = 'unknown date';
 const expand = defineCardTemplate<InterestCardView>(template);
 
 /** One interest with its actions: Edit, Tag, Delete, Back to list; Confirm/Remove for an unconfirmed suggestion. */
-export function renderInterestCard({ interest, ownerId, notice }: InterestCardData): AdaptiveCard {
+export function renderInterestCard({ interest, ownerId, notice, page = 0, viewers = OWNER_ONLY }: InterestCardData): AdaptiveCard {
+  if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard({ interest, ownerId, viewers, notice, page });
   const draft = draftFromInterest(interest);
   const provenance = describeProvenance(interest);
   const noticeText = blockText(notice, DISPLAY_LIMITS.notice);
   const description = blockText(draft.description, DISPLAY_LIMITS.description);
   const badges = tagLabels(draft.collaborationTags).map((label) => ({ label }));
-  return expand({
+  const card = expand({
     ownerId,
     interestId: interest.id ?? '',
     hasNotice: noticeText !== '',
@@ -62,5 +73,9 @@ export function renderInterestCard({ interest, ownerId, notice }: InterestCardDa
     lastChanged: provenance.lastModifiedLabel ?? UNKNOWN_DATE,
     created: provenance.createdLabel ?? UNKNOWN_DATE,
     origin: inlineText(provenance.sourceLabel, DISPLAY_LIMITS.message),
+    page,
+    hasPersonalChat: isSharedView(viewers) && viewers.personalChatUrl !== '',
+    personalChatUrl: isSharedView(viewers) ? viewers.personalChatUrl : '',
   });
+  return withOwnerRefresh(card, viewers, { ownerId, card: 'interest', interestId: interest.id ?? '', page });
 }

@@ -2,9 +2,11 @@ import template from '../../cards/list.json';
 import { draftFromInterest } from '../domain/interestDraft';
 import { LIST_PAGE_SIZE, pageOf } from '../domain/paging';
 import type { PersonInterest } from '../domain/personInterest';
+import { interestsForSharedConversation } from '../domain/sharedConversation';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { blockText, plainText } from './displayText';
-import { DISPLAY_LIMITS, displayName, tagLabels } from './interestView';
+import { blockText, inlineText, plainText } from './displayText';
+import { DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, tagLabels } from './interestView';
+import { hiddenInterestsText, isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from './sharedView';
 
 export interface ListCardData {
   interests: readonly PersonInterest[];
@@ -12,6 +14,8 @@ export interface ListCardData {
   page: number;
   ownerId: string;
   notice?: string;
+  /** Who reads the card; in a group chat or channel only the interests everyone may see are listed. */
+  viewers?: Viewers;
 }
 
 interface ListRowView {
@@ -20,15 +24,26 @@ interface ListRowView {
   openTitle: string;
   hasTags: boolean;
   tags: string;
+  isSuggestion: boolean;
 }
 
 interface ListCardView {
   ownerId: string;
+  title: string;
   hasNotice: boolean;
   notice: string;
   isEmpty: boolean;
+  emptyText: string;
   summary: string;
+  hasSuggestions: boolean;
+  suggestions: string;
+  hasHidden: boolean;
+  hidden: string;
+  hasPersonalChat: boolean;
+  personalChatUrl: string;
   rows: ListRowView[];
+  /** The page shown, carried by each row so "Back to list" returns here. */
+  page: number;
   hasPrevious: boolean;
   previousPage: number;
   hasNext: boolean;
@@ -36,25 +51,43 @@ interface ListCardView {
 }
 
 const expand = defineCardTemplate<ListCardView>(template);
+const OWNER_NAME_MAX = 60;
 
-/** One page (LIST_PAGE_SIZE rows) of the user's interests; each row opens its interest card. */
-export function renderListCard({ interests, page, ownerId, notice }: ListCardData): AdaptiveCard {
-  const shown = pageOf(interests, page, LIST_PAGE_SIZE);
+/**
+ * One page (LIST_PAGE_SIZE rows) of the user's interests; each row opens its interest card. Suggestions waiting
+ * for the user's confirmation are marked and counted. Posted for everyone, it lists only what everyone may see.
+ */
+export function renderListCard({ interests, page, ownerId, notice, viewers = OWNER_ONLY }: ListCardData): AdaptiveCard {
+  const shared = isSharedView(viewers);
+  const { shown: listed, hiddenCount } = shared ? interestsForSharedConversation(interests) : { shown: interests, hiddenCount: 0 };
+  const shown = pageOf(listed, page, LIST_PAGE_SIZE);
   const noticeText = blockText(notice, DISPLAY_LIMITS.notice);
   const first = shown.page * LIST_PAGE_SIZE + 1;
   const last = shown.page * LIST_PAGE_SIZE + shown.items.length;
-  return expand({
+  const suggestionCount = listed.filter(isUnconfirmedSuggestion).length;
+  const ownerName = shared ? inlineText(viewers.ownerName, OWNER_NAME_MAX) : '';
+  const card = expand({
     ownerId,
+    title: shared ? (ownerName === '' ? 'Interests' : `${ownerName}'s interests`) : 'Your interests',
     hasNotice: noticeText !== '',
     notice: noticeText,
-    isEmpty: interests.length === 0,
-    summary: shown.pageCount > 1 ? `Showing ${first}–${last} of ${interests.length}` : countText(interests.length),
+    isEmpty: listed.length === 0,
+    emptyText: interests.length === 0 ? "You haven't added any interests to your profile yet." : 'No interest here is visible to everyone in this conversation.',
+    summary: shown.pageCount > 1 ? `Showing ${first}–${last} of ${listed.length}` : countText(listed.length),
+    hasSuggestions: suggestionCount > 0,
+    suggestions: suggestionsText(suggestionCount),
+    hasHidden: hiddenCount > 0,
+    hidden: hiddenInterestsText(hiddenCount),
+    hasPersonalChat: shared && viewers.personalChatUrl !== '',
+    personalChatUrl: shared ? viewers.personalChatUrl : '',
     rows: shown.items.map(toRow),
+    page: shown.page,
     hasPrevious: shown.hasPrevious,
     previousPage: shown.page - 1,
     hasNext: shown.hasNext,
     nextPage: shown.page + 1,
   });
+  return withOwnerRefresh(card, viewers, { ownerId, card: 'list', page: shown.page });
 }
 
 function toRow(interest: PersonInterest): ListRowView {
@@ -66,9 +99,14 @@ function toRow(interest: PersonInterest): ListRowView {
     openTitle: `Open ${plainText(draft.displayName, DISPLAY_LIMITS.listName)}`,
     hasTags: tags !== '',
     tags,
+    isSuggestion: isUnconfirmedSuggestion(interest),
   };
 }
 
 function countText(count: number): string {
   return count === 1 ? '1 interest' : `${count} interests`;
+}
+
+function suggestionsText(count: number): string {
+  return count === 1 ? '1 suggestion is waiting for your confirmation.' : `${count} suggestions are waiting for your confirmation.`;
 }

@@ -17,6 +17,7 @@ export { LIST_PAGE_SIZE, pageOf, type Page } from './paging';
 export { INTEREST_LIMITS, type InterestDraft, type InterestPatch, type PersonInterest } from './personInterest';
 export { describeProvenance, type InterestOrigin, type Provenance } from './provenance';
 export { fail, ok, type Result } from './result';
+export { SHARED_AUDIENCES, interestsForSharedConversation, isVisibleToEveryoneIn, type SharedSelection } from './sharedConversation';
 export {
   validateAudience,
   validateCategories,

@@ -26,7 +26,7 @@ describe('renderListCard', () => {
     const rows = rowActions(card);
     expect(rows).toHaveLength(4);
     const opened = parseCardAction(invokeValueFor(card, rows[0]!));
-    expect(opened).toEqual({ ok: true, value: { verb: CARD_VERBS.openInterest, ownerId: OWNER_ID, interestId: userCreated.id } });
+    expect(opened).toEqual({ ok: true, value: { verb: CARD_VERBS.openInterest, ownerId: OWNER_ID, interestId: userCreated.id, page: 0 } });
     expect(pageTitles(card)).toEqual([]);
   });
 

@@ -14,6 +14,7 @@ import { validateInterestEdit } from '../../domain/validateInterest';
 import { isGraphRequestError } from '../../errors/graphErrors';
 import { findRestoredInterestId, recordRestore } from '../undoLedger';
 import type { CardActionHandler } from './actionTurn';
+import { cardViewersFor } from '../replies';
 import { cardResponse } from './invokeResponses';
 import { NOTHING_CHANGED_NOTICE } from './viewActions';
 
@@ -21,26 +22,26 @@ export const SAVED_NOTICE = 'Saved.';
 export const CONFIRMED_NOTICE = 'Confirmed: this interest is on your profile.';
 export const RESTORED_NOTICE = 'Restored.';
 
-export const saveInterest: CardActionHandler<typeof CARD_VERBS.saveInterest> = async (action, { services, getToken, ownerId }) => {
+export const saveInterest: CardActionHandler<typeof CARD_VERBS.saveInterest> = async (action, { services, getToken, ownerId, context }) => {
   const shown = { ...action.before, id: action.interestId };
   // Inputs the card did not send, or sent as shown, keep the values the card showed.
   const validated = validateInterestEdit(action.before, action.form);
-  if (!validated.ok) return cardResponse(renderEditCard({ interest: shown, ownerId, errors: validated.error, values: action.form }));
+  if (!validated.ok) return cardResponse(renderEditCard({ interest: shown, ownerId, errors: validated.error, values: action.form, viewers: cardViewersFor(context.activity) }));
   const patch = diffInterest(action.before, validated.value);
-  if (isEmptyPatch(patch)) return cardResponse(renderInterestCard({ interest: shown, ownerId, notice: NOTHING_CHANGED_NOTICE }));
+  if (isEmptyPatch(patch)) return cardResponse(renderInterestCard({ interest: shown, ownerId, notice: NOTHING_CHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
   const updated = await services.interests.update(getToken, shown, patch);
-  return cardResponse(renderInterestCard({ interest: updated, ownerId, notice: SAVED_NOTICE }));
+  return cardResponse(renderInterestCard({ interest: updated, ownerId, notice: SAVED_NOTICE, viewers: cardViewersFor(context.activity) }));
 };
 
-export const saveTags: CardActionHandler<typeof CARD_VERBS.saveTags> = async (action, { services, getToken, ownerId }) => {
+export const saveTags: CardActionHandler<typeof CARD_VERBS.saveTags> = async (action, { services, getToken, ownerId, context }) => {
   const unchanged = action.tags.length === action.tagsBefore.length && action.tags.every((tag) => action.tagsBefore.includes(tag));
   if (unchanged) {
     const interest = await services.interests.get(getToken, action.interestId);
-    return cardResponse(renderInterestCard({ interest, ownerId, notice: NOTHING_CHANGED_NOTICE }));
+    return cardResponse(renderInterestCard({ interest, ownerId, notice: NOTHING_CHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
   }
   const before = { id: action.interestId, collaborationTags: action.tagsBefore };
   const updated = await services.interests.update(getToken, before, { collaborationTags: action.tags });
-  return cardResponse(renderInterestCard({ interest: updated, ownerId, notice: SAVED_NOTICE }));
+  return cardResponse(renderInterestCard({ interest: updated, ownerId, notice: SAVED_NOTICE, viewers: cardViewersFor(context.activity) }));
 };
 
 export const confirmDelete: CardActionHandler<typeof CARD_VERBS.confirmDelete> = async (action, { services, getToken, ownerId }) => {
@@ -59,15 +60,15 @@ export const undoDelete: CardActionHandler<typeof CARD_VERBS.undoDelete> = async
   const restoredId = await findRestoredInterestId(services.state, context, action.undoToken);
   if (restoredId !== undefined) {
     const interest = await services.interests.get(getToken, restoredId);
-    return cardResponse(renderInterestCard({ interest, ownerId, notice: RESTORED_NOTICE }));
+    return cardResponse(renderInterestCard({ interest, ownerId, notice: RESTORED_NOTICE, viewers: cardViewersFor(context.activity) }));
   }
   const created = await services.interests.create(getToken, action.snapshot);
   await recordRestore(services.state, context, action.undoToken, created.id, services.clock());
-  return cardResponse(renderInterestCard({ interest: created, ownerId, notice: RESTORED_NOTICE }));
+  return cardResponse(renderInterestCard({ interest: created, ownerId, notice: RESTORED_NOTICE, viewers: cardViewersFor(context.activity) }));
 };
 
 /** "Yes, that's me" on a suggested (inferred) interest. */
-export const confirmInference: CardActionHandler<typeof CARD_VERBS.confirmInference> = async (action, { services, getToken, ownerId }) => {
+export const confirmInference: CardActionHandler<typeof CARD_VERBS.confirmInference> = async (action, { services, getToken, ownerId, context }) => {
   const updated = await services.interests.update(getToken, { id: action.interestId }, { inference: { userHasVerifiedAccuracy: true } });
-  return cardResponse(renderInterestCard({ interest: updated, ownerId, notice: CONFIRMED_NOTICE }));
+  return cardResponse(renderInterestCard({ interest: updated, ownerId, notice: CONFIRMED_NOTICE, viewers: cardViewersFor(context.activity) }));
 };

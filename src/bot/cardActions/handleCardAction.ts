@@ -11,6 +11,7 @@ import { isGraphRequestError } from '../../errors/graphErrors';
 import { actorIdOf } from '../actor';
 import type { BotServices } from '../botServices';
 import { isSignInRequiredError } from '../signInRequiredError';
+import { cardViewersFor } from '../replies';
 import { graphTokenFor } from '../userGraphAccess';
 import { describeFailure } from '../userMessages';
 import type { ActionTurn } from './actionTurn';
@@ -70,11 +71,11 @@ async function answerFailure(error: unknown, action: CardAction, turn: ActionTur
 }
 
 /** The card points at an interest that is gone (deleted elsewhere, or a card from long ago): show the list as it is. */
-async function answerStaleCard(action: CardAction, { services, getToken, ownerId }: ActionTurn): Promise<CardActionResponse> {
+async function answerStaleCard(action: CardAction, { services, getToken, ownerId, context }: ActionTurn): Promise<CardActionResponse> {
   services.logger.info('Card action on an interest that no longer exists', { verb: action.verb });
   try {
     const interests = await services.interests.list(getToken);
-    return cardResponse(renderListCard({ interests, page: 0, ownerId, notice: STALE_CARD_NOTICE }));
+    return cardResponse(renderListCard({ interests, page: 0, ownerId, notice: STALE_CARD_NOTICE, viewers: cardViewersFor(context.activity) }));
   } catch (error) {
     const report = describeFailure(error);
     services.logger[report.severity]('Listing interests after a stale card failed', { verb: action.verb, code: report.code, ...report.logFields });

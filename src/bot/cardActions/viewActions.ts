@@ -10,39 +10,40 @@ import { renderListCard } from '../../cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { renderTagCard } from '../../cards/tagCard';
 import type { CardActionHandler } from './actionTurn';
+import { cardViewersFor } from '../replies';
 import { cardResponse } from './invokeResponses';
 
 export const NOTHING_CHANGED_NOTICE = 'Nothing was changed.';
 
-export const showList: CardActionHandler<typeof CARD_VERBS.showList> = async (action, { services, getToken, ownerId }) => {
+export const showList: CardActionHandler<typeof CARD_VERBS.showList> = async (action, { services, getToken, ownerId, context }) => {
   const interests = await services.interests.list(getToken);
-  return cardResponse(renderListCard({ interests, page: action.page, ownerId }));
+  return cardResponse(renderListCard({ interests, page: action.page, ownerId, viewers: cardViewersFor(context.activity) }));
 };
 
-export const openInterest: CardActionHandler<typeof CARD_VERBS.openInterest> = async (action, { services, getToken, ownerId }) => {
+export const openInterest: CardActionHandler<typeof CARD_VERBS.openInterest> = async (action, { services, getToken, ownerId, context }) => {
   const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderInterestCard({ interest, ownerId }));
+  return cardResponse(renderInterestCard({ interest, ownerId, page: action.page, viewers: cardViewersFor(context.activity) }));
 };
 
-export const editInterest: CardActionHandler<typeof CARD_VERBS.editInterest> = async (action, { services, getToken, ownerId }) => {
+export const editInterest: CardActionHandler<typeof CARD_VERBS.editInterest> = async (action, { services, getToken, ownerId, context }) => {
   const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderEditCard({ interest, ownerId }));
+  return cardResponse(renderEditCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
 };
 
-export const tagInterest: CardActionHandler<typeof CARD_VERBS.tagInterest> = async (action, { services, getToken, ownerId }) => {
+export const tagInterest: CardActionHandler<typeof CARD_VERBS.tagInterest> = async (action, { services, getToken, ownerId, context }) => {
   const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderTagCard({ interest, ownerId }));
+  return cardResponse(renderTagCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
 };
 
 /** Asks first; the confirmation card carries the snapshot Undo will need. */
-export const deleteInterest: CardActionHandler<typeof CARD_VERBS.deleteInterest> = async (action, { services, getToken, ownerId }) => {
+export const deleteInterest: CardActionHandler<typeof CARD_VERBS.deleteInterest> = async (action, { services, getToken, ownerId, context }) => {
   const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderDeleteConfirmCard({ interest, ownerId }));
+  return cardResponse(renderDeleteConfirmCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
 };
 
 /** Cancel on an edit, tag or delete card: back to the interest as it is now, or a notice when there is none. */
-export const cancel: CardActionHandler<typeof CARD_VERBS.cancel> = async (action, { services, getToken, ownerId }) => {
+export const cancel: CardActionHandler<typeof CARD_VERBS.cancel> = async (action, { services, getToken, ownerId, context }) => {
   if (action.interestId === undefined) return cardResponse(renderNoticeCard({ title: 'Cancelled', text: NOTHING_CHANGED_NOTICE }));
   const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderInterestCard({ interest, ownerId, notice: NOTHING_CHANGED_NOTICE }));
+  return cardResponse(renderInterestCard({ interest, ownerId, notice: NOTHING_CHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
 };

@@ -1,13 +1,13 @@
 import { WholeChoicePrompt } from './wholeChoicePrompt';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidator, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { inlineText } from '../../cards/displayText';
+import { plainText } from '../../cards/displayText';
 import { renderEditCard } from '../../cards/editCard';
 import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES } from '../../domain/audiences';
 import { findInterestByName } from '../../domain/interestDraft';
 import { INTEREST_LIMITS, type InterestDraft, type PersonInterest } from '../../domain/personInterest';
 import { validateDisplayName, validateInterestInput } from '../../domain/validateInterest';
 import { actorIdOf } from '../actor';
-import { sendCard, sendTyping } from '../replies';
+import { cardViewersFor, sendCard, sendTyping } from '../replies';
 import { graphTokenFor } from '../userGraphAccess';
 import { acceptedAnswer, answerValidator, withReason } from './answerValidator';
 import { collaborationTagQuestion, parseCollaborationTagAnswer } from './collaborationTagAnswer';
@@ -93,7 +93,9 @@ export class AddInterestDialog extends ComponentDialog {
     if (!existing) return step.next();
     valuesOf(step).existing = existing;
     return step.prompt(DUPLICATE_PROMPT, {
-      prompt: `You already have an interest called "${inlineText(existing.displayName, INTEREST_LIMITS.displayNameMax)}". Do you want to tag it or edit it instead?`,
+      // Three short choices: Teams and the Playground show them as a hero card, whose text is not Markdown, so the
+      // name goes in as typed (escaping would show backslashes there).
+      prompt: `You already have an interest called "${plainText(existing.displayName, INTEREST_LIMITS.displayNameMax)}". Do you want to tag it or edit it instead?`,
       choices: Object.values(DUPLICATE_CHOICES),
     });
   };
@@ -106,7 +108,7 @@ export class AddInterestDialog extends ComponentDialog {
       return step.replaceDialog(TAG_INTEREST_DIALOG, { name: existing.displayName ?? '' } satisfies InterestDialogOptions);
     }
     if (choice === DUPLICATE_CHOICES.edit) {
-      await sendCard(step.context, renderEditCard({ interest: existing, ownerId: actorIdOf(step.context.activity) }));
+      await sendCard(step.context, renderEditCard({ interest: existing, ownerId: actorIdOf(step.context.activity), viewers: cardViewersFor(step.context.activity) }));
       return step.endDialog();
     }
     return step.replaceDialog(STEPS, {} satisfies InterestDialogOptions);

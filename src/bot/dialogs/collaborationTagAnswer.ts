@@ -31,10 +31,15 @@ export function collaborationTagLabels(tags: readonly CollaborationTag[]): strin
   return tags.map((tag) => COLLABORATION_TAG_LABELS[tag]).join(', ');
 }
 
-/** The tag question: a numbered list in the text (every client shows it) plus one-tap suggested replies. */
+/**
+ * The tag question: a numbered Markdown list in the text (every client shows it) plus one-tap suggested replies.
+ * The `<br>` (an HTML tag Teams renders in messages) matters to the Agents Playground: it draws the text of a
+ * message with suggested actions as plain text, running the list into one line, unless the text holds HTML; then
+ * it renders Markdown, so the list is a list and escaped user text in `lead` shows without backslashes.
+ */
 export function collaborationTagQuestion(lead: string): Partial<Activity> {
   const list = COLLABORATION_TAGS.map((tag, index) => `${index + 1}. ${COLLABORATION_TAG_LABELS[tag]}`).join('\n');
-  const text = `${lead} Reply with one or more numbers (like 1,3) or names, or none.\n\n${list}`;
+  const text = `${lead} Reply with one or more numbers (like 1,3) or names, or none.<br>\n\n${list}`;
   const replies = [...COLLABORATION_TAGS.map((tag) => COLLABORATION_TAG_LABELS[tag]), 'None'];
   return MessageFactory.suggestedActions(
     replies.map((reply) => ({ type: ActionTypes.ImBack, title: reply, value: reply })),

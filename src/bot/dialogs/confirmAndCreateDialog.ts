@@ -8,7 +8,7 @@ import { renderNoticeCard } from '../../cards/noticeCard';
 import type { InterestDraft } from '../../domain/personInterest';
 import { claimOnce, releaseClaim } from '../../storage/claimOnce';
 import { actorIdOf } from '../actor';
-import { sendTyping } from '../replies';
+import { cardViewersFor, sendTyping } from '../replies';
 import { graphTokenFor } from '../userGraphAccess';
 import { isSignInRequiredError } from '../signInRequiredError';
 import { AddConfirmPrompt } from './addConfirmPrompt';
@@ -74,7 +74,7 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
     await sendTyping(context);
     try {
       const created = await this.deps.interests.create(graphTokenFor(context, this.deps.tokens), draft);
-      await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE }));
+      await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE, viewers: cardViewersFor(context.activity) }));
       return step.endDialog(created);
     } catch (error) {
       // Nothing was created, so a later yes may try again.

@@ -1,5 +1,7 @@
+import { ActionTypes } from 'botbuilder';
+import { ChoiceFactory, ComponentDialog, ListStyle, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { WholeChoicePrompt } from './wholeChoicePrompt';
-import { ComponentDialog, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { escapeMarkdown } from '../../cards/escapeMarkdown';
 import { plainText } from '../../cards/displayText';
 import { pageOf } from '../../domain/paging';
 
@@ -48,7 +50,18 @@ async function askForInterest(step: PickStep): Promise<DialogTurnResult> {
   if (page.hasNext) choices.push({ value: MORE_CHOICE, synonyms: ['more', 'next', 'more...'] });
   if (page.hasPrevious) choices.push({ value: BACK_CHOICE, synonyms: ['back', 'previous', 'prev'] });
   const where = page.pageCount > 1 ? ` (page ${page.page + 1} of ${page.pageCount})` : '';
-  return step.prompt(PICK_PROMPT, { prompt: `${step.options.question}${where}`, choices });
+  const question = `${step.options.question}${where}`;
+  const shown = ChoiceFactory.forChannel(step.context, choices, question);
+  if (shown.attachments?.length || shown.suggestedActions) return step.prompt(PICK_PROMPT, { prompt: question, choices });
+  // No buttons here (names too long, or a channel without them), so the names go into the message text, which
+  // Teams renders as Markdown: escaped there, a name like "Guitar **bold**" shows as typed. Escaping only lengthens
+  // titles, so the layout stays a text one (inline or numbered). The prompt still recognizes the names as they are.
+  const listed = ChoiceFactory.forChannel(
+    step.context,
+    choices.map((choice) => ({ ...choice, action: { type: ActionTypes.ImBack, title: escapeMarkdown(choice.value), value: choice.value } })),
+    question,
+  );
+  return step.prompt(PICK_PROMPT, { prompt: listed, choices, style: ListStyle.none });
 }
 
 async function takeInterestOrTurnPage(step: PickStep): Promise<DialogTurnResult> {

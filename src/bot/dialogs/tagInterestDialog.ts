@@ -1,11 +1,13 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { inlineText } from '../../cards/displayText';
 import { renderInterestCard } from '../../cards/interestCard';
+import { hiddenInterestsText, isSharedView } from '../../cards/sharedView';
+import { interestsForSharedConversation } from '../../domain/sharedConversation';
 import { diffInterest, isEmptyPatch } from '../../domain/diffInterest';
 import { draftFromInterest, findInterestByName } from '../../domain/interestDraft';
 import { INTEREST_LIMITS, type PersonInterest } from '../../domain/personInterest';
 import { actorIdOf } from '../actor';
-import { sendCard, sendTyping } from '../replies';
+import { cardViewersFor, sendCard, sendTyping } from '../replies';
 import { graphTokenFor } from '../userGraphAccess';
 import { acceptedAnswer, answerValidator } from './answerValidator';
 import { collaborationTagLabels, collaborationTagQuestion, parseCollaborationTagAnswer } from './collaborationTagAnswer';
@@ -20,6 +22,8 @@ const TAGS_PROMPT = 'tagTagsPrompt';
 
 export const PICK_QUESTION = 'Which interest do you want to tag?';
 export const NO_INTERESTS_TEXT = "You don't have any interests yet. Say add to create one.";
+export const NO_SHARED_INTERESTS_TEXT = 'None of your interests is visible to everyone in this conversation.';
+export const TAG_PRIVATE_IN_PERSONAL_CHAT = 'To tag a private one, say tag to me in a personal chat.';
 export const TAGS_SAVED_NOTICE = 'Tags saved.';
 export const TAGS_UNCHANGED_NOTICE = 'The tags were already set that way, so nothing changed.';
 export const TAGS_BUSY_RETRY_TEXT = 'Microsoft 365 is busy right now, so the tags were not saved. Send them again to try again, or say cancel.';
@@ -48,24 +52,28 @@ export class TagInterestDialog extends ComponentDialog {
     }
     if (!(await ensureSignedIn(step.context, this.deps.tokens))) return step.endDialog();
     await sendTyping(step.context);
-    let interests: InterestWithId[];
+    let listed: InterestWithId[];
     try {
-      interests = (await this.deps.interests.list(graphTokenFor(step.context, this.deps.tokens))).filter(hasId);
+      listed = (await this.deps.interests.list(graphTokenFor(step.context, this.deps.tokens))).filter(hasId);
     } catch (error) {
       await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests to tag').userText);
       return step.endDialog();
     }
+    // In a group chat or channel the question and the picker name only interests everyone there may see.
+    const shared = isSharedView(cardViewersFor(step.context.activity));
+    const { shown: interests, hiddenCount } = shared ? interestsForSharedConversation(listed) : { shown: listed, hiddenCount: 0 };
+    const hidden = hiddenCount > 0 ? ` ${hiddenInterestsText(hiddenCount)} ${TAG_PRIVATE_IN_PERSONAL_CHAT}` : '';
     if (interests.length === 0) {
-      await step.context.sendActivity(NO_INTERESTS_TEXT);
+      await step.context.sendActivity(hiddenCount > 0 ? `${NO_SHARED_INTERESTS_TEXT}${hidden}` : NO_INTERESTS_TEXT);
       return step.endDialog();
     }
     valuesOf(step).interests = interests;
     const name = step.options.name?.trim();
     const named = name ? findInterestByName(interests, name) : undefined;
     if (named) return step.next(named.id);
-    if (name) await step.context.sendActivity(`I couldn't find "${inlineText(name, INTEREST_LIMITS.displayNameMax)}" in your interests.`);
+    if (name) await step.context.sendActivity(`I couldn't find "${inlineText(name, INTEREST_LIMITS.displayNameMax)}" in your interests.${hidden}`);
     const choices = interests.map((interest) => ({ id: interest.id, name: interest.displayName ?? '' }));
-    return step.beginDialog(PICK_INTEREST_DIALOG, { interests: choices, question: PICK_QUESTION } satisfies PickInterestOptions);
+    return step.beginDialog(PICK_INTEREST_DIALOG, { interests: choices, question: `${PICK_QUESTION}${hidden}` } satisfies PickInterestOptions);
   };
 
   private readonly askTags = async (step: TagStep): Promise<DialogTurnResult> => {
@@ -85,13 +93,13 @@ export class TagInterestDialog extends ComponentDialog {
     // Only the tags differ from the stored draft, so the patch holds `collaborationTags` or nothing.
     const patch = diffInterest(interest, { ...draftFromInterest(interest), collaborationTags });
     if (isEmptyPatch(patch)) {
-      await sendCard(context, renderInterestCard({ interest, ownerId, notice: TAGS_UNCHANGED_NOTICE }));
+      await sendCard(context, renderInterestCard({ interest, ownerId, notice: TAGS_UNCHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
       return step.endDialog(interest);
     }
     await sendTyping(context);
     try {
       const updated = await this.deps.interests.update(graphTokenFor(context, this.deps.tokens), interest, patch);
-      await sendCard(context, renderInterestCard({ interest: updated, ownerId, notice: TAGS_SAVED_NOTICE }));
+      await sendCard(context, renderInterestCard({ interest: updated, ownerId, notice: TAGS_SAVED_NOTICE, viewers: cardViewersFor(context.activity) }));
       return step.endDialog(updated);
     } catch (error) {
       const report = expectedGraphFailure(error, this.deps.logger, 'Saving collaboration tags');

@@ -98,6 +98,8 @@ export async function startDialogHost(options: DialogHostOptions = {}): Promise<
     await conversationState.saveChanges(context);
   });
   adapter.conversation.user = { ...USER };
+  // A personal chat, as Teams marks it: elsewhere the bot shows only interests everyone in the conversation may see.
+  adapter.conversation.conversation = { ...adapter.conversation.conversation, conversationType: 'personal' };
 
   const send = async (input: string | Partial<Activity>): Promise<Turn> => {
     await adapter.processActivity(typeof input === 'string' ? { type: ActivityTypes.Message, text: input } : { ...input });
