@@ -4,6 +4,7 @@
  * services, contain user data) and never a stack.
  */
 import type { LogFields } from '../logger';
+import { ERROR_CODES } from '../errors/errorCodes';
 import { isGraphRequestError, type GraphErrorKind } from '../errors/graphErrors';
 import { isSignInRequiredError } from './signInRequiredError';
 import type { TokenFailureReason } from '../auth/userTokenProvider';
@@ -41,7 +42,7 @@ export function describeFailure(error: unknown): FailureReport {
   if (isGraphRequestError(error)) {
     const { status, graphCode, requestId, clientRequestId, date } = error.details;
     return {
-      code: `graph-${error.kind}`,
+      code: error.code,
       userText: GRAPH_FAILURE_TEXT[error.kind],
       severity: 'warn',
       logFields: { errorKind: error.kind, status, graphCode, requestId, clientRequestId, date },
@@ -51,5 +52,5 @@ export function describeFailure(error: unknown): FailureReport {
     return { code: error.code, userText: SIGN_IN_TEXT[error.reason], severity: 'warn', logFields: { reason: error.reason } };
   }
   const stack = error instanceof Error ? error.stack : undefined;
-  return { code: 'internal', userText: UNEXPECTED_FAILURE_TEXT, severity: 'error', logFields: { error, stack } };
+  return { code: ERROR_CODES.internal, userText: UNEXPECTED_FAILURE_TEXT, severity: 'error', logFields: { error, stack } };
 }

@@ -2,7 +2,7 @@ import { ContainerClient } from '@azure/storage-blob';
 import type { Storage, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
-import { StorageWriteConflictError, isStorageWriteConflict } from './storageWriteConflict';
+import { StorageWriteConflictError, isStorageWriteConflict } from '../errors/storageWriteConflictError';
 
 /**
  * botbuilder's `BlobsStorage` with one gap closed. It sends a conditional write as `If-Match: <eTag>`, which Azure

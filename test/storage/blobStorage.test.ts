@@ -4,7 +4,7 @@ import { claimTokenExchange, tokenExchangeKey } from '../../src/auth/tokenExchan
 import { silentLogger } from '../../src/logger';
 import { IF_ABSENT_ETAG } from '../../src/storage/conditionalWrites';
 import { createStorage } from '../../src/storage/createStorage';
-import { isStorageWriteConflict } from '../../src/storage/storageWriteConflict';
+import { isStorageWriteConflict } from '../../src/errors/storageWriteConflictError';
 import { startAzurite, type RunningAzurite } from '../support/azurite';
 
 let azurite: RunningAzurite;
