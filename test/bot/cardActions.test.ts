@@ -13,7 +13,31 @@ type Body = { statusCode: number; type: string; value: unknown };
 describe('card action routes', () => {
   it('has a handler for every verb the cards carry, and nothing else', () => {
     expect(Object.keys(CARD_ACTION_ROUTES).sort()).toEqual([...ALL_CARD_VERBS].sort());
-    for (const verb of ALL_CARD_VERBS) expect(typeof CARD_ACTION_ROUTES[verb]).toBe('function');
+    for (const verb of ALL_CARD_VERBS) {
+      expect(CARD_ACTION_ROUTES[verb].verb).toBe(verb);
+      expect(typeof CARD_ACTION_ROUTES[verb].handle).toBe('function');
+    }
+  });
+
+  it('declares what each route is: the add dialog buttons continue the dialog, reads and changes need Graph', () => {
+    const kinds = Object.fromEntries(ALL_CARD_VERBS.map((verb) => [verb, CARD_ACTION_ROUTES[verb].kind]));
+    expect(kinds).toEqual({
+      [CARD_VERBS.showList]: 'read',
+      [CARD_VERBS.openInterest]: 'read',
+      [CARD_VERBS.editInterest]: 'read',
+      [CARD_VERBS.tagInterest]: 'read',
+      [CARD_VERBS.deleteInterest]: 'read',
+      [CARD_VERBS.cancel]: 'read',
+      [CARD_VERBS.saveInterest]: 'change',
+      [CARD_VERBS.saveTags]: 'change',
+      [CARD_VERBS.confirmDelete]: 'change',
+      [CARD_VERBS.undoDelete]: 'change',
+      [CARD_VERBS.confirmInference]: 'change',
+      [CARD_VERBS.confirmAdd]: 'dialog',
+      [CARD_VERBS.cancelAdd]: 'dialog',
+    });
+    const withoutGraph = ALL_CARD_VERBS.filter((verb) => !CARD_ACTION_ROUTES[verb].needsGraph);
+    expect(withoutGraph).toEqual([CARD_VERBS.cancelAdd]);
   });
 });
 

@@ -19,6 +19,7 @@ import {
   takeInvokeResponseCard,
   type InterestDialogOptions,
 } from '../../../src/bot/dialogs';
+import { createGraphAccess } from '../../../src/bot/graphAccess';
 import { createGraphInterestsClient, type InterestsClient } from '../../../src/graph/interestsClient';
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
 import { mintDevToken } from '../../../src/auth/devToken';
@@ -91,7 +92,7 @@ export async function startDialogHost(options: DialogHostOptions = {}): Promise<
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
-  for (const dialog of createInterestDialogs({ interests, tokens, logger: silentLogger, storage })) dialogs.add(dialog);
+  for (const dialog of createInterestDialogs({ graph: createGraphAccess({ interests, tokens, signIn: undefined }), logger: silentLogger, storage })) dialogs.add(dialog);
 
   const adapter = new TestAdapter(async (context) => {
     await runTurn(context, dialogs);
