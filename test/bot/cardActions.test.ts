@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CARD_ACTION_ROUTES } from '../../src/bot/cardActions/cardActionRoutes';
 import { ALL_CARD_VERBS, CARD_VERBS } from '../../src/cards/cardActions';
 import type { PersonInterest } from '../../src/domain/personInterest';
-import { ALEX, MEGAN, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type User } from './botHarness';
+import { ALEX, MEGAN, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type User } from '../support/botHarness';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';

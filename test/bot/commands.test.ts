@@ -1,6 +1,6 @@
 import { normalizeCommandText } from '../../src/bot/commandText';
 import { COMMAND_ROUTES, matchCommand } from '../../src/bot/commands';
-import { ALEX, BOT, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type Exchange } from './botHarness';
+import { ALEX, BOT, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type Exchange } from '../support/botHarness';
 
 const HELP_HEADING = 'What I can do';
 
