@@ -237,6 +237,17 @@ describe('adaptiveCard/action invokes', () => {
     expect(body).toEqual({ statusCode: 200, type: MESSAGE, value: 'Microsoft 365 is busy right now. Try again in a minute.' });
   });
 
+  it('logs a failed card action once, at the invoke boundary, with both Graph request ids', async () => {
+    const interest = storedNamed('Machine learning');
+    harness.service.faults.inject({ status: 503, count: 10 });
+    const linesBefore = harness.logLines.length;
+    await act(CARD_VERBS.openInterest, { ...owner, interestId: interest.id }, MESSAGE);
+    const entries = harness.logLines.slice(linesBefore).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const warnings = entries.filter((entry) => entry.level === 'warn' || entry.level === 'error');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ verb: CARD_VERBS.openInterest, code: 'graph-unavailable', requestId: expect.any(String), clientRequestId: expect.any(String) });
+  });
+
   it.each([
     ['an unknown verb', { action: { type: 'Action.Execute', verb: 'interest.explode', data: owner } }],
     ['missing data', { action: { type: 'Action.Execute', verb: CARD_VERBS.openInterest, data: owner } }],
