@@ -1,6 +1,6 @@
 /**
- * The activity handler: it only dispatches. Messages go to the command table (or the active dialog), card actions
- * to the verb table, installs to the welcome card. State is written once at the end of every turn.
+ * The activity handler: it only dispatches. Messages go to the command registry (or the active dialog), card
+ * actions to the card-action registry, installs to the welcome card. State is written once at the end of every turn.
  */
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { BotServices } from './botServices';
