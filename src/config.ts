@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { ConfigError } from './errors/configError';
 import type { LogLevel } from './logger';
 
 export type StorageConfig =
@@ -48,9 +49,6 @@ export interface Config {
   readonly storage: StorageConfig;
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
 
 const optionalText = z
   .string()

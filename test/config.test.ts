@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError } from '../src/errors/configError';
+import { loadConfig } from '../src/config';
 
 const production = {
   MICROSOFT_APP_ID: '00000000-0000-0000-0000-0000000000a1',

@@ -3,14 +3,16 @@ import type { SignInFlow } from '../auth/signInFlow';
 import type { CardActionDeadlineOptions } from './resilience/cardActionDeadline';
 import type { UserTokenProvider } from '../auth/userTokenProvider';
 import type { Config } from '../config';
-import type { InterestsClient } from '../graph/interestsClient';
 import type { Logger } from '../logger';
 import type { BotState } from './botState';
+import type { GraphAccess } from './graphAccess';
 
 /** What command and card-action handlers work with. Built once per bot; holds no per-user data. */
 export interface BotServices {
   readonly mode: Config['mode'];
-  readonly interests: InterestsClient;
+  /** The one way to the user's Graph data: signed in, or sign-in starts (see `graphAccess.ts`). */
+  readonly graph: GraphAccess;
+  /** For signing out; routes get their Graph access through `graph`. */
   readonly tokens: UserTokenProvider;
   readonly logger: Logger;
   readonly clock: () => Date;

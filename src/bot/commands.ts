@@ -5,6 +5,9 @@
  * While a dialog waits for an answer, the text goes to the dialog, because "list" or "edit my bike" can be an
  * answer. Only commands marked `interruptsDialog` run instead: `cancel` and `sign out` end the dialog, `help`
  * answers and asks the dialog's question again.
+ *
+ * Each command is declared once with what it needs (`defineCommand`): a command that needs Graph gets the user's
+ * interests client, signed in, or sign-in starts and the command runs again afterwards (`graphAccess.ts`).
  */
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
@@ -14,11 +17,11 @@ import { renderHelpCard } from '../cards/helpCard';
 import { renderListCard } from '../cards/listCard';
 import { findInterestByName } from '../domain/interestDraft';
 import type { StoredInterest } from '../graph/interestsClient';
+import type { UserInterests } from '../graph/userInterests';
 import { actorIdOf } from './actor';
 import type { BotServices } from './botServices';
 import type { CommandText } from './commandText';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogOptions } from './dialogs/dialogIds';
-import { graphTokenFor } from './userGraphAccess';
 import { cardViewersFor, sendCard, sendTyping } from './replies';
 
 export interface CommandTurn {
@@ -29,16 +32,32 @@ export interface CommandTurn {
   readonly argument: string;
 }
 
-export interface CommandRoute {
+/** A command that needs Graph: the user's interests, already signed in. */
+export interface GraphCommandTurn extends CommandTurn {
+  readonly profile: UserInterests;
+}
+
+interface CommandBase {
   /** Lower-case phrases that start the command, e.g. `['sign out', 'logout']`. */
   readonly phrases: readonly string[];
   /** Whether text may follow the phrase ("edit Chess"); if not, "list foo" is not this command. */
   readonly takesArgument: boolean;
-  /** The handler calls Graph, so a typing indicator goes out first. */
-  readonly callsGraph: boolean;
+  /** The handler calls Graph at once, so a typing indicator goes out first. */
+  readonly typing: boolean;
   /** Runs even while a dialog waits for an answer. */
   readonly interruptsDialog: boolean;
-  readonly handle: (turn: CommandTurn) => Promise<void>;
+}
+
+/**
+ * One command. `needsGraph` routes are run signed in; the add and tag dialogs need Graph too, so they are started
+ * only once the user is signed in and nobody answers questions that cannot be saved.
+ */
+export type CommandRoute =
+  | (CommandBase & { readonly needsGraph: true; readonly handle: (turn: GraphCommandTurn) => Promise<void> })
+  | (CommandBase & { readonly needsGraph: false; readonly handle: (turn: CommandTurn) => Promise<void> });
+
+export function defineCommand(route: CommandRoute): CommandRoute {
+  return Object.freeze(route);
 }
 
 export const CANCELLED_TEXT = 'Cancelled. Nothing was changed.';
@@ -52,8 +71,8 @@ async function showHelp({ context, dialogContext }: CommandTurn): Promise<void> 
   if (dialogContext.activeDialog) await dialogContext.repromptDialog();
 }
 
-async function showList({ context, services }: CommandTurn): Promise<void> {
-  const interests = await services.interests.list(graphTokenFor(context, services.tokens));
+async function showList({ context, profile }: GraphCommandTurn): Promise<void> {
+  const interests = await profile.list();
   await sendCard(context, renderListCard({ interests, page: 0, ownerId: actorIdOf(context.activity), viewers: cardViewersFor(context.activity) }));
 }
 
@@ -65,11 +84,11 @@ function beginDialog(dialogId: string) {
 }
 
 /** Finds the interest named in the command, or answers with the list (one Graph request either way). */
-function withNamedInterest(verb: string, show: (turn: CommandTurn, interest: StoredInterest) => Promise<void>) {
-  return async (turn: CommandTurn): Promise<void> => {
-    const { context, services, argument } = turn;
+function withNamedInterest(verb: string, show: (turn: GraphCommandTurn, interest: StoredInterest) => Promise<void>) {
+  return async (turn: GraphCommandTurn): Promise<void> => {
+    const { context, profile, argument } = turn;
     const ownerId = actorIdOf(context.activity);
-    const interests = await services.interests.list(graphTokenFor(context, services.tokens));
+    const interests = await profile.list();
     const interest = argument ? findInterestByName(interests, argument) : undefined;
     if (interest) {
       await show(turn, interest);
@@ -112,24 +131,32 @@ async function showNotUnderstood({ context }: CommandTurn): Promise<void> {
 }
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
-  { phrases: ['help', '?'], takesArgument: false, callsGraph: false, interruptsDialog: true, handle: showHelp },
-  { phrases: ['list', 'my interests'], takesArgument: false, callsGraph: true, interruptsDialog: false, handle: showList },
-  { phrases: ['add'], takesArgument: true, callsGraph: false, interruptsDialog: false, handle: beginDialog(ADD_INTEREST_DIALOG) },
-  { phrases: ['tag'], takesArgument: true, callsGraph: false, interruptsDialog: false, handle: beginDialog(TAG_INTEREST_DIALOG) },
-  { phrases: ['edit'], takesArgument: true, callsGraph: true, interruptsDialog: false, handle: showEditCard },
-  { phrases: ['delete'], takesArgument: true, callsGraph: true, interruptsDialog: false, handle: showDeleteConfirmation },
-  { phrases: ['cancel'], takesArgument: false, callsGraph: false, interruptsDialog: true, handle: cancel },
-  { phrases: ['sign out', 'signout', 'logout', 'log out'], takesArgument: false, callsGraph: false, interruptsDialog: true, handle: signOut },
+  defineCommand({ phrases: ['help', '?'], takesArgument: false, needsGraph: false, typing: false, interruptsDialog: true, handle: showHelp }),
+  defineCommand({ phrases: ['list', 'my interests'], takesArgument: false, needsGraph: true, typing: true, interruptsDialog: false, handle: showList }),
+  defineCommand({ phrases: ['add'], takesArgument: true, needsGraph: true, typing: false, interruptsDialog: false, handle: beginDialog(ADD_INTEREST_DIALOG) }),
+  defineCommand({ phrases: ['tag'], takesArgument: true, needsGraph: true, typing: false, interruptsDialog: false, handle: beginDialog(TAG_INTEREST_DIALOG) }),
+  defineCommand({ phrases: ['edit'], takesArgument: true, needsGraph: true, typing: true, interruptsDialog: false, handle: showEditCard }),
+  defineCommand({ phrases: ['delete'], takesArgument: true, needsGraph: true, typing: true, interruptsDialog: false, handle: showDeleteConfirmation }),
+  defineCommand({ phrases: ['cancel'], takesArgument: false, needsGraph: false, typing: false, interruptsDialog: true, handle: cancel }),
+  defineCommand({
+    phrases: ['sign out', 'signout', 'logout', 'log out'],
+    takesArgument: false,
+    needsGraph: false,
+    typing: false,
+    interruptsDialog: true,
+    handle: signOut,
+  }),
 ];
 
 /** What any text that matches no route gets. */
-export const UNKNOWN_COMMAND: CommandRoute = {
+export const UNKNOWN_COMMAND: CommandRoute = defineCommand({
   phrases: [],
   takesArgument: true,
-  callsGraph: false,
+  needsGraph: false,
+  typing: false,
   interruptsDialog: false,
   handle: showNotUnderstood,
-};
+});
 
 export interface CommandMatch {
   readonly route: CommandRoute;
@@ -154,7 +181,7 @@ export function matchCommand(command: CommandText): CommandMatch | undefined {
 
 /**
  * Handles a message turn: an active dialog gets the text first, unless the text is a command that interrupts.
- * Errors propagate to `onTurnError`, the one place that words them for the user.
+ * Errors propagate to `onTurnError`, the one place that words them for the user and logs them.
  */
 export async function runCommand(context: TurnContext, command: CommandText, services: BotServices): Promise<void> {
   const dialogContext = await services.dialogs.createContext(context);
@@ -164,6 +191,13 @@ export async function runCommand(context: TurnContext, command: CommandText, ser
     return;
   }
   const { route, argument } = match ?? { route: UNKNOWN_COMMAND, argument: '' };
-  if (route.callsGraph) await sendTyping(context);
-  await route.handle({ context, dialogContext, services, argument });
+  const turn: CommandTurn = { context, dialogContext, services, argument };
+  if (!route.needsGraph) {
+    await route.handle(turn);
+    return;
+  }
+  await services.graph.run(context, async (profile) => {
+    if (route.typing) await sendTyping(context);
+    await route.handle({ ...turn, profile });
+  });
 }

@@ -19,7 +19,8 @@ import { createBotState } from './botState';
 import { runCommand } from './commands';
 import { normalizeCommandText } from './commandText';
 import { createInterestDialogs } from './dialogs';
-import { replayMessage } from './resumedTurn';
+import { createGraphAccess } from './graphAccess';
+import { resumedTurn } from './resumedTurn';
 import { InterestsBot } from './interestsBot';
 import { MessageLengthLimit } from './messageLength';
 import { createTurnErrorHandler } from './turnErrorHandler';
@@ -51,9 +52,6 @@ export interface Bot {
 export function createBot(deps: BotDependencies): Bot {
   const { config, interests, tokens, storage, logger } = deps;
   const state = createBotState(storage);
-  const dialogs = new DialogSet(state.dialogState);
-  for (const dialog of createInterestDialogs({ interests, tokens, logger, storage })) dialogs.add(dialog);
-
   const clock = deps.clock ?? (() => new Date());
   if (config.auth && !deps.graphTokens) throw new Error('createBot: app credentials are configured but no Graph token service was given.');
   const signIn: SignInFlow | undefined =
@@ -64,11 +62,14 @@ export function createBot(deps: BotDependencies): Bot {
           storage,
           pending: state.pendingSignIn,
           // The message that needed sign-in runs again as if just sent, so a dialog continues at its step.
-          resume: (context, request) => runCommand(replayMessage(context, request.text), normalizeCommandText(request.text), services),
+          resume: (context, request) => runCommand(resumedTurn(context, request.text), normalizeCommandText(request.text), services),
           logger,
           clock,
         })
       : undefined;
+  const graph = createGraphAccess({ interests, tokens, signIn });
+  const dialogs = new DialogSet(state.dialogState);
+  for (const dialog of createInterestDialogs({ graph, logger, storage })) dialogs.add(dialog);
   const adapter = new ConnectorRetryingCloudAdapter(createBotFrameworkAuthentication(config.auth), { logger, ...deps.connectorRetry });
   const cardActionDeadline: CardActionDeadlineOptions = {
     adapter,
@@ -77,7 +78,7 @@ export function createBot(deps: BotDependencies): Bot {
     ...(deps.cardActionBudgetMs !== undefined ? { budgetMs: deps.cardActionBudgetMs } : {}),
     saveState: (context) => state.saveAll(context),
   };
-  const services: BotServices = { mode: config.mode, interests, tokens, logger, clock, state, dialogs, signIn, cardActionDeadline };
+  const services: BotServices = { mode: config.mode, graph, tokens, logger, clock, state, dialogs, signIn, cardActionDeadline };
   adapter.use(new MessageLengthLimit());
   adapter.use(new ConcurrencyRetryMiddleware({ states: [state.conversationState, state.privateConversationState, state.userState], logger }));
   adapter.onTurnError = createTurnErrorHandler({ logger, state });

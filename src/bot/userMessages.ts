@@ -4,8 +4,8 @@
  * services, contain user data) and never a stack.
  */
 import type { LogFields } from '../logger';
+import { ERROR_CODES } from '../errors/errorCodes';
 import { isGraphRequestError, type GraphErrorKind } from '../errors/graphErrors';
-import { isSignInRequiredError } from './signInRequiredError';
 import type { TokenFailureReason } from '../auth/userTokenProvider';
 
 export interface FailureReport {
@@ -13,7 +13,7 @@ export interface FailureReport {
   readonly code: string;
   /** The sentence the user sees. */
   readonly userText: string;
-  /** Expected failures (Graph said no, sign-in needed) are warnings; anything else is a bug and an error. */
+  /** Expected failures (Graph said no) are warnings; anything else is a bug and an error. */
   readonly severity: 'warn' | 'error';
   /** What the log needs to follow the failure up: never the token, never user content. */
   readonly logFields: LogFields;
@@ -41,15 +41,12 @@ export function describeFailure(error: unknown): FailureReport {
   if (isGraphRequestError(error)) {
     const { status, graphCode, requestId, clientRequestId, date } = error.details;
     return {
-      code: `graph-${error.kind}`,
+      code: error.code,
       userText: GRAPH_FAILURE_TEXT[error.kind],
       severity: 'warn',
       logFields: { errorKind: error.kind, status, graphCode, requestId, clientRequestId, date },
     };
   }
-  if (isSignInRequiredError(error)) {
-    return { code: error.code, userText: SIGN_IN_TEXT[error.reason], severity: 'warn', logFields: { reason: error.reason } };
-  }
   const stack = error instanceof Error ? error.stack : undefined;
-  return { code: 'internal', userText: UNEXPECTED_FAILURE_TEXT, severity: 'error', logFields: { error, stack } };
+  return { code: ERROR_CODES.internal, userText: UNEXPECTED_FAILURE_TEXT, severity: 'error', logFields: { error, stack } };
 }

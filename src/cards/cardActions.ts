@@ -74,18 +74,46 @@ const draftSchema = z.object({
 const owned = { ownerId: idSchema };
 const onInterest = { ownerId: idSchema, interestId: idSchema };
 
-/** `data` of each verb, as the card writes it (before Teams merges any inputs in). */
+/** What the edit card submits: the card's own data plus the typed inputs, handed on as `form` (raw text). */
+const saveInterestSchema = z
+  .object({
+    ...onInterest,
+    before: draftSchema,
+    ...(Object.fromEntries(EDIT_INPUT_IDS.map((id) => [id, inputSchema.optional()])) as Record<EditField, z.ZodOptional<typeof inputSchema>>),
+  })
+  .transform(({ ownerId, interestId, before, ...typed }) => {
+    const form: EditFormValues = {};
+    for (const id of EDIT_INPUT_IDS) {
+      const value = typed[id];
+      if (typeof value === 'string') form[id] = value;
+    }
+    return { ownerId, interestId, before, form };
+  });
+
+/** What the tag card submits; the multi-select's one comma-separated string (or nothing) is parsed into `tags`. */
+const saveTagsSchema = z
+  .object({ ...onInterest, tagsBefore: z.array(tagSchema).max(COLLABORATION_TAGS.length), [TAGS_INPUT_ID]: inputSchema.optional() })
+  .transform(({ ownerId, interestId, tagsBefore, [TAGS_INPUT_ID]: submitted }, ctx) => {
+    const tags = validateCollaborationTags(submitted);
+    if (!tags.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [TAGS_INPUT_ID], message: tags.error });
+      return z.NEVER;
+    }
+    return { ownerId, interestId, tagsBefore, tags: tags.value };
+  });
+
+/**
+ * `data` of each verb, as the card writes it (inputs merged in by the client), and through each schema's output
+ * the action the bot handles. This is the one declaration of a verb's payload: the renderers' data types
+ * (`CardActionData`) and the handlers' action types (`CardAction`) are both inferred from it.
+ */
 const actionDataSchemas = {
   [CARD_VERBS.showList]: z.object({ ...owned, page: z.number().int().min(0).max(100_000) }),
   [CARD_VERBS.openInterest]: z.object({ ...onInterest, page: z.number().int().min(0).max(100_000).optional() }),
   [CARD_VERBS.editInterest]: z.object(onInterest),
-  [CARD_VERBS.saveInterest]: z.object({
-    ...onInterest,
-    before: draftSchema,
-    ...Object.fromEntries(EDIT_INPUT_IDS.map((id) => [id, inputSchema.optional()])),
-  }),
+  [CARD_VERBS.saveInterest]: saveInterestSchema,
   [CARD_VERBS.tagInterest]: z.object(onInterest),
-  [CARD_VERBS.saveTags]: z.object({ ...onInterest, tagsBefore: z.array(tagSchema).max(COLLABORATION_TAGS.length), [TAGS_INPUT_ID]: inputSchema.optional() }),
+  [CARD_VERBS.saveTags]: saveTagsSchema,
   [CARD_VERBS.deleteInterest]: z.object(onInterest),
   [CARD_VERBS.confirmDelete]: z.object({ ...onInterest, snapshot: draftSchema }),
   [CARD_VERBS.undoDelete]: z.object({ ...owned, snapshot: draftSchema, undoToken: idSchema }),
@@ -95,48 +123,15 @@ const actionDataSchemas = {
   [CARD_VERBS.cancelAdd]: z.object(owned),
 } as const satisfies Record<CardVerb, z.ZodTypeAny>;
 
-type DataOf<V extends CardVerb> = z.infer<(typeof actionDataSchemas)[V]>;
-type Draft = z.infer<typeof draftSchema>;
+type ActionSchemas = typeof actionDataSchemas;
 
-export type ShowListAction = { verb: typeof CARD_VERBS.showList } & DataOf<typeof CARD_VERBS.showList>;
-export type OpenInterestAction = { verb: typeof CARD_VERBS.openInterest } & DataOf<typeof CARD_VERBS.openInterest>;
-export type EditInterestAction = { verb: typeof CARD_VERBS.editInterest } & DataOf<typeof CARD_VERBS.editInterest>;
-/** `form` holds what the user typed, raw; `before` is the draft the card showed, so only changed fields are written. */
-export type SaveInterestAction = { verb: typeof CARD_VERBS.saveInterest; ownerId: string; interestId: string; before: Draft; form: EditFormValues };
-export type TagInterestAction = { verb: typeof CARD_VERBS.tagInterest } & DataOf<typeof CARD_VERBS.tagInterest>;
-/** `tags` is the submitted selection, parsed; `tagsBefore` is what the card showed selected. */
-export type SaveTagsAction = {
-  verb: typeof CARD_VERBS.saveTags;
-  ownerId: string;
-  interestId: string;
-  tagsBefore: Draft['collaborationTags'];
-  tags: Draft['collaborationTags'];
-};
-export type DeleteInterestAction = { verb: typeof CARD_VERBS.deleteInterest } & DataOf<typeof CARD_VERBS.deleteInterest>;
-export type ConfirmDeleteAction = { verb: typeof CARD_VERBS.confirmDelete } & DataOf<typeof CARD_VERBS.confirmDelete>;
-export type UndoDeleteAction = { verb: typeof CARD_VERBS.undoDelete } & DataOf<typeof CARD_VERBS.undoDelete>;
-export type ConfirmInferenceAction = { verb: typeof CARD_VERBS.confirmInference } & DataOf<typeof CARD_VERBS.confirmInference>;
-export type CancelAction = { verb: typeof CARD_VERBS.cancel } & DataOf<typeof CARD_VERBS.cancel>;
-export type ConfirmAddAction = { verb: typeof CARD_VERBS.confirmAdd } & DataOf<typeof CARD_VERBS.confirmAdd>;
-export type CancelAddAction = { verb: typeof CARD_VERBS.cancelAdd } & DataOf<typeof CARD_VERBS.cancelAdd>;
+/** The parsed action of each verb, as handlers receive it. */
+export type CardActionOf<V extends CardVerb> = { readonly verb: V } & z.output<ActionSchemas[V]>;
 
-export type CardAction =
-  | ShowListAction
-  | OpenInterestAction
-  | EditInterestAction
-  | SaveInterestAction
-  | TagInterestAction
-  | SaveTagsAction
-  | DeleteInterestAction
-  | ConfirmDeleteAction
-  | UndoDeleteAction
-  | ConfirmInferenceAction
-  | CancelAction
-  | ConfirmAddAction
-  | CancelAddAction;
+export type CardAction = { [V in CardVerb]: CardActionOf<V> }[CardVerb];
 
 /** The `data` a card writes for a verb: what renderers put on an action (inputs are merged in by the client). */
-export type CardActionData<V extends CardVerb> = Omit<Extract<CardAction, { verb: V }>, 'verb' | 'form' | 'tags'>;
+export type CardActionData<V extends CardVerb> = Omit<z.input<ActionSchemas[V]>, EditField>;
 
 const invokeValueSchema = z.object({
   action: z.object({
@@ -165,27 +160,8 @@ export function parseCardAction(value: unknown): Result<CardAction, string> {
 function parseActionData(verb: CardVerb, data: Record<string, unknown>): Result<CardAction, string> {
   const parsed = actionDataSchemas[verb].safeParse(data);
   if (!parsed.success) return fail(`malformed data for ${verb}: ${describeIssues(parsed.error)}`);
-  const fields = parsed.data as Record<string, unknown>;
-  switch (verb) {
-    case CARD_VERBS.saveInterest: {
-      const { ownerId, interestId, before } = fields as DataOf<typeof CARD_VERBS.saveInterest>;
-      const form: EditFormValues = {};
-      for (const id of EDIT_INPUT_IDS) {
-        const typed = fields[id];
-        if (typeof typed === 'string') form[id] = typed;
-      }
-      return ok({ verb, ownerId, interestId, before, form });
-    }
-    case CARD_VERBS.saveTags: {
-      const { ownerId, interestId, tagsBefore } = fields as DataOf<typeof CARD_VERBS.saveTags>;
-      // A multi-select submits one comma-separated string, or nothing when no box is ticked.
-      const tags = validateCollaborationTags(fields[TAGS_INPUT_ID]);
-      if (!tags.ok) return fail(`malformed data for ${verb}: ${tags.error}`);
-      return ok({ verb, ownerId, interestId, tagsBefore, tags: tags.value });
-    }
-    default:
-      return ok({ verb, ...fields } as CardAction);
-  }
+  // The schema was picked by `verb`, so its output is that verb's action.
+  return ok({ verb, ...parsed.data } as CardAction);
 }
 
 function describeIssues(error: z.ZodError): string {

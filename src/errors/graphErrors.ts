@@ -19,8 +19,14 @@ export interface GraphErrorDetails {
   readonly retryAfterSeconds?: number | undefined;
 }
 
+/** `graph-<kind>`: the code logs and invoke error bodies carry for a Graph failure. */
+export type GraphErrorCode = `graph-${GraphErrorKind}`;
+
 export class GraphRequestError extends Error {
   override readonly name: string = 'GraphRequestError';
+  get code(): GraphErrorCode {
+    return `graph-${this.kind}`;
+  }
   constructor(
     readonly kind: GraphErrorKind,
     message: string,

@@ -92,10 +92,10 @@ export function failureFromException(
   return { error: new GraphRequestError('unavailable', message, details, { cause }), graphMessage: undefined };
 }
 
-/** The one log line per failed Graph call. */
+/** Detail of a failed Graph call, at debug (with Graph's own message): the boundary that answers the user logs the failure once. */
 export function logGraphFailure(logger: Logger, operation: string, failure: GraphFailure): void {
   const { error, graphMessage } = failure;
-  logger.warn('Graph request failed', {
+  logger.debug('Graph request failed', {
     operation,
     kind: error.kind,
     ...error.details,

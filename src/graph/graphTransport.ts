@@ -39,8 +39,8 @@ export interface GraphExchange {
 export interface GraphTransport {
   /**
    * Sends one request through the middleware chain. `getToken` is called once per request and its own errors
-   * propagate unchanged (so sign-in failures keep their type); every Graph failure is logged once and thrown
-   * as `GraphRequestError`.
+   * propagate unchanged; every Graph failure is thrown as `GraphRequestError` and logged here at debug only: the
+   * boundary that answers the user logs it once, with its request-id and client-request-id.
    */
   send(
     operation: string,

@@ -1,6 +1,6 @@
 import type { Storage } from 'botbuilder';
 import { IF_ABSENT_ETAG } from './conditionalWrites';
-import { isStorageWriteConflict } from './storageWriteConflict';
+import { isStorageWriteConflict } from '../errors/storageWriteConflictError';
 
 /**
  * True for the first caller to claim `key`, false for anyone after, across every instance sharing the storage:

@@ -1,7 +1,7 @@
 import type { BotState, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import { holdReplies } from './heldReplies';
-import { isStorageWriteConflict } from './storageWriteConflict';
+import { isStorageWriteConflict } from '../errors/storageWriteConflictError';
 
 export const REPEAT_PLEASE_TEXT = 'Something else changed this conversation at the same moment, so I could not finish that. Please send it again.';
 

@@ -7,7 +7,7 @@
  */
 import { ConversationState, PrivateConversationState, UserState, calculateChangeHash, type BotState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
 import { IF_ABSENT_ETAG } from './conditionalWrites';
-import { StorageWriteConflictError } from './storageWriteConflict';
+import { StorageWriteConflictError } from '../errors/storageWriteConflictError';
 
 /** What this turn knows about the stored item: the state object it belongs to, its content hash and eTag. */
 interface StoredVersion {

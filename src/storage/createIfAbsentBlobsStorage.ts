@@ -1,8 +1,7 @@
 import { ContainerClient } from '@azure/storage-blob';
 import type { Storage, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
-import { StorageWriteConflictError, isStorageWriteConflict } from './storageWriteConflict';
+import { StorageWriteConflictError, isStorageWriteConflict } from '../errors/storageWriteConflictError';
 
 /**
  * botbuilder's `BlobsStorage` with one gap closed. It sends a conditional write as `If-Match: <eTag>`, which Azure
@@ -50,7 +49,7 @@ export class CreateIfAbsentBlobsStorage implements Storage {
     // Stored like BlobsStorage stores it: the JSON without the eTag, which Azure keeps itself.
     const body = JSON.stringify({ ...item, eTag: undefined });
     try {
-      await this.container.getBlockBlobClient(sanitizeBlobKey(key)).upload(body, Buffer.byteLength(body), {
+      await this.container.getBlockBlobClient(blobNameOf(key)).upload(body, Buffer.byteLength(body), {
         conditions: { ifNoneMatch: '*' },
         blobHTTPHeaders: { blobContentType: 'application/json' },
       });
@@ -60,6 +59,22 @@ export class CreateIfAbsentBlobsStorage implements Storage {
       throw error;
     }
   }
+}
+
+/**
+ * The name `BlobsStorage` stores a key under, so a blob created here is the one it reads: empty path segments after
+ * the first dropped (past the 254th slash, segments are run together), URI-encoded, at most 1024 characters (the
+ * Azure limit). Computed here because the package exports no helper for it; the Blob storage tests check that
+ * `BlobsStorage` reads what is created here.
+ */
+export function blobNameOf(key: string): string {
+  if (key === '') throw new Error('A storage key must not be empty.');
+  const [first = '', ...rest] = key.split('/');
+  let name = first;
+  rest.forEach((segment, index) => {
+    if (segment !== '') name += (index + 1 < 255 ? '/' : '') + segment;
+  });
+  return encodeURIComponent(name).slice(0, 1024);
 }
 
 function isConditional(eTag: unknown): boolean {

@@ -10,7 +10,7 @@ import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import type { Storage, StoreItem } from 'botbuilder';
 import type { Logger } from '../logger';
 import { IF_ABSENT_ETAG } from './conditionalWrites';
-import { isStorageWriteConflict } from './storageWriteConflict';
+import { isStorageWriteConflict } from '../errors/storageWriteConflictError';
 
 export interface StorageCachePluginOptions {
   readonly storage: Storage;

@@ -1,5 +1,6 @@
 /**
- * The bot in production configuration, in-process, over real HTTP on 127.0.0.1: app credentials set, so the
+ * Teams SSO around the one bot harness (`test/support/botHarness.ts`): the bot in production configuration, over
+ * real HTTP on 127.0.0.1, one or more instances sharing storage: app credentials set, so the
  * adapter authenticates every request against a local Bot Framework OpenID metadata/JWKS; Teams SSO with msal-node
  * redeeming tokens at a local identity provider (through msal's network seam); Graph calls going to the local
  * profile service with the tokens the identity provider issued.
@@ -11,17 +12,15 @@ import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { createGraphTokenService, type GraphTokenService } from '../../src/auth/graphTokenService';
 import { createSsoTokenProvider } from '../../src/auth/ssoTokenProvider';
 import { createAuthPages } from '../../src/auth/authPages';
-import { createBot } from '../../src/bot/createBot';
-import { startBotServer, type BotServer } from '../../src/bot/server';
+import type { BotServer } from '../../src/bot/server';
 import { loadConfig, type Config } from '../../src/config';
-import { createGraphInterestsClient } from '../../src/graph/interestsClient';
-import { createLogger } from '../../src/logger';
 import { createStorageCachePlugin } from '../../src/storage/msalCachePlugin';
 import { startProfileService, type RunningProfileService } from '../../profileService/server';
 import { nowSeconds } from '../support/jwt';
 import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { createLoopbackNetworkClient } from '../support/loopbackNetworkClient';
-import { connectorEnvelope, postActivity, TEST_SERVICE_URL } from '../support/postActivity';
+import { startBotHarness, type BotHarness } from '../support/botHarness';
+import { TEST_SERVICE_URL } from '../support/postActivity';
 
 export const APP_ID = '6b0e6c7a-4c1f-4d4e-9a8e-0f2d3c4b5a69';
 export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -50,6 +49,8 @@ export interface BotInstance {
   /** This instance's msal-node token cache, to evict a user as an expired, unrenewable token would. */
   readonly graphTokens: GraphTokenService;
   readonly logLines: string[];
+  /** The instance itself: the one bot harness, over HTTP with inbound authentication. */
+  readonly harness: BotHarness;
   close(): Promise<void>;
 }
 
@@ -71,36 +72,43 @@ export async function startSsoHarness(options: { instances?: number; storage?: S
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sso-test-'));
   const idp = await startLocalIdentityProvider({ clientId: APP_ID, applicationIdUri: APPLICATION_ID_URI });
   const service = await startProfileService({ port: 0, dataDir, seed: { userIds: [ALEX.aadObjectId, MEGAN.aadObjectId] } });
-  const config = loadConfig(
-    {
-      MICROSOFT_APP_ID: APP_ID,
-      MICROSOFT_APP_PASSWORD: 'local-test-secret',
-      MICROSOFT_APP_TENANT_ID: TENANT_ID,
-      BOT_DOMAIN: 'bot.example.test',
-      GRAPH_BASE_URL: service.graphBaseUrl,
-      BOT_OPENID_METADATA_URL: idp.channelOpenIdMetadataUrl,
-      HOST: '127.0.0.1',
-    },
-    null,
-  );
+  const ENV = (profileService: RunningProfileService): Record<string, string> => ({
+    MICROSOFT_APP_ID: APP_ID,
+    MICROSOFT_APP_PASSWORD: 'local-test-secret',
+    MICROSOFT_APP_TENANT_ID: TENANT_ID,
+    BOT_DOMAIN: 'bot.example.test',
+    GRAPH_BASE_URL: profileService.graphBaseUrl,
+    BOT_OPENID_METADATA_URL: idp.channelOpenIdMetadataUrl,
+    HOST: '127.0.0.1',
+  });
+  const config = loadConfig(ENV(service), null);
   const storage = options.storage ?? new MemoryStorage();
   const instances: BotInstance[] = [];
   for (let index = 0; index < (options.instances ?? 1); index += 1) {
-    const logLines: string[] = [];
-    const logger = createLogger({ level: 'debug', sink: (_level, line) => logLines.push(line) });
-    const auth = config.auth!;
-    const cachePlugin = options.sharedTokenCache ? createStorageCachePlugin({ storage, encryptionKey: TOKEN_CACHE_KEY, logger }) : undefined;
-    const graphTokens = createGraphTokenService({
-      auth,
-      logger,
-      networkClient: createLoopbackNetworkClient(PUBLIC_AUTHORITY_HOST, idp.url),
-      ...(cachePlugin ? { cachePlugin } : {}),
+    const harness = await startBotHarness({
+      service,
+      env: ENV(service),
+      storage,
+      userTokens: (logger, botConfig) => {
+        const auth = botConfig.auth!;
+        const cachePlugin = options.sharedTokenCache ? createStorageCachePlugin({ storage, encryptionKey: TOKEN_CACHE_KEY, logger }) : undefined;
+        const graphTokens = createGraphTokenService({
+          auth,
+          logger,
+          networkClient: createLoopbackNetworkClient(PUBLIC_AUTHORITY_HOST, idp.url),
+          ...(cachePlugin ? { cachePlugin } : {}),
+        });
+        return { tokens: createSsoTokenProvider(graphTokens), graphTokens };
+      },
+      staticRoutes: (botConfig) => [...createAuthPages(botConfig.auth!).routes].map(([route, page]) => ({ path: route, ...page })),
+      defaults: {
+        from: ALEX,
+        recipient: { id: `28:${APP_ID}`, name: 'Interests' },
+        conversation: { id: 'a:personal-alex', conversationType: 'personal', tenantId: TENANT_ID },
+        channelData: { tenant: { id: TENANT_ID } },
+      },
     });
-    const interests = createGraphInterestsClient({ graphBaseUrl: config.graph.baseUrl, timeoutMs: 5_000, maxRetries: 0, maxRetryWaitSeconds: 1, logger });
-    const bot = createBot({ config, interests, tokens: createSsoTokenProvider(graphTokens), graphTokens, storage, logger });
-    const staticRoutes = [...createAuthPages(auth).routes].map(([route, page]) => ({ path: route, ...page }));
-    const server = await startBotServer({ host: '127.0.0.1', port: 0, adapter: bot.adapter, handler: bot.handler, logger, staticRoutes });
-    instances.push({ server, graphTokens, logLines, close: () => server.close() });
+    instances.push({ server: harness.server, graphTokens: harness.graphTokens!, logLines: harness.logLines, harness, close: () => harness.close() });
   }
 
   const channelToken: SsoHarness['channelToken'] = (claims = {}, tokenOptions = {}) =>
@@ -109,17 +117,7 @@ export async function startSsoHarness(options: { instances?: number; storage?: S
   const send: SsoHarness['send'] = async (activity, sendOptions = {}) => {
     const authorization = sendOptions.authorization === undefined ? `Bearer ${channelToken()}` : sendOptions.authorization;
     const instance = instances[sendOptions.instance ?? 0]!;
-    const { status, activities } = await postActivity(
-      instance.server.url,
-      connectorEnvelope({
-        from: ALEX,
-        recipient: { id: `28:${APP_ID}`, name: 'Interests' },
-        conversation: { id: 'a:personal-alex', conversationType: 'personal', tenantId: TENANT_ID },
-        channelData: { tenant: { id: TENANT_ID } },
-        ...activity,
-      }),
-      authorization ? { Authorization: authorization } : {},
-    );
+    const { status, activities } = await instance.harness.send(activity, { headers: authorization ? { Authorization: authorization } : {} });
     const invokeActivity = activities.find((item) => item.type === 'invokeResponse');
     return { status, activities, invoke: invokeActivity?.value as Reply['invoke'] };
   };

@@ -1,4 +1,4 @@
-import { cardText, executeActionsOf } from '../bot/botHarness';
+import { cardText, executeActionsOf } from '../support/botHarness';
 import { adaptiveCardsIn, ALEX, APPLICATION_ID_URI, MEGAN, oauthCardIn, startSsoHarness, TENANT_ID, type SsoHarness } from './ssoHarness';
 
 describe('Teams SSO in the conversation', () => {

@@ -1,7 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { checkSsoToken } from '../../src/auth/ssoToken';
 import { claimTokenExchange, tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
-import { isStorageWriteConflict } from '../../src/storage/storageWriteConflict';
+import { isStorageWriteConflict } from '../../src/errors/storageWriteConflictError';
 import { describeSignInFailure } from '../../src/auth/signInFailure';
 
 const encode = (claims: Record<string, unknown>): string =>

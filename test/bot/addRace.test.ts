@@ -1,4 +1,4 @@
-import { startBotHarness, textsIn, type BotHarness, ALEX } from './botHarness';
+import { startBotHarness, textsIn, type BotHarness, ALEX } from '../support/botHarness';
 
 describe('two confirmations of one add at the same moment', () => {
   let harness: BotHarness;

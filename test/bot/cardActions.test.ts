@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CARD_ACTION_ROUTES } from '../../src/bot/cardActions/cardActionRoutes';
 import { ALL_CARD_VERBS, CARD_VERBS } from '../../src/cards/cardActions';
 import type { PersonInterest } from '../../src/domain/personInterest';
-import { ALEX, MEGAN, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type User } from './botHarness';
+import { ALEX, MEGAN, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type User } from '../support/botHarness';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -13,7 +13,31 @@ type Body = { statusCode: number; type: string; value: unknown };
 describe('card action routes', () => {
   it('has a handler for every verb the cards carry, and nothing else', () => {
     expect(Object.keys(CARD_ACTION_ROUTES).sort()).toEqual([...ALL_CARD_VERBS].sort());
-    for (const verb of ALL_CARD_VERBS) expect(typeof CARD_ACTION_ROUTES[verb]).toBe('function');
+    for (const verb of ALL_CARD_VERBS) {
+      expect(CARD_ACTION_ROUTES[verb].verb).toBe(verb);
+      expect(typeof CARD_ACTION_ROUTES[verb].handle).toBe('function');
+    }
+  });
+
+  it('declares what each route is: the add dialog buttons continue the dialog, reads and changes need Graph', () => {
+    const kinds = Object.fromEntries(ALL_CARD_VERBS.map((verb) => [verb, CARD_ACTION_ROUTES[verb].kind]));
+    expect(kinds).toEqual({
+      [CARD_VERBS.showList]: 'read',
+      [CARD_VERBS.openInterest]: 'read',
+      [CARD_VERBS.editInterest]: 'read',
+      [CARD_VERBS.tagInterest]: 'read',
+      [CARD_VERBS.deleteInterest]: 'read',
+      [CARD_VERBS.cancel]: 'read',
+      [CARD_VERBS.saveInterest]: 'change',
+      [CARD_VERBS.saveTags]: 'change',
+      [CARD_VERBS.confirmDelete]: 'change',
+      [CARD_VERBS.undoDelete]: 'change',
+      [CARD_VERBS.confirmInference]: 'change',
+      [CARD_VERBS.confirmAdd]: 'dialog',
+      [CARD_VERBS.cancelAdd]: 'dialog',
+    });
+    const withoutGraph = ALL_CARD_VERBS.filter((verb) => !CARD_ACTION_ROUTES[verb].needsGraph);
+    expect(withoutGraph).toEqual([CARD_VERBS.cancelAdd]);
   });
 });
 
@@ -211,6 +235,17 @@ describe('adaptiveCard/action invokes', () => {
     harness.service.faults.inject({ status: 503, count: 10 });
     const body = await act(CARD_VERBS.openInterest, { ...owner, interestId: interest.id }, MESSAGE);
     expect(body).toEqual({ statusCode: 200, type: MESSAGE, value: 'Microsoft 365 is busy right now. Try again in a minute.' });
+  });
+
+  it('logs a failed card action once, at the invoke boundary, with both Graph request ids', async () => {
+    const interest = storedNamed('Machine learning');
+    harness.service.faults.inject({ status: 503, count: 10 });
+    const linesBefore = harness.logLines.length;
+    await act(CARD_VERBS.openInterest, { ...owner, interestId: interest.id }, MESSAGE);
+    const entries = harness.logLines.slice(linesBefore).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const warnings = entries.filter((entry) => entry.level === 'warn' || entry.level === 'error');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ verb: CARD_VERBS.openInterest, code: 'graph-unavailable', requestId: expect.any(String), clientRequestId: expect.any(String) });
   });
 
   it.each([

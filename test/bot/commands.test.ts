@@ -1,6 +1,6 @@
 import { normalizeCommandText } from '../../src/bot/commandText';
 import { COMMAND_ROUTES, matchCommand } from '../../src/bot/commands';
-import { ALEX, BOT, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type Exchange } from './botHarness';
+import { ALEX, BOT, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type Exchange } from '../support/botHarness';
 
 const HELP_HEADING = 'What I can do';
 
@@ -158,5 +158,17 @@ describe('chat commands', () => {
     expect(failure).toMatchObject({ code: 'graph-unavailable', status: 503 });
     expect(typeof failure?.requestId).toBe('string');
     expect(harness.logLines.join('\n')).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
+  });
+
+  it('logs a Graph failure once, at the boundary that answered the user, with both request ids', async () => {
+    harness.service.faults.inject({ status: 503, count: 10 });
+    const linesBefore = harness.logLines.length;
+    await harness.say('list');
+    const entries = harness.logLines.slice(linesBefore).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const warnings = entries.filter((entry) => entry.level === 'warn' || entry.level === 'error');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ msg: 'Turn failed', code: 'graph-unavailable', requestId: expect.any(String), clientRequestId: expect.any(String) });
+    // The transport keeps its detail at debug only.
+    expect(entries.filter((entry) => entry.msg === 'Graph request failed').map((entry) => entry.level)).toEqual(['debug']);
   });
 });

@@ -1,5 +1,5 @@
 import { MAX_ACTIVITY_BYTES } from '../../src/bot/server';
-import { startBotHarness, textsIn, type BotHarness } from './botHarness';
+import { startBotHarness, textsIn, type BotHarness } from '../support/botHarness';
 
 describe('bot HTTP server', () => {
   let harness: BotHarness;

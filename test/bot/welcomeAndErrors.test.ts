@@ -1,4 +1,4 @@
-import { ALEX, BOT, cardsIn, cardText, startBotHarness, textsIn, type BotHarness } from './botHarness';
+import { ALEX, BOT, cardsIn, cardText, startBotHarness, textsIn, type BotHarness } from '../support/botHarness';
 
 const WELCOME_CONVERSATION = { id: 'a:welcome-test', conversationType: 'personal' };
 

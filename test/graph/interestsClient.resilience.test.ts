@@ -92,7 +92,8 @@ describe('Graph interests client retries, timeouts and auth failures', () => {
     expect((error as GraphRequestError).details).toMatchObject({ status: undefined, graphCode: 'timeout', clientRequestId: exchanges[0]?.clientRequestId });
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]?.status).toBeUndefined();
-    expect(logs.filter((log) => log.level === 'warn')).toHaveLength(1);
+    expect(logs.filter((log) => log.level === 'warn' || log.level === 'error')).toEqual([]);
+    expect(logs.filter((log) => log.level === 'debug' && log.entry.msg === 'Graph request failed')).toHaveLength(1);
   });
 
   it('reports an unreachable service as unavailable', async () => {

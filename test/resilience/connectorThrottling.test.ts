@@ -1,6 +1,6 @@
 import { connectorRetryDelayMs, sendWithConnectorRetry } from '../../src/bot/resilience/connectorRetry';
 import { silentLogger } from '../../src/logger';
-import { startResilienceHarness, type ResilienceHarness } from './resilientBotHarness';
+import { startBotHarness, type BotHarness } from '../support/botHarness';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -11,9 +11,9 @@ const throttled = (retryAfter?: string): Error =>
   });
 
 describe('connector 429 on sending a reply (normal delivery)', () => {
-  let harness: ResilienceHarness;
+  let harness: BotHarness;
   beforeEach(async () => {
-    harness = await startResilienceHarness({ connectorRetry: { baseDelayMs: 20, maxDelayMs: 200 } });
+    harness = await startBotHarness({ connector: true, graph: { maxRetries: 3, maxRetryWaitSeconds: 2 }, connectorRetry: { baseDelayMs: 20, maxDelayMs: 200 } });
   });
   afterEach(() => harness.close());
 

@@ -1,15 +1,14 @@
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { GRAPH_FAILURE_TEXT } from '../../src/bot/userMessages';
-import { ALEX, cardsIn, cardText, textsIn } from '../bot/botHarness';
-import { startResilienceHarness, type GraphCall, type ResilienceHarness } from './resilientBotHarness';
+import { ALEX, cardsIn, cardText, textsIn, startBotHarness, type GraphCall, type BotHarness } from '../support/botHarness';
 
 const MAX_RETRIES = 3;
 const MAX_WAIT_SECONDS = 2;
 
 describe('Graph 429 bursts with Retry-After', () => {
-  let harness: ResilienceHarness;
+  let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startResilienceHarness({ graph: { maxRetries: MAX_RETRIES, maxRetryWaitSeconds: MAX_WAIT_SECONDS } });
+    harness = await startBotHarness({ connector: true, graph: { maxRetries: MAX_RETRIES, maxRetryWaitSeconds: MAX_WAIT_SECONDS } });
   });
   afterAll(() => harness.close());
   beforeEach(() => {

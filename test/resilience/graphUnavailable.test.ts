@@ -1,13 +1,12 @@
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { BUSY_RETRY_TEXT } from '../../src/bot/dialogs/confirmAndCreateDialog';
 import { GRAPH_FAILURE_TEXT } from '../../src/bot/userMessages';
-import { ALEX, cardsIn, cardText, executeActionsOf, textsIn, type Exchange } from '../bot/botHarness';
-import { startResilienceHarness, type ResilienceHarness } from './resilientBotHarness';
+import { ALEX, cardsIn, cardText, executeActionsOf, textsIn, type Exchange, startBotHarness, type BotHarness } from '../support/botHarness';
 
 describe('Graph 503 that persists', () => {
-  let harness: ResilienceHarness;
+  let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startResilienceHarness({ graph: { maxRetries: 2, maxRetryWaitSeconds: 1 } });
+    harness = await startBotHarness({ connector: true, graph: { maxRetries: 2, maxRetryWaitSeconds: 1 } });
   });
   afterAll(() => harness.close());
   beforeEach(() => harness.service.faults.clear());

@@ -6,9 +6,8 @@ import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/cards/car
 import { draftFromInterest } from '../../src/domain/interestDraft';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { validateInterestInput } from '../../src/domain/validateInterest';
-import { ALEX, executeActionsOf } from '../bot/botHarness';
+import { ALEX, executeActionsOf, startBotHarness, type BotHarness } from '../support/botHarness';
 import { EXPANSION_MARKER, HOSTILE_TEXTS, hostileCardPayloads, MESSAGE_FORMS } from './hostileInputs';
-import { startResilienceHarness, type ResilienceHarness } from './resilientBotHarness';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const ANSWER_TYPES = [CARD, 'application/vnd.microsoft.activity.message', 'application/vnd.microsoft.error'];
@@ -45,9 +44,9 @@ function expectSafeAnswer(label: string, activities: Partial<Activity>[]): void 
 }
 
 describe('hostile input', () => {
-  let harness: ResilienceHarness;
+  let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startResilienceHarness();
+    harness = await startBotHarness({ connector: true, graph: { maxRetries: 3, maxRetryWaitSeconds: 2 } });
   });
   afterAll(() => harness.close());
 

@@ -2,13 +2,12 @@ import { CARD_VERBS } from '../../src/cards/cardActions';
 import { cardSize, MAX_CARD_BYTES } from '../../src/cards/cardTemplate';
 import { DEFAULT_CARD_ACTION_BUDGET_MS } from '../../src/bot/resilience/cardActionDeadline';
 import type { PersonInterest } from '../../src/domain/personInterest';
-import { ALEX, cardText } from '../bot/botHarness';
-import { startResilienceHarness, type ResilienceHarness } from './resilientBotHarness';
+import { ALEX, cardText, startBotHarness, type BotHarness } from '../support/botHarness';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const owner = { ownerId: ALEX.aadObjectId };
 
-function storedNamed(harness: ResilienceHarness, name: string): PersonInterest & { id: string } {
+function storedNamed(harness: BotHarness, name: string): PersonInterest & { id: string } {
   const interest = harness.service.store.listInterests(ALEX.aadObjectId).find((candidate) => candidate.displayName === name);
   if (!interest?.id) throw new Error(`no stored interest named ${name}`);
   return { ...interest, id: interest.id };
@@ -18,9 +17,9 @@ const attachmentsOf = (activities: { attachments?: { content?: unknown }[] }[]):
   activities.flatMap((activity) => (activity.attachments ?? []).map((attachment) => attachment.content));
 
 describe('Graph slower than a card action may take', () => {
-  let harness: ResilienceHarness;
+  let harness: BotHarness;
   beforeEach(async () => {
-    harness = await startResilienceHarness({ cardActionBudgetMs: 300, graph: { timeoutMs: 10_000, maxRetries: 0 } });
+    harness = await startBotHarness({ connector: true, cardActionBudgetMs: 300, graph: { timeoutMs: 10_000, maxRetries: 0, maxRetryWaitSeconds: 2 } });
   });
   afterEach(() => harness.close());
 
@@ -85,9 +84,9 @@ describe('Graph slower than a card action may take', () => {
 });
 
 describe('the production budget', () => {
-  let harness: ResilienceHarness;
+  let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startResilienceHarness({ graph: { timeoutMs: 15_000, maxRetries: 0 } });
+    harness = await startBotHarness({ connector: true, graph: { timeoutMs: 15_000, maxRetries: 0, maxRetryWaitSeconds: 2 } });
   });
   afterAll(() => harness.close());
 

@@ -4,7 +4,7 @@ import { claimTokenExchange, tokenExchangeKey } from '../../src/auth/tokenExchan
 import { silentLogger } from '../../src/logger';
 import { IF_ABSENT_ETAG } from '../../src/storage/conditionalWrites';
 import { createStorage } from '../../src/storage/createStorage';
-import { isStorageWriteConflict } from '../../src/storage/storageWriteConflict';
+import { isStorageWriteConflict } from '../../src/errors/storageWriteConflictError';
 import { startAzurite, type RunningAzurite } from '../support/azurite';
 
 let azurite: RunningAzurite;
@@ -91,6 +91,18 @@ describe('blob storage specifics', () => {
     await storage.write({ key: { value: 1 } });
     const again = await createStorage({ kind: 'blob', connectionString: azurite.connectionString, container: 'created-on-start' }, silentLogger);
     expect((await again.read(['key'])).key).toMatchObject({ value: 1 });
+  });
+
+  // The create-if-absent write names the blob itself (the package exports no helper for it): BlobsStorage must find
+  // it under the same name, including keys with colons, spaces, text beyond ASCII and empty path segments.
+  it('creates blobs under the names BlobsStorage reads them by', async () => {
+    const container = 'names-match';
+    const storage = await createStorage({ kind: 'blob', connectionString: azurite.connectionString, container }, silentLogger);
+    const plain = new BlobsStorage(azurite.connectionString, container);
+    const keys = ['msteams/conversations/a:1 2/users/29:x', 'welcome//msteams/a:ü/', '/leading/slash', 'claim?#%'];
+    for (const [index, key] of keys.entries()) await storage.write({ [key]: { index, eTag: IF_ABSENT_ETAG } });
+    const read = await plain.read(keys);
+    expect(keys.map((key) => (read[key] as { index?: number } | undefined)?.index)).toEqual([0, 1, 2, 3]);
   });
 
   // Why CreateIfAbsentBlobsStorage exists: plain BlobsStorage sends If-Match to a blob that is not there yet, which

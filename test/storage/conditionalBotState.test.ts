@@ -1,6 +1,6 @@
 import { MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
 import { ConditionalConversationState, ConditionalPrivateConversationState, ConditionalUserState } from '../../src/storage/conditionalBotState';
-import { isStorageWriteConflict } from '../../src/storage/storageWriteConflict';
+import { isStorageWriteConflict } from '../../src/errors/storageWriteConflictError';
 
 const adapter = new TestAdapter();
 

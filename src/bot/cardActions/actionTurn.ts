@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { CardAction, CardVerb } from '../../cards/cardActions';
-import type { AccessTokenProvider } from '../../graph/interestsClient';
+import type { CardActionOf, CardVerb } from '../../cards/cardActions';
+import type { UserInterests } from '../../graph/userInterests';
 import type { BotServices } from '../botServices';
 import type { CardActionResponse } from './invokeResponses';
 
@@ -9,11 +9,34 @@ export interface ActionTurn {
   readonly context: TurnContext;
   readonly services: BotServices;
   readonly ownerId: string;
-  /** The clicking user's Graph token source. */
-  readonly getToken: AccessTokenProvider;
 }
 
-export type CardActionHandler<V extends CardVerb> = (action: Extract<CardAction, { verb: V }>, turn: ActionTurn) => Promise<CardActionResponse>;
+/** A card action whose route needs Graph: the clicking user's interests, already signed in. */
+export interface GraphActionTurn extends ActionTurn {
+  readonly profile: UserInterests;
+}
 
-/** One handler per verb; the mapped type makes a missing verb a compile error. */
-export type CardActionRoutes = { readonly [V in CardVerb]: CardActionHandler<V> };
+/**
+ * What an action does, which the plumbing reads: a slow `read` gets a "Loading…" card and a slow `change` a
+ * "Saving…" card while the answer follows in the chat; a `dialog` action continues the add dialog, which must
+ * finish inside the turn, so it is never put on the deadline.
+ */
+export type CardActionKind = 'read' | 'change' | 'dialog';
+
+interface RouteBase<V extends CardVerb> {
+  readonly verb: V;
+  readonly kind: CardActionKind;
+}
+
+/** A verb's route: what it is, whether it needs the user's Graph token, and its handler (typed by the verb's schema). */
+export type CardActionRoute<V extends CardVerb> =
+  | (RouteBase<V> & { readonly needsGraph: true; readonly handle: (action: CardActionOf<V>, turn: GraphActionTurn) => Promise<CardActionResponse> })
+  | (RouteBase<V> & { readonly needsGraph: false; readonly handle: (action: CardActionOf<V>, turn: ActionTurn) => Promise<CardActionResponse> });
+
+/** Declares a card action once: the verb (whose payload schema is in `src/cards/cardActions.ts`) and what it needs. */
+export function defineCardAction<V extends CardVerb>(route: CardActionRoute<V>): CardActionRoute<V> {
+  return Object.freeze(route);
+}
+
+/** One route per verb; the mapped type makes a missing verb, or a route filed under another verb, a compile error. */
+export type CardActionRoutes = { readonly [V in CardVerb]: CardActionRoute<V> };

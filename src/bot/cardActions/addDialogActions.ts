@@ -2,11 +2,11 @@
  * The add summary card's Create and Cancel buttons answer the add dialog's last question, so the invoke is handed
  * to the dialog (`continueDialog`) and the dialog leaves the card to show in turn state (`invokeResponseCard.ts`).
  */
-import type { CARD_VERBS } from '../../cards/cardActions';
+import { CARD_VERBS } from '../../cards/cardActions';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { ADD_INTEREST_DIALOG } from '../dialogs/dialogIds';
 import { takeInvokeResponseCard } from '../dialogs/invokeResponseCard';
-import type { ActionTurn, CardActionHandler } from './actionTurn';
+import { defineCardAction, type ActionTurn } from './actionTurn';
 import { cardResponse, messageResponse, type CardActionResponse } from './invokeResponses';
 
 export const ADD_FINISHED_NOTICE = {
@@ -28,8 +28,17 @@ async function continueAddDialog({ context, services }: ActionTurn): Promise<Car
 }
 
 // No add in progress: a second click, a retried invoke, or a card from before a restart. Nothing is created twice.
-export const confirmAdd: CardActionHandler<typeof CARD_VERBS.confirmAdd> = async (_action, turn) =>
-  (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_FINISHED_NOTICE));
+// Create needs Graph (the dialog creates the interest), so sign-in happens before the dialog goes on.
+export const confirmAdd = defineCardAction({
+  verb: CARD_VERBS.confirmAdd,
+  kind: 'dialog',
+  needsGraph: true,
+  handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_FINISHED_NOTICE)),
+});
 
-export const cancelAdd: CardActionHandler<typeof CARD_VERBS.cancelAdd> = async (_action, turn) =>
-  (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_CANCELLED_NOTICE));
+export const cancelAdd = defineCardAction({
+  verb: CARD_VERBS.cancelAdd,
+  kind: 'dialog',
+  needsGraph: false,
+  handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_CANCELLED_NOTICE)),
+});

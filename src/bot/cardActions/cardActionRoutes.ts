@@ -1,11 +1,15 @@
-import { CARD_VERBS, type CardAction } from '../../cards/cardActions';
-import type { ActionTurn, CardActionHandler, CardActionRoutes } from './actionTurn';
+/**
+ * The card-action registry: every verb of `CARD_VERBS` with its route (kind, whether it needs Graph, handler).
+ * The verbs and their payload schemas are in `src/cards/cardActions.ts`, where the card renderers use them; the
+ * mapped `CardActionRoutes` type makes a verb without a route here a compile error.
+ */
+import { CARD_VERBS, type CardAction, type CardVerb } from '../../cards/cardActions';
+import type { CardActionRoute, CardActionRoutes } from './actionTurn';
 import { cancelAdd, confirmAdd } from './addDialogActions';
 import { confirmDelete, confirmInference, saveInterest, saveTags, undoDelete } from './changeActions';
-import type { CardActionResponse } from './invokeResponses';
 import { cancel, deleteInterest, editInterest, openInterest, showList, tagInterest } from './viewActions';
 
-/** Verb → handler. Each handler makes at most one Graph request on its normal path. */
+/** Verb → route. Each handler makes at most one Graph request on its normal path. */
 export const CARD_ACTION_ROUTES: CardActionRoutes = Object.freeze({
   [CARD_VERBS.showList]: showList,
   [CARD_VERBS.openInterest]: openInterest,
@@ -22,8 +26,8 @@ export const CARD_ACTION_ROUTES: CardActionRoutes = Object.freeze({
   [CARD_VERBS.cancelAdd]: cancelAdd,
 });
 
-export function routeCardAction(action: CardAction, turn: ActionTurn): Promise<CardActionResponse> {
-  // TypeScript cannot correlate `action.verb` with the handler's parameter type; the mapped type above guarantees it.
-  const handle = CARD_ACTION_ROUTES[action.verb] as CardActionHandler<CardAction['verb']>;
-  return handle(action, turn);
+/** The route of a parsed action. */
+export function routeOf(action: CardAction): CardActionRoute<CardVerb> {
+  // TypeScript cannot correlate `action.verb` with the route's handler type; the mapped type above guarantees it.
+  return CARD_ACTION_ROUTES[action.verb] as CardActionRoute<CardVerb>;
 }

@@ -1,22 +1,23 @@
 /**
- * The `adaptiveCard/action` boundary: parse the payload, refuse anyone but the card's owner, route the verb, and
- * turn every failure into an answer Teams can show. It never throws, so an invoke always gets a well-formed body.
+ * The `adaptiveCard/action` boundary: parse the payload (once), refuse anyone but the card's owner, run the verb's
+ * route (on the time budget for its kind, signed in when it needs Graph), and turn every failure into an answer
+ * Teams can show, logged once here. It never throws, so an invoke always gets a well-formed body.
  */
 import type { TurnContext } from 'botbuilder';
-import type { SignInFlow } from '../../auth/signInFlow';
-import { parseCardAction, type CardAction } from '../../cards/cardActions';
+import { parseCardAction, type CardAction, type CardVerb } from '../../cards/cardActions';
 import { renderListCard } from '../../cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { isGraphRequestError } from '../../errors/graphErrors';
+import type { UserInterests } from '../../graph/userInterests';
 import { actorIdOf } from '../actor';
-import type { BotServices } from '../botServices';
-import { isSignInRequiredError } from '../signInRequiredError';
 import { cardViewersFor } from '../replies';
-import { graphTokenFor } from '../userGraphAccess';
+import type { BotServices } from '../botServices';
+import { answerCardActionWithinBudget } from '../resilience/cardActionDeadline';
 import { describeFailure } from '../userMessages';
-import type { ActionTurn } from './actionTurn';
-import { routeCardAction } from './cardActionRoutes';
+import type { ActionTurn, CardActionRoute } from './actionTurn';
+import { routeOf } from './cardActionRoutes';
 import { cardResponse, errorResponse, messageResponse, type CardActionResponse } from './invokeResponses';
+import { setTurnCardAction } from './turnCardAction';
 
 export const NOT_YOUR_CARD_NOTICE = {
   title: "This card isn't yours",
@@ -38,31 +39,31 @@ export async function handleCardAction(context: TurnContext, services: BotServic
     logger.info('Refused a card action from someone other than the card owner', { verb: action.verb });
     return cardResponse(renderNoticeCard(NOT_YOUR_CARD_NOTICE));
   }
-  const turn: ActionTurn = { context, services, ownerId: actorId, getToken: graphTokenFor(context, services.tokens) };
+  setTurnCardAction(context, action);
+  const route = routeOf(action);
+  const answer = (turnContext: TurnContext) => runRoute(route, action, { context: turnContext, services, ownerId: actorId });
+  const { cardActionDeadline } = services;
+  if (route.kind === 'dialog' || !cardActionDeadline) return answer(context);
+  return answerCardActionWithinBudget(context, { verb: route.verb, kind: route.kind }, answer, cardActionDeadline);
+}
+
+async function runRoute(route: CardActionRoute<CardVerb>, action: CardAction, turn: ActionTurn): Promise<CardActionResponse> {
   try {
-    return await routeCardAction(action, turn);
+    if (!route.needsGraph) return await route.handle(action, turn);
+    return await turn.services.graph.runForCardAction(turn.context, async (profile) => {
+      try {
+        return await route.handle(action, { ...turn, profile });
+      } catch (error) {
+        if (isGraphRequestError(error, 'notFound')) return answerStaleCard(error, action, turn, profile);
+        throw error;
+      }
+    });
   } catch (error) {
-    if (services.signIn && isSignInRequiredError(error)) return signInThenRetry(services.signIn, action, turn);
     return answerFailure(error, action, turn);
   }
 }
 
-/**
- * No Graph token: redeem the SSO token Teams attached to the action (after an earlier login request) and run
- * the action once more, or answer with the login request that makes Teams sign the user in and send it again.
- */
-async function signInThenRetry(signIn: SignInFlow, action: CardAction, turn: ActionTurn): Promise<CardActionResponse> {
-  const signedIn = await signIn.signInForCardAction(turn.context);
-  if (!signedIn.ok) return signedIn.response;
-  try {
-    return await routeCardAction(action, turn);
-  } catch (error) {
-    return answerFailure(error, action, turn);
-  }
-}
-
-async function answerFailure(error: unknown, action: CardAction, turn: ActionTurn): Promise<CardActionResponse> {
-  if (isGraphRequestError(error, 'notFound')) return answerStaleCard(action, turn);
+function answerFailure(error: unknown, action: CardAction, turn: ActionTurn): CardActionResponse {
   const report = describeFailure(error);
   turn.services.logger[report.severity](`Card action ${action.verb} failed`, { verb: action.verb, code: report.code, ...report.logFields });
   // A message keeps the card as it was (with anything typed into it), so the user can simply try again.
@@ -71,10 +72,10 @@ async function answerFailure(error: unknown, action: CardAction, turn: ActionTur
 }
 
 /** The card points at an interest that is gone (deleted elsewhere, or a card from long ago): show the list as it is. */
-async function answerStaleCard(action: CardAction, { services, getToken, ownerId, context }: ActionTurn): Promise<CardActionResponse> {
-  services.logger.info('Card action on an interest that no longer exists', { verb: action.verb });
+async function answerStaleCard(notFound: unknown, action: CardAction, { services, ownerId, context }: ActionTurn, profile: UserInterests): Promise<CardActionResponse> {
+  services.logger.info('Card action on an interest that no longer exists', { verb: action.verb, ...describeFailure(notFound).logFields });
   try {
-    const interests = await services.interests.list(getToken);
+    const interests = await profile.list();
     return cardResponse(renderListCard({ interests, page: 0, ownerId, notice: STALE_CARD_NOTICE, viewers: cardViewersFor(context.activity) }));
   } catch (error) {
     const report = describeFailure(error);

@@ -2,48 +2,78 @@
  * Card actions that show something: each reads Graph once (GET one interest or the list) and answers with a
  * fresh card, so what the user acts on next is current.
  */
-import type { CARD_VERBS } from '../../cards/cardActions';
+import { CARD_VERBS } from '../../cards/cardActions';
 import { renderDeleteConfirmCard } from '../../cards/deleteConfirmCard';
 import { renderEditCard } from '../../cards/editCard';
 import { renderInterestCard } from '../../cards/interestCard';
 import { renderListCard } from '../../cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { renderTagCard } from '../../cards/tagCard';
-import type { CardActionHandler } from './actionTurn';
+import { defineCardAction } from './actionTurn';
 import { cardViewersFor } from '../replies';
 import { cardResponse } from './invokeResponses';
 
 export const NOTHING_CHANGED_NOTICE = 'Nothing was changed.';
 
-export const showList: CardActionHandler<typeof CARD_VERBS.showList> = async (action, { services, getToken, ownerId, context }) => {
-  const interests = await services.interests.list(getToken);
-  return cardResponse(renderListCard({ interests, page: action.page, ownerId, viewers: cardViewersFor(context.activity) }));
-};
+export const showList = defineCardAction({
+  verb: CARD_VERBS.showList,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    const interests = await profile.list();
+    return cardResponse(renderListCard({ interests, page: action.page, ownerId, viewers: cardViewersFor(context.activity) }));
+  },
+});
 
-export const openInterest: CardActionHandler<typeof CARD_VERBS.openInterest> = async (action, { services, getToken, ownerId, context }) => {
-  const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderInterestCard({ interest, ownerId, page: action.page, viewers: cardViewersFor(context.activity) }));
-};
+export const openInterest = defineCardAction({
+  verb: CARD_VERBS.openInterest,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    const interest = await profile.get(action.interestId);
+    return cardResponse(renderInterestCard({ interest, ownerId, page: action.page, viewers: cardViewersFor(context.activity) }));
+  },
+});
 
-export const editInterest: CardActionHandler<typeof CARD_VERBS.editInterest> = async (action, { services, getToken, ownerId, context }) => {
-  const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderEditCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
-};
+export const editInterest = defineCardAction({
+  verb: CARD_VERBS.editInterest,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    const interest = await profile.get(action.interestId);
+    return cardResponse(renderEditCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
+  },
+});
 
-export const tagInterest: CardActionHandler<typeof CARD_VERBS.tagInterest> = async (action, { services, getToken, ownerId, context }) => {
-  const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderTagCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
-};
+export const tagInterest = defineCardAction({
+  verb: CARD_VERBS.tagInterest,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    const interest = await profile.get(action.interestId);
+    return cardResponse(renderTagCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
+  },
+});
 
 /** Asks first; the confirmation card carries the snapshot Undo will need. */
-export const deleteInterest: CardActionHandler<typeof CARD_VERBS.deleteInterest> = async (action, { services, getToken, ownerId, context }) => {
-  const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderDeleteConfirmCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
-};
+export const deleteInterest = defineCardAction({
+  verb: CARD_VERBS.deleteInterest,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    const interest = await profile.get(action.interestId);
+    return cardResponse(renderDeleteConfirmCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
+  },
+});
 
 /** Cancel on an edit, tag or delete card: back to the interest as it is now, or a notice when there is none. */
-export const cancel: CardActionHandler<typeof CARD_VERBS.cancel> = async (action, { services, getToken, ownerId, context }) => {
-  if (action.interestId === undefined) return cardResponse(renderNoticeCard({ title: 'Cancelled', text: NOTHING_CHANGED_NOTICE }));
-  const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderInterestCard({ interest, ownerId, notice: NOTHING_CHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
-};
+export const cancel = defineCardAction({
+  verb: CARD_VERBS.cancel,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    if (action.interestId === undefined) return cardResponse(renderNoticeCard({ title: 'Cancelled', text: NOTHING_CHANGED_NOTICE }));
+    const interest = await profile.get(action.interestId);
+    return cardResponse(renderInterestCard({ interest, ownerId, notice: NOTHING_CHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
+  },
+});

@@ -1,48 +1,38 @@
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
-import { Dialog, Prompt, type DialogContext, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
-import { renderAddSummaryCard } from '../../cards/addSummaryCard';
-import { CARD_VERBS, parseCardAction } from '../../cards/cardActions';
-import { diffInterest, isEmptyPatch } from '../../domain/diffInterest';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Prompt, type DialogContext, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { CARD_VERBS } from '../../cards/cardActions';
 import type { InterestDraft } from '../../domain/personInterest';
-import { actorIdOf } from '../actor';
+import { turnCardActionOf } from '../cardActions/turnCardAction';
 import { readYesNo } from './answerWords';
-import { setInvokeResponseCard } from './invokeResponseCard';
 
-const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
-
-type AddCardAnswer = { readonly create: true; readonly draft: InterestDraft } | { readonly create: false };
+/** Create or not; a Create click from the summary card brings the draft that card showed. */
+export type AddConfirmAnswer = { readonly create: true; readonly cardDraft?: InterestDraft } | { readonly create: false };
 
 /** The add summary card's Create (with the draft the card showed) or Cancel; undefined for any other activity. */
-export function addCardAnswerOf(activity: Partial<Activity>): AddCardAnswer | undefined {
-  if (activity.type !== ActivityTypes.Invoke || activity.name !== ADAPTIVE_CARD_ACTION) return undefined;
-  const action = parseCardAction(activity.value);
-  if (!action.ok) return undefined;
-  if (action.value.verb === CARD_VERBS.confirmAdd) return { create: true, draft: action.value.draft };
-  if (action.value.verb === CARD_VERBS.cancelAdd) return { create: false };
+export function addCardAnswerOf(context: TurnContext): AddConfirmAnswer | undefined {
+  if (context.activity.type !== ActivityTypes.Invoke) return undefined;
+  // Parsed once by the invoke boundary, which handed it down in turn state.
+  const action = turnCardActionOf(context);
+  if (action?.verb === CARD_VERBS.confirmAdd) return { create: true, cardDraft: action.draft };
+  if (action?.verb === CARD_VERBS.cancelAdd) return { create: false };
   return undefined;
 }
 
 /**
  * Asks whether to create the interest. It takes a typed "yes"/"create"/"no" and also the summary card's Create
  * and Cancel buttons: those arrive as an `adaptiveCard/action` invoke, which the bot core passes into
- * `continueDialog()` and which the base Prompt would ignore because it is not a message.
+ * `continueDialog()` and which the base Prompt would ignore because it is not a message. Whether a Create click
+ * is for the draft being confirmed is for the dialog to decide, which holds the draft in its options.
  */
-export class AddConfirmPrompt extends Prompt<boolean> {
+export class AddConfirmPrompt extends Prompt<AddConfirmAnswer> {
   constructor(dialogId: string) {
     super(dialogId);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const fromCard = addCardAnswerOf(dc.context.activity);
+    const fromCard = addCardAnswerOf(dc.context);
     if (fromCard === undefined) return super.continueDialog(dc);
-    if (!fromCard.create) return dc.endDialog(false);
-    // Create on an older summary card (from an earlier add) must not confirm this one: show the current summary.
-    const waitingFor = (dc.activeDialog?.state.options as PromptOptions | undefined)?.validations as InterestDraft | undefined;
-    if (waitingFor && !isEmptyPatch(diffInterest(fromCard.draft, waitingFor))) {
-      setInvokeResponseCard(dc.context, renderAddSummaryCard({ draft: waitingFor, ownerId: actorIdOf(dc.context.activity) }));
-      return Dialog.EndOfTurn;
-    }
-    return dc.endDialog(true);
+    return dc.endDialog(fromCard);
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
@@ -50,9 +40,9 @@ export class AddConfirmPrompt extends Prompt<boolean> {
     if (prompt) await context.sendActivity(prompt);
   }
 
-  protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<boolean>> {
+  protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<AddConfirmAnswer>> {
     const { text } = context.activity;
     const value = typeof text === 'string' ? readYesNo(text) : undefined;
-    return value === undefined ? { succeeded: false } : { succeeded: true, value };
+    return value === undefined ? { succeeded: false } : { succeeded: true, value: { create: value } };
   }
 }

@@ -8,14 +8,12 @@ import { INTEREST_LIMITS, type InterestDraft, type PersonInterest } from '../../
 import { validateDisplayName, validateInterestInput } from '../../domain/validateInterest';
 import { actorIdOf } from '../actor';
 import { cardViewersFor, sendCard, sendTyping } from '../replies';
-import { graphTokenFor } from '../userGraphAccess';
 import { acceptedAnswer, answerValidator, withReason } from './answerValidator';
 import { collaborationTagQuestion, parseCollaborationTagAnswer } from './collaborationTagAnswer';
 import { CONFIRM_AND_CREATE_DIALOG, ConfirmAndCreateDialog, newCreationKey, type ConfirmAndCreateOptions } from './confirmAndCreateDialog';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from './dialogIds';
 import { expectedGraphFailure } from './graphFailures';
 import { parseAudienceAnswer, parseCategoriesAnswer, parseDescriptionAnswer, parseLinkAnswer } from './interestAnswers';
-import { ensureSignedIn } from './signIn';
 
 const STEPS = 'addInterestSteps';
 const NAME_PROMPT = 'addNamePrompt';
@@ -70,7 +68,6 @@ export class AddInterestDialog extends ComponentDialog {
   }
 
   private readonly askName = async (step: AddStep): Promise<DialogTurnResult> => {
-    if (!(await ensureSignedIn(step.context, this.deps.tokens))) return step.endDialog();
     const given = step.options.name?.trim();
     if (!given) return step.prompt(NAME_PROMPT, { prompt: NAME_QUESTION });
     const name = validateDisplayName(given);
@@ -78,18 +75,33 @@ export class AddInterestDialog extends ComponentDialog {
     return step.prompt(NAME_PROMPT, { prompt: withReason(name.error, NAME_QUESTION) });
   };
 
-  /** A name already in use offers the existing interest instead of making a duplicate. */
-  private readonly checkNameIsNew = async (step: AddStep): Promise<DialogTurnResult> => {
-    const name = acceptedAnswer(validateDisplayName, step.result);
-    draftOf(step).displayName = name;
-    await sendTyping(step.context);
-    let existing: PersonInterest | undefined;
-    try {
-      existing = findInterestByName(await this.deps.interests.list(graphTokenFor(step.context, this.deps.tokens)), name);
-    } catch (error) {
-      await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests before adding').userText);
-      return step.endDialog();
-    }
+  /**
+   * A name already in use offers the existing interest instead of making a duplicate. Needs Graph: while the user
+   * signs in the name is asked again, and the name replayed after sign-in brings the dialog back here.
+   */
+  private readonly checkNameIsNew = (step: AddStep): Promise<DialogTurnResult> =>
+    this.deps.graph.runStep(
+      step.context,
+      async (profile) => {
+        const name = acceptedAnswer(validateDisplayName, step.result);
+        draftOf(step).displayName = name;
+        await sendTyping(step.context);
+        let existing: PersonInterest | undefined;
+        try {
+          existing = findInterestByName(await profile.list(), name);
+        } catch (error) {
+          await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests before adding').userText);
+          return step.endDialog();
+        }
+        return this.offerExisting(step, existing);
+      },
+      async (notice) => {
+        await step.context.sendActivity(notice);
+        return step.replaceDialog(STEPS, {} satisfies InterestDialogOptions);
+      },
+    );
+
+  private readonly offerExisting = async (step: AddStep, existing: PersonInterest | undefined): Promise<DialogTurnResult> => {
     if (!existing) return step.next();
     valuesOf(step).existing = existing;
     return step.prompt(DUPLICATE_PROMPT, {

@@ -9,12 +9,11 @@ import type { InterestDraft } from '../../domain/personInterest';
 import { claimOnce, releaseClaim } from '../../storage/claimOnce';
 import { actorIdOf } from '../actor';
 import { cardViewersFor, sendTyping } from '../replies';
-import { graphTokenFor } from '../userGraphAccess';
-import { isSignInRequiredError } from '../signInRequiredError';
-import { AddConfirmPrompt } from './addConfirmPrompt';
+import { diffInterest, isEmptyPatch } from '../../domain/diffInterest';
+import { AddConfirmPrompt, type AddConfirmAnswer } from './addConfirmPrompt';
 import type { InterestDialogDeps } from './dialogIds';
 import { expectedGraphFailure, isPassingFailure } from './graphFailures';
-import { showCard } from './invokeResponseCard';
+import { setInvokeResponseCard, showCard } from './invokeResponseCard';
 
 export const CONFIRM_AND_CREATE_DIALOG = 'confirmAndCreateInterest';
 
@@ -24,6 +23,8 @@ export interface ConfirmAndCreateOptions {
   creationKey: string;
   /** Set when the last create failed for a passing reason: asked instead of showing the summary card again. */
   retryText?: string;
+  /** Set when a Create click came from an older summary card: this draft's card replaces the clicked one. */
+  summaryInPlace?: boolean;
 }
 
 const STEPS = 'confirmAndCreateSteps';
@@ -53,40 +54,54 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
   }
 
   private readonly askToConfirm = async (step: WaterfallStepContext<ConfirmAndCreateOptions>): Promise<DialogTurnResult> => {
-    const { draft, retryText } = step.options;
-    const summary = () => MessageFactory.attachment(toAttachment(renderAddSummaryCard({ draft, ownerId: actorIdOf(step.context.activity) })));
-    // The draft goes with the prompt so a Create click on an older summary card can be told apart.
-    return step.prompt(CONFIRM_PROMPT, { prompt: retryText ?? summary(), retryPrompt: ASK_AGAIN_TEXT, validations: draft });
+    const { draft, retryText, summaryInPlace } = step.options;
+    const card = () => renderAddSummaryCard({ draft, ownerId: actorIdOf(step.context.activity) });
+    if (summaryInPlace) {
+      // The clicked (older) card turns into this draft's summary; nothing new is posted.
+      setInvokeResponseCard(step.context, card());
+      return step.prompt(CONFIRM_PROMPT, { retryPrompt: ASK_AGAIN_TEXT });
+    }
+    return step.prompt(CONFIRM_PROMPT, { prompt: retryText ?? MessageFactory.attachment(toAttachment(card())), retryPrompt: ASK_AGAIN_TEXT });
   };
 
   private readonly createIfConfirmed = async (step: WaterfallStepContext<ConfirmAndCreateOptions>): Promise<DialogTurnResult> => {
     const { context } = step;
     const { draft, creationKey } = step.options;
-    if (step.result !== true) {
+    const answer = step.result as AddConfirmAnswer;
+    if (!answer.create) {
       await sayNotAdded(context);
       return step.endDialog();
     }
-    if (!(await claimOnce(this.deps.storage, creationKey))) {
-      // Another turn (a double click, another instance) is creating this very draft.
-      await context.sendActivity(ALREADY_ADDING_TEXT);
-      return step.endDialog();
+    // Create on an older summary card (from an earlier add) must not confirm this one: show the current summary.
+    if (answer.cardDraft && !isEmptyPatch(diffInterest(answer.cardDraft, draft))) {
+      return step.replaceDialog(STEPS, { draft, creationKey, summaryInPlace: true } satisfies ConfirmAndCreateOptions);
     }
-    await sendTyping(context);
-    try {
-      const created = await this.deps.interests.create(graphTokenFor(context, this.deps.tokens), draft);
-      await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE, viewers: cardViewersFor(context.activity) }));
-      return step.endDialog(created);
-    } catch (error) {
-      // Nothing was created, so a later yes may try again.
-      await releaseClaim(this.deps.storage, creationKey);
-      const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
-      const askAgain = (retryText: string) => step.replaceDialog(STEPS, { draft, creationKey, retryText } satisfies ConfirmAndCreateOptions);
-      if (isPassingFailure(error)) return askAgain(BUSY_RETRY_TEXT);
-      // Sign-in starts after this turn and then replays the user's yes, so the draft waits here for it.
-      if (isSignInRequiredError(error)) return askAgain(report.userText);
-      await context.sendActivity(report.userText);
-      return step.endDialog();
-    }
+    const askAgain = (retryText: string) => step.replaceDialog(STEPS, { draft, creationKey, retryText } satisfies ConfirmAndCreateOptions);
+    // Sign-in starts after this turn's answer and then replays the user's yes, so the draft waits here for it.
+    return this.deps.graph.runStep(
+      context,
+      async (profile) => {
+        if (!(await claimOnce(this.deps.storage, creationKey))) {
+          // Another turn (a double click, another instance) is creating this very draft.
+          await context.sendActivity(ALREADY_ADDING_TEXT);
+          return step.endDialog();
+        }
+        await sendTyping(context);
+        try {
+          const created = await profile.create(draft);
+          await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE, viewers: cardViewersFor(context.activity) }));
+          return step.endDialog(created);
+        } catch (error) {
+          // Nothing was created, so a later yes may try again.
+          await releaseClaim(this.deps.storage, creationKey);
+          const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
+          if (isPassingFailure(error)) return askAgain(BUSY_RETRY_TEXT);
+          await context.sendActivity(report.userText);
+          return step.endDialog();
+        }
+      },
+      askAgain,
+    );
   };
 }
 

@@ -1,7 +1,6 @@
 import type { Storage } from 'botbuilder';
-import type { UserTokenProvider } from '../../auth/userTokenProvider';
-import type { InterestsClient } from '../../graph/interestsClient';
 import type { Logger } from '../../logger';
+import type { GraphAccess } from '../graphAccess';
 
 /** Ids the bot core starts the interest dialogs by (`dialogContext.beginDialog(id, options)`). */
 export const ADD_INTEREST_DIALOG = 'addInterest';
@@ -14,8 +13,8 @@ export interface InterestDialogOptions {
 
 /** The services every interest dialog is built with; they hold no per-user state. */
 export interface InterestDialogDeps {
-  readonly interests: InterestsClient;
-  readonly tokens: UserTokenProvider;
+  /** Every step that calls Graph runs through it, signed in (see `graphAccess.ts`). */
+  readonly graph: GraphAccess;
   readonly logger: Logger;
   /** The bot's shared storage: a confirmed add is claimed there, so it creates once however many turns race. */
   readonly storage: Storage;

@@ -3,7 +3,7 @@ import type { Logger } from '../../logger';
 import { describeFailure, type FailureReport } from '../userMessages';
 
 /**
- * The report for a Graph call that failed the way Graph calls can (Graph said no, sign-in needed), logged with
+ * The report for a Graph call that failed the way Graph calls can (Graph said no), logged with
  * Graph's ids. Anything else is a bug and is rethrown to the bot's turn-error boundary.
  */
 export function expectedGraphFailure(error: unknown, logger: Logger, operation: string): FailureReport {

@@ -8,14 +8,11 @@ import { draftFromInterest, findInterestByName } from '../../domain/interestDraf
 import { INTEREST_LIMITS, type PersonInterest } from '../../domain/personInterest';
 import { actorIdOf } from '../actor';
 import { cardViewersFor, sendCard, sendTyping } from '../replies';
-import { graphTokenFor } from '../userGraphAccess';
 import { acceptedAnswer, answerValidator } from './answerValidator';
 import { collaborationTagLabels, collaborationTagQuestion, parseCollaborationTagAnswer } from './collaborationTagAnswer';
 import { TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from './dialogIds';
-import { isSignInRequiredError } from '../signInRequiredError';
 import { expectedGraphFailure, isPassingFailure } from './graphFailures';
 import { PICK_INTEREST_DIALOG, PickInterestDialog, type PickInterestOptions } from './pickInterestDialog';
-import { ensureSignedIn } from './signIn';
 
 const STEPS = 'tagInterestSteps';
 const TAGS_PROMPT = 'tagTagsPrompt';
@@ -50,18 +47,20 @@ export class TagInterestDialog extends ComponentDialog {
       valuesOf(step).interests = [retry.interest];
       return step.next(retry.interest.id);
     }
-    if (!(await ensureSignedIn(step.context, this.deps.tokens))) return step.endDialog();
-    await sendTyping(step.context);
-    let listed: InterestWithId[];
-    try {
-      listed = (await this.deps.interests.list(graphTokenFor(step.context, this.deps.tokens))).filter(hasId);
-    } catch (error) {
-      await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests to tag').userText);
-      return step.endDialog();
-    }
+    // The tag command starts this dialog signed in; begun from the add dialog instead, sign-in may still be needed.
+    const listed = await this.deps.graph.run(step.context, async (profile) => {
+      await sendTyping(step.context);
+      try {
+        return { interests: (await profile.list()).filter(hasId) };
+      } catch (error) {
+        await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests to tag').userText);
+        return undefined;
+      }
+    });
+    if (!listed) return step.endDialog();
     // In a group chat or channel the question and the picker name only interests everyone there may see.
     const shared = isSharedView(cardViewersFor(step.context.activity));
-    const { shown: interests, hiddenCount } = shared ? interestsForSharedConversation(listed) : { shown: listed, hiddenCount: 0 };
+    const { shown: interests, hiddenCount } = shared ? interestsForSharedConversation(listed.interests) : { shown: listed.interests, hiddenCount: 0 };
     const hidden = hiddenCount > 0 ? ` ${hiddenInterestsText(hiddenCount)} ${TAG_PRIVATE_IN_PERSONAL_CHAT}` : '';
     if (interests.length === 0) {
       await step.context.sendActivity(hiddenCount > 0 ? `${NO_SHARED_INTERESTS_TEXT}${hidden}` : NO_INTERESTS_TEXT);
@@ -96,19 +95,25 @@ export class TagInterestDialog extends ComponentDialog {
       await sendCard(context, renderInterestCard({ interest, ownerId, notice: TAGS_UNCHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
       return step.endDialog(interest);
     }
-    await sendTyping(context);
-    try {
-      const updated = await this.deps.interests.update(graphTokenFor(context, this.deps.tokens), interest, patch);
-      await sendCard(context, renderInterestCard({ interest: updated, ownerId, notice: TAGS_SAVED_NOTICE, viewers: cardViewersFor(context.activity) }));
-      return step.endDialog(updated);
-    } catch (error) {
-      const report = expectedGraphFailure(error, this.deps.logger, 'Saving collaboration tags');
-      // Busy, or sign-in needed (sign-in replays the answer): the dialog waits for the tags again.
-      if (isPassingFailure(error)) return step.replaceDialog(STEPS, { retry: { interest, retryText: TAGS_BUSY_RETRY_TEXT } } satisfies TagDialogOptions);
-      if (isSignInRequiredError(error)) return step.replaceDialog(STEPS, { retry: { interest, retryText: report.userText } } satisfies TagDialogOptions);
-      await context.sendActivity(report.userText);
-      return step.endDialog();
-    }
+    // Busy, or sign-in needed (sign-in replays the answer): the dialog waits for the tags again.
+    const askAgain = (retryText: string) => step.replaceDialog(STEPS, { retry: { interest, retryText } } satisfies TagDialogOptions);
+    return this.deps.graph.runStep(
+      context,
+      async (profile) => {
+        await sendTyping(context);
+        try {
+          const updated = await profile.update(interest, patch);
+          await sendCard(context, renderInterestCard({ interest: updated, ownerId, notice: TAGS_SAVED_NOTICE, viewers: cardViewersFor(context.activity) }));
+          return step.endDialog(updated);
+        } catch (error) {
+          const report = expectedGraphFailure(error, this.deps.logger, 'Saving collaboration tags');
+          if (isPassingFailure(error)) return askAgain(TAGS_BUSY_RETRY_TEXT);
+          await context.sendActivity(report.userText);
+          return step.endDialog();
+        }
+      },
+      askAgain,
+    );
   };
 }
 

@@ -5,15 +5,16 @@
  * message in the conversation, sent proactively once it is ready.
  *
  * botbuilder revokes a turn's context when the turn ends, so the answer runs on a copy of it that shares the turn
- * state and outlives the turn. Verbs that continue the add dialog are not put on a deadline: a dialog step that
- * finished after the turn would send its replies into a turn that is over.
+ * state and outlives the turn. Which card is shown comes from the route's `kind`; routes of kind `dialog` (the add
+ * dialog's buttons) are never put on a deadline: a dialog step that finished after the turn would send its replies
+ * into a turn that is over.
  */
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import { z } from 'zod';
-import { CARD_VERBS, type CardVerb } from '../../cards/cardActions';
+import type { CardVerb } from '../../cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../../cards/cardTemplate';
 import { renderNoticeCard, type NoticeCardData } from '../../cards/noticeCard';
 import type { Logger } from '../../logger';
+import type { CardActionKind } from '../cardActions/actionTurn';
 import { cardResponse, errorResponse, MESSAGE_CONTENT_TYPE, type CardActionResponse } from '../cardActions/invokeResponses';
 import { SIGN_IN_TEXT, UNEXPECTED_FAILURE_TEXT } from '../userMessages';
 
@@ -29,18 +30,6 @@ export const LOADING_NOTICE: NoticeCardData = {
   title: 'Loading…',
   text: "Microsoft 365 is taking a while. I'll post it here as soon as it arrives.",
 };
-
-const DIALOG_VERBS: ReadonlySet<string> = new Set<CardVerb>([CARD_VERBS.confirmAdd, CARD_VERBS.cancelAdd]);
-const READ_VERBS: ReadonlySet<string> = new Set<CardVerb>([
-  CARD_VERBS.showList,
-  CARD_VERBS.openInterest,
-  CARD_VERBS.editInterest,
-  CARD_VERBS.tagInterest,
-  CARD_VERBS.deleteInterest,
-  CARD_VERBS.cancel,
-]);
-
-const VERB_SHAPE = z.object({ action: z.object({ verb: z.string() }) });
 
 export interface CardActionDeadlineOptions {
   /** Sends the late answer; `continueConversationAsync` is the only part used. */
@@ -60,11 +49,11 @@ export interface CardActionDeadlineOptions {
  */
 export async function answerCardActionWithinBudget(
   context: TurnContext,
+  route: { readonly verb: CardVerb; readonly kind: Exclude<CardActionKind, 'dialog'> },
   answer: (context: TurnContext) => Promise<CardActionResponse>,
   options: CardActionDeadlineOptions,
 ): Promise<CardActionResponse> {
-  const verb = verbOf(context.activity.value);
-  if (verb !== undefined && DIALOG_VERBS.has(verb)) return answer(context);
+  const { verb } = route;
 
   // botbuilder revokes the turn's context when the turn ends, so the answer runs on a copy that outlives it. The
   // copy starts with the turn's state (connector client, bot state already loaded); state the answer loads itself
@@ -89,19 +78,14 @@ export async function answerCardActionWithinBudget(
 
   options.logger.warn('A card action missed its time budget; its answer will follow in the conversation', { verb, budgetMs: options.budgetMs ?? DEFAULT_CARD_ACTION_BUDGET_MS });
   void postLateAnswer(lasting, reference, pending, verb, options);
-  return cardResponse(renderNoticeCard(verb !== undefined && READ_VERBS.has(verb) ? LOADING_NOTICE : SAVING_NOTICE));
-}
-
-function verbOf(value: unknown): string | undefined {
-  const parsed = VERB_SHAPE.safeParse(value);
-  return parsed.success ? parsed.data.action.verb : undefined;
+  return cardResponse(renderNoticeCard(route.kind === 'read' ? LOADING_NOTICE : SAVING_NOTICE));
 }
 
 async function postLateAnswer(
   context: TurnContext,
   reference: Partial<ConversationReference>,
   pending: Promise<CardActionResponse>,
-  verb: string | undefined,
+  verb: CardVerb,
   options: CardActionDeadlineOptions,
 ): Promise<void> {
   try {

@@ -1,8 +1,9 @@
+import { CANCELLED_TEXT } from '../../../src/bot/commands';
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
 import type { TokenOutcome } from '../../../src/auth/userTokenProvider';
 import { SIGN_IN_TEXT } from '../../../src/bot/userMessages';
 import { ASK_AGAIN_TEXT, BUSY_RETRY_TEXT, NOT_ADDED_TEXT } from '../../../src/bot/dialogs/confirmAndCreateDialog';
-import { cardActionInvoke, cardsOf, HOST_CANCELLED_TEXT, silence, startDialogHost, type DialogHost, type Exchange, type Turn } from './dialogHost';
+import { cardActionInvoke, cardsOf, outsideDialog, startDialogHost, type DialogHost, type Exchange, type Turn } from './dialogScript';
 
 const ASKS_NAME = "What's the name of the interest?";
 const ASKS_DESCRIPTION = 'Add a short description';
@@ -161,13 +162,13 @@ describe('add interest dialog', () => {
     ['the link', 6],
     ['the summary', 7],
   ])('cancel at %s creates nothing and ends the dialog', async (_step, answered) => {
-    await host.converse([...UP_TO_SUMMARY.slice(0, answered), ['cancel', HOST_CANCELLED_TEXT], ['yes', silence]]);
+    await host.converse([...UP_TO_SUMMARY.slice(0, answered), ['cancel', CANCELLED_TEXT], ['yes', outsideDialog]]);
     expect(host.stored()).toEqual([]);
     expect(postCount(host)).toBe(0);
   });
 
   test('a typed "no" at the summary creates nothing', async () => {
-    await host.converse([...UP_TO_SUMMARY, ['maybe', ASK_AGAIN_TEXT], ['no', NOT_ADDED_TEXT], ['yes', silence]]);
+    await host.converse([...UP_TO_SUMMARY, ['maybe', ASK_AGAIN_TEXT], ['no', NOT_ADDED_TEXT], ['yes', outsideDialog]]);
     expect(host.stored()).toEqual([]);
   });
 
@@ -240,7 +241,7 @@ describe('add interest dialog', () => {
     host.service.faults.inject({ status: 503, count: 1, method: 'GET' });
     await host.converse([
       ['add Chess', [(turn) => expect(turn.replies.map((reply) => reply.text)).toEqual(['Microsoft 365 is busy right now. Try again in a minute.'])]],
-      ['skip', silence],
+      ['skip', outsideDialog],
     ]);
     expect(postCount(host)).toBe(0);
   });
@@ -270,7 +271,7 @@ describe('add interest dialog', () => {
         ['add', ASKS_NAME],
         ['chess', OFFERS],
         ['Edit it', ['interest.save', 'Existing']],
-        ['yes', silence],
+        ['yes', outsideDialog],
       ]);
       expect(host.stored()).toHaveLength(1);
     });
@@ -301,7 +302,7 @@ describe('add interest dialog without a Graph token', () => {
   test('asks the user to sign in and ends without asking anything', async () => {
     await host.converse([
       ['add Chess', SIGN_IN_TEXT.signInRequired],
-      ['Chess', silence],
+      ['Chess', outsideDialog],
     ]);
     expect(host.service.stats.snapshot().total).toBe(0);
   });

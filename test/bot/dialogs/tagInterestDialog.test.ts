@@ -2,7 +2,7 @@ import type { InterestDraft, PersonInterest } from '../../../src/domain/personIn
 import { NO_INTERESTS_TEXT, TAGS_SAVED_NOTICE, TAGS_UNCHANGED_NOTICE, TAGS_BUSY_RETRY_TEXT } from '../../../src/bot/dialogs/tagInterestDialog';
 import type { TokenOutcome } from '../../../src/auth/userTokenProvider';
 import { SIGN_IN_TEXT } from '../../../src/bot/userMessages';
-import { silence, startDialogHost, type DialogHost, type Turn } from './dialogHost';
+import { outsideDialog, startDialogHost, type DialogHost, type Turn } from './dialogScript';
 
 const ASKS_WHICH = 'Which interest do you want to tag?';
 
@@ -57,7 +57,7 @@ describe('tag interest dialog without a Graph token', () => {
     host = await startDialogHost({ tokens: { getToken: async () => consentRequired, signOut: async () => undefined } });
     await host.converse([
       ['tag Chess', SIGN_IN_TEXT.consentRequired],
-      ['1', silence],
+      ['1', outsideDialog],
     ]);
     expect(host.service.stats.snapshot().total).toBe(0);
   });
@@ -85,7 +85,7 @@ describe('tag interest dialog', () => {
     await host.converse([
       ['Interest 15', ['"Interest 15" has no tags yet.', 'Which tags should it have?']],
       ['1, wants to learn', [TAGS_SAVED_NOTICE, 'Ask me about', 'Wants to learn']],
-      ['2', silence],
+      ['2', outsideDialog],
     ]);
     const after = storedNamed(host, 'Interest 15');
     expect(after.collaborationTags).toEqual(['askMeAbout', 'wantsToLearn']);
@@ -153,7 +153,7 @@ describe('tag interest dialog', () => {
   test('no interests at all says how to add one', async () => {
     await host.converse([
       ['tag', NO_INTERESTS_TEXT],
-      ['1', silence],
+      ['1', outsideDialog],
     ]);
   });
 

@@ -1,3 +1,5 @@
+import { ERROR_CODES } from './errorCodes';
+
 /**
  * How a lost optimistic-concurrency race shows up. MemoryStorage and BlobsStorage throw
  * `Storage: error writing "<key>" due to eTag conflict.`, Cosmos passes on HTTP 412 (`code: 412`), and the Azure
@@ -5,6 +7,7 @@
  */
 export class StorageWriteConflictError extends Error {
   override readonly name = 'StorageWriteConflictError';
+  readonly code = ERROR_CODES.storageWriteConflict;
   readonly statusCode = 412;
 
   constructor(readonly key: string) {
@@ -12,6 +15,7 @@ export class StorageWriteConflictError extends Error {
   }
 }
 
+/** True for a lost eTag race in any of the forms above (the one type guard; `instanceof` alone misses the others). */
 export function isStorageWriteConflict(error: unknown): boolean {
   if (error instanceof StorageWriteConflictError) return true;
   if (typeof error !== 'object' || error === null) return false;

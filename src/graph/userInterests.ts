@@ -1,0 +1,24 @@
+import type { InterestDraft, InterestPatch, PersonInterest } from '../domain/personInterest';
+import type { AccessTokenProvider, InterestsClient, StoredInterest } from './interestsClient';
+
+/**
+ * One user's interests: the Graph client bound to that user's token source, so code acting for the user never
+ * handles a token. The bot hands one to every route that declares it needs Graph (see `src/bot/graphAccess.ts`).
+ */
+export interface UserInterests {
+  list(): Promise<StoredInterest[]>;
+  get(id: string): Promise<StoredInterest>;
+  create(draft: InterestDraft): Promise<StoredInterest>;
+  update(before: PersonInterest & { id: string }, patch: InterestPatch): Promise<StoredInterest>;
+  delete(id: string): Promise<void>;
+}
+
+export function bindInterests(client: InterestsClient, getToken: AccessTokenProvider): UserInterests {
+  return {
+    list: () => client.list(getToken),
+    get: (id) => client.get(getToken, id),
+    create: (draft) => client.create(getToken, draft),
+    update: (before, patch) => client.update(getToken, before, patch),
+    delete: (id) => client.delete(getToken, id),
+  };
+}
