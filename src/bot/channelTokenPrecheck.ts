@@ -75,6 +75,17 @@ class ChannelSigningKeys {
   }
 }
 
+/** One key cache per metadata URL in the process, as the SDK keeps its own: another adapter fetches nothing again. */
+const signingKeysByUrl = new Map<string, ChannelSigningKeys>();
+function signingKeysFor(openIdMetadataUrl: string): ChannelSigningKeys {
+  let keys = signingKeysByUrl.get(openIdMetadataUrl);
+  if (!keys) {
+    keys = new ChannelSigningKeys(openIdMetadataUrl);
+    signingKeysByUrl.set(openIdMetadataUrl, keys);
+  }
+  return keys;
+}
+
 async function fetchJson(url: string): Promise<unknown> {
   const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -100,7 +111,7 @@ export class ChannelTokenPrecheck {
   };
 
   constructor(openIdMetadataUrl: string) {
-    this.keys = new ChannelSigningKeys(openIdMetadataUrl);
+    this.keys = signingKeysFor(openIdMetadataUrl);
   }
 
   /** Throws a 401 `AuthenticationError` for a channel token the SDK would refuse after looking up its key. */
