@@ -5,7 +5,8 @@ import {
   ConfigurationServiceClientCredentialFactory,
   type Activity,
 } from 'botbuilder';
-import { AuthenticationError, JwtTokenValidation, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError, JwtTokenValidation, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
+import { ChannelTokenPrecheck } from './channelTokenPrecheck';
 import { ReusedConnectorClients } from './reusedConnectorClients';
 import type { AuthConfig } from '../config';
 
@@ -61,11 +62,20 @@ function appIdOf(claimsIdentity: ClaimsIdentity): string {
 /**
  * botframework-connector rethrows a bad token signature as a plain `JsonWebTokenError`, which CloudAdapter answers
  * with 500. Any failure to validate the caller is a 401: nothing is processed either way, but the status must
- * say why.
+ * say why. Channel tokens the SDK would refuse after a console dump are refused before it (ChannelTokenPrecheck).
  */
 class InboundAuthentication extends ReusingConnectorAuthentication {
+  constructor(
+    settings: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+    credentials: ConfigurationServiceClientCredentialFactory,
+    private readonly precheck: ChannelTokenPrecheck,
+  ) {
+    super(settings, credentials);
+  }
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
+      await this.precheck.check(authHeader, activity.channelId);
       return await super.authenticateRequest(activity, authHeader);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
@@ -108,5 +118,6 @@ export function createBotFrameworkAuthentication(auth: AuthConfig | null): Confi
       ? { CertificateThumbprint: auth.certificateThumbprint, CertificatePrivateKey: fs.readFileSync(auth.certificatePath, 'utf8') }
       : {}),
   };
-  return new InboundAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  const precheck = new ChannelTokenPrecheck(auth.botFrameworkOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl);
+  return new InboundAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings), precheck);
 }

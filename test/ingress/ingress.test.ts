@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import { mintDevToken } from '../../src/auth/devToken';
 import { APP_ID } from '../auth/ssoHarness';
 import { ALEX } from '../support/botProcess';
+import { nowSeconds } from '../support/jwt';
 import { activitiesOf, everythingSaidIn, startIngressBot, textsOf, type IngressBot, type Mode, type RawResponse } from './ingressHarness';
 
 const VALID_ACTIVITY = JSON.stringify({ type: 'message', text: 'help', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.invalid/teams/' });
@@ -139,6 +140,35 @@ describe.each<Mode>(['local', 'production'])('ingress in %s mode', (mode) => {
         expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', msg: 'Request refused', reason: 'token-refused', status: 401 });
         expect(written).not.toContain(token.slice(0, 20));
         expect(written).not.toMatch(STACK_LINE);
+      });
+
+      // A token the SDK verifies against a channel key it knows: without a check ahead of it, the SDK writes the
+      // error with its stack, or the key as a PEM, to the console before refusing.
+      const channelClaims = (overrides: Record<string, unknown>): Record<string, unknown> => ({
+        iss: ingress.idp!.channelIssuer,
+        aud: APP_ID,
+        serviceurl: 'https://smba.trafficmanager.invalid/teams/',
+        nbf: nowSeconds() - 10,
+        exp: nowSeconds() + 600,
+        ...overrides,
+      });
+      it.each([
+        ['an expired token signed with the channel key', () => ingress.idp!.issueChannelToken(channelClaims({ nbf: nowSeconds() - 7200, exp: nowSeconds() - 3600 }))],
+        ['a token naming the channel key but signed with another', () => ingress.idp!.issueChannelToken(channelClaims({}), { signWithUnknownKey: true })],
+        ['a token not yet valid', () => ingress.idp!.issueChannelToken(channelClaims({ nbf: nowSeconds() + 3600, exp: nowSeconds() + 7200 }))],
+        ['a token for a channel its key does not endorse', () => ingress.idp!.issueChannelToken(channelClaims({})), 'webchat'],
+      ])('%s is one warn line: no stack, no key, no token', async (_case, tokenFor, channelId = 'msteams') => {
+        const before = ingress.bot.output().length;
+        const token = tokenFor();
+        const activity = JSON.stringify({ ...(JSON.parse(VALID_ACTIVITY) as object), channelId });
+        expectRefusal(await ingress.post(activity, { Authorization: `Bearer ${token}` }), 401, mode);
+        const written = await outputSince(ingress.bot, before, 'Request refused');
+        const lines = written.split('\n').filter((line) => line.trim() !== '');
+        expect(lines).toHaveLength(1);
+        expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', msg: 'Request refused', reason: 'token-refused', status: 401 });
+        expect(written).not.toMatch(STACK_LINE);
+        expect(written).not.toMatch(/BEGIN|PUBLIC KEY|expired|Available keys/i);
+        for (const part of token.split('.')) expect(written).not.toContain(part.slice(-24));
       });
 
       it('a request without a token is one warn line', async () => {

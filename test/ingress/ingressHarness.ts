@@ -26,6 +26,8 @@ export interface IngressBot {
   readonly mode: Mode;
   readonly bot: BotProcess;
   readonly service: RunningProfileService;
+  /** The local identity provider whose Bot Framework channel keys production trusts (undefined in local mode). */
+  readonly idp: LocalIdentityProvider | undefined;
   /** Authorization header value that production accepts (empty in local mode). */
   authorization(): string;
   /** Raw POST to /api/messages; resolves with the answer, or rejects when the connection is dropped. */
@@ -67,6 +69,7 @@ export async function startIngressBot(mode: Mode): Promise<IngressBot> {
     mode,
     bot,
     service,
+    idp,
     authorization,
     post,
     get,
