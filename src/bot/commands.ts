@@ -18,6 +18,7 @@ import { actorIdOf } from './actor';
 import type { BotServices } from './botServices';
 import type { CommandText } from './commandText';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogOptions } from './dialogs/dialogIds';
+import { keepUndoSnapshot } from './undoSnapshots';
 import { graphTokenFor } from './userGraphAccess';
 import { sendCard, sendTyping } from './replies';
 
@@ -86,8 +87,11 @@ const showEditCard = withNamedInterest('edit', async ({ context }, interest) => 
   await sendCard(context, renderEditCard({ interest, ownerId: actorIdOf(context.activity) }));
 });
 
-const showDeleteConfirmation = withNamedInterest('delete', async ({ context }, interest) => {
-  await sendCard(context, renderDeleteConfirmCard({ interest, ownerId: actorIdOf(context.activity) }));
+const showDeleteConfirmation = withNamedInterest('delete', async ({ context, services }, interest) => {
+  const ownerId = actorIdOf(context.activity);
+  // The interest as listed is what Undo re-creates: kept server-side, the card carries only its token.
+  const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, interest }, services.clock());
+  await sendCard(context, renderDeleteConfirmCard({ interest, ownerId, undoToken }));
 });
 
 async function cancel({ context, dialogContext }: CommandTurn): Promise<void> {

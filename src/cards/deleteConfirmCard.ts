@@ -1,7 +1,5 @@
 import template from '../../cards/deleteConfirm.json';
-import { draftFromInterest } from '../domain/interestDraft';
 import type { PersonInterest } from '../domain/personInterest';
-import { boundedDraft } from './boundedDraft';
 import type { CARD_VERBS, CardActionData } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { displayName } from './interestView';
@@ -9,6 +7,8 @@ import { displayName } from './interestView';
 export interface DeleteConfirmCardData {
   interest: PersonInterest;
   ownerId: string;
+  /** Names the interest as read, kept server-side for Undo (`undoSnapshots.ts`); the card carries nothing else of it. */
+  undoToken: string;
 }
 
 interface DeleteConfirmCardView extends CardActionData<typeof CARD_VERBS.confirmDelete> {
@@ -17,8 +17,7 @@ interface DeleteConfirmCardView extends CardActionData<typeof CARD_VERBS.confirm
 
 const expand = defineCardTemplate<DeleteConfirmCardView>(template);
 
-/** "Delete X from your profile?" The Delete action carries a snapshot of the interest so it can be undone. */
-export function renderDeleteConfirmCard({ interest, ownerId }: DeleteConfirmCardData): AdaptiveCard {
-  const snapshot = boundedDraft(draftFromInterest(interest));
-  return expand({ ownerId, interestId: interest.id ?? '', snapshot, name: displayName(snapshot.displayName) });
+/** "Delete X from your profile?" The Delete action carries the interest's id and the undo token. */
+export function renderDeleteConfirmCard({ interest, ownerId, undoToken }: DeleteConfirmCardData): AdaptiveCard {
+  return expand({ ownerId, interestId: interest.id ?? '', undoToken, name: displayName(interest.displayName) });
 }

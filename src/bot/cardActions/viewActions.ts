@@ -9,6 +9,7 @@ import { renderInterestCard } from '../../cards/interestCard';
 import { renderListCard } from '../../cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { renderTagCard } from '../../cards/tagCard';
+import { keepUndoSnapshot } from '../undoSnapshots';
 import type { CardActionHandler } from './actionTurn';
 import { cardResponse } from './invokeResponses';
 
@@ -34,10 +35,11 @@ export const tagInterest: CardActionHandler<typeof CARD_VERBS.tagInterest> = asy
   return cardResponse(renderTagCard({ interest, ownerId }));
 };
 
-/** Asks first; the confirmation card carries the snapshot Undo will need. */
+/** Asks first. The interest as read is kept whole server-side for Undo; the card carries only its token. */
 export const deleteInterest: CardActionHandler<typeof CARD_VERBS.deleteInterest> = async (action, { services, getToken, ownerId }) => {
   const interest = await services.interests.get(getToken, action.interestId);
-  return cardResponse(renderDeleteConfirmCard({ interest, ownerId }));
+  const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, interest }, services.clock());
+  return cardResponse(renderDeleteConfirmCard({ interest, ownerId, undoToken }));
 };
 
 /** Cancel on an edit, tag or delete card: back to the interest as it is now, or a notice when there is none. */
