@@ -10,7 +10,7 @@ import { readJsonObject } from './requestBody';
 import type { RequestStats, StatsRouteKind } from './requestStats';
 import { isDevRoute, matchRoute } from './routes';
 import { serviceErrors } from './serviceErrors';
-import { assignRequestIds, writeResponse, type RequestIds, type ServiceResponse } from './wire';
+import { assignRequestIds, emptyResponse, writeResponse, type RequestIds, type ServiceResponse } from './wire';
 
 export interface PipelineDeps {
   readonly handlers: InterestHandlers;
@@ -79,6 +79,7 @@ export function createRequestPipeline(deps: PipelineDeps, fallbackHost: () => st
       requestId: ids.requestId,
       readBody: () => readJsonObject(request, deps.maxBodyBytes),
     });
+    if (response.status === 200 && deps.faults.takeNoContent(method, url.pathname)) return { response: emptyResponse(204), counted };
     return { response, counted };
   }
 

@@ -3,17 +3,18 @@
  * restart), Azure Blob Storage or Cosmos DB through botbuilder's own providers for anything that must survive a
  * restart or run as several instances. All of them keep the write contract in `conditionalWrites.ts`.
  */
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import type { StorageConfig } from '../config';
 import type { Logger } from '../logger';
 import { CreateIfAbsentBlobsStorage } from './createIfAbsentBlobsStorage';
+import { SweepingMemoryStorage } from './sweepingMemoryStorage';
 
 export async function createStorage(config: StorageConfig, logger: Logger): Promise<Storage> {
   switch (config.kind) {
     case 'memory':
       logger.info('Conversation state is kept in memory: it is lost on restart and not shared between instances.', { storage: 'memory' });
-      return new MemoryStorage();
+      return new SweepingMemoryStorage();
     case 'blob': {
       const storage = new CreateIfAbsentBlobsStorage(config.connectionString, config.container);
       await storage.ensureContainer();

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { MemoryStorage, type Activity } from 'botbuilder';
+import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { createLocalTokenProvider } from '../../src/auth/localTokenProvider';
 import { createBot, type Bot } from '../../src/bot/createBot';
 import { startBotServer, type BotServer } from '../../src/bot/server';
@@ -50,18 +50,23 @@ export interface BotHarness {
 export interface BotHarnessOptions {
   /** Stands in front of the real Graph client, e.g. to make a call fail the way a bug would. */
   readonly wrapInterests?: (client: InterestsClient) => InterestsClient;
+  /** The bot's storage; share one between two harnesses to run two instances of the bot. */
+  readonly storage?: Storage;
+  /** Another harness's profile service, so two instances act on one profile (it is not closed by this harness). */
+  readonly service?: RunningProfileService;
+  readonly clock?: () => Date;
 }
 
 export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bot-test-'));
-  const service = await startProfileService({ port: 0, dataDir, seed: { userIds: [ALEX.aadObjectId] } });
+  const service = options.service ?? (await startProfileService({ port: 0, dataDir, seed: { userIds: [ALEX.aadObjectId] } }));
   const config = loadConfig({ GRAPH_BASE_URL: service.graphBaseUrl, LOG_LEVEL: 'debug' }, null);
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', sink: (_level, line) => logLines.push(line) });
   // No retries: a fault injected into the service reaches the bot at once.
   const graphClient = createGraphInterestsClient({ graphBaseUrl: config.graph.baseUrl, timeoutMs: 5_000, maxRetries: 0, maxRetryWaitSeconds: 1, logger });
   const interests = options.wrapInterests ? options.wrapInterests(graphClient) : graphClient;
-  const bot = createBot({ config, interests, tokens: createLocalTokenProvider({ logger }), storage: new MemoryStorage(), logger });
+  const bot = createBot({ config, interests, tokens: createLocalTokenProvider({ logger }), storage: options.storage ?? new MemoryStorage(), logger, ...(options.clock ? { clock: options.clock } : {}) });
   const server = await startBotServer({ host: '127.0.0.1', port: 0, adapter: bot.adapter, handler: bot.handler, logger });
 
   const post = async (body: unknown): Promise<{ status: number; text: string }> => {
@@ -106,7 +111,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     act,
     async close() {
       await server.close();
-      await service.close();
+      if (!options.service) await service.close();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

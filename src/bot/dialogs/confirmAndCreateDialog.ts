@@ -6,7 +6,9 @@ import { toAttachment } from '../../cards/cardTemplate';
 import { renderInterestCard } from '../../cards/interestCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import type { InterestDraft } from '../../domain/personInterest';
-import { claimOnce, releaseClaim } from '../../storage/claimOnce';
+import type { StoredInterest } from '../../graph/personInterestWire';
+import { once } from '../../storage/once';
+import { RECORD_KINDS } from '../../storage/onceKinds';
 import { actorIdOf } from '../actor';
 import { sendTyping } from '../replies';
 import { graphTokenFor } from '../userGraphAccess';
@@ -36,7 +38,7 @@ export const ADDED_NOTICE = 'Added to your profile.';
 export const ALREADY_ADDING_TEXT = 'That interest is already being added. Say list to see your interests.';
 
 export function newCreationKey(): string {
-  return `addInterest/${randomUUID()}`;
+  return `${RECORD_KINDS.addInterest.prefix}${randomUUID()}`;
 }
 
 /**
@@ -66,19 +68,22 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
       await sayNotAdded(context);
       return step.endDialog();
     }
-    if (!(await claimOnce(this.deps.storage, creationKey))) {
-      // Another turn (a double click, another instance) is creating this very draft.
-      await context.sendActivity(ALREADY_ADDING_TEXT);
-      return step.endDialog();
-    }
-    await sendTyping(context);
     try {
-      const created = await this.deps.interests.create(graphTokenFor(context, this.deps.tokens), draft);
+      let created: StoredInterest | undefined;
+      // Once per draft on every instance; a failed create releases the claim, so a later yes may try again.
+      await once(this.deps.storage, creationKey, { lifetimeMs: RECORD_KINDS.addInterest.lifetimeMs, parse: parseCreatedId }, async () => {
+        await sendTyping(context);
+        created = await this.deps.interests.create(graphTokenFor(context, this.deps.tokens), draft);
+        return created.id;
+      });
+      if (!created) {
+        // Another turn (a double click, another instance) is creating, or has created, this very draft.
+        await context.sendActivity(ALREADY_ADDING_TEXT);
+        return step.endDialog();
+      }
       await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE }));
       return step.endDialog(created);
     } catch (error) {
-      // Nothing was created, so a later yes may try again.
-      await releaseClaim(this.deps.storage, creationKey);
       const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
       const askAgain = (retryText: string) => step.replaceDialog(STEPS, { draft, creationKey, retryText } satisfies ConfirmAndCreateOptions);
       if (isPassingFailure(error)) return askAgain(BUSY_RETRY_TEXT);
@@ -98,3 +103,5 @@ async function sayNotAdded(context: TurnContext): Promise<void> {
   }
   await context.sendActivity(NOT_ADDED_TEXT);
 }
+
+const parseCreatedId = (stored: unknown): string | undefined => (typeof stored === 'string' && stored !== '' ? stored : undefined);
