@@ -54,6 +54,8 @@ describe('Teams SSO in the conversation', () => {
     const replies = await Promise.all([1, 2, 3].map(() => exchange(card.tokenExchangeResource.id, token)));
     expect(replies.map((reply) => reply.invoke?.status)).toEqual([200, 200, 200]);
     expect(replies.filter((reply) => adaptiveCardsIn(reply).length > 0)).toHaveLength(1);
+    // Exactly one reply in all: the copies say nothing at all (not even "You're signed in").
+    expect(replies.flatMap((reply) => reply.activities.filter((activity) => activity.type === 'message'))).toHaveLength(1);
     expect(harness.idp.calls.token).toBe(1);
   });
 
@@ -153,6 +155,7 @@ describe('Teams SSO across two bot instances sharing storage and the token cache
     const replies = [...first, late];
     expect(replies.map((reply) => reply.invoke?.status)).toEqual([200, 200, 200]);
     expect(replies.filter((reply) => adaptiveCardsIn(reply).length > 0)).toHaveLength(1);
+    expect(replies.flatMap((reply) => reply.activities.filter((activity) => activity.type === 'message'))).toHaveLength(1);
     expect(harness.idp.calls.token).toBe(1);
   });
 
