@@ -70,7 +70,9 @@ describe('a late card answer whose state save loses a race', () => {
       logger: silentLogger,
       budgetMs: 20,
       saveState: (lasting) => state.saveChanges(lasting),
-      reloadState: (lasting) => state.load(lasting, true),
+      reloadState: async (lasting) => {
+        await state.load(lasting, true);
+      },
     };
     const first = await answerCardActionWithinBudget(context, answer, options);
     expect(JSON.stringify(first)).toContain('Saving…');
