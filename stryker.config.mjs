@@ -1,3 +1,5 @@
+import process from 'node:process';
+
 // Mutation testing (StrykerJS) for the modules that hold guarantees. On demand only: `npm run mutate`, or one
 // group with `MUTATION_GROUP=once npm run mutate`. Not part of `npm test` or CI. Groups and scores: docs/mutation-testing.md.
 const GROUPS = {
