@@ -5,6 +5,7 @@ import process from 'node:process';
 const GROUPS = {
   once: {
     mutate: ['src/storage/once.ts', 'src/storage/onceKinds.ts', 'src/storage/expirySweep.ts', 'src/storage/sweepingMemoryStorage.ts'],
+    // The memory-store tests: fast enough for one run per mutant. The same contract runs on Azurite in onceBlob.test.ts.
     tests: ['test/storage/once.test.ts'],
   },
   undo: {
