@@ -1,6 +1,7 @@
 import { silentLogger } from '../../src/logger';
 import { createStorage } from '../../src/storage/createStorage';
 import { once } from '../../src/storage/once';
+import { isExpired, RECORD_KINDS } from '../../src/storage/onceKinds';
 import { SweepingMemoryStorage } from '../../src/storage/sweepingMemoryStorage';
 import { describeOnceContract } from './onceContract';
 
@@ -22,5 +23,27 @@ describe('storage stays flat', () => {
     }
     expect(Math.max(...sizes.slice(1000))).toBeLessThanOrEqual(121);
     expect(sizes.at(-1)).toBeLessThanOrEqual(121);
+  });
+});
+
+describe('record lifetimes', () => {
+  it('are the documented ones, each under its own prefix', () => {
+    const HOUR = 60 * 60 * 1000;
+    expect(RECORD_KINDS).toEqual({
+      welcome: { prefix: 'welcome/', lifetimeMs: null },
+      tokenExchange: { prefix: 'tokenExchange/', lifetimeMs: 6 * HOUR },
+      addInterest: { prefix: 'addInterest/', lifetimeMs: 6 * HOUR },
+      undoSnapshot: { prefix: 'undoSnapshot/', lifetimeMs: 24 * HOUR },
+      interestDeleted: { prefix: 'interestDeleted/', lifetimeMs: 24 * HOUR },
+      undoRestore: { prefix: 'undoRestore/', lifetimeMs: 24 * HOUR },
+    });
+  });
+
+  it('lets a record without an object body or a date never expire, and a damaged date expire at once', () => {
+    expect(isExpired('tokenExchange/x', 'text', T0)).toBe(false);
+    expect(isExpired('tokenExchange/x', null, T0)).toBe(false);
+    expect(isExpired('tokenExchange/x', { claimedAt: 'not a date' }, T0)).toBe(true);
+    expect(isExpired('tokenExchange/x', { expiresAt: 'not a date' }, T0)).toBe(true);
+    expect(isExpired('msteams/conversations/c', { claimedAt: T0.toISOString() }, new Date(T0.getTime() + 1e12))).toBe(false);
   });
 });
