@@ -50,7 +50,7 @@ export async function measureCardSizes(bot: BotClient, profile: ProfileData): Pr
       note('delete confirm', invokeCard(await bot.act(user, conversation, CARD_VERBS.deleteInterest, { ...owner, interestId })));
     }
     const draft = maximalDraft(INTERESTS, fill);
-    note('deleted (undo)', renderDeletedCard({ snapshot: draft, ownerId: user.aadObjectId, undoToken: ids[0] ?? 'undo' }));
+    note('deleted (undo)', renderDeletedCard({ name: draft.displayName, ownerId: user.aadObjectId, undoToken: 'u'.repeat(43) }));
     note('add summary', renderAddSummaryCard({ draft, ownerId: user.aadObjectId }));
     const typed = { displayName: draft.displayName, description: draft.description ?? '', categories: draft.categories.join(', '), webUrl: draft.webUrl ?? '' };
     const errors = [

@@ -57,9 +57,30 @@ function assertCount(count: number, what: string): void {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`${what} must be a positive integer.`);
 }
 
+/** Successful requests the service applies but answers with 204 and no body (Graph may, for a PATCH). */
+export interface NoContentRule extends RequestMatch {
+  count: number;
+}
+
 export class FaultController {
   private faults: ActiveRule<FaultRule>[] = [];
   private latencies: ActiveRule<LatencyRule>[] = [];
+  private noContent: ActiveRule<NoContentRule>[] = [];
+
+  /** The next `count` matching requests that succeed are applied as usual and answered 204 with no body. */
+  answerWithoutBody(rule: NoContentRule): void {
+    assertCount(rule.count, 'No-content count');
+    this.noContent.push({ rule: { ...rule }, remaining: rule.count });
+  }
+
+  /** Whether this successful request must be answered 204 without a body (uses one of the rule's count). */
+  takeNoContent(method: string, path: string): boolean {
+    const active = this.noContent.find((candidate) => matches(candidate.rule, method, path));
+    if (!active) return false;
+    active.remaining -= 1;
+    if (active.remaining <= 0) this.noContent = this.noContent.filter((candidate) => candidate !== active);
+    return true;
+  }
 
   /** The next `count` requests matching the rule fail with a Graph-shaped error. */
   inject(rule: FaultRule): void {
@@ -78,6 +99,7 @@ export class FaultController {
   clear(): void {
     this.faults = [];
     this.latencies = [];
+    this.noContent = [];
   }
 
   /** Total delay for this request (every matching latency rule adds its delay and uses one of its count). */

@@ -15,7 +15,7 @@ import type { RequestStats, StatsRouteKind } from './requestStats';
 import { isDevRoute, matchRoute, type Route } from './routes';
 import { serviceErrors } from './serviceErrors';
 import type { UserDirectory } from './userDirectory';
-import { assignRequestIds, writeResponse, type RequestIds, type ServiceResponse } from './wire';
+import { assignRequestIds, emptyResponse, writeResponse, type RequestIds, type ServiceResponse } from './wire';
 
 export interface PipelineDeps {
   readonly handlers: InterestHandlers;
@@ -159,7 +159,9 @@ export function createRequestPipeline(deps: PipelineDeps, fallbackHost: () => st
       readBody: () => readJsonObject(request, bodyLimit),
       inBatch: false,
     });
-    return { response, counted: statsKindOf(route) };
+    const counted = statsKindOf(route);
+    if (response.status === 200 && deps.faults.takeNoContent(method, url.pathname)) return { response: emptyResponse(204), counted };
+    return { response, counted };
   }
 
   return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

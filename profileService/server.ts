@@ -43,6 +43,8 @@ export interface ProfileServiceOptions {
 /** Read access for tests to what the service has stored. */
 export interface ProfileStoreView {
   listInterests(userId: string): PersonInterest[];
+  /** Stores an item as a sync or Microsoft 365 would, server-set fields (createdBy, source, dates) included. */
+  putInterest(userId: string, interest: PersonInterest & { id: string }): Promise<void>;
 }
 
 export interface RunningProfileService {
@@ -137,7 +139,7 @@ export async function startProfileService(options: ProfileServiceOptions): Promi
     graphBaseUrl: `${url}/beta`,
     faults,
     stats,
-    store: { listInterests: (userId) => store.list(userId) },
+    store: { listInterests: (userId) => store.list(userId), putInterest: (userId, interest) => store.add(userId, interest) },
     close: () => {
       closing ??= stopServer(server).then(() => store.settled());
       return closing;

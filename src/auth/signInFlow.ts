@@ -19,7 +19,7 @@ import {
 import { describeSignInFailure } from './signInFailure';
 import { checkSsoToken } from './ssoToken';
 import { signedInUserOf } from './ssoTokenProvider';
-import { claimTokenExchange, tokenExchangeKey } from './tokenExchangeDedupe';
+import { oncePerTokenExchange, tokenExchangeKey } from './tokenExchangeDedupe';
 
 /**
  * The message the user sent when sign-in got in the way. Holds the user's own input only, never a token. (Card
@@ -108,16 +108,16 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     if (outcome !== 'ok') return failure('The bot could not exchange the token; consent or interactive sign-in is needed.');
 
     const { channelId, conversation } = context.activity;
-    const first = await claimTokenExchange(options.storage, tokenExchangeKey(channelId, conversation.id, exchange.id));
-    if (!first) return invokeResponse(200, { id: exchange.id, connectionName: exchange.connectionName });
-
-    const pending = await options.pending.get(context);
-    if (pending) {
-      await options.pending.delete(context);
-      await options.resume(context, pending);
-    } else {
-      await context.sendActivity("You're signed in. Say list to see your interests.");
-    }
+    // A copy answers 200 like the first, without a word: the first copy carries the user's request on.
+    await oncePerTokenExchange(options.storage, tokenExchangeKey(channelId, conversation.id, exchange.id), async () => {
+      const pending = await options.pending.get(context);
+      if (pending) {
+        await options.pending.delete(context);
+        await options.resume(context, pending);
+      } else {
+        await context.sendActivity("You're signed in. Say list to see your interests.");
+      }
+    });
     return invokeResponse(200, { id: exchange.id, connectionName: exchange.connectionName });
   }
 

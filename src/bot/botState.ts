@@ -7,7 +7,10 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { PendingRequest } from '../auth/signInFlow';
 import { ConditionalConversationState, ConditionalPrivateConversationState, ConditionalUserState } from '../storage/conditionalBotState';
 
-/** Restores already made from Undo cards, by undo token, so a second click shows the copy instead of making another. */
+/**
+ * What older versions kept per user about Undo (now shared records, `undoSnapshots.ts`); only ever deleted, so
+ * user state sheds it the next time the user presses Undo.
+ */
 export type RestoredUndos = Record<string, { readonly interestId: string; readonly restoredAt: string }>;
 
 export interface BotState {
@@ -20,7 +23,7 @@ export interface BotState {
   /** Per user, across conversations. */
   readonly userState: UserState;
   readonly dialogState: StatePropertyAccessor<DialogState>;
-  readonly restoredUndos: StatePropertyAccessor<RestoredUndos>;
+  readonly legacyRestoredUndos: StatePropertyAccessor<RestoredUndos>;
   /** What the user asked for when sign-in got in the way; carried on with after sign-in. */
   readonly pendingSignIn: StatePropertyAccessor<PendingRequest | undefined>;
   /** Writes every changed state object; called once at the end of each turn. */
@@ -38,7 +41,7 @@ export function createBotState(storage: Storage): BotState {
     privateConversationState,
     userState,
     dialogState: privateConversationState.createProperty<DialogState>('dialogState'),
-    restoredUndos: userState.createProperty<RestoredUndos>('restoredUndos'),
+    legacyRestoredUndos: userState.createProperty<RestoredUndos>('restoredUndos'),
     pendingSignIn: privateConversationState.createProperty<PendingRequest | undefined>('pendingSignIn'),
     async saveAll(context) {
       await Promise.all([conversationState.saveChanges(context), privateConversationState.saveChanges(context), userState.saveChanges(context)]);

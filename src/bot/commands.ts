@@ -22,6 +22,7 @@ import { actorIdOf } from './actor';
 import type { BotServices } from './botServices';
 import type { CommandText } from './commandText';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogOptions } from './dialogs/dialogIds';
+import { keepUndoSnapshot } from './undoSnapshots';
 import { cardViewersFor, sendCard, sendTyping } from './replies';
 
 export interface CommandTurn {
@@ -105,8 +106,11 @@ const showEditCard = withNamedInterest('edit', async ({ context }, interest) => 
   await sendCard(context, renderEditCard({ interest, ownerId: actorIdOf(context.activity), viewers: cardViewersFor(context.activity) }));
 });
 
-const showDeleteConfirmation = withNamedInterest('delete', async ({ context }, interest) => {
-  await sendCard(context, renderDeleteConfirmCard({ interest, ownerId: actorIdOf(context.activity), viewers: cardViewersFor(context.activity) }));
+const showDeleteConfirmation = withNamedInterest('delete', async ({ context, services }, interest) => {
+  const ownerId = actorIdOf(context.activity);
+  // The interest as listed is what Undo re-creates: kept server-side, the card carries only its token.
+  const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, interest }, services.clock());
+  await sendCard(context, renderDeleteConfirmCard({ interest, ownerId, undoToken, viewers: cardViewersFor(context.activity) }));
 });
 
 async function cancel({ context, dialogContext }: CommandTurn): Promise<void> {

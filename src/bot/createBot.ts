@@ -77,6 +77,9 @@ export function createBot(deps: BotDependencies): Bot {
     logger,
     ...(deps.cardActionBudgetMs !== undefined ? { budgetMs: deps.cardActionBudgetMs } : {}),
     saveState: (context) => state.saveAll(context),
+    reloadState: async (context) => {
+      await Promise.all([state.conversationState, state.privateConversationState, state.userState].map((botState) => botState.load(context, true)));
+    },
   };
   const services: BotServices = { mode: config.mode, graph, tokens, logger, clock, state, dialogs, signIn, cardActionDeadline };
   adapter.use(new MessageLengthLimit());

@@ -6,7 +6,8 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { renderWelcomeCard } from '../cards/helpCard';
-import { claimOnce, releaseClaim } from '../storage/claimOnce';
+import { once, releaseOnce } from '../storage/once';
+import { RECORD_KINDS } from '../storage/onceKinds';
 import { actorIdOf } from './actor';
 import type { BotState } from './botState';
 import { sendCard } from './replies';
@@ -16,21 +17,26 @@ export function botWasAdded(activity: Pick<Activity, 'membersAdded' | 'recipient
 }
 
 function welcomeKey(activity: Activity): string {
-  return `welcome/${activity.channelId}/${activity.conversation.id}`;
+  return `${RECORD_KINDS.welcome.prefix}${activity.channelId}/${activity.conversation.id}`;
 }
+
+const parseWelcomed = (stored: unknown): true | undefined => (stored === true ? true : undefined);
 
 export async function welcomeOnce(context: TurnContext, state: BotState): Promise<void> {
   const { activity } = context;
-  if (!(await claimOnce(state.storage, welcomeKey(activity)))) return;
-  // In a group chat or channel the card is for everyone: no greeting by name, no button bound to the installer,
-  // and how to address the bot there (an @mention).
-  const personal = activity.conversation.conversationType === 'personal';
-  await sendCard(
-    context,
-    renderWelcomeCard(personal ? { userName: activity.from.name, ownerId: actorIdOf(activity) } : { mentionName: activity.recipient.name ?? '' }),
-  );
+  // Kept until uninstall; a welcome that could not be sent releases the claim, so the other activity may try.
+  await once(state.storage, welcomeKey(activity), { lifetimeMs: RECORD_KINDS.welcome.lifetimeMs, parse: parseWelcomed }, async () => {
+    // In a group chat or channel the card is for everyone: no greeting by name, no button bound to the installer,
+    // and how to address the bot there (an @mention).
+    const personal = activity.conversation.conversationType === 'personal';
+    await sendCard(
+      context,
+      renderWelcomeCard(personal ? { userName: activity.from.name, ownerId: actorIdOf(activity) } : { mentionName: activity.recipient.name ?? '' }),
+    );
+    return true as const;
+  });
 }
 
 export async function forgetWelcome(context: TurnContext, state: BotState): Promise<void> {
-  await releaseClaim(state.storage, welcomeKey(context.activity));
+  await releaseOnce(state.storage, welcomeKey(context.activity));
 }

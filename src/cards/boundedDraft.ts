@@ -3,7 +3,8 @@ import { INTEREST_LIMITS, type InterestDraft } from '../domain/personInterest';
 import { inputText, typedText } from './displayText';
 
 /**
- * A draft as a card carries it, in inputs and in action data: unsafe characters removed and every field within
+ * A draft as a card carries it, in inputs and in action data (edit, tag, add summary; never Undo, whose copy stays
+ * server-side and whole): unsafe characters removed and every field within
  * INTEREST_LIMITS (counted as the domain counts), so the card stays small whatever Graph returned. The edit card shows exactly this draft and
  * sends it back as `before`, so a field the user leaves alone compares equal and is not written (an over-long
  * synced description stays intact unless the user edits it).

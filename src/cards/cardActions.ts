@@ -115,9 +115,12 @@ const actionDataSchemas = {
   [CARD_VERBS.tagInterest]: z.object(onInterest),
   [CARD_VERBS.saveTags]: saveTagsSchema,
   [CARD_VERBS.deleteInterest]: z.object(onInterest),
-  [CARD_VERBS.confirmDelete]: z.object({ ...onInterest, snapshot: draftSchema }),
-  [CARD_VERBS.undoDelete]: z.object({ ...owned, snapshot: draftSchema, undoToken: idSchema }),
-  [CARD_VERBS.confirmInference]: z.object(onInterest),
+  // The token names what the bot stored when it read the interest (`undoSnapshots.ts`). Cards from older versions
+  // carried a `snapshot` instead: still accepted, never written, so they get a clear answer rather than an error.
+  [CARD_VERBS.confirmDelete]: z.object({ ...onInterest, undoToken: idSchema.optional(), snapshot: z.unknown().optional() }),
+  [CARD_VERBS.undoDelete]: z.object({ ...owned, undoToken: idSchema, snapshot: z.unknown().optional() }),
+  // The score the card showed, so a confirm keeps it (Graph replaces `inference` whole); absent on older cards.
+  [CARD_VERBS.confirmInference]: z.object({ ...onInterest, confidenceScore: z.number().min(0).max(1).nullable().optional() }),
   [CARD_VERBS.cancel]: z.object({ ...owned, interestId: idSchema.optional() }),
   [CARD_VERBS.confirmAdd]: z.object({ ...owned, draft: draftSchema }),
   [CARD_VERBS.cancelAdd]: z.object(owned),

@@ -1,7 +1,5 @@
 import template from '../../cards/deleteConfirm.json';
-import { draftFromInterest } from '../domain/interestDraft';
 import type { PersonInterest } from '../domain/personInterest';
-import { boundedDraft } from './boundedDraft';
 import type { CARD_VERBS, CardActionData } from './cardActions';
 import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
 import { renderPrivateInterestCard } from './privateInterestCard';
@@ -14,6 +12,8 @@ export interface DeleteConfirmCardData {
   ownerId: string;
   /** Who reads the card; in a group chat or channel a private interest is replaced by a placeholder. */
   viewers?: Viewers;
+  /** Names the interest as read, kept server-side for Undo (`undoSnapshots.ts`); the card carries nothing else of it. */
+  undoToken: string;
 }
 
 interface DeleteConfirmCardView extends CardActionData<typeof CARD_VERBS.confirmDelete> {
@@ -22,9 +22,8 @@ interface DeleteConfirmCardView extends CardActionData<typeof CARD_VERBS.confirm
 
 const expand = defineCardTemplate<DeleteConfirmCardView>(template);
 
-/** "Delete X from your profile?" The Delete action carries a snapshot of the interest so it can be undone. */
-export function renderDeleteConfirmCard({ interest, ownerId, viewers = OWNER_ONLY }: DeleteConfirmCardData): AdaptiveCard {
+/** "Delete X from your profile?" The Delete action carries the interest's id and the undo token. */
+export function renderDeleteConfirmCard({ interest, ownerId, undoToken, viewers = OWNER_ONLY }: DeleteConfirmCardData): AdaptiveCard {
   if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard({ interest, ownerId, viewers });
-  const snapshot = boundedDraft(draftFromInterest(interest));
-  return expand({ ownerId, interestId: interest.id ?? '', snapshot, name: displayName(snapshot.displayName) });
+  return expand({ ownerId, interestId: interest.id ?? '', undoToken, name: displayName(interest.displayName) });
 }

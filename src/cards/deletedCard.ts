@@ -1,15 +1,13 @@
 import template from '../../cards/deleted.json';
-import type { InterestDraft } from '../domain/personInterest';
-import { boundedDraft } from './boundedDraft';
 import type { CARD_VERBS, CardActionData } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { displayName } from './interestView';
 
 export interface DeletedCardData {
-  /** The deleted interest's writable fields, re-created by Undo. */
-  snapshot: InterestDraft;
+  /** The deleted interest's name, as Graph had it. */
+  name: string | null | undefined;
   ownerId: string;
-  /** Unique per deletion, so a second run of the same Undo (a retried invoke, a second click) can be detected. */
+  /** Names the stored copy Undo re-creates; the card carries nothing else of the interest. */
   undoToken: string;
 }
 
@@ -20,7 +18,6 @@ interface DeletedCardView extends CardActionData<typeof CARD_VERBS.undoDelete> {
 const expand = defineCardTemplate<DeletedCardView>(template);
 
 /** "X was deleted." with Undo and Back to list. */
-export function renderDeletedCard({ snapshot, ownerId, undoToken }: DeletedCardData): AdaptiveCard {
-  const carried = boundedDraft(snapshot);
-  return expand({ ownerId, snapshot: carried, undoToken, name: displayName(carried.displayName) });
+export function renderDeletedCard({ name, ownerId, undoToken }: DeletedCardData): AdaptiveCard {
+  return expand({ ownerId, undoToken, name: displayName(name) });
 }

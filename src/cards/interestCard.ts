@@ -3,6 +3,7 @@ import { draftFromInterest } from '../domain/interestDraft';
 import type { PersonInterest } from '../domain/personInterest';
 import { describeProvenance } from '../domain/provenance';
 import { formatAudience } from '../domain/audiences';
+import type { CARD_VERBS, CardActionData } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText } from './displayText';
 import { categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from './interestView';
@@ -30,6 +31,7 @@ interface InterestCardView extends LinkView {
   name: string;
   isSuggestion: boolean;
   suggestion: string;
+  confirmData: CardActionData<typeof CARD_VERBS.confirmInference>;
   hasDescription: boolean;
   description: string;
   hasBadges: boolean;
@@ -63,6 +65,7 @@ export function renderInterestCard({ interest, ownerId, notice, page = 0, viewer
     name: displayName(draft.displayName),
     isSuggestion: isUnconfirmedSuggestion(interest),
     suggestion: suggestionText(interest),
+    confirmData: confirmDataOf(interest, ownerId),
     hasDescription: description !== '',
     description,
     hasBadges: badges.length > 0,
@@ -78,4 +81,16 @@ export function renderInterestCard({ interest, ownerId, notice, page = 0, viewer
     personalChatUrl: isSharedView(viewers) ? viewers.personalChatUrl : '',
   });
   return withOwnerRefresh(card, viewers, { ownerId, card: 'interest', interestId: interest.id ?? '', page });
+}
+
+/**
+ * Confirm carries the score the card showed, so the one PATCH can send `inference` whole (Graph replaces it, and a
+ * confirm without the score would erase it). A score outside 0–1 (percentages have been seen) is left off, and
+ * the handler reads the interest for it.
+ */
+function confirmDataOf(interest: PersonInterest, ownerId: string): CardActionData<typeof CARD_VERBS.confirmInference> {
+  const data = { ownerId, interestId: interest.id ?? '' };
+  const score = interest.inference?.confidenceScore;
+  if (score === null || score === undefined) return { ...data, confidenceScore: null };
+  return Number.isFinite(score) && score >= 0 && score <= 1 ? { ...data, confidenceScore: score } : data;
 }

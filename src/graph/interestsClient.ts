@@ -1,6 +1,7 @@
 import type { InterestDraft, InterestPatch, PersonInterest } from '../domain/personInterest';
 import type { Logger } from '../logger';
 import { failureFromUnexpectedResponse } from './graphFailure';
+import { isInterestCopy, toCopyBody, type InterestCopy } from './interestCopyBody';
 import { createGraphTransport, type GraphExchange, type GraphTransport } from './graphTransport';
 import { createInterestsBatchOperations, type InterestsBatchClient } from './interestsBatch';
 import { parseInterestsPage, parseStoredInterest, toCreateBody, type StoredInterest } from './personInterestWire';
@@ -23,8 +24,12 @@ export interface InterestsClient {
   /** Every interest, following `@odata.nextLink` until the last page. */
   list(getToken: AccessTokenProvider): Promise<StoredInterest[]>;
   get(getToken: AccessTokenProvider, id: string): Promise<StoredInterest>;
-  create(getToken: AccessTokenProvider, draft: InterestDraft): Promise<StoredInterest>;
-  /** PATCHes only `patch` (callers build it with `diffInterest`); an empty patch makes no request and returns `before`. */
+  /** A new interest from a validated draft, or a copy of one read earlier (Undo: `interestCopyBody.ts`). */
+  create(getToken: AccessTokenProvider, draft: InterestDraft | InterestCopy): Promise<StoredInterest>;
+  /**
+   * PATCHes only `patch` (callers build it with `diffInterest`); an empty patch makes no request and returns `before`.
+   * When Graph answers without the entity (204), the interest is read again, so the result is always complete.
+   */
   update(getToken: AccessTokenProvider, before: PersonInterest & { id: string }, patch: InterestPatch): Promise<StoredInterest>;
   delete(getToken: AccessTokenProvider, id: string): Promise<void>;
 }
@@ -78,6 +83,9 @@ export function createGraphInterestsClient(options: GraphInterestsClientOptions)
     return interest;
   };
 
+  const get = async (getToken: AccessTokenProvider, id: string): Promise<StoredInterest> =>
+    entityOf(await transport.send('get interest', getToken, interestPath(id), (request) => request.get()));
+
   return {
     ...batch,
     async list(getToken) {
@@ -107,12 +115,10 @@ export function createGraphInterestsClient(options: GraphInterestsClientOptions)
       return interests;
     },
 
-    async get(getToken, id) {
-      return entityOf(await transport.send('get interest', getToken, interestPath(id), (request) => request.get()));
-    },
+    get,
 
     async create(getToken, draft) {
-      const body = toCreateBody(draft);
+      const body = isInterestCopy(draft) ? toCopyBody(draft.copyOf) : toCreateBody(draft);
       return entityOf(await transport.send('create interest', getToken, INTERESTS_PATH, (request) => request.post(body)));
     },
 
@@ -120,8 +126,9 @@ export function createGraphInterestsClient(options: GraphInterestsClientOptions)
       const changes = definedEntries(patch);
       if (Object.keys(changes).length === 0) return before;
       const exchange = await transport.send('update interest', getToken, interestPath(before.id), (request) => request.patch(changes));
-      // The docs promise 200 with the updated entity; 204 (and an empty 200) mean the patch was applied as sent.
-      if (exchange.body === undefined) return { ...before, ...changes };
+      // The docs promise 200 with the updated entity. 204 (or an empty 200) applied the patch but says nothing of
+      // the rest, and `before` may hold only what the card carried: read the whole interest back.
+      if (exchange.body === undefined) return get(getToken, before.id);
       return entityOf(exchange);
     },
 

@@ -1,4 +1,5 @@
 import type { InterestDraft, InterestPatch, PersonInterest } from '../domain/personInterest';
+import type { InterestCopy } from './interestCopyBody';
 import type { AccessTokenProvider, InterestsClient, StoredInterest } from './interestsClient';
 
 /**
@@ -8,7 +9,8 @@ import type { AccessTokenProvider, InterestsClient, StoredInterest } from './int
 export interface UserInterests {
   list(): Promise<StoredInterest[]>;
   get(id: string): Promise<StoredInterest>;
-  create(draft: InterestDraft): Promise<StoredInterest>;
+  /** A new interest from a draft, or an exact copy of one read earlier (Undo). */
+  create(draft: InterestDraft | InterestCopy): Promise<StoredInterest>;
   update(before: PersonInterest & { id: string }, patch: InterestPatch): Promise<StoredInterest>;
   delete(id: string): Promise<void>;
 }

@@ -2,6 +2,8 @@ import { ContainerClient } from '@azure/storage-blob';
 import type { Storage, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { StorageWriteConflictError, isStorageWriteConflict } from '../errors/storageWriteConflictError';
+import type { ExpirySweep } from './expirySweep';
+import { ALL_RECORD_KINDS, isExpired } from './onceKinds';
 
 /**
  * botbuilder's `BlobsStorage` with one gap closed. It sends a conditional write as `If-Match: <eTag>`, which Azure
@@ -10,7 +12,7 @@ import { StorageWriteConflictError, isStorageWriteConflict } from '../errors/sto
  * as a create with `If-None-Match: *`, which Azure applies atomically. Reads, deletes and every other write are
  * BlobsStorage's own.
  */
-export class CreateIfAbsentBlobsStorage implements Storage {
+export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep {
   private readonly blobs: BlobsStorage;
   private readonly container: ContainerClient;
 
@@ -34,6 +36,34 @@ export class CreateIfAbsentBlobsStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     await Promise.all(Object.entries(changes).map(([key, item]: [string, unknown]) => this.writeOne(key, item as Record<string, unknown>)));
+  }
+
+  /**
+   * Deletes expired records under the record kinds' prefixes, reading at most `limit` blobs. A blob is deleted only
+   * if it is unchanged since it was read (`If-Match`), so a record another instance just took over survives.
+   */
+  async sweepExpired(now: Date, limit: number): Promise<number> {
+    let examined = 0;
+    let deleted = 0;
+    for (const kind of ALL_RECORD_KINDS) {
+      if (kind.lifetimeMs === null) continue;
+      for await (const blob of this.container.listBlobsFlat({ prefix: blobNameOf(kind.prefix) })) {
+        if (examined >= limit) return deleted;
+        examined++;
+        const client = this.container.getBlockBlobClient(blob.name);
+        const key = decodeURIComponent(blob.name);
+        try {
+          const body = (await client.downloadToBuffer()).toString('utf8');
+          if (!isExpired(key, JSON.parse(body) as unknown, now)) continue;
+          const removed = await client.deleteIfExists({ conditions: { ifMatch: blob.properties.etag } });
+          if (removed.succeeded) deleted++;
+        } catch (error) {
+          // Changed since listed (412), gone already, or unreadable: leave it to the next sweep or to expiry.
+          if (statusOf(error) !== 412 && statusOf(error) !== 404 && !(error instanceof SyntaxError)) throw error;
+        }
+      }
+    }
+    return deleted;
   }
 
   private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {

@@ -6,15 +6,16 @@
  * The Azure providers are loaded only in their own branch: botbuilder-azure (with the Cosmos SDK) and the blob
  * storage SDK take a large share of start-up time, and a bot configured for one storage never needs the others.
  */
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { StorageConfig } from '../config';
 import type { Logger } from '../logger';
+import { SweepingMemoryStorage } from './sweepingMemoryStorage';
 
 export async function createStorage(config: StorageConfig, logger: Logger): Promise<Storage> {
   switch (config.kind) {
     case 'memory':
       logger.info('Conversation state is kept in memory: it is lost on restart and not shared between instances.', { storage: 'memory' });
-      return new MemoryStorage();
+      return new SweepingMemoryStorage();
     case 'blob': {
       const { CreateIfAbsentBlobsStorage } = await import('./createIfAbsentBlobsStorage');
       const storage = new CreateIfAbsentBlobsStorage(config.connectionString, config.container);

@@ -54,6 +54,8 @@ describe('Teams SSO in the conversation', () => {
     const replies = await Promise.all([1, 2, 3].map(() => exchange(card.tokenExchangeResource.id, token)));
     expect(replies.map((reply) => reply.invoke?.status)).toEqual([200, 200, 200]);
     expect(replies.filter((reply) => adaptiveCardsIn(reply).length > 0)).toHaveLength(1);
+    // Exactly one reply in all: the copies say nothing at all (not even "You're signed in").
+    expect(replies.flatMap((reply) => reply.activities.filter((activity) => activity.type === 'message'))).toHaveLength(1);
     expect(harness.idp.calls.token).toBe(1);
   });
 
@@ -135,6 +137,26 @@ describe('Teams SSO in the conversation', () => {
     const completed = await harness.invoke('adaptiveCard/action', { ...action, authentication: { id: 'auth-1', connectionName: '', token } });
     expect(completed.invoke?.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
   });
+  it.each([
+    ['another user', () => harness.idp.issueSsoToken({ oid: MEGAN.aadObjectId, tid: TENANT_ID })],
+    ['another tenant', () => harness.idp.issueSsoToken({ oid: ALEX.aadObjectId, tid: '11111111-2222-3333-4444-555555555555' })],
+    ['another app', () => harness.idp.issueSsoToken({ oid: ALEX.aadObjectId, tid: TENANT_ID }, { audience: 'api://botid-someone-else' })],
+  ])('refuses an SSO token of %s attached to a card action: no on-behalf-of call, no Graph request, no card', async (_case, issue) => {
+    const card = oauthCardIn(await harness.say('list'))!;
+    await exchange(card.tokenExchangeResource.id, harness.idp.issueSsoToken({ oid: ALEX.aadObjectId, tid: TENANT_ID }));
+    const list = adaptiveCardsIn(await harness.say('list'))[0];
+    const open = executeActionsOf(list).find((action) => action.verb === 'interest.open')!;
+    await harness.say('sign out');
+    const oboCalls = harness.idp.calls.token;
+    const graphRequests = harness.service.stats.snapshot().total;
+
+    const action = { action: { type: 'Action.Execute', verb: open.verb, data: open.data }, trigger: 'manual' };
+    const refused = await harness.invoke('adaptiveCard/action', { ...action, authentication: { id: 'auth-foreign', connectionName: '', token: issue() } });
+    expect(refused.invoke?.status).toBe(200);
+    expect(refused.invoke?.body).not.toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
+    expect(harness.idp.calls.token).toBe(oboCalls);
+    expect(harness.service.stats.snapshot().total).toBe(graphRequests);
+  });
 });
 
 describe('Teams SSO across two bot instances sharing storage and the token cache', () => {
@@ -153,6 +175,7 @@ describe('Teams SSO across two bot instances sharing storage and the token cache
     const replies = [...first, late];
     expect(replies.map((reply) => reply.invoke?.status)).toEqual([200, 200, 200]);
     expect(replies.filter((reply) => adaptiveCardsIn(reply).length > 0)).toHaveLength(1);
+    expect(replies.flatMap((reply) => reply.activities.filter((activity) => activity.type === 'message'))).toHaveLength(1);
     expect(harness.idp.calls.token).toBe(1);
   });
 

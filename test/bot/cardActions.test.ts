@@ -149,7 +149,10 @@ describe('adaptiveCard/action invokes', () => {
 
   it('interest.confirmInference marks a suggestion as verified with one PATCH', async () => {
     const suggestion = storedNamed('Data visualization');
-    const card = await actForCard(CARD_VERBS.confirmInference, { ...owner, interestId: suggestion.id });
+    const shown = await actForCard(CARD_VERBS.openInterest, { ...owner, interestId: suggestion.id });
+    const confirm = executeActionsOf(shown).find((action) => action.verb === CARD_VERBS.confirmInference);
+    harness.service.stats.reset();
+    const card = await actForCard(CARD_VERBS.confirmInference, { ...confirm?.data });
     expect(cardText(card)).toContain('Data visualization');
     expect(storedNamed('Data visualization').inference).toMatchObject({ userHasVerifiedAccuracy: true });
     expect(requests()).toEqual({ 'PATCH interest': 1 });

@@ -55,8 +55,8 @@ function casesFor(label: string, interest: PersonInterest, hasBindings: boolean)
     ['edit', () => renderEditCard({ interest, ownerId: OWNER_ID })],
     ['edit with errors and typed values', () => renderEditCard({ interest, ownerId: OWNER_ID, errors: issues, values: form })],
     ['tag', () => renderTagCard({ interest, ownerId: OWNER_ID })],
-    ['delete confirm', () => renderDeleteConfirmCard({ interest, ownerId: OWNER_ID })],
-    ['deleted', () => renderDeletedCard({ snapshot: draft, ownerId: OWNER_ID, undoToken: 'undo-1' })],
+    ['delete confirm', () => renderDeleteConfirmCard({ interest, ownerId: OWNER_ID, undoToken: 'u'.repeat(43) })],
+    ['deleted', () => renderDeletedCard({ name: draft.displayName, ownerId: OWNER_ID, undoToken: 'undo-1' })],
     ['add summary', () => renderAddSummaryCard({ draft, ownerId: OWNER_ID })],
     ['welcome', () => renderWelcomeCard({ userName: interest.displayName ?? undefined, ownerId: OWNER_ID })],
     ['notice', () => renderNoticeCard({ title: interest.displayName ?? '', text: interest.description ?? '' })],
@@ -78,7 +78,7 @@ const hostileCases = hostileInterests().flatMap((interest, index) =>
 );
 const draftCases: CardCase[] = HOSTILE_TEXTS.flatMap((text, index) => [
   { name: `add summary (hostile draft #${index})`, render: () => renderAddSummaryCard({ draft: hostileDraft(text), ownerId: OWNER_ID }), userTextHasBindings: text.includes('${') },
-  { name: `deleted (hostile draft #${index})`, render: () => renderDeletedCard({ snapshot: hostileDraft(text), ownerId: OWNER_ID, undoToken: 'u' }), userTextHasBindings: text.includes('${') },
+  { name: `deleted (hostile draft #${index})`, render: () => renderDeletedCard({ name: hostileDraft(text).displayName, ownerId: OWNER_ID, undoToken: 'u' }), userTextHasBindings: text.includes('${') },
 ]);
 
 const ALL_CASES = [...fixedCases, ...realisticCases, ...hostileCases, ...draftCases];
@@ -153,8 +153,8 @@ describe('cards at their largest', () => {
     ['interest', () => renderInterestCard({ interest: widest, ownerId: OWNER_ID, notice: '🎉'.repeat(5_000) })],
     ['edit with typed values and every error', () => renderEditCard({ interest: widestWithLink, ownerId: OWNER_ID, values: typedEverywhere, errors: everyError })],
     ['tag', () => renderTagCard({ interest: widest, ownerId: OWNER_ID })],
-    ['delete confirm', () => renderDeleteConfirmCard({ interest: widest, ownerId: OWNER_ID })],
-    ['deleted', () => renderDeletedCard({ snapshot: maxLengthDraft(), ownerId: OWNER_ID, undoToken: 'u'.repeat(64) })],
+    ['delete confirm', () => renderDeleteConfirmCard({ interest: widest, ownerId: OWNER_ID, undoToken: 'u'.repeat(43) })],
+    ['deleted', () => renderDeletedCard({ name: maxLengthDraft().displayName, ownerId: OWNER_ID, undoToken: 'u'.repeat(64) })],
     ['add summary', () => renderAddSummaryCard({ draft: maxLengthDraft(), ownerId: OWNER_ID })],
     ['notice', () => renderNoticeCard({ title: '🎉'.repeat(5_000), text: '🎉'.repeat(50_000) })],
     ['welcome', () => renderWelcomeCard({ userName: '🎉'.repeat(5_000), ownerId: OWNER_ID })],

@@ -46,7 +46,8 @@ describe('renderInterestCard', () => {
     expect(textsOf(card)).toContain('Suggested for you — 72% confidence');
     expect(titles(card)).toEqual(['Confirm', 'Remove', 'Edit', 'Tag', 'Back to list']);
     const confirm = parseCardAction(invokeValueFor(card, actionTitled(card, 'Confirm')));
-    expect(confirm).toEqual({ ok: true, value: { verb: CARD_VERBS.confirmInference, ownerId: OWNER_ID, interestId: inferred.id } });
+    // The score the card shows travels with Confirm, so the PATCH keeps it.
+    expect(confirm).toEqual({ ok: true, value: { verb: CARD_VERBS.confirmInference, ownerId: OWNER_ID, interestId: inferred.id, confidenceScore: 0.72 } });
     const remove = parseCardAction(invokeValueFor(card, actionTitled(card, 'Remove')));
     expect(remove.ok && remove.value.verb).toBe(CARD_VERBS.deleteInterest);
   });

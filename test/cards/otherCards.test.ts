@@ -37,12 +37,12 @@ describe('renderTagCard', () => {
 });
 
 describe('renderDeleteConfirmCard', () => {
-  test('asks about the interest by name and carries a snapshot for undo', () => {
-    const card = renderDeleteConfirmCard({ interest: userCreated, ownerId: OWNER_ID });
+  test('asks about the interest by name and carries only its id and the undo token, nothing of the interest', () => {
+    const card = renderDeleteConfirmCard({ interest: userCreated, ownerId: OWNER_ID, undoToken: 'undo-7f3a' });
     expect(textsOf(card)[0]).toBe('Delete Chess from your profile?');
     expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Delete')))).toEqual({
       ok: true,
-      value: { verb: CARD_VERBS.confirmDelete, ownerId: OWNER_ID, interestId: userCreated.id, snapshot: draft },
+      value: { verb: CARD_VERBS.confirmDelete, ownerId: OWNER_ID, interestId: userCreated.id, undoToken: 'undo-7f3a' },
     });
     expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Cancel')))).toEqual({
       ok: true,
@@ -52,12 +52,12 @@ describe('renderDeleteConfirmCard', () => {
 });
 
 describe('renderDeletedCard', () => {
-  test('says what was deleted and offers Undo with the snapshot and token', () => {
-    const card = renderDeletedCard({ snapshot: draft, ownerId: OWNER_ID, undoToken: 'undo-7f3a' });
+  test('says what was deleted and offers Undo with the token only', () => {
+    const card = renderDeletedCard({ name: draft.displayName, ownerId: OWNER_ID, undoToken: 'undo-7f3a' });
     expect(textsOf(card)).toEqual(['Chess was deleted.']);
     expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Undo')))).toEqual({
       ok: true,
-      value: { verb: CARD_VERBS.undoDelete, ownerId: OWNER_ID, snapshot: draft, undoToken: 'undo-7f3a' },
+      value: { verb: CARD_VERBS.undoDelete, ownerId: OWNER_ID, undoToken: 'undo-7f3a' },
     });
     expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Back to list')))).toEqual({
       ok: true,

@@ -80,7 +80,7 @@ describe('cards about one interest in a shared conversation', () => {
     ['interest', (interest, viewers) => renderInterestCard({ interest, ownerId: OWNER_ID, viewers, notice: 'Saved.' })],
     ['edit', (interest, viewers) => renderEditCard({ interest, ownerId: OWNER_ID, viewers })],
     ['tag', (interest, viewers) => renderTagCard({ interest, ownerId: OWNER_ID, viewers })],
-    ['delete confirmation', (interest, viewers) => renderDeleteConfirmCard({ interest, ownerId: OWNER_ID, viewers })],
+    ['delete confirmation', (interest, viewers) => renderDeleteConfirmCard({ interest, ownerId: OWNER_ID, undoToken: 'undo-token', viewers })],
   ];
 
   test.each(renderers)('the %s card of a private interest is a placeholder with nothing of the interest', (_name, render) => {

@@ -69,6 +69,19 @@ describe('Graph interests client retries, timeouts and auth failures', () => {
     expect(service.store.listInterests(user.oid)).toEqual([]);
   });
 
+  it('does not re-send a POST that met 504 (it may have been created), while a GET that met 504 is retried', async () => {
+    const { client, exchanges } = clientFor(service, { maxRetries: 3 });
+    const user = newUser();
+    service.faults.inject({ status: 504, count: 1, method: 'POST' });
+    const error = await rejectionOf(client.create(user.getToken, draft));
+    expect(isGraphRequestError(error, 'unavailable')).toBe(true);
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([504]);
+
+    service.faults.inject({ status: 504, count: 1, method: 'GET' });
+    expect(await client.list(user.getToken)).toEqual([]);
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([504, 504, 200]);
+  });
+
   it('reports a persistent 503 as unavailable after the retries', async () => {
     const { client, exchanges } = clientFor(service, { maxRetries: 2 });
     const user = newUser();

@@ -70,6 +70,7 @@ export interface BotHarnessOptions {
   /** How user tokens are had (default: local development tokens); production passes its on-behalf-of service too. */
   readonly userTokens?: (logger: Logger, config: Config) => { readonly tokens: UserTokenProvider; readonly graphTokens?: GraphTokenService };
   readonly storage?: Storage;
+  readonly clock?: () => Date;
   /** The Graph client's settings; by default no retries, so a fault injected into the service reaches the bot at once. */
   readonly graph?: { readonly maxRetries?: number; readonly maxRetryWaitSeconds?: number; readonly timeoutMs?: number };
   /** Stands in front of the real Graph client, e.g. to make a call fail the way a bug would. */
@@ -152,6 +153,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     ...(graphTokens ? { graphTokens } : {}),
     storage: options.storage ?? new MemoryStorage(),
     logger,
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(options.cardActionBudgetMs !== undefined ? { cardActionBudgetMs: options.cardActionBudgetMs } : {}),
     ...(options.connectorRetry ? { connectorRetry: options.connectorRetry } : {}),
   });

@@ -9,6 +9,7 @@ import { renderInterestCard } from '../../cards/interestCard';
 import { renderListCard } from '../../cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { renderTagCard } from '../../cards/tagCard';
+import { keepUndoSnapshot } from '../undoSnapshots';
 import { defineCardAction } from './actionTurn';
 import { cardViewersFor } from '../replies';
 import { cardResponse } from './invokeResponses';
@@ -55,14 +56,15 @@ export const tagInterest = defineCardAction({
   },
 });
 
-/** Asks first; the confirmation card carries the snapshot Undo will need. */
+/** Asks first. The interest as read is kept whole server-side for Undo; the card carries only its token. */
 export const deleteInterest = defineCardAction({
   verb: CARD_VERBS.deleteInterest,
   kind: 'read',
   needsGraph: true,
-  handle: async (action, { profile, ownerId, context }) => {
+  handle: async (action, { services, profile, ownerId, context }) => {
     const interest = await profile.get(action.interestId);
-    return cardResponse(renderDeleteConfirmCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
+    const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, interest }, services.clock());
+    return cardResponse(renderDeleteConfirmCard({ interest, ownerId, undoToken, viewers: cardViewersFor(context.activity) }));
   },
 });
 

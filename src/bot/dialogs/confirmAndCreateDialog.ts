@@ -6,7 +6,9 @@ import { toAttachment } from '../../cards/cardTemplate';
 import { renderInterestCard } from '../../cards/interestCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import type { InterestDraft } from '../../domain/personInterest';
-import { claimOnce, releaseClaim } from '../../storage/claimOnce';
+import type { StoredInterest } from '../../graph/personInterestWire';
+import { once } from '../../storage/once';
+import { RECORD_KINDS } from '../../storage/onceKinds';
 import { actorIdOf } from '../actor';
 import { cardViewersFor, sendTyping } from '../replies';
 import { diffInterest, isEmptyPatch } from '../../domain/diffInterest';
@@ -37,7 +39,7 @@ export const ADDED_NOTICE = 'Added to your profile.';
 export const ALREADY_ADDING_TEXT = 'That interest is already being added. Say list to see your interests.';
 
 export function newCreationKey(): string {
-  return `addInterest/${randomUUID()}`;
+  return `${RECORD_KINDS.addInterest.prefix}${randomUUID()}`;
 }
 
 /**
@@ -81,19 +83,22 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
     return this.deps.graph.runStep(
       context,
       async (profile) => {
-        if (!(await claimOnce(this.deps.storage, creationKey))) {
-          // Another turn (a double click, another instance) is creating this very draft.
-          await context.sendActivity(ALREADY_ADDING_TEXT);
-          return step.endDialog();
-        }
-        await sendTyping(context);
         try {
-          const created = await profile.create(draft);
+          let created: StoredInterest | undefined;
+          // Once per draft on every instance; a failed create releases the claim, so a later yes may try again.
+          await once(this.deps.storage, creationKey, { lifetimeMs: RECORD_KINDS.addInterest.lifetimeMs, parse: parseCreatedId }, async () => {
+            await sendTyping(context);
+            created = await profile.create(draft);
+            return created.id;
+          });
+          if (!created) {
+            // Another turn (a double click, another instance) is creating, or has created, this very draft.
+            await context.sendActivity(ALREADY_ADDING_TEXT);
+            return step.endDialog();
+          }
           await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE, viewers: cardViewersFor(context.activity) }));
           return step.endDialog(created);
         } catch (error) {
-          // Nothing was created, so a later yes may try again.
-          await releaseClaim(this.deps.storage, creationKey);
           const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
           if (isPassingFailure(error)) return askAgain(BUSY_RETRY_TEXT);
           await context.sendActivity(report.userText);
@@ -113,3 +118,5 @@ async function sayNotAdded(context: TurnContext): Promise<void> {
   }
   await context.sendActivity(NOT_ADDED_TEXT);
 }
+
+const parseCreatedId = (stored: unknown): string | undefined => (typeof stored === 'string' && stored !== '' ? stored : undefined);

@@ -14,6 +14,7 @@ import type { CardVerb } from '../../cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../../cards/cardTemplate';
 import { renderNoticeCard, type NoticeCardData } from '../../cards/noticeCard';
 import type { Logger } from '../../logger';
+import { isStorageWriteConflict } from '../../errors/storageWriteConflictError';
 import type { CardActionKind } from '../cardActions/actionTurn';
 import { cardResponse, errorResponse, MESSAGE_CONTENT_TYPE, type CardActionResponse } from '../cardActions/invokeResponses';
 import { SIGN_IN_TEXT, UNEXPECTED_FAILURE_TEXT } from '../userMessages';
@@ -40,6 +41,11 @@ export interface CardActionDeadlineOptions {
   readonly budgetMs?: number;
   /** Saves what the late answer changed in turn state (the undo ledger): the turn's own save ran before it finished. */
   readonly saveState?: (context: TurnContext) => Promise<void>;
+  /**
+   * Reads the turn's state afresh after a late save lost a race, so the answer can run once more on top of the
+   * winner's state, as `ConcurrencyRetryMiddleware` does for every other turn (it has finished by then).
+   */
+  readonly reloadState?: (context: TurnContext) => Promise<void>;
 }
 
 /**
@@ -77,20 +83,53 @@ export async function answerCardActionWithinBudget(
   }
 
   options.logger.warn('A card action missed its time budget; its answer will follow in the conversation', { verb, budgetMs: options.budgetMs ?? DEFAULT_CARD_ACTION_BUDGET_MS });
-  void postLateAnswer(lasting, reference, pending, verb, options);
+  void postLateAnswer(lasting, reference, pending, () => answer(lasting), verb, options);
   return cardResponse(renderNoticeCard(route.kind === 'read' ? LOADING_NOTICE : SAVING_NOTICE));
+}
+
+/**
+ * Saves the late answer's state with the same retry every turn gets: on a write conflict, fresh state and one more
+ * run (card actions are safe to run twice: `changeActions.ts`). Whatever happens to the save, the user gets the
+ * answer: the change on the profile is done, and the "Saving…" card must not be the last word.
+ */
+async function saveLateAnswer(
+  context: TurnContext,
+  response: CardActionResponse,
+  rerun: () => Promise<CardActionResponse>,
+  verb: CardVerb,
+  options: CardActionDeadlineOptions,
+): Promise<CardActionResponse> {
+  if (!options.saveState) return response;
+  try {
+    await options.saveState(context);
+    return response;
+  } catch (error) {
+    if (!isStorageWriteConflict(error) || !options.reloadState) {
+      options.logger.warn('The late answer to a card action was posted, but its state could not be saved', { verb, error });
+      return response;
+    }
+  }
+  try {
+    await options.reloadState(context);
+    const again = await rerun();
+    await options.saveState(context);
+    return again;
+  } catch (error) {
+    options.logger.warn('The late answer to a card action lost a state race twice; posting its first answer', { verb, error });
+    return response;
+  }
 }
 
 async function postLateAnswer(
   context: TurnContext,
   reference: Partial<ConversationReference>,
   pending: Promise<CardActionResponse>,
+  rerun: () => Promise<CardActionResponse>,
   verb: CardVerb,
   options: CardActionDeadlineOptions,
 ): Promise<void> {
   try {
-    const response = await pending;
-    if (options.saveState) await options.saveState(context);
+    const response = await saveLateAnswer(context, await pending, rerun, verb, options);
     await options.adapter.continueConversationAsync(options.botAppId, reference, async (proactive) => {
       await proactive.sendActivity(asMessage(response));
     });

@@ -1,0 +1,42 @@
+import { MemoryStorage } from 'botbuilder';
+import type { ExpirySweep } from './expirySweep';
+import { isExpired } from './onceKinds';
+
+/**
+ * botbuilder's `MemoryStorage` over an object this class keeps a reference to (the constructor's public
+ * parameter), so expired records can be found and removed. Reads and writes are MemoryStorage's own.
+ */
+export class SweepingMemoryStorage extends MemoryStorage implements ExpirySweep {
+  private readonly items: Record<string, string>;
+
+  constructor(items: Record<string, string> = {}) {
+    super(items);
+    this.items = items;
+  }
+
+  /** How many items are stored (conversation state and records alike). */
+  get size(): number {
+    return Object.keys(this.items).length;
+  }
+
+  async sweepExpired(now: Date, limit: number = Number.POSITIVE_INFINITY): Promise<number> {
+    let deleted = 0;
+    // Synchronous from here to the end: no write can slip in between finding a record expired and deleting it.
+    for (const [key, text] of Object.entries(this.items)) {
+      if (deleted >= limit) break;
+      if (isExpired(key, parseJson(text), now)) {
+        delete this.items[key];
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
