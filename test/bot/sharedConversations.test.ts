@@ -135,7 +135,7 @@ describe('group chats and channels', () => {
     const deletedBody = (deleted.activities.find((activity) => activity.type === 'invokeResponse')?.value as { body: { value: unknown } }).body.value;
     const undo = executeActionsOf(deletedBody).find((action) => action.verb === 'interest.undoDelete')!;
     const restored = await act(undo.verb, undo.data, GROUP);
-    expect(restored).toContain('Restored.');
+    expect(restored).toContain('Restored as a new item');
     expect(restored).toContain('A private interest');
     expect(restored).not.toContain('Public speaking');
     expect(harness.service.store.listInterests(ALEX.aadObjectId).map((interest) => interest.displayName)).toContain('Public speaking');
