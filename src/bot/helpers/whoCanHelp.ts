@@ -132,11 +132,16 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
     outcomes.forEach((outcome, index) => {
       const entry = people[index];
       if (!entry) return;
+      const { id: _id, ...person } = entry.person;
+      // A member Graph does not know (404: a guest, a deleted account) has nothing to show; not a failure.
+      if (outcome.kind === 'failed' && outcome.error.kind === 'notFound') {
+        candidates.push({ person, interests: [] });
+        return;
+      }
       if (outcome.kind === 'failed') {
         failures.push(outcome.error);
         return;
       }
-      const { id: _id, ...person } = entry.person;
       candidates.push({
         person,
         interests: outcome.interests.map(({ displayName, categories, collaborationTags, allowedAudiences }) => ({ displayName, categories, collaborationTags, allowedAudiences })),
