@@ -14,7 +14,7 @@ import type { InterestDraft } from '../../src/domain/personInterest';
 import { silentLogger } from '../../src/logger';
 import { startProfileService, type RunningProfileService } from '../../profileService/server';
 import { SEED_COLLEAGUES } from '../../profileService/seedColleagues';
-import { ALEX, BOT, cardsIn, cardText, startBotHarness, textsIn, type BotHarness, type Exchange } from '../support/botHarness';
+import { ALEX, BOT, cardsIn, cardText, startBotHarness, textsIn, type BotHarness, type Exchange, type User } from '../support/botHarness';
 import type { ConnectorMember } from '../support/localConnector';
 
 const GROUP = { id: '19:kubernetes-fans@thread.v2', conversationType: 'groupChat', isGroup: true } as const;
@@ -121,7 +121,7 @@ describe('who can help with X', () => {
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 
-  const ask = (text: string, conversation: typeof GROUP | typeof BIG_GROUP | typeof PERSONAL, from = ALEX): Promise<Exchange> =>
+  const ask = (text: string, conversation: typeof GROUP | typeof BIG_GROUP | typeof PERSONAL, from: User = ALEX): Promise<Exchange> =>
     harness.send({ type: 'message', text: conversation === PERSONAL ? text : `<at>${BOT.name}</at> ${text}`, conversation, from });
 
   it('answers a group chat with one card from its 45 other members, in 3 Graph requests, following the shared rule', async () => {
