@@ -132,7 +132,7 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
     outcomes.forEach((outcome, index) => {
       const entry = people[index];
       if (!entry) return;
-      const { id: _id, ...person } = entry.person;
+      const person: HelperPerson = { name: entry.person.name, chatAddress: entry.person.chatAddress };
       // A member Graph does not know (404: a guest, a deleted account) has nothing to show; not a failure.
       if (outcome.kind === 'failed' && outcome.error.kind === 'notFound') {
         candidates.push({ person, interests: [] });
