@@ -12,6 +12,7 @@ import { coldStartSection } from './coldStart';
 import type { BenchContext } from './context';
 import { graphCountsSection } from './graphCounts';
 import { graphLatencySection } from './graphLatency';
+import { helpersChatSection } from './helpersChat';
 import { closeIdleSockets } from './httpClient';
 import { identityCallsSection } from './identityCalls';
 import { ingressMemorySection } from './ingressMemory';
@@ -37,6 +38,7 @@ interface Measurement {
  */
 const MEASUREMENTS: readonly Measurement[] = [
   { id: 'graph-requests', what: 'Graph requests per action', run: graphCountsSection },
+  { id: 'helpers-chat', what: '"Who can help with" in a 60-member chat', run: helpersChatSection },
   { id: 'throughput', what: 'Throughput in rotated rounds', run: throughputSection },
   { id: 'graph-latency', what: 'Overhead over 150 ms of Graph latency', run: graphLatencySection },
   { id: 'cold-start', what: 'Cold start', run: coldStartSection },

@@ -7,7 +7,8 @@ import type { DirectoryUser } from './userDirectory';
 /**
  * Colleagues of the development tenant (the Playground's mock user and every token minted without `tid`), so
  * `/me/people` and reads of colleagues' interests have someone to find locally. The names are Microsoft's demo
- * tenant personas; the ids are fixed so tests and the Playground can address them.
+ * tenant personas, with the object ids and UPNs the Microsoft 365 Agents Playground gives its mock users (copied
+ * verbatim, 13-digit last group included), so a group chat with them in the Playground finds their interests.
  */
 interface SeedColleague {
   readonly oid: string;
@@ -20,9 +21,9 @@ interface SeedColleague {
 
 export const SEED_COLLEAGUES: readonly SeedColleague[] = Object.freeze([
   {
-    oid: 'c0000001-0000-4000-8000-000000000001',
+    oid: '00000000-0000-0000-0000-0000000000021',
     displayName: 'Megan Bowen',
-    upn: 'meganb@contoso.example',
+    upn: 'meganb@example.com',
     jobTitle: 'Marketing Manager',
     department: 'Marketing',
     interests: [
@@ -31,9 +32,9 @@ export const SEED_COLLEAGUES: readonly SeedColleague[] = Object.freeze([
     ],
   },
   {
-    oid: 'c0000002-0000-4000-8000-000000000002',
+    oid: '00000000-0000-0000-0000-0000000000022',
     displayName: 'Adele Vance',
-    upn: 'adelev@contoso.example',
+    upn: 'adelev@example.com',
     jobTitle: 'Retail Manager',
     department: 'Retail',
     interests: [
@@ -42,9 +43,9 @@ export const SEED_COLLEAGUES: readonly SeedColleague[] = Object.freeze([
     ],
   },
   {
-    oid: 'c0000003-0000-4000-8000-000000000003',
-    displayName: 'Lee Gu',
-    upn: 'leeg@contoso.example',
+    oid: '00000000-0000-0000-0000-0000000000024',
+    displayName: 'Patti Fernandez',
+    upn: 'pattif@example.com',
     jobTitle: 'Director',
     department: 'Manufacturing',
     interests: [
@@ -53,17 +54,17 @@ export const SEED_COLLEAGUES: readonly SeedColleague[] = Object.freeze([
     ],
   },
   {
-    oid: 'c0000004-0000-4000-8000-000000000004',
+    oid: '00000000-0000-0000-0000-0000000000023',
     displayName: 'Isaiah Langer',
-    upn: 'isaiahl@contoso.example',
+    upn: 'isaiah@example.com',
     jobTitle: 'Sales Rep',
     department: 'Sales',
     interests: [{ displayName: 'Negotiation', allowedAudiences: 'federatedOrganizations', categories: ['Career'], collaborationTags: ['ableToMentor'] }],
   },
   {
-    oid: 'c0000005-0000-4000-8000-000000000005',
-    displayName: 'Grady Archie',
-    upn: 'gradya@contoso.example',
+    oid: '00000000-0000-0000-0000-0000000000025',
+    displayName: 'Lynne Robbins',
+    upn: 'lynner@example.com',
     jobTitle: 'Designer',
     department: 'Research & Development',
     interests: [{ displayName: 'Data visualization', allowedAudiences: 'organization', categories: ['Design'], collaborationTags: ['askMeAbout', 'ableToMentor'] }],

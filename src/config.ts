@@ -47,6 +47,11 @@ export interface Config {
   readonly playground: { readonly port: number };
   readonly auth: AuthConfig | null;
   readonly storage: StorageConfig;
+  /**
+   * Delegated scopes asked for only when someone asks "who can help with …", in an on-behalf-of request of their
+   * own, so signing in for everything else never depends on them (see docs/who-can-help.md).
+   */
+  readonly helpers: { readonly colleagueScopes: readonly string[]; readonly peopleScopes: readonly string[] };
 }
 
 
@@ -78,6 +83,8 @@ const envSchema = z.object({
   SSO_APPLICATION_ID_URI: optionalText,
   BOT_DOMAIN: optionalText,
   GRAPH_SCOPES: z.string().default('User.ReadWrite'),
+  HELPERS_COLLEAGUE_SCOPES: z.string().default('User.Read.All'),
+  HELPERS_PEOPLE_SCOPES: z.string().default('People.Read'),
   AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.string().url().optional()),
   TOKEN_CACHE_ENCRYPTION_KEY: optionalText.pipe(
@@ -160,6 +167,8 @@ function parseStorage(env: Env): StorageConfig {
   }
 }
 
+const scopeList = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
+
 function readDotenv(file: string): Record<string, string> {
   return fs.existsSync(file) ? parseDotenv(fs.readFileSync(file)) : {};
 }
@@ -204,5 +213,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvFile: str
     playground: { port: values.PLAYGROUND_PORT },
     auth,
     storage: parseStorage(values),
+    helpers: { colleagueScopes: scopeList(values.HELPERS_COLLEAGUE_SCOPES), peopleScopes: scopeList(values.HELPERS_PEOPLE_SCOPES) },
   });
 }

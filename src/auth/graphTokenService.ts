@@ -26,8 +26,13 @@ export type ExchangeOutcome = { readonly ok: true; readonly token: string } | { 
 export interface GraphTokenService {
   /** Redeems a Teams SSO token on-behalf-of the user for the Graph scopes. */
   exchange(ssoToken: string): Promise<ExchangeOutcome>;
-  /** A cached (or silently renewed) Graph token, or null when the user must sign in again. */
-  acquireSilent(user: SignedInUser): Promise<string | null>;
+  /**
+   * Redeems a Teams SSO token on-behalf-of the user for other scopes than the sign-in's (a feature's own, asked for
+   * only when it is used). Not de-duplicated: one feature turn asks once.
+   */
+  exchangeForScopes(ssoToken: string, scopes: readonly string[]): Promise<ExchangeOutcome>;
+  /** A cached (or silently renewed) Graph token (for the sign-in's scopes unless `scopes` is given), or null when the user must sign in again. */
+  acquireSilent(user: SignedInUser, scopes?: readonly string[]): Promise<string | null>;
   signOut(user: SignedInUser): Promise<void>;
 }
 
@@ -92,19 +97,19 @@ export function createGraphTokenService(options: GraphTokenServiceOptions): Grap
   // them all (later ones are answered from msal's cache, keyed by the token's hash).
   const exchangesInFlight = new Map<string, Promise<ExchangeOutcome>>();
 
-  async function exchangeOnBehalfOf(ssoToken: string): Promise<ExchangeOutcome> {
+  async function exchangeOnBehalfOf(ssoToken: string, requested: readonly string[] = scopes): Promise<ExchangeOutcome> {
     try {
       // msal's on-behalf-of cache lookup reads only the in-memory cache; with a shared cache, load what other
       // instances stored first, so a copy of an exchange another instance already redeemed is a cache hit.
       if (options.cachePlugin) await msal.getTokenCache().getAllAccounts();
-      const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
+      const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: [...requested] });
       if (!result?.accessToken) return { ok: false, reason: 'failed' };
       return { ok: true, token: result.accessToken };
     } catch (error) {
       const reason = classifyExchangeError(error);
       // Consent and an unusable SSO token are the normal path to the sign-in button: not worth a warning.
       const level = reason === 'failed' ? 'warn' : 'info';
-      logger[level]('On-behalf-of exchange did not return a token', { reason, ...describeAuthError(error) });
+      logger[level]('On-behalf-of exchange did not return a token', { reason, scopes: requested.join(' '), ...describeAuthError(error) });
       return { ok: false, reason };
     }
   }
@@ -118,11 +123,13 @@ export function createGraphTokenService(options: GraphTokenServiceOptions): Grap
       return exchange;
     },
 
-    async acquireSilent(user) {
+    exchangeForScopes: (ssoToken, requested) => exchangeOnBehalfOf(ssoToken, requested),
+
+    async acquireSilent(user, requested = scopes) {
       const account = await findAccount(user);
       if (!account) return null;
       try {
-        const result = await msal.acquireTokenSilent({ account, scopes });
+        const result = await msal.acquireTokenSilent({ account, scopes: [...requested] });
         return result?.accessToken ?? null;
       } catch (error) {
         logger.info('Silent Graph token renewal failed; the user will be asked to sign in', describeAuthError(error));

@@ -18,6 +18,7 @@ import {
 } from './signInCard';
 import { describeSignInFailure } from './signInFailure';
 import { checkSsoToken } from './ssoToken';
+import { rememberSsoAssertion } from './ssoAssertion';
 import { signedInUserOf } from './ssoTokenProvider';
 import { oncePerTokenExchange, tokenExchangeKey } from './tokenExchangeDedupe';
 
@@ -113,6 +114,8 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       const pending = await options.pending.get(context);
       if (pending) {
         await options.pending.delete(context);
+        // The request may need scopes of its own (a separate on-behalf-of request): it gets this turn's SSO token.
+        rememberSsoAssertion(context, exchange.token);
         await options.resume(context, pending);
       } else {
         await context.sendActivity("You're signed in. Say list to see your interests.");

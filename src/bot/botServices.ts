@@ -6,12 +6,15 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { BotState } from './botState';
 import type { GraphAccess } from './graphAccess';
+import type { HelperSearch } from './helpers/whoCanHelp';
 
 /** What command and card-action handlers work with. Built once per bot; holds no per-user data. */
 export interface BotServices {
   readonly mode: Config['mode'];
   /** The one way to the user's Graph data: signed in, or sign-in starts (see `graphAccess.ts`). */
   readonly graph: GraphAccess;
+  /** "Who can help with …": colleagues' interests, with a token for the feature's own scopes. */
+  readonly helpers: HelperSearch;
   /** For signing out; routes get their Graph access through `graph`. */
   readonly tokens: UserTokenProvider;
   readonly logger: Logger;

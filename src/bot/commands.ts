@@ -21,6 +21,7 @@ import type { UserInterests } from '../graph/userInterests';
 import { actorIdOf } from './actor';
 import type { BotServices } from './botServices';
 import type { CommandText } from './commandText';
+import { HELPER_PHRASES } from './helpers/whoCanHelp';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogOptions } from './dialogs/dialogIds';
 import { keepUndoSnapshot } from './undoSnapshots';
 import { cardViewersFor, sendCard, sendTyping } from './replies';
@@ -141,6 +142,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   defineCommand({ phrases: ['tag'], takesArgument: true, needsGraph: true, typing: false, interruptsDialog: false, handle: beginDialog(TAG_INTEREST_DIALOG) }),
   defineCommand({ phrases: ['edit'], takesArgument: true, needsGraph: true, typing: true, interruptsDialog: false, handle: showEditCard }),
   defineCommand({ phrases: ['delete'], takesArgument: true, needsGraph: true, typing: true, interruptsDialog: false, handle: showDeleteConfirmation }),
+  // Needs Graph with scopes of its own, so it gets its token itself (helpers/whoCanHelp.ts), not through `needsGraph`.
+  defineCommand({ phrases: HELPER_PHRASES, takesArgument: true, needsGraph: false, typing: false, interruptsDialog: false, handle: ({ context, services, argument }) => services.helpers.ask(context, argument) }),
   defineCommand({ phrases: ['cancel'], takesArgument: false, needsGraph: false, typing: false, interruptsDialog: true, handle: cancel }),
   defineCommand({
     phrases: ['sign out', 'signout', 'logout', 'log out'],

@@ -20,6 +20,8 @@ import { runCommand } from './commands';
 import { normalizeCommandText } from './commandText';
 import { createInterestDialogs } from './dialogs';
 import { createGraphAccess } from './graphAccess';
+import { createHelperSearch, type ColleaguesClient } from './helpers/whoCanHelp';
+import { createLocalHelperTokens, createSsoHelperTokens } from '../auth/helperTokens';
 import { resumedTurn } from './resumedTurn';
 import { InterestsBot } from './interestsBot';
 import { MessageLengthLimit } from './messageLength';
@@ -35,6 +37,8 @@ export interface BotDependencies {
   readonly clock?: () => Date;
   /** Production: on-behalf-of token exchange for Teams SSO. Required when `config.auth` is set. */
   readonly graphTokens?: GraphTokenService;
+  /** Batched reads of colleagues' interests and `/me/people`, for "who can help with …"; without it the feature says it is unavailable. */
+  readonly colleagues?: ColleaguesClient;
   /** Card-action time budget (default `DEFAULT_CARD_ACTION_BUDGET_MS`); tests shorten it. */
   readonly cardActionBudgetMs?: number;
   /** Back-off for replies the Bot Connector throttles (429); tests shorten it. */
@@ -81,7 +85,16 @@ export function createBot(deps: BotDependencies): Bot {
       await Promise.all([state.conversationState, state.privateConversationState, state.userState].map((botState) => botState.load(context, true)));
     },
   };
-  const services: BotServices = { mode: config.mode, graph, tokens, logger, clock, state, dialogs, signIn, cardActionDeadline };
+  const helperScopes = [...new Set([...config.helpers.colleagueScopes, ...config.helpers.peopleScopes])];
+  const helpers = createHelperSearch({
+    colleagues: deps.colleagues,
+    // A separate on-behalf-of request for these scopes only; local mode mints a development token carrying them.
+    tokens: deps.graphTokens ? createSsoHelperTokens(deps.graphTokens, helperScopes) : createLocalHelperTokens(helperScopes),
+    signIn,
+    logger,
+    clock,
+  });
+  const services: BotServices = { mode: config.mode, graph, helpers, tokens, logger, clock, state, dialogs, signIn, cardActionDeadline };
   adapter.use(new MessageLengthLimit());
   adapter.use(new ConcurrencyRetryMiddleware({ states: [state.conversationState, state.privateConversationState, state.userState], logger }));
   adapter.onTurnError = createTurnErrorHandler({ logger, state });

@@ -4,13 +4,17 @@ import { failureFromUnexpectedResponse } from './graphFailure';
 import { isInterestCopy, toCopyBody, type InterestCopy } from './interestCopyBody';
 import { createGraphTransport, type GraphExchange, type GraphTransport } from './graphTransport';
 import { createInterestsBatchOperations, type InterestsBatchClient } from './interestsBatch';
+import { createPeopleOperations, type PeopleClient } from './peopleClient';
 import { parseInterestsPage, parseStoredInterest, toCreateBody, type StoredInterest } from './personInterestWire';
 
 export type { StoredInterest };
 export type { CreateOutcome, InterestsBatchClient, UserInterestsOutcome } from './interestsBatch';
 
-/** The Graph client: single calls plus JSON-batched bulk creates and reads of many users (interestsBatch.ts). */
-export type GraphInterestsClient = InterestsClient & InterestsBatchClient;
+/**
+ * The Graph client: single calls plus JSON-batched bulk creates and reads of many users (interestsBatch.ts), and
+ * the people the user works with (peopleClient.ts).
+ */
+export type GraphInterestsClient = InterestsClient & InterestsBatchClient & PeopleClient;
 
 /** Supplies a delegated Graph access token for one call. Called once per request, so a renewed token is picked up. */
 export type AccessTokenProvider = () => Promise<string>;
@@ -88,6 +92,7 @@ export function createGraphInterestsClient(options: GraphInterestsClientOptions)
 
   return {
     ...batch,
+    ...createPeopleOperations(transport),
     async list(getToken) {
       const interests: StoredInterest[] = [];
       let malformedItems = 0;

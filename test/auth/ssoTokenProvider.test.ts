@@ -7,6 +7,7 @@ function countingTokenService(tokens: Map<string, string>) {
   const lookups: SignedInUser[] = [];
   const service: GraphTokenService = {
     exchange: async () => ({ ok: false, reason: 'failed' }),
+    exchangeForScopes: async () => ({ ok: false, reason: 'failed' }),
     acquireSilent: async (user) => {
       lookups.push(user);
       return tokens.get(user.objectId) ?? null;

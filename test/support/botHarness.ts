@@ -149,6 +149,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const bot = createBot({
     config,
     interests,
+    colleagues: graphClient,
     tokens,
     ...(graphTokens ? { graphTokens } : {}),
     storage: options.storage ?? new MemoryStorage(),

@@ -1,7 +1,8 @@
 /**
  * A stand-in for the Bot Connector service on 127.0.0.1: what the bot's `serviceUrl` points at when replies are
  * not buffered (normal delivery) and for proactive messages. It records every POST of an activity and can be told
- * to refuse the next ones with a status (429 with or without `Retry-After`).
+ * to refuse the next ones with a status (429 with or without `Retry-After`). It also lists a conversation's members
+ * (`GET /v3/conversations/{id}/pagedmembers`, with `pageSize` and continuation tokens) from `setMembers`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,19 @@ export interface ConnectorPost {
   readonly activity: Partial<Activity>;
 }
 
+/** A member as the connector lists it (Teams' `TeamsChannelAccount`). */
+export interface ConnectorMember {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId?: string;
+  readonly userPrincipalName?: string;
+}
+
 export interface LocalConnector {
+  /** The members `pagedmembers` lists for a conversation, in order. */
+  setMembers(conversationId: string, members: readonly ConnectorMember[]): void;
+  /** Every `pagedmembers` request: the conversation, page size and continuation token asked for. */
+  readonly memberRequests: { conversationId: string; pageSize: number | undefined; continuationToken: string | undefined }[];
   /** Ends with a slash, as Teams' serviceUrl does. */
   readonly serviceUrl: string;
   readonly posts: ConnectorPost[];
@@ -33,6 +46,9 @@ function answer(res: http.ServerResponse, status: number, headers: Record<string
 }
 
 const ACTIVITIES_PATH = /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/;
+const PAGED_MEMBERS_PATH = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/;
+/** Teams' default page when none is asked for. */
+const DEFAULT_MEMBER_PAGE = 200;
 
 export async function startLocalConnector(): Promise<LocalConnector> {
   const posts: ConnectorPost[] = [];
@@ -44,12 +60,33 @@ export async function startLocalConnector(): Promise<LocalConnector> {
   const refusals: Refusal[] = [];
   const waiters: (() => void)[] = [];
   let counter = 0;
+  const membersByConversation = new Map<string, readonly ConnectorMember[]>();
+  const memberRequests: LocalConnector['memberRequests'] = [];
+
+  /** Continuation tokens are opaque to the bot; here they are the offset of the next page. */
+  function pagedMembers(res: http.ServerResponse, conversationId: string, url: URL): void {
+    const pageSizeText = url.searchParams.get('pageSize');
+    const pageSize = pageSizeText ? Number(pageSizeText) : undefined;
+    const continuationToken = url.searchParams.get('continuationToken') ?? undefined;
+    memberRequests.push({ conversationId, pageSize, continuationToken });
+    const members = membersByConversation.get(conversationId);
+    if (!members) return answer(res, 404, {}, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+    const start = continuationToken ? Number(continuationToken.replace(/^offset-/, '')) : 0;
+    const end = start + (pageSize ?? DEFAULT_MEMBER_PAGE);
+    answer(res, 200, {}, { members: members.slice(start, end), ...(end < members.length ? { continuationToken: `offset-${end}` } : {}) });
+  }
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const path = new URL(req.url ?? '/', 'http://connector').pathname;
+      const url = new URL(req.url ?? '/', 'http://connector');
+      const path = url.pathname;
+      const membersMatch = PAGED_MEMBERS_PATH.exec(path);
+      if (req.method === 'GET' && membersMatch?.[1]) {
+        pagedMembers(res, decodeURIComponent(membersMatch[1]), url);
+        return;
+      }
       if (req.method !== 'POST' || !ACTIVITIES_PATH.test(path)) {
         answer(res, 404, {}, { error: { code: 'NotFound', message: 'Not a connector route' } });
         return;
@@ -76,6 +113,10 @@ export async function startLocalConnector(): Promise<LocalConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     posts,
+    memberRequests,
+    setMembers(conversationId, members) {
+      membersByConversation.set(conversationId, [...members]);
+    },
     accepted,
     refuseNext(count, status, options = {}) {
       const when = options.when ?? (() => true);

@@ -24,6 +24,10 @@ export interface LocalIdentityProvider {
   readonly calls: { total: number; token: number; metadata: number };
   /** What the next token requests answer. */
   setOboMode(mode: OboMode): void;
+  /** On-behalf-of requests asking for any of these scopes get AADSTS65001 (not consented); others are served. */
+  setRefusedScopes(scopes: readonly string[]): void;
+  /** The scopes of every on-behalf-of request, in order (without openid, profile, offline_access). */
+  readonly requestedScopes: string[][];
   /** Lifetime of issued Graph access tokens. */
   setAccessTokenLifetimeSeconds(seconds: number): void;
   issueSsoToken(user: IssuedUser, options?: { audience?: string; expiresInSeconds?: number }): string;
@@ -41,6 +45,8 @@ export async function startLocalIdentityProvider(options: { clientId: string; ap
   const strangerKey = createSigningKey('channel-key');
   const calls = { total: 0, token: 0, metadata: 0 };
   let oboMode: OboMode = 'ok';
+  let refusedScopes: readonly string[] = [];
+  const requestedScopes: string[][] = [];
   let accessTokenLifetime = 3600;
   let baseUrl = '';
   const channelIssuer = 'https://api.botframework.com';
@@ -84,15 +90,18 @@ export async function startLocalIdentityProvider(options: { clientId: string; ap
     if (!claims || claims.aud !== options.applicationIdUri || (typeof claims.exp === 'number' && claims.exp <= nowSeconds())) {
       return oauthError(res, 'invalid_grant', 'AADSTS50013: Assertion failed signature validation or is expired.');
     }
-    if (oboMode === 'consentRequired') {
+    const scope = (form.get('scope') ?? '').split(' ').filter((s) => s !== '' && !['openid', 'profile', 'offline_access'].includes(s));
+    requestedScopes.push(scope);
+    if (oboMode === 'consentRequired' || scope.some((s) => refusedScopes.includes(s))) {
       return oauthError(res, 'invalid_grant', "AADSTS65001: The user or administrator has not consented to use the application.", { suberror: 'consent_required' });
     }
     if (oboMode === 'invalidGrant') return oauthError(res, 'invalid_grant', 'AADSTS50173: The provided grant has expired due to it being revoked.');
     const oid = String(claims.oid);
     const tid = String(claims.tid);
     const iat = nowSeconds();
-    const scope = (form.get('scope') ?? '').split(' ').filter((s) => !['openid', 'profile', 'offline_access'].includes(s));
-    const accessToken = signJwt({ aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tid}/`, oid, tid, scp: 'User.Read User.ReadWrite', name: claims.name ?? 'Test User', iat, nbf: iat, exp: iat + accessTokenLifetime }, graphKey);
+    // The sign-in's scopes, plus whatever else was asked for and granted.
+    const scp = [...new Set(['User.Read', 'User.ReadWrite', ...scope])].join(' ');
+    const accessToken = signJwt({ aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tid}/`, oid, tid, scp, name: claims.name ?? 'Test User', iat, nbf: iat, exp: iat + accessTokenLifetime }, graphKey);
     const idToken = signJwt({ aud: options.clientId, iss: `https://login.microsoftonline.com/${tid}/v2.0`, oid, tid, sub: `sub-${oid}`, name: claims.name ?? 'Test User', preferred_username: `${oid}@example.test`, iat, nbf: iat, exp: iat + 3600, ver: '2.0' }, ssoKey);
     json(res, 200, {
       token_type: 'Bearer',
@@ -144,6 +153,10 @@ export async function startLocalIdentityProvider(options: { clientId: string; ap
     setOboMode: (mode) => {
       oboMode = mode;
     },
+    setRefusedScopes: (scopes) => {
+      refusedScopes = [...scopes];
+    },
+    requestedScopes,
     setAccessTokenLifetimeSeconds: (seconds) => {
       accessTokenLifetime = seconds;
     },

@@ -1,0 +1,51 @@
+/**
+ * "Who can help with X?" asks for its own scopes (User.Read.All, People.Read) in an on-behalf-of request of its
+ * own, only when it is used, against the local identity provider: sign-in for everything else never depends on them.
+ */
+import { NOT_GRANTED_TEXT } from '../../src/bot/helpers/whoCanHelp';
+import { adaptiveCardsIn, ALEX, oauthCardIn, startSsoHarness, TENANT_ID, type Reply, type SsoHarness } from './ssoHarness';
+
+const textsOf = (reply: Reply): string[] => reply.activities.flatMap((activity) => (activity.type === 'message' && typeof activity.text === 'string' ? [activity.text] : []));
+
+describe('the permissions of "who can help with"', () => {
+  let harness: SsoHarness;
+  beforeEach(async () => {
+    harness = await startSsoHarness();
+  });
+  afterEach(() => harness.close());
+
+  const signInThrough = async (reply: Reply): Promise<Reply> => {
+    const card = oauthCardIn(reply);
+    if (!card) throw new Error('expected a sign-in card');
+    return harness.invoke('signin/tokenExchange', { id: card.tokenExchangeResource.id, connectionName: '', token: harness.idp.issueSsoToken({ oid: ALEX.aadObjectId, tid: TENANT_ID }) });
+  };
+
+  it('answers in one sentence when the identity provider refuses the extra scopes, and signing in for the rest still works', async () => {
+    harness.idp.setRefusedScopes(['User.Read.All', 'People.Read']);
+    const exchanged = await signInThrough(await harness.say('who can help with Kubernetes'));
+
+    expect(exchanged.invoke?.status).toBe(200);
+    expect(textsOf(exchanged)).toEqual([NOT_GRANTED_TEXT]);
+    // One request for the sign-in's scope, then a separate one for the feature's scopes only.
+    expect(harness.idp.requestedScopes).toEqual([['User.ReadWrite'], ['User.Read.All', 'People.Read']]);
+
+    const tokenCalls = harness.idp.calls.token;
+    const list = await harness.say('list');
+    expect(oauthCardIn(list)).toBeUndefined();
+    expect(adaptiveCardsIn(list)).toHaveLength(1);
+    expect(harness.idp.calls.token).toBe(tokenCalls);
+  });
+
+  it('with the scopes granted, answers after sign-in and then reuses the cached token in another chat', async () => {
+    const exchanged = await signInThrough(await harness.say('who can help with Kubernetes'));
+    expect(textsOf(exchanged).join(' ')).toMatch(/I looked at the \d+ (people|person) you work with most/);
+    expect(textsOf(exchanged)).not.toContain(NOT_GRANTED_TEXT);
+    expect(harness.idp.requestedScopes).toEqual([['User.ReadWrite'], ['User.Read.All', 'People.Read']]);
+
+    const tokenCalls = harness.idp.calls.token;
+    const again = await harness.send({ type: 'message', text: 'who knows Kubernetes', from: ALEX, conversation: { id: 'a:another-personal-chat', conversationType: 'personal', tenantId: TENANT_ID } });
+    expect(oauthCardIn(again)).toBeUndefined();
+    expect(textsOf(again).join(' ')).toMatch(/I looked at the \d+ (people|person) you work with most/);
+    expect(harness.idp.calls.token).toBe(tokenCalls);
+  });
+});
