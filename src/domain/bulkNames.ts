@@ -10,11 +10,12 @@
  *    its line, or one that does not start the name (`Rock "n" roll`), is an ordinary character.
  * 3. Blank names are dropped, so `add Chess;` is one name.
  * 4. A single unquoted name with a comma (`Food, wine`) may be one interest or several: the caller asks. With two
- *    or more names (a separator was used) commas are part of the names and nobody is asked.
+ *    or more names (a separator was used) commas are part of the names and nobody is asked. A single name with
+ *    commas that is too long to be one interest is taken as several without asking.
  * 5. More than `MAX_BULK_NAMES` names are refused as a whole.
  */
-import type { PersonInterest } from './personInterest';
-import { comparisonKey } from './text';
+import { INTEREST_LIMITS, type PersonInterest } from './personInterest';
+import { codePointLength, comparisonKey } from './text';
 import { validateDisplayName } from './validateInterest';
 
 /** The most names one bulk add takes (5 Graph batches of 20). */
@@ -50,7 +51,11 @@ export function parseBulkNames(input: string): BulkNames {
       .split(',')
       .map((part) => part.trim())
       .filter((part) => part !== '');
-    if (parts.length > 1 && parts.length <= MAX_BULK_NAMES) return { kind: 'oneOrSplit', whole: only.text, parts };
+    if (parts.length > 1 && parts.length <= MAX_BULK_NAMES) {
+      // Too long for one interest: it can only be meant as several.
+      if (codePointLength(only.text) > INTEREST_LIMITS.displayNameMax) return { kind: 'several', names: parts };
+      return { kind: 'oneOrSplit', whole: only.text, parts };
+    }
   }
   return { kind: 'one', name: only.text };
 }

@@ -32,6 +32,11 @@ describe('parseBulkNames', () => {
     expect(parseBulkNames(names(MAX_BULK_NAMES + 1))).toEqual({ kind: 'tooMany', count: MAX_BULK_NAMES + 1 });
   });
 
+  it('takes a comma list too long to be one name as several names without asking', () => {
+    const parts = Array.from({ length: 12 }, (_, i) => `Interest number ${i}`);
+    expect(parseBulkNames(parts.join(', '))).toEqual({ kind: 'several', names: parts });
+  });
+
   it('does not ask about a comma split into more names than a bulk add takes', () => {
     const text = Array.from({ length: MAX_BULK_NAMES + 1 }, (_, i) => `n${i}`).join(',');
     expect(parseBulkNames(text)).toEqual({ kind: 'one', name: text });
