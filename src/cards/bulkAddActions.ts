@@ -47,8 +47,12 @@ export const bulkCreateSchema = z
     const names = data.names.filter((_, index) => record[`${BULK_PICK_INPUT_PREFIX}${index}`] === PICKED_VALUE);
     const tags = validateCollaborationTags(data[BULK_TAGS_INPUT_ID] ?? '');
     const audience = validateAudience(data[BULK_AUDIENCE_INPUT_ID] ?? '');
-    if (!tags.ok || !audience.ok) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: !tags.ok ? tags.error : !audience.ok ? audience.error : '' });
+    if (!tags.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [BULK_TAGS_INPUT_ID], message: tags.error });
+      return z.NEVER;
+    }
+    if (!audience.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [BULK_AUDIENCE_INPUT_ID], message: audience.error });
       return z.NEVER;
     }
     return { ownerId: data.ownerId, batchId: data.batchId, names, collaborationTags: tags.value, allowedAudiences: audience.value };

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { renderBulkAddCards } from '../../cards/bulkAddCard';
+import type { AdaptiveCard } from '../../cards/cardTemplate';
 import { renderBulkResultCard, type BulkResultRow, type BulkRetry } from '../../cards/bulkResultCard';
 import { renderBulkSplitCard } from '../../cards/bulkSplitCard';
 import type { Audience } from '../../domain/audiences';
@@ -20,8 +21,7 @@ import type { GraphCommandTurn } from '../commands';
 import { ADD_INTEREST_DIALOG, type InterestDialogOptions } from '../dialogs/dialogIds';
 import { sendCard, sendTyping } from '../replies';
 import { answerOnce, onceKey } from './answerOnce';
-import type { CardActionResponse } from '../cardActions/invokeResponses';
-import { cardResponse, messageResponse } from '../cardActions/invokeResponses';
+import { cardResponse, messageResponse, type CardActionResponse } from '../cardActions/invokeResponses';
 import type { BotServices } from '../botServices';
 
 export const TOO_MANY_NAMES_TEXT = (count: number): string =>
@@ -54,7 +54,7 @@ export async function startAdd(turn: GraphCommandTurn): Promise<void> {
 }
 
 /** The bulk card(s) for `names`, checked against the user's interests (one list read). */
-export async function bulkAddCards(context: TurnContext, profile: UserInterests, names: readonly string[]) {
+export async function bulkAddCards(context: TurnContext, profile: UserInterests, names: readonly string[]): Promise<AdaptiveCard[]> {
   const existing = await profile.list();
   return renderBulkAddCards({ ownerId: actorIdOf(context.activity), checks: checkBulkNames(names, existing), newBatchId: randomUUID });
 }
