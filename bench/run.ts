@@ -7,6 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { BotClient } from './botClient';
+import { bulkAddSection } from './bulkAdd';
 import { cardSizesSection } from './cardSizes';
 import { coldStartSection } from './coldStart';
 import type { BenchContext } from './context';
@@ -46,6 +47,7 @@ const MEASUREMENTS: readonly Measurement[] = [
   { id: 'mention-text', what: 'A 16,000-character message of <at>', run: mentionTextSection },
   { id: 'identity-provider', what: 'Identity-provider calls', run: identityCallsSection },
   { id: 'card-sizes', what: 'Card sizes with 500 maximal interests', run: cardSizesSection },
+  { id: 'bulk-add', what: 'Bulk add of 1, 20, 21 and 50 interests', run: bulkAddSection },
   // Last: it leaves thousands of conversations in the product process.
   { id: 'conversation-memory', what: 'Memory after many conversations', run: memorySection },
 ];

@@ -9,12 +9,20 @@ export interface CommandText {
   readonly text: string;
   /** `text` lower-cased, for matching command words. */
   readonly key: string;
+  /**
+   * `text` with its line breaks kept: a whitespace run holding a line break is one `\n`, any other one space.
+   * Character for character it lines up with `text`, so an argument sliced from one slices the same from the
+   * other. Bulk add reads its names from here (one per line).
+   */
+  readonly lines: string;
 }
 
 /** Removes `<at>…</at>` mention tags, collapses whitespace and trims. Pure, so it is tested on its own. */
 export function normalizeCommandText(raw: string): CommandText {
-  const text = removeMentionTags(raw).replace(/\s+/g, ' ').trim();
-  return { text, key: text.toLowerCase() };
+  const withoutMentions = removeMentionTags(raw);
+  const text = withoutMentions.replace(/\s+/g, ' ').trim();
+  const lines = withoutMentions.replace(/\s+/g, (run) => (/[\n\r\u2028\u2029]/.test(run) ? '\n' : ' ')).trim();
+  return { text, key: text.toLowerCase(), lines };
 }
 
 /**
@@ -75,8 +83,8 @@ function isWordCharacter(code: number): boolean {
 }
 
 /**
- * The activity's text without the bot's own mention. The activity's text is updated too, so a dialog continuing
- * this turn reads the same answer without `<at>Bot</at>` in front of it. A message with no text (an
+ * The activity's text without the bot's own mention. The activity's text is updated too (as `lines`), so a dialog
+ * continuing this turn reads the same answer without `<at>Bot</at>` in front of it. A message with no text (an
  * `Action.Submit` from an older card) reads as empty. Malformed mention entities never get here: the HTTP edge
  * drops them (`http/activityGuard.ts`).
  */
@@ -84,6 +92,7 @@ export function readCommandText(activity: Partial<Activity>): CommandText {
   if (typeof activity.text !== 'string') return normalizeCommandText('');
   if (activity.recipient?.id && activity.entities?.length) TurnContext.removeRecipientMention(activity);
   const normalized = normalizeCommandText(activity.text);
-  activity.text = normalized.text;
+  // Line breaks stay: a message replayed after sign-in must still hold one name per line for bulk add.
+  activity.text = normalized.lines;
   return normalized;
 }

@@ -22,7 +22,8 @@ import { actorIdOf } from './actor';
 import type { BotServices } from './botServices';
 import type { CommandText } from './commandText';
 import { HELPER_PHRASES } from './helpers/whoCanHelp';
-import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogOptions } from './dialogs/dialogIds';
+import { startAdd } from './bulkAdd/bulkAddFlow';
+import { TAG_INTEREST_DIALOG, type InterestDialogOptions } from './dialogs/dialogIds';
 import { keepUndoSnapshot } from './undoSnapshots';
 import { cardViewersFor, sendCard, sendTyping } from './replies';
 
@@ -32,6 +33,8 @@ export interface CommandTurn {
   readonly services: BotServices;
   /** The text after the command words, in its original case; '' when there is none. */
   readonly argument: string;
+  /** `argument` with the message's line breaks kept (see `CommandText.lines`). */
+  readonly argumentLines: string;
 }
 
 /** A command that needs Graph: the user's interests, already signed in. */
@@ -138,7 +141,7 @@ async function showNotUnderstood({ context }: CommandTurn): Promise<void> {
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
   defineCommand({ phrases: ['help', '?'], takesArgument: false, needsGraph: false, typing: false, interruptsDialog: true, handle: showHelp }),
   defineCommand({ phrases: ['list', 'my interests'], takesArgument: false, needsGraph: true, typing: true, interruptsDialog: false, handle: showList }),
-  defineCommand({ phrases: ['add'], takesArgument: true, needsGraph: true, typing: false, interruptsDialog: false, handle: beginDialog(ADD_INTEREST_DIALOG) }),
+  defineCommand({ phrases: ['add'], takesArgument: true, needsGraph: true, typing: false, interruptsDialog: false, handle: startAdd }),
   defineCommand({ phrases: ['tag'], takesArgument: true, needsGraph: true, typing: false, interruptsDialog: false, handle: beginDialog(TAG_INTEREST_DIALOG) }),
   defineCommand({ phrases: ['edit'], takesArgument: true, needsGraph: true, typing: true, interruptsDialog: false, handle: showEditCard }),
   defineCommand({ phrases: ['delete'], takesArgument: true, needsGraph: true, typing: true, interruptsDialog: false, handle: showDeleteConfirmation }),
@@ -168,6 +171,7 @@ export const UNKNOWN_COMMAND: CommandRoute = defineCommand({
 export interface CommandMatch {
   readonly route: CommandRoute;
   readonly argument: string;
+  readonly argumentLines: string;
 }
 
 // Longest phrase first, so a phrase that starts with another ("log out" / "log") can never be shadowed.
@@ -178,9 +182,9 @@ const PHRASES_LONGEST_FIRST = COMMAND_ROUTES.flatMap((route) => route.phrases.ma
 /** The route for a normalized message, with the text after the phrase; undefined when nothing matches. */
 export function matchCommand(command: CommandText): CommandMatch | undefined {
   for (const { phrase, route } of PHRASES_LONGEST_FIRST) {
-    if (command.key === phrase) return { route, argument: '' };
+    if (command.key === phrase) return { route, argument: '', argumentLines: '' };
     if (route.takesArgument && command.key.startsWith(`${phrase} `)) {
-      return { route, argument: command.text.slice(phrase.length + 1).trim() };
+      return { route, argument: command.text.slice(phrase.length + 1).trim(), argumentLines: command.lines.slice(phrase.length + 1).trim() };
     }
   }
   return undefined;
@@ -197,8 +201,8 @@ export async function runCommand(context: TurnContext, command: CommandText, ser
     await dialogContext.continueDialog();
     return;
   }
-  const { route, argument } = match ?? { route: UNKNOWN_COMMAND, argument: '' };
-  const turn: CommandTurn = { context, dialogContext, services, argument };
+  const { route, argument, argumentLines } = match ?? { route: UNKNOWN_COMMAND, argument: '', argumentLines: '' };
+  const turn: CommandTurn = { context, dialogContext, services, argument, argumentLines };
   if (!route.needsGraph) {
     await route.handle(turn);
     return;

@@ -8,7 +8,7 @@ import type { GraphTokenService } from '../auth/graphTokenService';
 import { createSignInFlow, type SignInFlow } from '../auth/signInFlow';
 import type { UserTokenProvider } from '../auth/userTokenProvider';
 import type { Config } from '../config';
-import type { InterestsClient } from '../graph/interestsClient';
+import type { GraphInterestsClient } from '../graph/interestsClient';
 import type { Logger } from '../logger';
 import type { CardActionDeadlineOptions } from './resilience/cardActionDeadline';
 import { ConnectorRetryingCloudAdapter, type ConnectorRetryOptions } from './resilience/connectorRetry';
@@ -29,7 +29,7 @@ import { createTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotDependencies {
   readonly config: Config;
-  readonly interests: InterestsClient;
+  readonly interests: GraphInterestsClient;
   readonly tokens: UserTokenProvider;
   /** Where conversation and user state live (MemoryStorage locally; Blob or Cosmos storage when scaled out). */
   readonly storage: Storage;

@@ -13,7 +13,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { SignInFlow } from '../auth/signInFlow';
 import type { UserTokenProvider } from '../auth/userTokenProvider';
-import type { InterestsClient } from '../graph/interestsClient';
+import type { GraphInterestsClient } from '../graph/interestsClient';
 import { bindInterests, type UserInterests } from '../graph/userInterests';
 import { messageResponse, type CardActionResponse } from './cardActions/invokeResponses';
 import { SIGN_IN_TEXT } from './userMessages';
@@ -35,7 +35,7 @@ export interface GraphAccess {
 }
 
 export interface GraphAccessOptions {
-  readonly interests: InterestsClient;
+  readonly interests: GraphInterestsClient;
   readonly tokens: UserTokenProvider;
   /** Teams SSO; absent in local mode. */
   readonly signIn: SignInFlow | undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUDIENCE_FLAGS, type Audience } from '../domain/audiences';
+import { BULK_ADD_VERBS, bulkCreateSchema, bulkRetrySchema, chooseSplitSchema } from './bulkAddActions';
 import { COLLABORATION_TAGS } from '../domain/collaborationTags';
 import { isWellFormedId } from '../domain/identifier';
 import { INTEREST_LIMITS } from '../domain/personInterest';
@@ -26,6 +27,7 @@ export const CARD_VERBS = {
   cancel: 'interest.cancel',
   confirmAdd: 'add.confirm',
   cancelAdd: 'add.cancel',
+  ...BULK_ADD_VERBS,
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
@@ -124,6 +126,9 @@ const actionDataSchemas = {
   [CARD_VERBS.cancel]: z.object({ ...owned, interestId: idSchema.optional() }),
   [CARD_VERBS.confirmAdd]: z.object({ ...owned, draft: draftSchema }),
   [CARD_VERBS.cancelAdd]: z.object(owned),
+  [CARD_VERBS.chooseSplit]: chooseSplitSchema,
+  [CARD_VERBS.create]: bulkCreateSchema,
+  [CARD_VERBS.retry]: bulkRetrySchema,
 } as const satisfies Record<CardVerb, z.ZodTypeAny>;
 
 type ActionSchemas = typeof actionDataSchemas;

@@ -1,6 +1,6 @@
 import type { InterestDraft, InterestPatch, PersonInterest } from '../domain/personInterest';
 import type { InterestCopy } from './interestCopyBody';
-import type { AccessTokenProvider, InterestsClient, StoredInterest } from './interestsClient';
+import type { AccessTokenProvider, CreateOutcome, GraphInterestsClient, StoredInterest } from './interestsClient';
 
 /**
  * One user's interests: the Graph client bound to that user's token source, so code acting for the user never
@@ -13,14 +13,17 @@ export interface UserInterests {
   create(draft: InterestDraft | InterestCopy): Promise<StoredInterest>;
   update(before: PersonInterest & { id: string }, patch: InterestPatch): Promise<StoredInterest>;
   delete(id: string): Promise<void>;
+  /** Creates the drafts in JSON batches of 20 (`createInterests`): one outcome per draft, in order, never a throw for Graph's answers. */
+  createMany(drafts: readonly InterestDraft[]): Promise<CreateOutcome[]>;
 }
 
-export function bindInterests(client: InterestsClient, getToken: AccessTokenProvider): UserInterests {
+export function bindInterests(client: GraphInterestsClient, getToken: AccessTokenProvider): UserInterests {
   return {
     list: () => client.list(getToken),
     get: (id) => client.get(getToken, id),
     create: (draft) => client.create(getToken, draft),
     update: (before, patch) => client.update(getToken, before, patch),
     delete: (id) => client.delete(getToken, id),
+    createMany: (drafts) => client.createInterests(getToken, drafts),
   };
 }

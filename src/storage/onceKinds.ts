@@ -18,6 +18,8 @@ export const RECORD_KINDS = Object.freeze({
   tokenExchange: { prefix: 'tokenExchange/', lifetimeMs: 6 * HOUR_MS },
   /** A double click or a retried invoke on Create arrives within minutes. */
   addInterest: { prefix: 'addInterest/', lifetimeMs: 6 * HOUR_MS },
+  /** One bulk create (or retry) per card: a second click, a resent invoke or another instance gets its answer. */
+  bulkAdd: { prefix: 'bulkAdd/', lifetimeMs: 6 * HOUR_MS },
   /** The interest as read before a delete, for Undo: as long as an Undo button is promised to work. */
   undoSnapshot: { prefix: 'undoSnapshot/', lifetimeMs: 24 * HOUR_MS },
   /** The answer to a confirmed delete, so a resent invoke gets the same card (same undo token). */

@@ -35,6 +35,9 @@ describe('card action routes', () => {
       [CARD_VERBS.confirmInference]: 'change',
       [CARD_VERBS.confirmAdd]: 'dialog',
       [CARD_VERBS.cancelAdd]: 'dialog',
+      [CARD_VERBS.chooseSplit]: 'dialog',
+      [CARD_VERBS.create]: 'change',
+      [CARD_VERBS.retry]: 'change',
     });
     const withoutGraph = ALL_CARD_VERBS.filter((verb) => !CARD_ACTION_ROUTES[verb].needsGraph);
     expect(withoutGraph).toEqual([CARD_VERBS.cancelAdd]);

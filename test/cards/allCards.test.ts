@@ -1,4 +1,9 @@
 import { renderAddSummaryCard } from '../../src/cards/addSummaryCard';
+import { renderBulkAddCards } from '../../src/cards/bulkAddCard';
+import { renderBulkResultCard } from '../../src/cards/bulkResultCard';
+import { renderBulkSplitCard } from '../../src/cards/bulkSplitCard';
+import { truncate } from '../../src/cards/displayText';
+import { checkBulkNames } from '../../src/domain/bulkNames';
 import { ALL_CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/cards/cardTemplate';
 import { renderDeleteConfirmCard } from '../../src/cards/deleteConfirmCard';
@@ -43,6 +48,8 @@ function casesFor(label: string, interest: PersonInterest, hasBindings: boolean)
     { field: 'displayName' as const, message: `The name ${interest.displayName ?? ''} is taken.` },
     { field: 'webUrl' as const, message: "That doesn't look like a valid link." },
   ];
+  // A name as a card may carry it: at most the domain's length (longer names are refused before any card).
+  const bulkName = truncate(interest.displayName ?? 'x', 100) || 'x';
   const many = Array.from({ length: 25 }, (_, index) => ({ ...interest, id: `${interest.id ?? 'x'}-${index}` }));
   const cases: [string, () => AdaptiveCard][] = [
     ['interest', () => renderInterestCard({ interest, ownerId: OWNER_ID })],
@@ -58,6 +65,23 @@ function casesFor(label: string, interest: PersonInterest, hasBindings: boolean)
     ['delete confirm', () => renderDeleteConfirmCard({ interest, ownerId: OWNER_ID, undoToken: 'u'.repeat(43) })],
     ['deleted', () => renderDeletedCard({ name: draft.displayName, ownerId: OWNER_ID, undoToken: 'undo-1' })],
     ['add summary', () => renderAddSummaryCard({ draft, ownerId: OWNER_ID })],
+    ['bulk add', () => renderBulkAddCards({ ownerId: OWNER_ID, checks: checkBulkNames([bulkName, 'Chess', bulkName, 'Go'], [{ displayName: 'Go' }]), newBatchId: () => 'batch-1' })[0]!],
+    ['bulk split question', () => renderBulkSplitCard({ ownerId: OWNER_ID, whole: bulkName, parts: [bulkName, 'Chess'] })],
+    [
+      'bulk result',
+      () =>
+        renderBulkResultCard({
+          ownerId: OWNER_ID,
+          rows: [
+            { name: bulkName, outcome: 'created' },
+            { name: bulkName, outcome: 'found' },
+            { name: bulkName, outcome: 'refused', errorKind: 'forbidden' },
+            { name: bulkName, outcome: 'busy' },
+            { name: bulkName, outcome: 'unknown' },
+          ],
+          retry: { batchId: 'batch-2', names: [bulkName], collaborationTags: ['askMeAbout'], allowedAudiences: 'me' },
+        }),
+    ],
     ['welcome', () => renderWelcomeCard({ userName: interest.displayName ?? undefined, ownerId: OWNER_ID })],
     ['notice', () => renderNoticeCard({ title: interest.displayName ?? '', text: interest.description ?? '' })],
   ];

@@ -22,7 +22,7 @@ import { createBot, type Bot } from '../../src/bot/createBot';
 import type { ConnectorRetryOptions } from '../../src/bot/resilience/connectorRetry';
 import { startBotServer, type BotServer, type StaticRoute } from '../../src/bot/server';
 import { loadConfig, type Config } from '../../src/config';
-import { createGraphInterestsClient, type InterestsClient } from '../../src/graph/interestsClient';
+import { createGraphInterestsClient, type GraphInterestsClient } from '../../src/graph/interestsClient';
 import { createLogger, type Logger } from '../../src/logger';
 import { startProfileService, type RunningProfileService } from '../../profileService/server';
 import { startLocalConnector, type LocalConnector } from './localConnector';
@@ -74,7 +74,7 @@ export interface BotHarnessOptions {
   /** The Graph client's settings; by default no retries, so a fault injected into the service reaches the bot at once. */
   readonly graph?: { readonly maxRetries?: number; readonly maxRetryWaitSeconds?: number; readonly timeoutMs?: number };
   /** Stands in front of the real Graph client, e.g. to make a call fail the way a bug would. */
-  readonly wrapInterests?: (client: InterestsClient) => InterestsClient;
+  readonly wrapInterests?: (client: GraphInterestsClient) => GraphInterestsClient;
   /** Card-action time budget; the default is the production one. */
   readonly cardActionBudgetMs?: number;
   readonly connectorRetry?: Omit<ConnectorRetryOptions, 'logger'>;

@@ -6,10 +6,11 @@
 import { CARD_VERBS, type CardAction, type CardVerb } from '../../cards/cardActions';
 import type { CardActionRoute, CardActionRoutes } from './actionTurn';
 import { cancelAdd, confirmAdd } from './addDialogActions';
+import { chooseSplit, createMany, retryMany } from '../bulkAdd/bulkAddActions';
 import { confirmDelete, confirmInference, saveInterest, saveTags, undoDelete } from './changeActions';
 import { cancel, deleteInterest, editInterest, openInterest, showList, tagInterest } from './viewActions';
 
-/** Verb → route. Each handler makes at most one Graph request on its normal path. */
+/** Verb → route. Each handler makes at most one Graph request on its normal path, but for the bulk create (one per 20 names). */
 export const CARD_ACTION_ROUTES: CardActionRoutes = Object.freeze({
   [CARD_VERBS.showList]: showList,
   [CARD_VERBS.openInterest]: openInterest,
@@ -24,6 +25,9 @@ export const CARD_ACTION_ROUTES: CardActionRoutes = Object.freeze({
   [CARD_VERBS.cancel]: cancel,
   [CARD_VERBS.confirmAdd]: confirmAdd,
   [CARD_VERBS.cancelAdd]: cancelAdd,
+  [CARD_VERBS.chooseSplit]: chooseSplit,
+  [CARD_VERBS.create]: createMany,
+  [CARD_VERBS.retry]: retryMany,
 });
 
 /** The route of a parsed action. */

@@ -1,0 +1,67 @@
+/**
+ * The bulk add's card actions: verbs and payload schemas, kept apart from `cardActions.ts` (which lists them with
+ * the others) so the bulk flow stays in its own modules. What a card carries is bounded: at most
+ * `MAX_BULK_NAMES` names, each no longer than an interest name may be, plus the shared tags and audience.
+ */
+import { z } from 'zod';
+import { AUDIENCE_FLAGS, type Audience } from '../domain/audiences';
+import { MAX_BULK_NAMES } from '../domain/bulkNames';
+import { COLLABORATION_TAGS } from '../domain/collaborationTags';
+import { isWellFormedId } from '../domain/identifier';
+import { INTEREST_LIMITS } from '../domain/personInterest';
+import { validateAudience, validateCollaborationTags } from '../domain/validateInterest';
+
+export const BULK_ADD_VERBS = {
+  /** The answer to "one interest or several?" for `add Food, wine`. */
+  chooseSplit: 'addMany.choose',
+  /** Create on the bulk card: the names left ticked, with the shared tags and audience. */
+  create: 'addMany.create',
+  /** Retry on the result card: the names that were not created, with the same tags and audience. */
+  retry: 'addMany.retry',
+} as const;
+
+/** Input ids on the bulk card: `pick0`…`pick99` (one toggle per name, by its index in `names`), tags, audience. */
+export const BULK_PICK_INPUT_PREFIX = 'pick';
+export const BULK_TAGS_INPUT_ID = 'bulkTags';
+export const BULK_AUDIENCE_INPUT_ID = 'bulkAudience';
+/** What a ticked toggle submits (`valueOn`); anything else is unticked. */
+export const PICKED_VALUE = 'true';
+
+const MAX_INPUT_LENGTH = 2_000;
+const idSchema = z.string().refine(isWellFormedId);
+const nameSchema = z.string().refine((text) => Array.from(text).length <= INTEREST_LIMITS.displayNameMax);
+const namesSchema = z.array(nameSchema).min(1).max(MAX_BULK_NAMES);
+const inputSchema = z.string().max(MAX_INPUT_LENGTH).optional();
+const pickInputs = Object.fromEntries(Array.from({ length: MAX_BULK_NAMES }, (_, index) => [`${BULK_PICK_INPUT_PREFIX}${index}`, z.string().max(16).optional()])) as Record<
+  string,
+  z.ZodOptional<z.ZodString>
+>;
+
+export const chooseSplitSchema = z.object({ ownerId: idSchema, names: namesSchema });
+
+/** The bulk card's submit, turned into the names to create and the fields they share. */
+export const bulkCreateSchema = z
+  .object({ ownerId: idSchema, batchId: idSchema, names: namesSchema, [BULK_TAGS_INPUT_ID]: inputSchema, [BULK_AUDIENCE_INPUT_ID]: inputSchema, ...pickInputs })
+  .transform((data, ctx) => {
+    const record = data as Record<string, unknown>;
+    const names = data.names.filter((_, index) => record[`${BULK_PICK_INPUT_PREFIX}${index}`] === PICKED_VALUE);
+    const tags = validateCollaborationTags(data[BULK_TAGS_INPUT_ID] ?? '');
+    const audience = validateAudience(data[BULK_AUDIENCE_INPUT_ID] ?? '');
+    if (!tags.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [BULK_TAGS_INPUT_ID], message: tags.error });
+      return z.NEVER;
+    }
+    if (!audience.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [BULK_AUDIENCE_INPUT_ID], message: audience.error });
+      return z.NEVER;
+    }
+    return { ownerId: data.ownerId, batchId: data.batchId, names, collaborationTags: tags.value, allowedAudiences: audience.value };
+  });
+
+export const bulkRetrySchema = z.object({
+  ownerId: idSchema,
+  batchId: idSchema,
+  names: namesSchema,
+  collaborationTags: z.array(z.enum(COLLABORATION_TAGS)).max(COLLABORATION_TAGS.length),
+  allowedAudiences: z.enum(Object.keys(AUDIENCE_FLAGS) as [Audience, ...Audience[]]),
+});

@@ -1,0 +1,121 @@
+import template from '../../cards/bulkAdd.json';
+import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES } from '../domain/audiences';
+import type { BulkNameCheck } from '../domain/bulkNames';
+import { COLLABORATION_TAG_LABELS, COLLABORATION_TAGS } from '../domain/collaborationTags';
+import { normalizeSingleLine, removeUnsafeCharacters } from '../domain/text';
+import { CARD_VERBS, type CardActionData } from './cardActions';
+import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from './cardTemplate';
+import { clip, inlineText } from './displayText';
+
+export interface BulkAddCardData {
+  ownerId: string;
+  checks: readonly BulkNameCheck[];
+  /** A fresh id per card: the Create click is claimed under it, so it creates once. */
+  newBatchId: () => string;
+}
+
+interface Choice {
+  title: string;
+  value: string;
+}
+
+interface BulkAddCardView extends Omit<CardActionData<typeof CARD_VERBS.create>, `pick${number}` | 'bulkTags' | 'bulkAudience'> {
+  heading: string;
+  summary: string;
+  picks: { index: number; title: string }[];
+  hasPicks: boolean;
+  skipped: { text: string }[];
+  hasSkipped: boolean;
+  tagChoices: Choice[];
+  audienceChoices: Choice[];
+  defaultAudience: string;
+}
+
+const expand = defineCardTemplate<BulkAddCardView>(template);
+
+/**
+ * Names carried by one card, in bytes of JSON. A hundred names of the longest ASCII length fit in one card; long
+ * names in scripts that take 3–4 bytes a character are spread over several cards, each with its own Create, so
+ * that this card and its result card (whose Retry carries the same names) stay under `MAX_CARD_BYTES`.
+ */
+export const NAME_BYTES_PER_CARD = 10_600;
+/** How far the names shown on toggles and in "Left out" are shortened, tried in turn until the card fits. */
+const DISPLAY_STEPS = [100, 60, 40, 24, 12] as const;
+
+const TAG_CHOICES: Choice[] = COLLABORATION_TAGS.map((tag) => ({ title: COLLABORATION_TAG_LABELS[tag], value: tag }));
+const AUDIENCE_CHOICES: Choice[] = SELECTABLE_AUDIENCES.map((audience) => ({ title: AUDIENCE_LABELS[audience], value: audience }));
+
+/**
+ * The bulk add card: one ticked toggle per name that can be added, the others listed with why they are left out,
+ * tags and audience shared by all, one Create. Usually one card; see `NAME_BYTES_PER_CARD` for when there are more.
+ */
+export function renderBulkAddCards({ ownerId, checks, newBatchId }: BulkAddCardData): AdaptiveCard[] {
+  const fresh = checks.filter((check) => check.kind === 'new').map((check) => check.name);
+  const skipped = checks.filter((check) => check.kind !== 'new');
+  const pages = pagesOf(fresh);
+  return pages.map((names, page) => {
+    const heading = pages.length === 1 ? 'Add these interests to your profile?' : `Add these interests to your profile? (part ${page + 1} of ${pages.length})`;
+    const leftOut = page === 0 ? skipped : [];
+    const summary =
+      names.length === 0
+        ? 'None of these can be added.'
+        : `${names.length} to add. Untick any you don't want${pages.length > 1 ? '; each part is created with its own Create button' : ''}.`;
+    const view = (limit: number): BulkAddCardView => ({
+      ownerId,
+      batchId: newBatchId(),
+      names,
+      heading,
+      summary,
+      picks: names.map((name, index) => ({ index, title: toggleTitle(name, limit) })),
+      hasPicks: names.length > 0,
+      skipped: leftOut.map((check) => ({ text: leftOutText(check, limit) })),
+      hasSkipped: leftOut.length > 0,
+      tagChoices: TAG_CHOICES,
+      audienceChoices: AUDIENCE_CHOICES,
+      defaultAudience: DEFAULT_AUDIENCE,
+    });
+    return fitted(view, expand);
+  });
+}
+
+/** The first rendering, from the longest display names down, that fits; the shortest one always does (see the tests). */
+export function fitted<V>(view: (limit: number) => V, render: (data: V) => AdaptiveCard): AdaptiveCard {
+  let card: AdaptiveCard | undefined;
+  for (const limit of DISPLAY_STEPS) {
+    card = render(view(limit));
+    if (cardSize(card) <= MAX_CARD_BYTES) return card;
+  }
+  return card!;
+}
+
+function pagesOf(names: readonly string[]): string[][] {
+  const pages: string[][] = [[]];
+  let bytes = 0;
+  for (const name of names) {
+    const size = Buffer.byteLength(JSON.stringify(name), 'utf8') + 1;
+    if (bytes + size > NAME_BYTES_PER_CARD && pages[pages.length - 1]!.length > 0) {
+      pages.push([]);
+      bytes = 0;
+    }
+    pages[pages.length - 1]!.push(name);
+    bytes += size;
+  }
+  return pages;
+}
+
+/** Toggle titles are plain text (not Markdown): safe characters, one line, shortened. */
+function toggleTitle(name: string, limit: number): string {
+  return clip(normalizeSingleLine(removeUnsafeCharacters(name)), limit);
+}
+
+function leftOutText(check: Exclude<BulkNameCheck, { kind: 'new' }>, limit: number): string {
+  const name = `"${inlineText(check.name, limit)}"`;
+  switch (check.kind) {
+    case 'exists':
+      return `${name}: already on your profile`;
+    case 'repeated':
+      return `${name}: listed twice, added once`;
+    case 'invalid':
+      return `${name}: ${inlineText(check.message, 200)}`;
+  }
+}

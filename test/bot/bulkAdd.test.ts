@@ -1,0 +1,263 @@
+/**
+ * Bulk add over /api/messages: the whole bot on a real HTTP server against the local profile service, the Graph
+ * client's requests counted as they go over the wire, creates counted at the service.
+ */
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/cards/cardTemplate';
+import { OUTCOME_WORDS, REFUSAL_WORDS, UNKNOWN_NOTICE } from '../../src/cards/bulkResultCard';
+import { NOTHING_PICKED_TEXT, TOO_MANY_NAMES_TEXT } from '../../src/bot/bulkAdd/bulkAddFlow';
+import { NOT_YOUR_CARD_NOTICE } from '../../src/bot/cardActions/handleCardAction';
+import { INVISIBLE_NAME_MESSAGE } from '../../src/domain/validateInterest';
+import { ALEX, MEGAN, cardText, cardsIn, executeActionsOf, pause, startBotHarness, textsIn, type BotHarness } from '../support/botHarness';
+
+type Action = { verb: string; data: Record<string, unknown>; title: string };
+
+let harness: BotHarness;
+beforeEach(async () => {
+  harness = await startBotHarness({ graph: { timeoutMs: 1_000 } });
+});
+afterEach(() => harness.close());
+
+const alexNames = (): string[] => harness.service.store.listInterests(ALEX.aadObjectId).map((interest) => String(interest.displayName));
+/** Interests created through batches: each 201 inside a batch answer. */
+const createdItems = (): number => harness.service.stats.batchItems().byStatus['201'] ?? 0;
+const singleCreates = (): number => harness.service.stats.snapshot().byRoute['POST interests'] ?? 0;
+
+function actionOf(card: unknown, verb: string, title?: RegExp): Action {
+  const action = executeActionsOf(card).find((candidate) => candidate.verb === verb && (!title || title.test(candidate.title)));
+  if (!action) throw new Error(`no ${verb} action on ${JSON.stringify(card).slice(0, 400)}`);
+  return action;
+}
+
+/** Says `text`, expects one bulk card back, and returns it with its Create action. */
+async function bulkCard(text: string): Promise<{ card: Record<string, unknown>; create: Action; names: string[] }> {
+  const exchange = await harness.say(text);
+  const [card, ...more] = cardsIn(exchange);
+  expect(more).toHaveLength(0);
+  const create = actionOf(card, 'addMany.create');
+  return { card: card!, create, names: create.data.names as string[] };
+}
+
+/** What Teams sends for Create: the card's data plus every input (each toggle on or off, tags, audience). */
+function submitted(create: Action, options: { untick?: string[]; tags?: string; audience?: string } = {}): Record<string, unknown> {
+  const names = create.data.names as string[];
+  const picks = Object.fromEntries(names.map((name, index) => [`pick${index}`, options.untick?.includes(name) ? 'false' : 'true']));
+  return { ...create.data, ...picks, bulkTags: options.tags ?? '', bulkAudience: options.audience ?? 'organization' };
+}
+
+function toggleTitles(card: unknown): string[] {
+  const titles: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Input.Toggle') titles.push(String(record.title));
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return titles;
+}
+
+function resultCard(answer: { status: number; body: unknown }): Record<string, unknown> {
+  expect(answer.status).toBe(200);
+  const body = answer.body as { type: string; value: Record<string, unknown> };
+  expect(body.type).toBe(ADAPTIVE_CARD_CONTENT_TYPE);
+  return body.value;
+}
+
+describe('parsing what follows add', () => {
+  it('takes one name per line, kept through the ingress, and lists them on one card', async () => {
+    const { card, names } = await bulkCard('add Chess\nGo\n  Rock climbing  \n\n');
+    expect(names).toEqual(['Chess', 'Go', 'Rock climbing']);
+    expect(toggleTitles(card)).toEqual(['Chess', 'Go', 'Rock climbing']);
+  });
+
+  it('takes names separated by semicolons', async () => {
+    const { names } = await bulkCard('add Chess; Go; Rock climbing');
+    expect(names).toEqual(['Chess', 'Go', 'Rock climbing']);
+  });
+
+  it('keeps a quoted name whole', async () => {
+    const { names } = await bulkCard('add "Food, wine"; Go');
+    expect(names).toEqual(['Food, wine', 'Go']);
+  });
+
+  it('asks once whether a name with a comma is one interest or several, and goes on either way', async () => {
+    const exchange = await harness.say('add Food, wine');
+    const [question] = cardsIn(exchange);
+    const one = actionOf(question, 'addMany.choose', /^One/);
+    const two = actionOf(question, 'addMany.choose', /^2/);
+    expect(one.data.names).toEqual(['Food, wine']);
+    expect(two.data.names).toEqual(['Food', 'wine']);
+    // Buttons only: Action.Execute, never a message the user would send.
+    expect(JSON.stringify(question)).not.toMatch(/imBack|Action\.Submit/);
+
+    const split = resultCard(await harness.act('addMany.choose', two.data));
+    expect(toggleTitles(split)).toEqual(['Food', 'wine']);
+
+    const whole = await harness.act('addMany.choose', one.data);
+    expect(cardText(whole.body)).toContain('one interest');
+    // Today's add dialog, started with that name: its next question comes in the chat.
+    expect(textsIn(whole.exchange).join(' ')).toMatch(/description/i);
+    expect(await harness.say('skip').then(textsIn)).toEqual(expect.arrayContaining([expect.stringMatching(/categor/i)]));
+  });
+
+  it('keeps a single name in the add dialog', async () => {
+    const exchange = await harness.say('add Chess');
+    expect(cardsIn(exchange)).toHaveLength(0);
+    expect(textsIn(exchange).join(' ')).toMatch(/description/i);
+  });
+
+  it('marks names already on the profile, names listed twice and names the rules refuse, with no toggle for them', async () => {
+    const long = 'L'.repeat(101);
+    const { card, names } = await bulkCard(`add Trail running\nChess\nchess\n${long}\n\u200B\u200B\nGo`);
+    expect(names).toEqual(['Chess', 'Go']);
+    expect(toggleTitles(card)).toEqual(['Chess', 'Go']);
+    const text = cardText(card);
+    expect(text).toContain('"Trail running": already on your profile');
+    expect(text).toContain('"chess": listed twice, added once');
+    expect(text).toMatch(/"L+…": The name can be at most 100 characters/);
+    expect(text).toContain(INVISIBLE_NAME_MESSAGE);
+  });
+
+  it('refuses more than 100 names with a clear answer, reading nothing', async () => {
+    const text = `add ${Array.from({ length: 101 }, (_, i) => `Interest ${i}`).join('\n')}`;
+    const exchange = await harness.say(text);
+    expect(textsIn(exchange)).toEqual([TOO_MANY_NAMES_TEXT(101)]);
+    expect(cardsIn(exchange)).toHaveLength(0);
+    expect(harness.graphCalls).toHaveLength(0);
+  });
+
+  it('takes 50 names of ordinary length in one message and one card', async () => {
+    const typed = Array.from({ length: 50 }, (_, i) => `Ordinary interest name ${i + 1}`);
+    const { names } = await bulkCard(`add ${typed.join('\n')}`);
+    expect(names).toEqual(typed);
+  });
+});
+
+describe('the bulk card', () => {
+  it('creates only the ticked names, with the tags and audience chosen for all', async () => {
+    const { create } = await bulkCard('add Chess; Go; Jazz');
+    const result = resultCard(await harness.act('addMany.create', submitted(create, { untick: ['Go'], tags: 'askMeAbout,wantsToLearn', audience: 'me' })));
+    expect(cardText(result)).toContain('Added 2 interests to your profile.');
+    const stored = harness.service.store.listInterests(ALEX.aadObjectId).filter((interest) => ['Chess', 'Go', 'Jazz'].includes(String(interest.displayName)));
+    expect(stored.map((interest) => interest.displayName).sort()).toEqual(['Chess', 'Jazz']);
+    for (const interest of stored) {
+      expect(interest.collaborationTags).toEqual(['askMeAbout', 'wantsToLearn']);
+      expect(interest.allowedAudiences).toBe('me');
+    }
+  });
+
+  it('creates nothing when everything is unticked, and keeps the card', async () => {
+    const { create, names } = await bulkCard('add Chess; Go');
+    const answer = await harness.act('addMany.create', submitted(create, { untick: names }));
+    expect(answer.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: NOTHING_PICKED_TEXT });
+    expect(createdItems()).toBe(0);
+  });
+
+  it('refuses a click from anyone but the card owner, creating nothing', async () => {
+    const { create } = await bulkCard('add Chess; Go');
+    const answer = await harness.act('addMany.create', submitted(create), { from: MEGAN });
+    expect(cardText(answer.body)).toContain(NOT_YOUR_CARD_NOTICE.title);
+    const retry = await harness.act('addMany.retry', { ownerId: ALEX.aadObjectId, batchId: 'b1', names: ['Chess'], collaborationTags: [], allowedAudiences: 'me' }, { from: MEGAN });
+    expect(cardText(retry.body)).toContain(NOT_YOUR_CARD_NOTICE.title);
+    expect(createdItems()).toBe(0);
+    expect(alexNames()).not.toContain('Chess');
+  });
+});
+
+describe('Graph requests', () => {
+  const namesOf = (count: number) => Array.from({ length: count }, (_, i) => `Bulk interest ${i + 1}`);
+
+  it.each([
+    [20, 2],
+    [21, 3],
+  ])('makes ⌈N/20⌉ + 1 requests for %i names: %i', async (count, requests) => {
+    const { create } = await bulkCard(`add ${namesOf(count).join('\n')}`);
+    await harness.act('addMany.create', submitted(create));
+    expect(harness.graphCalls.map((call) => `${call.method} ${call.path.replace(/^\/beta/, '')}`)).toEqual([
+      'GET /me/profile/interests',
+      ...Array.from({ length: requests - 1 }, () => 'POST /$batch'),
+    ]);
+    expect(createdItems()).toBe(count);
+    expect(singleCreates()).toBe(0);
+  });
+});
+
+describe('failures, retry and exactly once', () => {
+  it('shows each outcome, and Retry adds only what failed: nothing is created twice', async () => {
+    const { create } = await bulkCard('add Chess; Go; Jazz; Tea');
+    harness.service.faults.inject({ status: 429, retryAfterSeconds: 30, count: 1, method: 'POST', path: '/beta/me/profile/interests' });
+    harness.service.faults.inject({ status: 500, count: 1, method: 'POST', path: '/beta/me/profile/interests' });
+    const result = resultCard(await harness.act('addMany.create', submitted(create)));
+    const text = cardText(result);
+    expect(text).toContain('Added 2 of 4 interests.');
+    expect(text.match(new RegExp(OUTCOME_WORDS.busy, 'g'))).toHaveLength(1);
+    expect(text.match(new RegExp(REFUSAL_WORDS.unavailable, 'g'))).toHaveLength(1);
+    expect(text.match(/": added/g)).toHaveLength(2);
+    // Graph's own message text never shows.
+    expect(text).not.toMatch(/generalException|TooManyRequests|Too many requests/i);
+    expect(createdItems()).toBe(2);
+
+    const retry = actionOf(result, 'addMany.retry');
+    expect((retry.data.names as string[]).length).toBe(2);
+    const retried = resultCard(await harness.act('addMany.retry', retry.data));
+    expect(cardText(retried)).toContain('Added 2 interests to your profile.');
+    expect(executeActionsOf(retried).map((action) => action.verb)).not.toContain('addMany.retry');
+    expect(createdItems()).toBe(4);
+    for (const name of ['Chess', 'Go', 'Jazz', 'Tea']) expect(alexNames().filter((stored) => stored === name)).toHaveLength(1);
+  });
+
+  it('answers a second click (or a resent invoke) with the same card, creating nothing more', async () => {
+    const { create } = await bulkCard('add Chess; Go');
+    const first = resultCard(await harness.act('addMany.create', submitted(create)));
+    const again = resultCard(await harness.act('addMany.create', submitted(create)));
+    expect(again).toEqual(first);
+    expect(createdItems()).toBe(2);
+  });
+
+  it('creates once when two clicks arrive at the same moment', async () => {
+    const { create } = await bulkCard('add Chess; Go; Jazz');
+    harness.service.faults.addLatency({ ms: 300, count: 1, method: 'POST', path: '/beta/$batch' });
+    const answers = await Promise.all([harness.act('addMany.create', submitted(create)), harness.act('addMany.create', submitted(create))]);
+    expect(resultCard(answers[0])).toEqual(resultCard(answers[1]));
+    expect(createdItems()).toBe(3);
+  });
+
+  it('answers the same across two bot instances sharing storage', async () => {
+    const { MemoryStorage } = await import('botbuilder');
+    const storage = new MemoryStorage();
+    await harness.close();
+    harness = await startBotHarness({ storage });
+    const other = await startBotHarness({ storage, service: harness.service });
+    try {
+      const { create } = await bulkCard('add Chess; Go');
+      const first = resultCard(await harness.act('addMany.create', submitted(create)));
+      const second = resultCard(await other.act('addMany.create', submitted(create)));
+      expect(second).toEqual(first);
+      expect(createdItems()).toBe(2);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('reconciles a batch whose answer never came by reading the list before retrying', async () => {
+    const { create } = await bulkCard('add Chess; Go; Jazz');
+    // Each item is applied after 1.5 s; the Graph client gives up on the batch after 1 s.
+    harness.service.faults.addLatency({ ms: 1_500, count: 3, method: 'POST', path: '/beta/me/profile/interests' });
+    const result = resultCard(await harness.act('addMany.create', submitted(create)));
+    expect(cardText(result)).toContain(UNKNOWN_NOTICE);
+    expect(cardText(result).match(new RegExp(OUTCOME_WORDS.unknown, 'g'))).toHaveLength(3);
+    const retry = actionOf(result, 'addMany.retry', /Check and retry/);
+    await pause(1_000);
+    expect(createdItems()).toBe(3);
+
+    harness.graphCalls.length = 0;
+    const retried = resultCard(await harness.act('addMany.retry', retry.data));
+    expect(cardText(retried)).toContain('Added 3 interests to your profile.');
+    expect(cardText(retried).match(new RegExp(OUTCOME_WORDS.found.replace(/[()]/g, '\\$&'), 'g'))).toHaveLength(3);
+    expect(harness.graphCalls.map((call) => call.method)).toEqual(['GET']);
+    expect(createdItems()).toBe(3);
+    for (const name of ['Chess', 'Go', 'Jazz']) expect(alexNames().filter((stored) => stored === name)).toHaveLength(1);
+  });
+});
