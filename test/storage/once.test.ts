@@ -33,6 +33,7 @@ describe('record lifetimes', () => {
       welcome: { prefix: 'welcome/', lifetimeMs: null },
       tokenExchange: { prefix: 'tokenExchange/', lifetimeMs: 6 * HOUR },
       addInterest: { prefix: 'addInterest/', lifetimeMs: 6 * HOUR },
+      bulkAdd: { prefix: 'bulkAdd/', lifetimeMs: 6 * HOUR },
       undoSnapshot: { prefix: 'undoSnapshot/', lifetimeMs: 24 * HOUR },
       interestDeleted: { prefix: 'interestDeleted/', lifetimeMs: 24 * HOUR },
       undoRestore: { prefix: 'undoRestore/', lifetimeMs: 24 * HOUR },
