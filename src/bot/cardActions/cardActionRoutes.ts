@@ -6,7 +6,9 @@
 import { CARD_VERBS, type CardAction, type CardVerb } from '../../cards/cardActions';
 import type { CardActionRoute, CardActionRoutes } from './actionTurn';
 import { cancelAdd, confirmAdd } from './addDialogActions';
+import { answerChoice } from './choiceAnswerAction';
 import { confirmDelete, confirmInference, saveInterest, saveTags, undoDelete } from './changeActions';
+import { ownerView } from './ownerViewAction';
 import { cancel, deleteInterest, editInterest, openInterest, showList, tagInterest } from './viewActions';
 
 /** Verb → route. Each handler makes at most one Graph request on its normal path. */
@@ -24,6 +26,8 @@ export const CARD_ACTION_ROUTES: CardActionRoutes = Object.freeze({
   [CARD_VERBS.cancel]: cancel,
   [CARD_VERBS.confirmAdd]: confirmAdd,
   [CARD_VERBS.cancelAdd]: cancelAdd,
+  [CARD_VERBS.answerChoice]: answerChoice,
+  [CARD_VERBS.ownerView]: ownerView,
 });
 
 /** The route of a parsed action. */
