@@ -20,7 +20,6 @@ function numbered(index: number): InterestDraft {
 
 const TWENTY_FIVE = Array.from({ length: 25 }, (_, index) => numbered(index + 1));
 
-/** The choices a pick prompt listed, in order (the test channel shows them as a numbered list). */
 /** The picker card's options (without their numbers), then "More…" / "Back" when it has Next / Previous. */
 function listedChoices(turn: Turn): string[] {
   const card = choiceCardOf(turn);
