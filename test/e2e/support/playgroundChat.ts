@@ -51,6 +51,26 @@ export class PlaygroundChat {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Opens a conversation from the left rail ("Personal Chat", "Group Chat", "My Team - General"…). */
+  async openConversation(name: string): Promise<void> {
+    await this.page.getByRole('treeitem', { name, exact: true }).click();
+    await this.composer.waitFor();
+  }
+
+  /**
+   * @mentions the bot with the compose box's mention picker, as a person does in a group chat or channel: type `@`,
+   * pick the bot from the menu, then the command. The message arrives as `<at>bot</at> command`.
+   */
+  async mention(botName: string, command: string, reply: MessageMatch): Promise<BotMessage> {
+    const before = await this.botMessageCount();
+    await this.composer.click();
+    await this.page.keyboard.type('@');
+    await this.page.getByRole('menuitem', { name: botName, exact: true }).click();
+    await this.page.keyboard.type(` ${command}`);
+    await this.page.keyboard.press('Enter');
+    return this.waitForBotMessage(reply, before);
+  }
+
   /** Says `text` and returns the first new bot message that matches. */
   async ask(text: string, reply: MessageMatch): Promise<BotMessage> {
     const before = await this.botMessageCount();
@@ -100,4 +120,10 @@ export class PlaygroundChat {
 /** The Adaptive Card inside a bot message, without the message header (its time stamp changes every run). */
 export function cardIn(message: BotMessage): Locator {
   return message.locator.locator('div[dir="ltr"]').first();
+}
+
+/** The option labels of a choice card's `Input.ChoiceSet` as drawn (radio buttons or checkboxes), by accessible name. */
+export async function choiceLabels(message: BotMessage): Promise<string[]> {
+  const snapshot = await message.locator.ariaSnapshot();
+  return [...snapshot.matchAll(/- (?:radio|checkbox) "((?:[^"\\]|\\.)*)"/g)].map((match) => JSON.parse(`"${match[1]!}"`) as string);
 }
