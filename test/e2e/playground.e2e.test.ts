@@ -23,6 +23,7 @@ jest.setTimeout(120_000);
 const BOT_NAME = 'Test Bot';
 /** Names that would be formatting if a message rendered them as Markdown or HTML, or a template expression. */
 const MARKDOWN_NAMES = ['Guitar **bold**', '<b>x</b>', '[a](https://x.io)', '${x}'];
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // `npm run screenshots` refreshes the committed pictures in docs/; an ordinary test run writes them to test-output,
 // so running the tests never changes tracked files.
@@ -214,8 +215,8 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
 
     const picker = await chat.ask('tag', { text: 'Which interest do you want to tag?', button: 'Select' });
     const labels = await choiceLabels(picker);
-    for (const name of MARKDOWN_NAMES) expect(labels.some((label) => label.endsWith(`. ${name}`))).toBe(true);
-    await picker.locator.getByRole('radio', { name: new RegExp(`\\. ${MARKDOWN_NAMES[0]!.replace(/[*]/g, '\\*')}$`) }).check();
+    expect(labels).toEqual(expect.arrayContaining(MARKDOWN_NAMES.map((name) => expect.stringMatching(new RegExp(`^\\d+\\. ${escapeRegExp(name)}$`)))));
+    await picker.locator.getByRole('radio', { name: new RegExp(`\\. ${escapeRegExp(MARKDOWN_NAMES[0]!)}$`) }).check();
     const tags = await chat.press(picker, 'Select', { text: 'has no tags yet.', button: 'Save tags' });
     await literal(tags, `"${MARKDOWN_NAMES[0]}" has no tags yet.`);
     await chat.ask('none', { text: 'nothing changed' });
@@ -243,7 +244,7 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
       seen.push(...(await choiceLabels(picker)));
     }
     expect(seen).toHaveLength(total);
-    for (const name of names) expect(seen.some((label) => label.endsWith(`. ${name}`))).toBe(true);
+    expect(seen).toEqual(expect.arrayContaining(names.map((name) => expect.stringMatching(new RegExp(`^\\d+\\. ${name}$`)))));
     expect(await picker.locator.getByRole('button', { name: 'Next', exact: true }).count()).toBe(0);
 
     await picker.locator.getByRole('radio', { name: /\. Pick 25$/ }).check();
