@@ -13,8 +13,6 @@ import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../../src/cards/
 import type { InterestDraft } from '../../../src/domain/personInterest';
 import { choiceCardOf, choiceSubmit, choiceTitles, outsideDialog, startDialogHost, transcriptOf, USER, type DialogHost, type Turn } from './dialogScript';
 
-const ASKS_WHICH = 'Which interest do you want to tag?';
-
 function draft(displayName: string): InterestDraft {
   return { displayName, description: null, categories: [], collaborationTags: [], allowedAudiences: 'organization', webUrl: null };
 }
