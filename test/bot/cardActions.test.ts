@@ -35,6 +35,8 @@ describe('card action routes', () => {
       [CARD_VERBS.confirmInference]: 'change',
       [CARD_VERBS.confirmAdd]: 'dialog',
       [CARD_VERBS.cancelAdd]: 'dialog',
+      [CARD_VERBS.answerChoice]: 'dialog',
+      [CARD_VERBS.ownerView]: 'read',
     });
     const withoutGraph = ALL_CARD_VERBS.filter((verb) => !CARD_ACTION_ROUTES[verb].needsGraph);
     expect(withoutGraph).toEqual([CARD_VERBS.cancelAdd]);
