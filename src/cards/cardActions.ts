@@ -28,6 +28,8 @@ export const CARD_VERBS = {
   confirmAdd: 'add.confirm',
   cancelAdd: 'add.cancel',
   ...BULK_ADD_VERBS,
+  answerChoice: 'choice.answer',
+  ownerView: 'ownerView.show',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
@@ -104,6 +106,25 @@ const saveTagsSchema = z
     return { ownerId, interestId, tagsBefore, tags: tags.value };
   });
 
+/** Input id of a choice card's `Input.ChoiceSet` (a multi-select sends one comma-separated string). */
+export const CHOICE_INPUT_ID = 'choice';
+
+/**
+ * A choice card's answer: Select sends the ticked option(s) through the input, Previous/Next send a fixed `pick`.
+ * Either way the dialog reads it as the text it would accept typed (`answer`).
+ */
+const answerChoiceSchema = z
+  .object({ ...owned, questionId: idSchema, pick: z.string().max(16).optional(), [CHOICE_INPUT_ID]: inputSchema.optional() })
+  .transform(({ ownerId, questionId, pick, [CHOICE_INPUT_ID]: chosen }) => ({ ownerId, questionId, answer: pick ?? chosen ?? '' }));
+
+const pageSchema = z.number().int().min(0).max(100_000);
+
+/** The owner's automatic refresh of a shared card (`OwnerViewData` in `sharedView.ts`). */
+const ownerViewSchema = z.discriminatedUnion('card', [
+  z.object({ ...owned, card: z.literal('list'), page: pageSchema }),
+  z.object({ ...owned, card: z.literal('interest'), interestId: idSchema, page: pageSchema }),
+]);
+
 /**
  * `data` of each verb, as the card writes it (inputs merged in by the client), and through each schema's output
  * the action the bot handles. This is the one declaration of a verb's payload: the renderers' data types
@@ -129,6 +150,8 @@ const actionDataSchemas = {
   [CARD_VERBS.chooseSplit]: chooseSplitSchema,
   [CARD_VERBS.create]: bulkCreateSchema,
   [CARD_VERBS.retry]: bulkRetrySchema,
+  [CARD_VERBS.answerChoice]: answerChoiceSchema,
+  [CARD_VERBS.ownerView]: ownerViewSchema,
 } as const satisfies Record<CardVerb, z.ZodTypeAny>;
 
 type ActionSchemas = typeof actionDataSchemas;
@@ -139,7 +162,7 @@ export type CardActionOf<V extends CardVerb> = { readonly verb: V } & z.output<A
 export type CardAction = { [V in CardVerb]: CardActionOf<V> }[CardVerb];
 
 /** The `data` a card writes for a verb: what renderers put on an action (inputs are merged in by the client). */
-export type CardActionData<V extends CardVerb> = Omit<z.input<ActionSchemas[V]>, EditField>;
+export type CardActionData<V extends CardVerb> = Omit<z.input<ActionSchemas[V]>, EditField | typeof CHOICE_INPUT_ID>;
 
 const invokeValueSchema = z.object({
   action: z.object({

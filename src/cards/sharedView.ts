@@ -8,10 +8,11 @@
  * user-specific view: the card's `refresh` block lists the owner, Teams asks the bot for that user's card with an
  * automatic `adaptiveCard/action`, and everyone else keeps the card as posted.
  */
+import { CARD_VERBS } from './cardActions';
 import type { AdaptiveCard } from './cardTemplate';
 
 /** The verb of the owner's automatic refresh; its `data` says which card to render in full. */
-export const OWNER_VIEW_VERB = 'ownerView.show';
+export const OWNER_VIEW_VERB = CARD_VERBS.ownerView;
 
 /** The card a refresh re-renders for the owner. */
 export type OwnerViewData =

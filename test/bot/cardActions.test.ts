@@ -38,6 +38,8 @@ describe('card action routes', () => {
       [CARD_VERBS.chooseSplit]: 'dialog',
       [CARD_VERBS.create]: 'change',
       [CARD_VERBS.retry]: 'change',
+      [CARD_VERBS.answerChoice]: 'dialog',
+      [CARD_VERBS.ownerView]: 'read',
     });
     const withoutGraph = ALL_CARD_VERBS.filter((verb) => !CARD_ACTION_ROUTES[verb].needsGraph);
     expect(withoutGraph).toEqual([CARD_VERBS.cancelAdd]);

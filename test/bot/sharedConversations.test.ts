@@ -212,26 +212,35 @@ describe('user text in plain messages shows as typed', () => {
     expect(response.status).toBe(201);
   };
 
-  it('the numbered picker lists long names escaped, so they read literally', async () => {
+  /** The choice card's question (a Markdown TextBlock) and its option titles (plain text, never Markdown). */
+  const choiceCardIn = (exchange: Exchange) => {
+    const card = cardsIn(exchange).find((candidate) => JSON.stringify(candidate).includes('Input.ChoiceSet'));
+    expect(card).toBeDefined();
+    const body = card!['body'] as { type: string; text?: string; choices?: { title: string }[] }[];
+    return { question: body[0]!.text!, titles: body.find((element) => element.type === 'Input.ChoiceSet')!.choices!.map((choice) => choice.title) };
+  };
+
+  it('the numbered picker lists long names literally', async () => {
     await createInterest(NAME);
     const exchange = await harness.say('tag');
-    const picker = textsIn(exchange).find((text) => text.startsWith('Which interest do you want to tag?'));
-    expect(picker).toBeDefined();
-    const line = picker!.split('\n').find((candidate) => candidate.includes('Guitar'))!;
-    expect(line).not.toMatch(unescapedMarkdown);
-    expect(rendered(line).trim()).toMatch(/^\d+\. Guitar \*\*bold\*\* <b>loud<\/b> \[link\]\(https:\/\/x\.io\) \$\{x\} _it_$/);
+    const picker = choiceCardIn(exchange);
+    expect(picker.question.startsWith('Which interest do you want to tag?')).toBe(true);
+    // Choice titles are plain text in every host: the name as typed, numbered, no backslashes.
+    const line = picker.titles.find((candidate) => candidate.includes('Guitar'))!;
+    expect(line).toMatch(/^\d+\. Guitar \*\*bold\*\* <b>loud<\/b> \[link\]\(https:\/\/x\.io\) \$\{x\} _it_$/);
+    expect(textsIn(exchange).join('\n')).not.toContain('Guitar');
     await harness.say('cancel');
   });
 
   it('the tag question names the interest literally and lists its options one per line', async () => {
     const exchange = await harness.say(`tag ${NAME}`);
-    const question = textsIn(exchange).find((text) => text.includes('Which tags should it have?'))!;
-    expect(question).toBeDefined();
+    const { question, titles } = choiceCardIn(exchange);
+    expect(question).toContain('Which tags should it have?');
     const lead = question.split(' has no tags yet.')[0]!;
     expect(lead).not.toMatch(unescapedMarkdown);
     expect(rendered(lead)).toBe(`"${NAME}"`);
-    // A Markdown list after an HTML line break: both Teams and the Playground draw one option per line.
-    expect(question).toContain('or none.<br>\n\n1. Ask me about\n2. Can mentor\n3. Wants to learn\n4. Wants to improve');
+    // One option per line: a multi-select's choices.
+    expect(titles).toEqual(['1. Ask me about', '2. Can mentor', '3. Wants to learn', '4. Wants to improve']);
     await harness.say('cancel');
   });
 

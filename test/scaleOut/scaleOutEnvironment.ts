@@ -10,7 +10,7 @@ import type { PersonInterest } from '../../src/domain/personInterest';
 import { startProfileService, type RunningProfileService } from '../../profileService/server';
 import { startAzurite, type RunningAzurite } from '../support/azurite';
 import type { Activity } from 'botbuilder';
-import { ALEX, buildBotOnce, startBotProcess, textsOf, type BotProcess, type TurnReply } from '../support/botProcess';
+import { ALEX, buildBotOnce, everythingSaid, startBotProcess, textsOf, type BotProcess, type TurnReply } from '../support/botProcess';
 import { startHoldingProxy, type HoldingProxy } from './holdingProxy';
 
 export interface ScaleOutEnvironment {
@@ -60,8 +60,9 @@ export async function startScaleOutEnvironment(): Promise<ScaleOutEnvironment> {
   };
 }
 
-/** Whether one of the replies asks `question` (a prompt's text, or a prompt activity whose text it is). */
+/** Whether one of the replies asks `question` (a prompt's text, a prompt activity whose text it is, or a choice card's question). */
 export function asks(reply: TurnReply, question: string | Partial<Activity>): boolean {
   const wanted = typeof question === 'string' ? question : (question.text ?? '');
-  return wanted !== '' && textsOf(reply).some((text) => text.includes(wanted));
+  // The choice questions (tags, audience) are asked on a card, so the question may be in a card's text.
+  return wanted !== '' && (textsOf(reply).some((text) => text.includes(wanted)) || everythingSaid(reply).includes(wanted));
 }

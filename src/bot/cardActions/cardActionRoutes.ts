@@ -7,7 +7,9 @@ import { CARD_VERBS, type CardAction, type CardVerb } from '../../cards/cardActi
 import type { CardActionRoute, CardActionRoutes } from './actionTurn';
 import { cancelAdd, confirmAdd } from './addDialogActions';
 import { chooseSplit, createMany, retryMany } from '../bulkAdd/bulkAddActions';
+import { answerChoice } from './choiceAnswerAction';
 import { confirmDelete, confirmInference, saveInterest, saveTags, undoDelete } from './changeActions';
+import { ownerView } from './ownerViewAction';
 import { cancel, deleteInterest, editInterest, openInterest, showList, tagInterest } from './viewActions';
 
 /** Verb → route. Each handler makes at most one Graph request on its normal path, but for the bulk create (one per 20 names). */
@@ -28,6 +30,8 @@ export const CARD_ACTION_ROUTES: CardActionRoutes = Object.freeze({
   [CARD_VERBS.chooseSplit]: chooseSplit,
   [CARD_VERBS.create]: createMany,
   [CARD_VERBS.retry]: retryMany,
+  [CARD_VERBS.answerChoice]: answerChoice,
+  [CARD_VERBS.ownerView]: ownerView,
 });
 
 /** The route of a parsed action. */

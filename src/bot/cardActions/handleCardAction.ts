@@ -4,7 +4,7 @@
  * Teams can show, logged once here. It never throws, so an invoke always gets a well-formed body.
  */
 import type { TurnContext } from 'botbuilder';
-import { parseCardAction, type CardAction, type CardVerb } from '../../cards/cardActions';
+import { CARD_VERBS, parseCardAction, type CardAction, type CardVerb } from '../../cards/cardActions';
 import { renderListCard } from '../../cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { isGraphRequestError } from '../../errors/graphErrors';
@@ -24,6 +24,8 @@ export const NOT_YOUR_CARD_NOTICE = {
   text: 'It shows someone else\'s interests, so only they can use it. Nothing was changed. Say "list" to see your own.',
 } as const;
 
+export const OWNER_VIEW_ONLY_TEXT = 'This card shows what everyone here may see; only its owner gets the full view.';
+
 export const STALE_CARD_NOTICE = 'That interest no longer exists. Here are your interests as they are now.';
 
 export async function handleCardAction(context: TurnContext, services: BotServices): Promise<CardActionResponse> {
@@ -37,6 +39,8 @@ export async function handleCardAction(context: TurnContext, services: BotServic
   const actorId = actorIdOf(context.activity);
   if (action.ownerId !== actorId) {
     logger.info('Refused a card action from someone other than the card owner', { verb: action.verb });
+    // Another member asking for the owner's view keeps the card as posted: a message answer leaves it in place.
+    if (action.verb === CARD_VERBS.ownerView) return messageResponse(OWNER_VIEW_ONLY_TEXT);
     return cardResponse(renderNoticeCard(NOT_YOUR_CARD_NOTICE));
   }
   setTurnCardAction(context, action);

@@ -1,15 +1,18 @@
-import { WholeChoicePrompt } from './wholeChoicePrompt';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidator, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { plainText } from '../../cards/displayText';
 import { renderEditCard } from '../../cards/editCard';
-import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES } from '../../domain/audiences';
+import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES, type Audience } from '../../domain/audiences';
+import type { CollaborationTag } from '../../domain/collaborationTags';
+import { ok, type Result } from '../../domain/result';
 import { findInterestByName } from '../../domain/interestDraft';
 import { INTEREST_LIMITS, type InterestDraft, type PersonInterest } from '../../domain/personInterest';
 import { validateDisplayName, validateInterestInput } from '../../domain/validateInterest';
 import { actorIdOf } from '../actor';
 import { cardViewersFor, sendCard, sendTyping } from '../replies';
 import { acceptedAnswer, answerValidator, withReason } from './answerValidator';
-import { collaborationTagQuestion, parseCollaborationTagAnswer } from './collaborationTagAnswer';
+import { matchWholeChoice } from './wholeChoicePrompt';
+import { CardQuestionPrompt, choiceQuestion, wholeChoiceReader, type AnswerReader, type CardQuestionOptions } from './cardQuestionPrompt';
+import { collaborationTagQuestion, describeTags, parseCollaborationTagAnswer } from './collaborationTagAnswer';
 import { CONFIRM_AND_CREATE_DIALOG, ConfirmAndCreateDialog, newCreationKey, type ConfirmAndCreateOptions } from './confirmAndCreateDialog';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from './dialogIds';
 import { expectedGraphFailure } from './graphFailures';
@@ -27,8 +30,9 @@ const LINK_PROMPT = 'addLinkPrompt';
 export const NAME_QUESTION = "What's the name of the interest? For example: Chess.";
 export const DESCRIPTION_QUESTION = 'Add a short description, or say skip.';
 export const CATEGORIES_QUESTION = 'Any categories? Separate them with commas (like Games, Strategy), or say skip.';
-export const TAGS_QUESTION = collaborationTagQuestion('Which collaboration tags fit?');
+export const TAGS_QUESTION = 'Which collaboration tags fit?';
 export const AUDIENCE_QUESTION = `Who can see it? Say skip for ${AUDIENCE_LABELS[DEFAULT_AUDIENCE]}.`;
+export const DUPLICATE_REASON = 'Choose one: Tag it, Edit it or Pick another name.';
 export const LINK_QUESTION = 'Add a link (starting with http:// or https://), or say skip.';
 
 /** What to do instead of creating a second interest with a name that is already taken. */
@@ -43,11 +47,11 @@ export class AddInterestDialog extends ComponentDialog {
   constructor(private readonly deps: InterestDialogDeps) {
     super(ADD_INTEREST_DIALOG);
     this.addDialog(new TextPrompt(NAME_PROMPT, answerValidator(validateDisplayName, NAME_QUESTION)));
-    this.addDialog(new WholeChoicePrompt(DUPLICATE_PROMPT));
+    this.addDialog(new CardQuestionPrompt<FoundChoice>(DUPLICATE_PROMPT, wholeChoiceReader(DUPLICATE_REASON), (choice) => choice.value));
     this.addDialog(new TextPrompt(DESCRIPTION_PROMPT, answerValidator(parseDescriptionAnswer)));
     this.addDialog(new TextPrompt(CATEGORIES_PROMPT, answerValidator(parseCategoriesAnswer)));
-    this.addDialog(new TextPrompt(TAGS_PROMPT, answerValidator(parseCollaborationTagAnswer)));
-    this.addDialog(new WholeChoicePrompt(AUDIENCE_PROMPT, audienceValidator));
+    this.addDialog(new CardQuestionPrompt<CollaborationTag[]>(TAGS_PROMPT, parseCollaborationTagAnswer, describeTags));
+    this.addDialog(new CardQuestionPrompt<Audience>(AUDIENCE_PROMPT, readAudienceAnswer, (audience) => `Who can see it: ${AUDIENCE_LABELS[audience]}`));
     this.addDialog(new TextPrompt(LINK_PROMPT, answerValidator(parseLinkAnswer)));
     this.addDialog(new ConfirmAndCreateDialog(deps));
     this.addDialog(
@@ -104,12 +108,21 @@ export class AddInterestDialog extends ComponentDialog {
   private readonly offerExisting = async (step: AddStep, existing: PersonInterest | undefined): Promise<DialogTurnResult> => {
     if (!existing) return step.next();
     valuesOf(step).existing = existing;
-    return step.prompt(DUPLICATE_PROMPT, {
-      // Three short choices: Teams and the Playground show them as a hero card, whose text is not Markdown, so the
-      // name goes in as typed (escaping would show backslashes there).
-      prompt: `You already have an interest called "${plainText(existing.displayName, INTEREST_LIMITS.displayNameMax)}". Do you want to tag it or edit it instead?`,
-      choices: Object.values(DUPLICATE_CHOICES),
-    });
+    const choices = Object.values(DUPLICATE_CHOICES);
+    const question = choiceQuestion(
+      {
+        ownerId: actorIdOf(step.context.activity),
+        // The card escapes the name, so `Guitar **bold**` shows as typed.
+        question: `You already have an interest called "${plainText(existing.displayName, INTEREST_LIMITS.displayNameMax)}". Do you want to tag it or edit it instead?`,
+        hint: 'Choose one, or type its number or name.',
+        label: 'What to do',
+        options: choices.map((choice, index) => ({ title: choice, answer: String(index + 1) })),
+        selected: ['1'],
+        submitTitle: 'Choose',
+      },
+      { choices },
+    );
+    return step.prompt(DUPLICATE_PROMPT, question);
   };
 
   private readonly offerExistingInstead = async (step: AddStep): Promise<DialogTurnResult> => {
@@ -136,18 +149,16 @@ export class AddInterestDialog extends ComponentDialog {
 
   private readonly askTags = async (step: AddStep): Promise<DialogTurnResult> => {
     draftOf(step).categories = acceptedAnswer(parseCategoriesAnswer, step.result);
-    return step.prompt(TAGS_PROMPT, { prompt: TAGS_QUESTION });
+    return step.prompt(TAGS_PROMPT, collaborationTagQuestion(TAGS_QUESTION, actorIdOf(step.context.activity), 'Next'));
   };
 
   private readonly askAudience = async (step: AddStep): Promise<DialogTurnResult> => {
-    draftOf(step).collaborationTags = acceptedAnswer(parseCollaborationTagAnswer, step.result);
-    return step.prompt(AUDIENCE_PROMPT, { prompt: AUDIENCE_QUESTION, choices: SELECTABLE_AUDIENCES.map((audience) => AUDIENCE_LABELS[audience]) });
+    draftOf(step).collaborationTags = step.result as CollaborationTag[];
+    return step.prompt(AUDIENCE_PROMPT, audienceQuestion(actorIdOf(step.context.activity)));
   };
 
   private readonly askLink = async (step: AddStep): Promise<DialogTurnResult> => {
-    const chosen = step.result as FoundChoice | undefined;
-    const audience = chosen ? SELECTABLE_AUDIENCES[chosen.index] : undefined;
-    draftOf(step).allowedAudiences = audience ?? acceptedAnswer(parseAudienceAnswer, step.context.activity.text);
+    draftOf(step).allowedAudiences = step.result as Audience;
     return step.prompt(LINK_PROMPT, { prompt: LINK_QUESTION });
   };
 
@@ -186,11 +197,27 @@ function completeDraft(answers: Partial<InterestDraft>): InterestDraft {
   return draft.value;
 }
 
-/** A listed audience, "skip", or an audience's id or label the choice recognizer missed; else the domain's reason. */
-const audienceValidator: PromptValidator<FoundChoice> = async (prompt) => {
-  if (prompt.recognized.succeeded) return true;
-  const answer = parseAudienceAnswer(prompt.context.activity.text ?? '');
-  if (answer.ok) return true;
-  prompt.options.retryPrompt = withReason(answer.error, AUDIENCE_QUESTION);
-  return false;
+const AUDIENCE_LABELS_LISTED = SELECTABLE_AUDIENCES.map((audience) => AUDIENCE_LABELS[audience]);
+
+/** The audience question as a choice card, the default ticked. */
+function audienceQuestion(ownerId: string): CardQuestionOptions {
+  return choiceQuestion(
+    {
+      ownerId,
+      question: AUDIENCE_QUESTION,
+      hint: 'Choose one, or type its number or name.',
+      label: 'Who can see it',
+      options: AUDIENCE_LABELS_LISTED.map((label, index) => ({ title: label, answer: String(index + 1) })),
+      selected: [String((SELECTABLE_AUDIENCES as readonly string[]).indexOf(DEFAULT_AUDIENCE) + 1)],
+      submitTitle: 'Next',
+    },
+    { choices: AUDIENCE_LABELS_LISTED },
+  );
+}
+
+/** A listed audience (number or label), "skip", or an audience's id or label; else the domain's reason with the question. */
+const readAudienceAnswer: AnswerReader<Audience> = (text, options): Result<Audience, string> => {
+  const found = matchWholeChoice(text, (options.choices ?? []).map((value) => (typeof value === 'string' ? { value } : value)));
+  const listed = found ? SELECTABLE_AUDIENCES[found.index] : undefined;
+  return listed ? ok(listed) : parseAudienceAnswer(text);
 };

@@ -1,8 +1,8 @@
-import { ActionTypes, MessageFactory, type Activity } from 'botbuilder';
 import { COLLABORATION_TAGS, COLLABORATION_TAG_LABELS, type CollaborationTag } from '../../domain/collaborationTags';
 import { fail } from '../../domain/result';
 import { validateCollaborationTags, type FieldResult } from '../../domain/validateInterest';
 import { isSkipAnswer } from './answerWords';
+import { choiceQuestion, type CardQuestionOptions } from './cardQuestionPrompt';
 
 const ONLY_NUMBERS = /^\d+(?:[,;\s]+\d+)*$/;
 
@@ -32,17 +32,26 @@ export function collaborationTagLabels(tags: readonly CollaborationTag[]): strin
 }
 
 /**
- * The tag question: a numbered Markdown list in the text (every client shows it) plus one-tap suggested replies.
- * The `<br>` (an HTML tag Teams renders in messages) matters to the Agents Playground: it draws the text of a
- * message with suggested actions as plain text, running the list into one line, unless the text holds HTML; then
- * it renders Markdown, so the list is a list and escaped user text in `lead` shows without backslashes.
+ * The tag question as a choice card: the four tags as a multi-select (ticked: `selected`), numbered so that the
+ * typed answer ("1,3", names, "none") reads the same; nothing ticked means no tags.
  */
-export function collaborationTagQuestion(lead: string): Partial<Activity> {
-  const list = COLLABORATION_TAGS.map((tag, index) => `${index + 1}. ${COLLABORATION_TAG_LABELS[tag]}`).join('\n');
-  const text = `${lead} Reply with one or more numbers (like 1,3) or names, or none.<br>\n\n${list}`;
-  const replies = [...COLLABORATION_TAGS.map((tag) => COLLABORATION_TAG_LABELS[tag]), 'None'];
-  return MessageFactory.suggestedActions(
-    replies.map((reply) => ({ type: ActionTypes.ImBack, title: reply, value: reply })),
-    text,
+export function collaborationTagQuestion(lead: string, ownerId: string, submitTitle: string, selected: readonly CollaborationTag[] = []): CardQuestionOptions {
+  return choiceQuestion(
+    {
+      ownerId,
+      question: lead,
+      hint: 'Tick the ones that fit, or type their numbers (like 1,3) or names, or none.',
+      label: 'Collaboration tags',
+      options: COLLABORATION_TAGS.map((tag, index) => ({ title: COLLABORATION_TAG_LABELS[tag], answer: String(index + 1) })),
+      multiSelect: true,
+      selected: selected.map((tag) => String(COLLABORATION_TAGS.indexOf(tag) + 1)),
+      submitTitle,
+    },
+    { emptyCardAnswer: 'none' },
   );
+}
+
+/** The tags in words, for the card that replaces an answered tag question. */
+export function describeTags(tags: readonly CollaborationTag[]): string {
+  return tags.length > 0 ? `Tags: ${collaborationTagLabels(tags)}` : 'No tags';
 }

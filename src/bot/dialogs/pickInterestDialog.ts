@@ -1,9 +1,6 @@
-import { ActionTypes } from 'botbuilder';
-import { ChoiceFactory, ComponentDialog, ListStyle, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { WholeChoicePrompt } from './wholeChoicePrompt';
-import { escapeMarkdown } from '../../cards/escapeMarkdown';
-import { plainText } from '../../cards/displayText';
+import { ComponentDialog, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { pageOf } from '../../domain/paging';
+import { CardQuestionPrompt, choiceQuestion, wholeChoiceReader } from './cardQuestionPrompt';
 
 export const PICK_INTEREST_DIALOG = 'pickInterest';
 
@@ -16,6 +13,8 @@ export interface InterestChoice {
 export interface PickInterestOptions {
   interests: InterestChoice[];
   question: string;
+  /** Whose interests they are: the card's answers are refused from anyone else. */
+  ownerId: string;
   /** Zero-based page to show. */
   page?: number;
 }
@@ -23,16 +22,19 @@ export interface PickInterestOptions {
 export const PICK_PAGE_SIZE = 10;
 export const MORE_CHOICE = 'More…';
 export const BACK_CHOICE = 'Back';
-const CHOICE_NAME_MAX = 60;
+export const PICK_REASON = 'Pick one of the listed interests: choose it on the card, or type its number or name.';
 
 const STEPS = 'pickInterestSteps';
 const PICK_PROMPT = 'pickInterestPrompt';
 
-/** Lets the user pick one interest, ten at a time with "More…" and "Back". Ends with the picked interest's id. */
+/**
+ * Lets the user pick one interest, ten at a time, on a choice card with Previous and Next (which type as "back"
+ * and "more"). Every interest is on some page, whatever its name. Ends with the picked interest's id.
+ */
 export class PickInterestDialog extends ComponentDialog {
   constructor() {
     super(PICK_INTEREST_DIALOG);
-    this.addDialog(new WholeChoicePrompt(PICK_PROMPT));
+    this.addDialog(new CardQuestionPrompt<FoundChoice>(PICK_PROMPT, wholeChoiceReader(PICK_REASON), (choice) => choice.value));
     this.addDialog(new WaterfallDialog<PickInterestOptions>(STEPS, [askForInterest, takeInterestOrTurnPage]));
     this.initialDialogId = STEPS;
   }
@@ -46,22 +48,27 @@ function pageFor(options: PickInterestOptions) {
 
 async function askForInterest(step: PickStep): Promise<DialogTurnResult> {
   const page = pageFor(step.options);
-  const choices: Choice[] = page.items.map((interest) => ({ value: plainText(interest.name, CHOICE_NAME_MAX) || '(no name)' }));
-  if (page.hasNext) choices.push({ value: MORE_CHOICE, synonyms: ['more', 'next', 'more...'] });
-  if (page.hasPrevious) choices.push({ value: BACK_CHOICE, synonyms: ['back', 'previous', 'prev'] });
+  // Typed answers: the page's names (as typed, so any name is recognized) by number or name, then more / back.
+  const choices: Choice[] = page.items.map((interest) => ({ value: interest.name || '(no name)' }));
+  const more = page.hasNext ? String(choices.push({ value: MORE_CHOICE, synonyms: ['more', 'next', 'more...'] })) : undefined;
+  const back = page.hasPrevious ? String(choices.push({ value: BACK_CHOICE, synonyms: ['back', 'previous', 'prev'] })) : undefined;
   const where = page.pageCount > 1 ? ` (page ${page.page + 1} of ${page.pageCount})` : '';
-  const question = `${step.options.question}${where}`;
-  const shown = ChoiceFactory.forChannel(step.context, choices, question);
-  if (shown.attachments?.length || shown.suggestedActions) return step.prompt(PICK_PROMPT, { prompt: question, choices });
-  // No buttons here (names too long, or a channel without them), so the names go into the message text, which
-  // Teams renders as Markdown: escaped there, a name like "Guitar **bold**" shows as typed. Escaping only lengthens
-  // titles, so the layout stays a text one (inline or numbered). The prompt still recognizes the names as they are.
-  const listed = ChoiceFactory.forChannel(
-    step.context,
-    choices.map((choice) => ({ ...choice, action: { type: ActionTypes.ImBack, title: escapeMarkdown(choice.value), value: choice.value } })),
-    question,
+  const paging = page.pageCount > 1 ? ' Say more or back to turn the page.' : '';
+  const question = choiceQuestion(
+    {
+      ownerId: step.options.ownerId,
+      question: `${step.options.question}${where}`,
+      hint: `Choose one, or type its number or name.${paging}`,
+      label: 'Interest',
+      options: page.items.map((interest, index) => ({ title: interest.name || '(no name)', answer: String(index + 1) })),
+      selected: [],
+      submitTitle: 'Select',
+      ...(back !== undefined ? { previousAnswer: back } : {}),
+      ...(more !== undefined ? { nextAnswer: more } : {}),
+    },
+    { choices },
   );
-  return step.prompt(PICK_PROMPT, { prompt: listed, choices, style: ListStyle.none });
+  return step.prompt(PICK_PROMPT, question);
 }
 
 async function takeInterestOrTurnPage(step: PickStep): Promise<DialogTurnResult> {

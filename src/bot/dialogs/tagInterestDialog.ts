@@ -1,5 +1,5 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { inlineText } from '../../cards/displayText';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { inlineText, plainText } from '../../cards/displayText';
 import { renderInterestCard } from '../../cards/interestCard';
 import { hiddenInterestsText, isSharedView } from '../../cards/sharedView';
 import { interestsForSharedConversation } from '../../domain/sharedConversation';
@@ -8,8 +8,9 @@ import { draftFromInterest, findInterestByName } from '../../domain/interestDraf
 import { INTEREST_LIMITS, type PersonInterest } from '../../domain/personInterest';
 import { actorIdOf } from '../actor';
 import { cardViewersFor, sendCard, sendTyping } from '../replies';
-import { acceptedAnswer, answerValidator } from './answerValidator';
-import { collaborationTagLabels, collaborationTagQuestion, parseCollaborationTagAnswer } from './collaborationTagAnswer';
+import { CardQuestionPrompt } from './cardQuestionPrompt';
+import { collaborationTagLabels, collaborationTagQuestion, describeTags, parseCollaborationTagAnswer } from './collaborationTagAnswer';
+import type { CollaborationTag } from '../../domain/collaborationTags';
 import { TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from './dialogIds';
 import { expectedGraphFailure, isPassingFailure } from './graphFailures';
 import { PICK_INTEREST_DIALOG, PickInterestDialog, type PickInterestOptions } from './pickInterestDialog';
@@ -35,7 +36,7 @@ export class TagInterestDialog extends ComponentDialog {
   constructor(private readonly deps: InterestDialogDeps) {
     super(TAG_INTEREST_DIALOG);
     this.addDialog(new PickInterestDialog());
-    this.addDialog(new TextPrompt(TAGS_PROMPT, answerValidator(parseCollaborationTagAnswer)));
+    this.addDialog(new CardQuestionPrompt<CollaborationTag[]>(TAGS_PROMPT, parseCollaborationTagAnswer, describeTags));
     this.addDialog(new WaterfallDialog<TagDialogOptions>(STEPS, [this.findInterest, this.askTags, this.saveTags]));
     this.initialDialogId = STEPS;
   }
@@ -72,22 +73,24 @@ export class TagInterestDialog extends ComponentDialog {
     if (named) return step.next(named.id);
     if (name) await step.context.sendActivity(`I couldn't find "${inlineText(name, INTEREST_LIMITS.displayNameMax)}" in your interests.${hidden}`);
     const choices = interests.map((interest) => ({ id: interest.id, name: interest.displayName ?? '' }));
-    return step.beginDialog(PICK_INTEREST_DIALOG, { interests: choices, question: `${PICK_QUESTION}${hidden}` } satisfies PickInterestOptions);
+    return step.beginDialog(PICK_INTEREST_DIALOG, { interests: choices, question: `${PICK_QUESTION}${hidden}`, ownerId: actorIdOf(step.context.activity) } satisfies PickInterestOptions);
   };
 
   private readonly askTags = async (step: TagStep): Promise<DialogTurnResult> => {
     const interest = pickedInterest(step, step.result);
     valuesOf(step).pickedId = interest.id;
-    const name = `"${inlineText(interest.displayName, INTEREST_LIMITS.displayNameMax)}"`;
+    // Plain here: the card escapes the question, so `Guitar **bold**` shows as typed.
+    const name = `"${plainText(interest.displayName, INTEREST_LIMITS.displayNameMax)}"`;
     const current = draftFromInterest(interest).collaborationTags;
     const now = current.length > 0 ? `${name} is tagged: ${collaborationTagLabels(current)}.` : `${name} has no tags yet.`;
-    return step.prompt(TAGS_PROMPT, { prompt: collaborationTagQuestion(step.options.retry?.retryText ?? `${now} Which tags should it have?`) });
+    const lead = step.options.retry?.retryText ?? `${now} Which tags should it have?`;
+    return step.prompt(TAGS_PROMPT, collaborationTagQuestion(lead, actorIdOf(step.context.activity), 'Save tags', current));
   };
 
   private readonly saveTags = async (step: TagStep): Promise<DialogTurnResult> => {
     const { context } = step;
     const interest = pickedInterest(step, valuesOf(step).pickedId);
-    const collaborationTags = acceptedAnswer(parseCollaborationTagAnswer, step.result);
+    const collaborationTags = step.result as CollaborationTag[];
     const ownerId = actorIdOf(context.activity);
     // Only the tags differ from the stored draft, so the patch holds `collaborationTags` or nothing.
     const patch = diffInterest(interest, { ...draftFromInterest(interest), collaborationTags });

@@ -3,7 +3,7 @@ import type { InterestDraft, PersonInterest } from '../../../src/domain/personIn
 import type { TokenOutcome } from '../../../src/auth/userTokenProvider';
 import { SIGN_IN_TEXT } from '../../../src/bot/userMessages';
 import { ASK_AGAIN_TEXT, BUSY_RETRY_TEXT, NOT_ADDED_TEXT } from '../../../src/bot/dialogs/confirmAndCreateDialog';
-import { cardActionInvoke, cardsOf, outsideDialog, startDialogHost, type DialogHost, type Exchange, type Turn } from './dialogScript';
+import { cardActionInvoke, cardsOf, choiceCardOf, choiceTitles, outsideDialog, startDialogHost, type DialogHost, type Exchange, type Turn } from './dialogScript';
 
 const ASKS_NAME = "What's the name of the interest?";
 const ASKS_DESCRIPTION = 'Add a short description';
@@ -94,11 +94,13 @@ describe('add interest dialog', () => {
     expect(postCount(host)).toBe(1);
   });
 
-  test('shows the tag choices with their labels as a numbered list and as suggested replies', async () => {
+  test('shows the tag choices with their labels, numbered, as a multi-select on a card (no suggested replies)', async () => {
     const [, , , tagsTurn] = await host.converse(UP_TO_SUMMARY.slice(0, 4));
     const question = tagsTurn!.replies.at(-1)!;
-    expect(question.text).toContain('1. Ask me about\n2. Can mentor\n3. Wants to learn\n4. Wants to improve');
-    expect(question.suggestedActions?.actions.map((action) => action.title)).toEqual(['Ask me about', 'Can mentor', 'Wants to learn', 'Wants to improve', 'None']);
+    const card = choiceCardOf(tagsTurn!);
+    expect(choiceTitles(card)).toEqual(['1. Ask me about', '2. Can mentor', '3. Wants to learn', '4. Wants to improve']);
+    expect(JSON.stringify(card)).toContain('"isMultiSelect":true');
+    expect(question.suggestedActions).toBeUndefined();
   });
 
   // Each row: the step to answer badly (index into UP_TO_SUMMARY), the bad answer, and what the re-prompt must say.

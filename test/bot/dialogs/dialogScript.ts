@@ -12,7 +12,7 @@ import { renderHelpCard } from '../../../src/cards/helpCard';
 import type { InterestsClient } from '../../../src/graph/interestsClient';
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
 import type { RunningProfileService } from '../../../profileService/server';
-import { startBotHarness } from '../../support/botHarness';
+import { cardText, startBotHarness } from '../../support/botHarness';
 
 export const USER = { id: '29:local-user', name: 'Alex Wilber', aadObjectId: '11111111-2222-4333-8444-555555555555' };
 
@@ -104,10 +104,15 @@ export async function startDialogHost(options: DialogHostOptions = {}): Promise<
   };
 }
 
-/** Everything the user would read in a turn: message texts and card JSON (including an invoke's response card). */
+/**
+ * Everything the user would read in a turn: message texts and cards (including an invoke's response card), each
+ * card as its JSON and as its strings (so a quoted name in a card reads as it shows).
+ */
 export function transcriptOf(turn: Turn): string {
-  const parts = turn.replies.map((reply) => [reply.text ?? '', ...(reply.attachments ?? []).map((attachment) => JSON.stringify(attachment.content))].join('\n'));
-  if (turn.invokeResponse !== undefined) parts.push(JSON.stringify(turn.invokeResponse));
+  const parts = turn.replies.map((reply) =>
+    [reply.text ?? '', ...(reply.attachments ?? []).flatMap((attachment) => [JSON.stringify(attachment.content), cardText(attachment.content)])].join('\n'),
+  );
+  if (turn.invokeResponse !== undefined) parts.push(JSON.stringify(turn.invokeResponse), cardText(turn.invokeResponse));
   return parts.join('\n---\n');
 }
 
@@ -157,4 +162,46 @@ export function cardActionInvoke(card: Record<string, unknown>, verb: string): P
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb, data: action.data ?? {} }, trigger: 'manual' },
   };
+}
+
+/** The choice card among a turn's replies or its invoke response (the last one), or a failure naming the turn. */
+export function choiceCardOf(turn: Turn): Record<string, unknown> {
+  const response = turn.invokeResponse as { value?: unknown } | undefined;
+  const cards = [...cardsOf(turn), ...(response && typeof response.value === 'object' ? [response.value as Record<string, unknown>] : [])];
+  const card = cards.reverse().find((candidate) => choiceSetOf(candidate) !== undefined);
+  if (!card) throw new Error(`No choice card in the turn:\n${transcriptOf(turn)}`);
+  return card;
+}
+
+interface ChoiceSet {
+  isMultiSelect?: boolean;
+  choices: { title: string; value: string }[];
+  value?: string;
+}
+
+function choiceSetOf(card: Record<string, unknown>): ChoiceSet | undefined {
+  return ((card.body ?? []) as { type?: string }[]).find((element) => element.type === 'Input.ChoiceSet') as ChoiceSet | undefined;
+}
+
+/** The titles of a choice card's options, as shown ("1. Chess"). */
+export function choiceTitles(card: Record<string, unknown>): string[] {
+  return (choiceSetOf(card)?.choices ?? []).map((choice) => choice.title);
+}
+
+/**
+ * The invoke Teams sends when the user ticks the options titled `titles` (by their title without the number) and
+ * presses the button titled `button` (Select, Next, Previous…): the action's data with the input merged in.
+ */
+export function choiceSubmit(card: Record<string, unknown>, button: string, titles: readonly string[] = []): Partial<Activity> {
+  const actions = (card.actions ?? []) as { type?: string; verb?: string; title?: string; data?: Record<string, unknown>; associatedInputs?: string }[];
+  const action = actions.find((candidate) => candidate.type === 'Action.Execute' && candidate.title === button);
+  if (!action) throw new Error(`The card has no button ${button}.`);
+  const choices = choiceSetOf(card)?.choices ?? [];
+  const values = titles.map((title) => {
+    const choice = choices.find((candidate) => candidate.title.replace(/^\d+\. /, '') === title);
+    if (!choice) throw new Error(`The card has no option ${title}.`);
+    return choice.value;
+  });
+  const data = action.associatedInputs === 'none' ? { ...action.data } : { ...action.data, choice: values.join(',') };
+  return { type: ActivityTypes.Invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: action.verb, data }, trigger: 'manual' } };
 }

@@ -2,7 +2,7 @@ import type { InterestDraft, PersonInterest } from '../../../src/domain/personIn
 import { NO_INTERESTS_TEXT, TAGS_SAVED_NOTICE, TAGS_UNCHANGED_NOTICE, TAGS_BUSY_RETRY_TEXT } from '../../../src/bot/dialogs/tagInterestDialog';
 import type { TokenOutcome } from '../../../src/auth/userTokenProvider';
 import { SIGN_IN_TEXT } from '../../../src/bot/userMessages';
-import { outsideDialog, startDialogHost, type DialogHost, type Turn } from './dialogScript';
+import { choiceCardOf, choiceTitles, outsideDialog, startDialogHost, transcriptOf, type DialogHost, type Turn } from './dialogScript';
 
 const ASKS_WHICH = 'Which interest do you want to tag?';
 
@@ -20,10 +20,12 @@ function numbered(index: number): InterestDraft {
 
 const TWENTY_FIVE = Array.from({ length: 25 }, (_, index) => numbered(index + 1));
 
-/** The choices a pick prompt listed, in order (the test channel shows them as a numbered list). */
+/** The picker card's options (without their numbers), then "More…" / "Back" when it has Next / Previous. */
 function listedChoices(turn: Turn): string[] {
-  const text = turn.replies.at(-1)?.text ?? '';
-  return [...text.matchAll(/^\s*\d+\. (.+)$/gm)].map((match) => match[1]!.trim());
+  const card = choiceCardOf(turn);
+  const buttons = ((card.actions ?? []) as { title?: string }[]).map((action) => action.title);
+  const names = choiceTitles(card).map((title) => title.replace(/^\d+\. /, ''));
+  return [...names, ...(buttons.includes('Next') ? ['More…'] : []), ...(buttons.includes('Previous') ? ['Back'] : [])];
 }
 
 function storedNamed(host: DialogHost, name: string): PersonInterest {
@@ -126,8 +128,8 @@ describe('tag interest dialog', () => {
       ['Interest 03', 'has no tags yet'],
       ['askMeAbout', TAGS_SAVED_NOTICE],
     ]);
-    // Three short choices are shown inline on this channel: "(1) Interest 01, (2) Interest 02, or (3) Interest 03".
-    expect(offer!.replies.at(-1)?.text).toContain('(1) Interest 01, (2) Interest 02, or (3) Interest 03');
+    // The three choices are numbered on the picker card, which is what typing a number picks by.
+    expect(choiceTitles(choiceCardOf(offer!))).toEqual(['1. Interest 01', '2. Interest 02', '3. Interest 03']);
     expect(storedNamed(host, 'Interest 03').collaborationTags).toEqual(['askMeAbout']);
   });
 
@@ -162,7 +164,7 @@ describe('tag interest dialog', () => {
     host.service.faults.inject({ status: 503, count: 1, method: 'PATCH' });
     await host.converse([
       ['tag Interest 01', 'has no tags yet'],
-      ['1', [(turn) => expect(turn.replies.map((reply) => reply.text).join(' ')).toContain(TAGS_BUSY_RETRY_TEXT)]],
+      ['1', [(turn) => expect(transcriptOf(turn)).toContain(TAGS_BUSY_RETRY_TEXT)]],
     ]);
     expect(storedNamed(host, 'Interest 01').collaborationTags).toEqual([]);
     await host.converse([['1', 'Tags saved.']]);

@@ -27,8 +27,14 @@ export class PlaygroundChat {
   readonly botMessages: Locator;
   private readonly composer: Locator;
 
-  constructor(readonly page: Page) {
-    this.botMessages = page.locator('div:has(> div[aria-label="Message header"] [aria-label="Message author"])');
+  constructor(
+    readonly page: Page,
+    botName = 'Test Bot',
+  ) {
+    // A reply in a channel thread has a plainer header (the author's name in a span, no labels), then the card.
+    const author = `.//span[normalize-space(.)=${JSON.stringify(botName)}]`;
+    const threadReplies = page.locator(`xpath=//div[div[1][${author}][not(.//div[@dir="ltr"])] and div[2]//div[@dir="ltr"]]`);
+    this.botMessages = page.locator('div:has(> div[aria-label="Message header"] [aria-label="Message author"])').or(threadReplies);
     this.composer = page.getByRole('textbox');
   }
 
@@ -49,6 +55,45 @@ export class PlaygroundChat {
     await this.composer.click();
     await this.page.keyboard.type(text);
     await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens a conversation from the left rail ("Personal Chat", "Group Chat", "My Team - General"…). */
+  async openConversation(name: string): Promise<void> {
+    await this.page.getByRole('treeitem', { name, exact: true }).click();
+    // A channel has a box for a new post and one under each thread.
+    await this.composer.first().waitFor();
+  }
+
+  /**
+   * @mentions the bot with the compose box's mention picker, as a person does in a group chat or channel: type `@`,
+   * pick the bot from the menu, then the command. The message arrives as `<at>bot</at> command`.
+   */
+  async mention(botName: string, command: string, reply: MessageMatch): Promise<BotMessage> {
+    const before = await this.botMessageCount();
+    // The Playground draws its member menu as menu items or as a typeahead listbox's options.
+    const pick = this.page.getByRole('menuitem', { name: botName }).or(this.page.getByRole('option', { name: botName })).first();
+    // In a channel each thread has a reply box too: a new post goes in the channel's "Start a new post" box.
+    const newPost = this.page.getByRole('group').filter({ hasText: 'Start a new' }).getByRole('textbox');
+    const composer = (await newPost.count()) > 0 ? newPost.first() : this.composer;
+    // The picker opens once the conversation's members are loaded: type `@` until it does.
+    for (let attempt = 1; ; attempt++) {
+      await composer.click();
+      await this.page.keyboard.type('@');
+      try {
+        await pick.waitFor({ state: 'attached', timeout: 2_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        await this.page.keyboard.press('Backspace');
+      }
+    }
+    // The menu may open below the compose box, outside the window: a click event picks it wherever it is drawn.
+    await pick.dispatchEvent('click');
+    await this.page.keyboard.type(` ${command}`);
+    await this.page.keyboard.press('Enter');
+    // A channel lists its newest post first, so the reply's thread may come before older bot messages.
+    const inChannel = (await newPost.count()) > 0;
+    return this.waitForBotMessage(reply, inChannel ? 0 : before);
   }
 
   /** Says `text` and returns the first new bot message that matches. */
@@ -100,4 +145,20 @@ export class PlaygroundChat {
 /** The Adaptive Card inside a bot message, without the message header (its time stamp changes every run). */
 export function cardIn(message: BotMessage): Locator {
   return message.locator.locator('div[dir="ltr"]').first();
+}
+
+/** The option labels of a choice card's `Input.ChoiceSet` as drawn (radio buttons or checkboxes). */
+export async function choiceLabels(message: BotMessage): Promise<string[]> {
+  const options = await message.locator.getByRole('radio').or(message.locator.getByRole('checkbox')).all();
+  const labels: string[] = [];
+  for (const option of options) {
+    // Typed structurally: the tests compile without the DOM library.
+    type OptionElement = { getAttribute(name: string): string | null; labels: ArrayLike<{ textContent: string | null }> | null; parentElement: { textContent: string | null } | null };
+    const label = await option.evaluate((element: OptionElement) => {
+      const byLabel = element.labels ? Array.from(element.labels, (candidate) => candidate.textContent ?? '').join(' ') : '';
+      return (element.getAttribute('aria-label') ?? '') || byLabel.trim() || (element.parentElement?.textContent ?? '').trim();
+    });
+    labels.push(label);
+  }
+  return labels;
 }

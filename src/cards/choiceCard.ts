@@ -1,0 +1,77 @@
+import template from '../../cards/choice.json';
+import type { CARD_VERBS, CardActionData } from './cardActions';
+import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
+import { blockText, plainText } from './displayText';
+
+/** One option of a question, as the dialog recognizes it: `answer` is what a click sends (its number in the list). */
+export interface ChoiceOption {
+  readonly title: string;
+  readonly answer: string;
+}
+
+export interface ChoiceCardData {
+  ownerId: string;
+  /** This asking of the question: an answer from the card carries it, so the dialog can tell a stale card. */
+  questionId: string;
+  /** The question; user text in it is escaped here. */
+  question: string;
+  /** How to answer by typing; shown under the question. */
+  hint: string;
+  label: string;
+  options: readonly ChoiceOption[];
+  multiSelect?: boolean;
+  /** Answers ticked when the card shows. */
+  selected?: readonly string[];
+  submitTitle: string;
+  /** What Previous and Next send: a paged question's navigation, answered like any other choice. */
+  previousAnswer?: string;
+  nextAnswer?: string;
+}
+
+interface ChoiceCardView extends CardActionData<typeof CARD_VERBS.answerChoice> {
+  question: string;
+  hint: string;
+  label: string;
+  isMultiSelect: boolean;
+  style: 'expanded' | 'compact';
+  choices: { title: string; value: string }[];
+  selected: string;
+  submitTitle: string;
+  hasPrevious: boolean;
+  previousPick: string;
+  hasNext: boolean;
+  nextPick: string;
+}
+
+const QUESTION_MAX = 600;
+/** Long enough for any interest name (100) with its number; titles are plain text, never Markdown. */
+const TITLE_MAX = 110;
+/** Radio buttons up to a page of interests; a longer list folds into a drop-down. */
+const EXPANDED_MAX = 10;
+
+const expand = defineCardTemplate<ChoiceCardView>(template);
+
+/**
+ * A question with its options as an `Input.ChoiceSet` and `Action.Execute` buttons (never `imBack`, which some
+ * hosts refuse): Select sends the ticked option(s); Previous and Next, when given, turn the page. Options are
+ * numbered, so typing the number (or the option) answers the same question.
+ */
+export function renderChoiceCard(data: ChoiceCardData): AdaptiveCard {
+  const { previousAnswer, nextAnswer } = data;
+  return expand({
+    ownerId: data.ownerId,
+    questionId: data.questionId,
+    question: blockText(data.question, QUESTION_MAX),
+    hint: blockText(data.hint, QUESTION_MAX),
+    label: plainText(data.label, TITLE_MAX),
+    isMultiSelect: data.multiSelect === true,
+    style: data.options.length > EXPANDED_MAX ? 'compact' : 'expanded',
+    choices: data.options.map((option, index) => ({ title: plainText(`${index + 1}. ${option.title}`, TITLE_MAX), value: option.answer })),
+    selected: (data.selected ?? []).join(','),
+    submitTitle: plainText(data.submitTitle, TITLE_MAX),
+    hasPrevious: previousAnswer !== undefined,
+    previousPick: previousAnswer ?? '',
+    hasNext: nextAnswer !== undefined,
+    nextPick: nextAnswer ?? '',
+  });
+}
