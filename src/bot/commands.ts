@@ -10,7 +10,7 @@
  * interests client, signed in, or sign-in starts and the command runs again afterwards (`graphAccess.ts`).
  */
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import { DialogContext } from 'botbuilder-dialogs';
 import { renderDeleteConfirmCard } from '../cards/deleteConfirmCard';
 import { renderEditCard } from '../cards/editCard';
 import { renderHelpCard } from '../cards/helpCard';
@@ -195,20 +195,33 @@ export function matchCommand(command: CommandText): CommandMatch | undefined {
  * Errors propagate to `onTurnError`, the one place that words them for the user and logs them.
  */
 export async function runCommand(context: TurnContext, command: CommandText, services: BotServices): Promise<void> {
-  const dialogContext = await services.dialogs.createContext(context);
+  // The same read `DialogSet.createContext` makes (the default included), but the DialogContext itself, costly to
+  // build, is made only when something uses it: a list or an edit never does.
+  const dialogState = await services.state.dialogState.get(context, { dialogStack: [] });
+  let dialogContext: DialogContext | undefined;
+  const dialogContextOf = (): DialogContext => (dialogContext ??= new DialogContext(services.dialogs, context, dialogState));
   const match = matchCommand(command);
-  if (dialogContext.activeDialog && !match?.route.interruptsDialog) {
-    await dialogContext.continueDialog();
+  if (dialogState.dialogStack.length > 0 && !match?.route.interruptsDialog) {
+    await dialogContextOf().continueDialog();
     return;
   }
   const { route, argument, argumentLines } = match ?? { route: UNKNOWN_COMMAND, argument: '', argumentLines: '' };
-  const turn: CommandTurn = { context, dialogContext, services, argument, argumentLines };
+  const turnOf = <TExtra extends object>(extra: TExtra): CommandTurn & TExtra => ({
+    context,
+    services,
+    argument,
+    argumentLines,
+    get dialogContext() {
+      return dialogContextOf();
+    },
+    ...extra,
+  });
   if (!route.needsGraph) {
-    await route.handle(turn);
+    await route.handle(turnOf({}));
     return;
   }
   await services.graph.run(context, async (profile) => {
     if (route.typing) await sendTyping(context);
-    await route.handle({ ...turn, profile });
+    await route.handle(turnOf({ profile }));
   });
 }

@@ -25,6 +25,30 @@ export function defineCardTemplate<TData extends object>(payload: unknown): (dat
   };
 }
 
+/**
+ * Like `defineCardTemplate`, for a card a user asks for again and again unchanged (the list): the expansion is kept
+ * per owner, keyed by the owner and the whole view data, so it is reused only for exactly the same input and never
+ * across owners. Each call returns a fresh copy, so a caller may change its card. At most `maxEntries` expansions
+ * are kept, the least recently used dropped first.
+ */
+export function defineCachedCardTemplate<TData extends object>(payload: unknown, maxEntries: number): (ownerId: string, data: TData) => AdaptiveCard {
+  const expand = defineCardTemplate<TData>(payload);
+  const expansions = new Map<string, string>();
+  return (ownerId, data) => {
+    const key = `${ownerId}\n${JSON.stringify(data)}`;
+    const kept = expansions.get(key);
+    if (kept !== undefined) {
+      expansions.delete(key);
+      expansions.set(key, kept);
+      return JSON.parse(kept) as AdaptiveCard;
+    }
+    const card = expand(data);
+    expansions.set(key, JSON.stringify(card));
+    if (expansions.size > maxEntries) expansions.delete(expansions.keys().next().value as string);
+    return card;
+  };
+}
+
 function asAdaptiveCard(expanded: unknown): AdaptiveCard {
   if (typeof expanded !== 'object' || expanded === null || Array.isArray(expanded)) throw new Error('card template did not expand to an object');
   const card = expanded as Record<string, unknown>;

@@ -4,7 +4,7 @@ import type { PersonInterest } from '../domain/personInterest';
 import { describeProvenance } from '../domain/provenance';
 import { formatAudience } from '../domain/audiences';
 import type { CARD_VERBS, CardActionData } from './cardActions';
-import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
+import { defineCachedCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText } from './displayText';
 import { categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from './interestView';
 import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
@@ -47,7 +47,9 @@ interface InterestCardView extends LinkView {
 }
 
 const UNKNOWN_DATE = 'unknown date';
-const expand = defineCardTemplate<InterestCardView>(template);
+/** An interest is opened again and again unchanged; its card is a few kilobytes, so a thousand are a few megabytes. */
+const INTEREST_EXPANSIONS_KEPT = 1024;
+const expand = defineCachedCardTemplate<InterestCardView>(template, INTEREST_EXPANSIONS_KEPT);
 
 /** One interest with its actions: Edit, Tag, Delete, Back to list; Confirm/Remove for an unconfirmed suggestion. */
 export function renderInterestCard({ interest, ownerId, notice, page = 0, viewers = OWNER_ONLY }: InterestCardData): AdaptiveCard {
@@ -57,7 +59,7 @@ export function renderInterestCard({ interest, ownerId, notice, page = 0, viewer
   const noticeText = blockText(notice, DISPLAY_LIMITS.notice);
   const description = blockText(draft.description, DISPLAY_LIMITS.description);
   const badges = tagLabels(draft.collaborationTags).map((label) => ({ label }));
-  const card = expand({
+  const card = expand(ownerId, {
     ownerId,
     interestId: interest.id ?? '',
     hasNotice: noticeText !== '',

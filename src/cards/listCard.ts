@@ -3,7 +3,7 @@ import { draftFromInterest } from '../domain/interestDraft';
 import { LIST_PAGE_SIZE, pageOf } from '../domain/paging';
 import type { PersonInterest } from '../domain/personInterest';
 import { interestsForSharedConversation } from '../domain/sharedConversation';
-import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
+import { defineCachedCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText, plainText } from './displayText';
 import { DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, tagLabels } from './interestView';
 import { hiddenInterestsText, isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from './sharedView';
@@ -50,7 +50,9 @@ interface ListCardView {
   nextPage: number;
 }
 
-const expand = defineCardTemplate<ListCardView>(template);
+/** Lists come back unchanged far more often than not; a few hundred expansions are a few megabytes at most. */
+const LIST_EXPANSIONS_KEPT = 256;
+const expand = defineCachedCardTemplate<ListCardView>(template, LIST_EXPANSIONS_KEPT);
 const OWNER_NAME_MAX = 60;
 
 /**
@@ -66,7 +68,7 @@ export function renderListCard({ interests, page, ownerId, notice, viewers = OWN
   const last = shown.page * LIST_PAGE_SIZE + shown.items.length;
   const suggestionCount = listed.filter(isUnconfirmedSuggestion).length;
   const ownerName = shared ? inlineText(viewers.ownerName, OWNER_NAME_MAX) : '';
-  const card = expand({
+  const card = expand(ownerId, {
     ownerId,
     title: shared ? (ownerName === '' ? 'Interests' : `${ownerName}'s interests`) : 'Your interests',
     hasNotice: noticeText !== '',

@@ -89,4 +89,26 @@ describe('renderInterestCard', () => {
     const badges = textBlocksOf(card).filter((block) => block['size'] === 'small').map((block) => block['text']);
     expect(badges).toEqual(['Ask me about', 'Wants to learn']);
   });
+
+  describe('an interest opened again', () => {
+    test('gives the same card as the first time, as a copy the caller may change', () => {
+      const first = renderInterestCard({ interest: userCreated, ownerId: OWNER_ID });
+      const expected = structuredClone(first);
+      first.body.length = 0;
+      expect(renderInterestCard({ interest: userCreated, ownerId: OWNER_ID })).toEqual(expected);
+    });
+
+    test('shows what changed since', () => {
+      renderInterestCard({ interest: userCreated, ownerId: OWNER_ID });
+      const changed = { ...userCreated, description: 'Openings and endgames.', lastModifiedDateTime: '2031-01-01T00:00:00Z' };
+      expect(textsOf(renderInterestCard({ interest: changed, ownerId: OWNER_ID }))).toContain('Openings and endgames.');
+    });
+
+    test('never hands one owner a card made for another', () => {
+      renderInterestCard({ interest: userCreated, ownerId: OWNER_ID });
+      const other = renderInterestCard({ interest: userCreated, ownerId: 'someone-else' });
+      const edit = parseCardAction(invokeValueFor(other, actionTitled(other, 'Edit')));
+      expect(edit.ok && edit.value.ownerId).toBe('someone-else');
+    });
+  });
 });

@@ -70,4 +70,29 @@ describe('renderListCard', () => {
     const card = renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID, notice: 'Chess was deleted.' });
     expect(textsOf(card)[0]).toBe('Chess was deleted.');
   });
+
+  describe('a list asked for again', () => {
+    test('gives the same card as the first time, as a copy the caller may change', () => {
+      const first = renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID });
+      const expected = structuredClone(first);
+      first.body.length = 0;
+      const again = renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID });
+      expect(again).toEqual(expected);
+      again.body.length = 0;
+      expect(renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID })).toEqual(expected);
+    });
+
+    test('shows an interest changed since', () => {
+      renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID });
+      const renamed = REALISTIC.map((interest, index) => (index === 0 ? { ...interest, displayName: 'Chess variants', lastModifiedDateTime: '2031-01-01T00:00:00Z' } : interest));
+      expect(textsOf(renderListCard({ interests: renamed, page: 0, ownerId: OWNER_ID }))).toContain('Chess variants');
+    });
+
+    test("never hands one owner a card made for another with the same interests", () => {
+      renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID });
+      const other = renderListCard({ interests: REALISTIC, page: 0, ownerId: 'someone-else' });
+      const opened = parseCardAction(invokeValueFor(other, rowActions(other)[0]!));
+      expect(opened).toEqual({ ok: true, value: { verb: CARD_VERBS.openInterest, ownerId: 'someone-else', interestId: userCreated.id, page: 0 } });
+    });
+  });
 });
