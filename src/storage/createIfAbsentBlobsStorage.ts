@@ -2,8 +2,8 @@ import { ContainerClient } from '@azure/storage-blob';
 import type { Storage, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { StorageWriteConflictError, isStorageWriteConflict } from '../errors/storageWriteConflictError';
-import type { ExpirySweep } from './expirySweep';
-import { ALL_RECORD_KINDS, isExpired } from './onceKinds';
+import type { ExpirySweep, SweepOutcome } from './expirySweep';
+import { ALL_RECORD_KINDS, isExpired, type RecordLifetimeCap } from './onceKinds';
 
 /**
  * botbuilder's `BlobsStorage` with one gap closed. It sends a conditional write as `If-Match: <eTag>`, which Azure
@@ -12,11 +12,16 @@ import { ALL_RECORD_KINDS, isExpired } from './onceKinds';
  * as a create with `If-None-Match: *`, which Azure applies atomically. Reads, deletes and every other write are
  * BlobsStorage's own.
  */
-export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep {
+export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep, RecordLifetimeCap {
   private readonly blobs: BlobsStorage;
   private readonly container: ContainerClient;
 
-  constructor(connectionString: string, containerName: string) {
+  /** `recordLifetimeCapMs`: see `RecordLifetimeCap` (`STORAGE_RECORD_LIFETIME_SECONDS`). */
+  constructor(
+    connectionString: string,
+    containerName: string,
+    readonly recordLifetimeCapMs: number | null = null,
+  ) {
     this.blobs = new BlobsStorage(connectionString, containerName);
     this.container = new ContainerClient(connectionString, containerName);
   }
@@ -42,19 +47,19 @@ export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep {
    * Deletes expired records under the record kinds' prefixes, reading at most `limit` blobs. A blob is deleted only
    * if it is unchanged since it was read (`If-Match`), so a record another instance just took over survives.
    */
-  async sweepExpired(now: Date, limit: number): Promise<number> {
+  async sweepExpired(now: Date, limit: number): Promise<SweepOutcome> {
     let examined = 0;
     let deleted = 0;
     for (const kind of ALL_RECORD_KINDS) {
       if (kind.lifetimeMs === null) continue;
       for await (const blob of this.container.listBlobsFlat({ prefix: blobNameOf(kind.prefix) })) {
-        if (examined >= limit) return deleted;
+        if (examined >= limit) return { deleted, stoppedAtLimit: true };
         examined++;
         const client = this.container.getBlockBlobClient(blob.name);
         const key = decodeURIComponent(blob.name);
         try {
           const body = (await client.downloadToBuffer()).toString('utf8');
-          if (!isExpired(key, JSON.parse(body) as unknown, now)) continue;
+          if (!isExpired(key, JSON.parse(body) as unknown, now, this.recordLifetimeCapMs)) continue;
           const removed = await client.deleteIfExists({ conditions: { ifMatch: blob.properties.etag } });
           if (removed.succeeded) deleted++;
         } catch (error) {
@@ -63,7 +68,7 @@ export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep {
         }
       }
     }
-    return deleted;
+    return { deleted, stoppedAtLimit: false };
   }
 
   private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {

@@ -50,9 +50,9 @@ describe('once() across two instances on Azurite', () => {
     const storage = new CreateIfAbsentBlobsStorage(azurite.connectionString, `once-sweep-${containerCount}`);
     await storage.ensureContainer();
     for (let index = 0; index < 5; index++) await once(storage, `addInterest/${index}`, { lifetimeMs: 1, parse: parseNumber, now: T0 }, () => Promise.resolve(index));
-    expect(await storage.sweepExpired(later(HOUR_MS), 3)).toBe(3);
-    expect(await storage.sweepExpired(later(HOUR_MS), 3)).toBe(2);
-    expect(await storage.sweepExpired(later(HOUR_MS), 3)).toBe(0);
+    expect((await storage.sweepExpired(later(HOUR_MS), 3)).deleted).toBe(3);
+    expect((await storage.sweepExpired(later(HOUR_MS), 3)).deleted).toBe(2);
+    expect((await storage.sweepExpired(later(HOUR_MS), 3)).deleted).toBe(0);
   });
 });
 
