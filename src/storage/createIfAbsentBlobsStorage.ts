@@ -3,7 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { StorageWriteConflictError, isStorageWriteConflict } from '../errors/storageWriteConflictError';
 import type { ExpirySweep, SweepOutcome } from './expirySweep';
-import { ALL_RECORD_KINDS, isExpired, type RecordLifetimeCap } from './onceKinds';
+import { ALL_RECORD_KINDS, cappedLifetime, isExpired, type RecordLifetimeCap } from './onceKinds';
 
 /**
  * botbuilder's `BlobsStorage` with one gap closed. It sends a conditional write as `If-Match: <eTag>`, which Azure
@@ -12,6 +12,9 @@ import { ALL_RECORD_KINDS, isExpired, type RecordLifetimeCap } from './onceKinds
  * as a create with `If-None-Match: *`, which Azure applies atomically. Reads, deletes and every other write are
  * BlobsStorage's own.
  */
+/** Blobs one sweep reads and deletes at once. */
+const SWEEP_PARALLELISM = 16;
+
 export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep, RecordLifetimeCap {
   private readonly blobs: BlobsStorage;
   private readonly container: ContainerClient;
@@ -44,31 +47,51 @@ export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep, RecordL
   }
 
   /**
-   * Deletes expired records under the record kinds' prefixes, reading at most `limit` blobs. A blob is deleted only
-   * if it is unchanged since it was read (`If-Match`), so a record another instance just took over survives.
+   * Deletes expired records under the record kinds' prefixes, reading at most `limit` blobs, `SWEEP_PARALLELISM` at a
+   * time (one by one, a sweep could not keep up with records written by many users at once). A blob is deleted only
+   * if it is unchanged since it was listed (`If-Match`), so a record another instance just took over survives.
    */
   async sweepExpired(now: Date, limit: number): Promise<SweepOutcome> {
-    let examined = 0;
-    let deleted = 0;
-    for (const kind of ALL_RECORD_KINDS) {
+    const listed: { name: string; etag: string | undefined; surelyExpired: boolean }[] = [];
+    let stoppedAtLimit = false;
+    listing: for (const kind of ALL_RECORD_KINDS) {
       if (kind.lifetimeMs === null) continue;
       for await (const blob of this.container.listBlobsFlat({ prefix: blobNameOf(kind.prefix) })) {
-        if (examined >= limit) return { deleted, stoppedAtLimit: true };
-        examined++;
-        const client = this.container.getBlockBlobClient(blob.name);
-        const key = decodeURIComponent(blob.name);
-        try {
-          const body = (await client.downloadToBuffer()).toString('utf8');
-          if (!isExpired(key, JSON.parse(body) as unknown, now, this.recordLifetimeCapMs)) continue;
-          const removed = await client.deleteIfExists({ conditions: { ifMatch: blob.properties.etag } });
-          if (removed.succeeded) deleted++;
-        } catch (error) {
-          // Changed since listed (412), gone already, or unreadable: leave it to the next sweep or to expiry.
-          if (statusOf(error) !== 412 && statusOf(error) !== 404 && !(error instanceof SyntaxError)) throw error;
+        if (listed.length >= limit) {
+          stoppedAtLimit = true;
+          break listing;
         }
+        // Records are written with (at most) their kind's lifetime, so a blob unchanged for twice that, by the store's
+        // own clock, has expired whatever the clocks of the instances that wrote it: it is deleted without a read.
+        const lifetimeMs = cappedLifetime(kind.lifetimeMs, this.recordLifetimeCapMs);
+        const surelyExpired = blob.properties.lastModified.getTime() + 2 * lifetimeMs <= now.getTime();
+        listed.push({ name: blob.name, etag: blob.properties.etag, surelyExpired });
       }
     }
-    return { deleted, stoppedAtLimit: false };
+    let deleted = 0;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let blob = listed[next++]; blob !== undefined; blob = listed[next++]) {
+        if (await this.deleteIfExpired(blob, now)) deleted++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SWEEP_PARALLELISM, listed.length) }, worker));
+    return { deleted, stoppedAtLimit };
+  }
+
+  private async deleteIfExpired({ name, etag, surelyExpired }: { name: string; etag: string | undefined; surelyExpired: boolean }, now: Date): Promise<boolean> {
+    const client = this.container.getBlockBlobClient(name);
+    try {
+      if (!surelyExpired) {
+        const body = (await client.downloadToBuffer()).toString('utf8');
+        if (!isExpired(decodeURIComponent(name), JSON.parse(body) as unknown, now, this.recordLifetimeCapMs)) return false;
+      }
+      return (await client.deleteIfExists({ conditions: { ifMatch: etag } })).succeeded;
+    } catch (error) {
+      // Changed since listed (412), gone already, or unreadable: leave it to the next sweep or to expiry.
+      if (statusOf(error) !== 412 && statusOf(error) !== 404 && !(error instanceof SyntaxError)) throw error;
+      return false;
+    }
   }
 
   private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {
