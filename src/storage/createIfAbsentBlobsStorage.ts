@@ -3,7 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { StorageWriteConflictError, isStorageWriteConflict } from '../errors/storageWriteConflictError';
 import type { ExpirySweep, SweepOutcome } from './expirySweep';
-import { ALL_RECORD_KINDS, cappedLifetime, isExpired, type RecordLifetimeCap } from './onceKinds';
+import { ALL_RECORD_KINDS, cappedLifetime, isExpired, type RecordKind, type RecordLifetimeCap } from './onceKinds';
 
 /**
  * botbuilder's `BlobsStorage` with one gap closed. It sends a conditional write as `If-Match: <eTag>`, which Azure
@@ -14,10 +14,14 @@ import { ALL_RECORD_KINDS, cappedLifetime, isExpired, type RecordLifetimeCap } f
  */
 /** Blobs one sweep reads and deletes at once. */
 const SWEEP_PARALLELISM = 16;
+/** The kinds a sweep looks at: those that expire. */
+const EXPIRING_KINDS = ALL_RECORD_KINDS.filter((kind): kind is RecordKind & { lifetimeMs: number } => kind.lifetimeMs !== null);
 
 export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep, RecordLifetimeCap {
   private readonly blobs: BlobsStorage;
   private readonly container: ContainerClient;
+  /** Where the next sweep starts among `EXPIRING_KINDS`. */
+  private nextSweepKind = 0;
 
   /** `recordLifetimeCapMs`: see `RecordLifetimeCap` (`STORAGE_RECORD_LIFETIME_SECONDS`). */
   constructor(
@@ -54,13 +58,21 @@ export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep, RecordL
   async sweepExpired(now: Date, limit: number): Promise<SweepOutcome> {
     const listed: { name: string; etag: string | undefined; surelyExpired: boolean }[] = [];
     let stoppedAtLimit = false;
-    listing: for (const kind of ALL_RECORD_KINDS) {
-      if (kind.lifetimeMs === null) continue;
+    // Each sweep starts at the kind after the one the last sweep stopped in, so a kind listed early that always
+    // has `limit` blobs cannot keep the sweep from ever reaching the kinds after it.
+    const start = this.nextSweepKind;
+    listing: for (let offset = 0; offset < EXPIRING_KINDS.length; offset++) {
+      const index = (start + offset) % EXPIRING_KINDS.length;
+      const kind = EXPIRING_KINDS[index];
+      if (kind === undefined) continue;
+      let listedHere = 0;
       for await (const blob of this.container.listBlobsFlat({ prefix: blobNameOf(kind.prefix) })) {
         if (listed.length >= limit) {
           stoppedAtLimit = true;
+          this.nextSweepKind = listedHere === 0 ? index : (index + 1) % EXPIRING_KINDS.length;
           break listing;
         }
+        listedHere++;
         // Records are written with (at most) their kind's lifetime, so a blob unchanged for twice that, by the store's
         // own clock, has expired whatever the clocks of the instances that wrote it: it is deleted without a read.
         const lifetimeMs = cappedLifetime(kind.lifetimeMs, this.recordLifetimeCapMs);

@@ -84,4 +84,18 @@ describe('once() across two instances on Azurite', () => {
     expect((await capped.sweepExpired(new Date(Date.now() + 3000), 100)).deleted).toBe(1);
     expect(await plain.read(['undoRestore/long'])).toEqual({});
   });
+
+  it('reaches every kind over successive sweeps, even behind a kind that always fills the limit with live records', async () => {
+    containerCount += 1;
+    const storage = new CreateIfAbsentBlobsStorage(azurite.connectionString, `once-fair-${containerCount}`);
+    await storage.ensureContainer();
+    // `tokenExchange/` is listed first; these live a day, so a sweep that always started there would stop on them.
+    for (let index = 0; index < 4; index++) await once(storage, `tokenExchange/live-${index}`, { lifetimeMs: 24 * HOUR_MS, parse: parseNumber, now: T0 }, () => Promise.resolve(index));
+    await once(storage, 'undoRestore/old', { lifetimeMs: 1, parse: parseNumber, now: T0 }, () => Promise.resolve(1));
+    const outcomes = [];
+    for (let sweep = 0; sweep < 3; sweep++) outcomes.push(await storage.sweepExpired(later(HOUR_MS), 3));
+    expect(outcomes.reduce((sum, outcome) => sum + outcome.deleted, 0)).toBe(1);
+    expect(await storage.read(['undoRestore/old'])).toEqual({});
+    expect(Object.keys(await storage.read(['tokenExchange/live-0', 'tokenExchange/live-3'])).sort()).toEqual(['tokenExchange/live-0', 'tokenExchange/live-3']);
+  });
 });
