@@ -156,6 +156,8 @@ export interface LaunchOptions {
   readonly graphBaseUrl: string;
   /** Long-lived processes carry the probe; fresh ones for cold start do not, so nothing extra is loaded. */
   readonly probe: boolean;
+  /** Settings over the bench's own (e.g. Blob storage and a short record lifetime for `storageGrowth.ts`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface LaunchedBot {
@@ -175,7 +177,7 @@ function environmentFor(port: number, graphBaseUrl: string): NodeJS.ProcessEnv {
 /** Starts a bot and waits until `/healthz` answers 200 (polled every few ms, so the start time is exact to a few ms). */
 export async function launchBot(kind: BotKind, options: LaunchOptions): Promise<LaunchedBot> {
   const port = await freePort();
-  const env = environmentFor(port, options.graphBaseUrl);
+  const env = { ...environmentFor(port, options.graphBaseUrl), ...options.env };
   const cwd = emptyWorkingDirectory();
   const startedAt = performance.now();
   const child = options.probe

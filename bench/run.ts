@@ -24,6 +24,7 @@ import { killEveryProcess, launchBot, startProfileService, type BotKind, type La
 import { ProfileData } from './profileData';
 import { buildReport, toMarkdown, writeReport } from './report';
 import { seedUsers } from './scenarios';
+import { storageGrowthSection } from './storageGrowth';
 import type { Section } from './section';
 import { throughputSection } from './throughput';
 
@@ -48,6 +49,7 @@ const MEASUREMENTS: readonly Measurement[] = [
   { id: 'identity-provider', what: 'Identity-provider calls', run: identityCallsSection },
   { id: 'card-sizes', what: 'Card sizes with 500 maximal interests', run: cardSizesSection },
   { id: 'bulk-add', what: 'Bulk add of 1, 20, 21 and 50 interests', run: bulkAddSection },
+  { id: 'storage-growth', what: 'Storage items over 10,000 actions with short record lifetimes', run: storageGrowthSection },
   // Last: it leaves thousands of conversations in the product process.
   { id: 'conversation-memory', what: 'Memory after many conversations', run: memorySection },
 ];

@@ -50,7 +50,7 @@ export interface BotAppOptions {
 
 export async function startBotApp(options: BotAppOptions): Promise<BotServer> {
   const { config, logger } = options;
-  const storage = await createStorage(config.storage, logger);
+  const storage = await createStorage(config.storage, logger, config.records.lifetimeCapMs);
   const interests = createGraphInterestsClient({
     graphBaseUrl: options.graphBaseUrl ?? config.graph.baseUrl,
     timeoutMs: config.graph.timeoutMs,

@@ -48,6 +48,11 @@ export interface Config {
   readonly auth: AuthConfig | null;
   readonly storage: StorageConfig;
   /**
+   * An upper bound on how long every expiring record kind lives (`src/storage/onceKinds.ts`); `null` keeps the
+   * documented lifetimes. It never touches a kind kept until something deletes it (the welcome claim).
+   */
+  readonly records: { readonly lifetimeCapMs: number | null };
+  /**
    * Delegated scopes asked for only when someone asks "who can help with …", in an on-behalf-of request of their
    * own, so signing in for everything else never depends on them (see docs/who-can-help.md).
    */
@@ -100,6 +105,8 @@ const envSchema = z.object({
   STORAGE_COSMOS_KEY: optionalText,
   STORAGE_COSMOS_DATABASE: z.string().default('profile-interests-bot'),
   STORAGE_COSMOS_CONTAINER: z.string().default('bot-state'),
+  // Whole seconds, at least 1; above the longest documented lifetime (24 h) it changes nothing.
+  STORAGE_RECORD_LIFETIME_SECONDS: optionalText.pipe(z.coerce.number().int().min(1).optional()),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -213,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvFile: str
     playground: { port: values.PLAYGROUND_PORT },
     auth,
     storage: parseStorage(values),
+    records: { lifetimeCapMs: values.STORAGE_RECORD_LIFETIME_SECONDS === undefined ? null : values.STORAGE_RECORD_LIFETIME_SECONDS * 1000 },
     helpers: { colleagueScopes: scopeList(values.HELPERS_COLLEAGUE_SCOPES), peopleScopes: scopeList(values.HELPERS_PEOPLE_SCOPES) },
   });
 }

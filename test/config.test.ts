@@ -61,6 +61,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, null)).toThrow(setting);
   });
 
+  it('keeps the documented record lifetimes when STORAGE_RECORD_LIFETIME_SECONDS is absent or empty', () => {
+    expect(loadConfig({}, null).records).toEqual({ lifetimeCapMs: null });
+    expect(loadConfig({ STORAGE_RECORD_LIFETIME_SECONDS: ' ' }, null).records).toEqual({ lifetimeCapMs: null });
+  });
+
+  it('caps record lifetimes at STORAGE_RECORD_LIFETIME_SECONDS, in milliseconds', () => {
+    expect(loadConfig({ STORAGE_RECORD_LIFETIME_SECONDS: '2' }, null).records).toEqual({ lifetimeCapMs: 2000 });
+    expect(loadConfig({ STORAGE_RECORD_LIFETIME_SECONDS: '3600', STORAGE_KIND: 'memory' }, null).records.lifetimeCapMs).toBe(3_600_000);
+  });
+
+  it.each(['0', '-5', '1.5', 'two', '2s'])('rejects STORAGE_RECORD_LIFETIME_SECONDS=%s with its name', (value) => {
+    expect(() => loadConfig({ STORAGE_RECORD_LIFETIME_SECONDS: value }, null)).toThrow(ConfigError);
+    expect(() => loadConfig({ STORAGE_RECORD_LIFETIME_SECONDS: value }, null)).toThrow('STORAGE_RECORD_LIFETIME_SECONDS');
+  });
+
   it('reads a .env file but lets the real environment win', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-'));
     const file = path.join(dir, '.env');
@@ -73,6 +88,7 @@ describe('loadConfig', () => {
   it('accepts the shipped .env.example unchanged as a local-mode set-up', () => {
     const config = loadConfig({}, path.resolve(__dirname, '..', '.env.example'));
     expect(config.mode).toBe('local');
+    expect(config.records.lifetimeCapMs).toBeNull();
   });
 });
 

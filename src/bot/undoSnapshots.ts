@@ -1,13 +1,14 @@
 /**
  * What Undo re-creates, kept server-side: the delete flow reads the interest before asking to confirm, and that
- * object is stored whole in the bot's shared storage under an unguessable token bound to its owner, for 24 hours.
+ * object is stored whole in the bot's shared storage under an unguessable token bound to its owner, for 24 hours
+ * (or the store's shorter cap, `STORAGE_RECORD_LIFETIME_SECONDS`).
  * Cards carry only the token, so nothing a card says is ever written to the profile.
  */
 import { randomBytes } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import { parseStoredInterest, type StoredInterest } from '../graph/personInterestWire';
 import { sweepNowAndThen } from '../storage/expirySweep';
-import { isExpired, RECORD_KINDS } from '../storage/onceKinds';
+import { cappedLifetime, isExpired, lifetimeCapOf, RECORD_KINDS } from '../storage/onceKinds';
 
 export interface UndoSnapshot {
   readonly ownerId: string;
@@ -26,7 +27,7 @@ export function isUndoToken(text: string): boolean {
 
 export async function keepUndoSnapshot(storage: Storage, snapshot: UndoSnapshot, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  const lifetimeMs = RECORD_KINDS.undoSnapshot.lifetimeMs;
+  const lifetimeMs = cappedLifetime(RECORD_KINDS.undoSnapshot.lifetimeMs, lifetimeCapOf(storage));
   const record = { ownerId: snapshot.ownerId, interest: snapshot.interest, claimedAt: now.toISOString(), expiresAt: new Date(now.getTime() + lifetimeMs).toISOString() };
   await storage.write({ [undoSnapshotKey(token)]: { ...record, eTag: '*' } });
   sweepNowAndThen(storage, now);
@@ -39,7 +40,7 @@ export async function findUndoSnapshot(storage: Storage, token: string, ownerId:
   const key = undoSnapshotKey(token);
   const item = (await storage.read([key]))[key];
   if (item === undefined) return undefined;
-  if (isExpired(key, item, now)) {
+  if (isExpired(key, item, now, lifetimeCapOf(storage))) {
     // Its token is never handed out again, so deleting it cannot race with a new record.
     await storage.delete([key]);
     return undefined;

@@ -2,8 +2,8 @@ import { ContainerClient } from '@azure/storage-blob';
 import type { Storage, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { StorageWriteConflictError, isStorageWriteConflict } from '../errors/storageWriteConflictError';
-import type { ExpirySweep } from './expirySweep';
-import { ALL_RECORD_KINDS, isExpired } from './onceKinds';
+import type { ExpirySweep, SweepOutcome } from './expirySweep';
+import { ALL_RECORD_KINDS, cappedLifetime, isExpired, type RecordKind, type RecordLifetimeCap } from './onceKinds';
 
 /**
  * botbuilder's `BlobsStorage` with one gap closed. It sends a conditional write as `If-Match: <eTag>`, which Azure
@@ -12,11 +12,23 @@ import { ALL_RECORD_KINDS, isExpired } from './onceKinds';
  * as a create with `If-None-Match: *`, which Azure applies atomically. Reads, deletes and every other write are
  * BlobsStorage's own.
  */
-export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep {
+/** Blobs one sweep reads and deletes at once. */
+const SWEEP_PARALLELISM = 16;
+/** The kinds a sweep looks at: those that expire. */
+const EXPIRING_KINDS = ALL_RECORD_KINDS.filter((kind): kind is RecordKind & { lifetimeMs: number } => kind.lifetimeMs !== null);
+
+export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep, RecordLifetimeCap {
   private readonly blobs: BlobsStorage;
   private readonly container: ContainerClient;
+  /** Where the next sweep starts among `EXPIRING_KINDS`. */
+  private nextSweepKind = 0;
 
-  constructor(connectionString: string, containerName: string) {
+  /** `recordLifetimeCapMs`: see `RecordLifetimeCap` (`STORAGE_RECORD_LIFETIME_SECONDS`). */
+  constructor(
+    connectionString: string,
+    containerName: string,
+    readonly recordLifetimeCapMs: number | null = null,
+  ) {
     this.blobs = new BlobsStorage(connectionString, containerName);
     this.container = new ContainerClient(connectionString, containerName);
   }
@@ -39,31 +51,59 @@ export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep {
   }
 
   /**
-   * Deletes expired records under the record kinds' prefixes, reading at most `limit` blobs. A blob is deleted only
-   * if it is unchanged since it was read (`If-Match`), so a record another instance just took over survives.
+   * Deletes expired records under the record kinds' prefixes, reading at most `limit` blobs, `SWEEP_PARALLELISM` at a
+   * time (one by one, a sweep could not keep up with records written by many users at once). A blob is deleted only
+   * if it is unchanged since it was listed (`If-Match`), so a record another instance just took over survives.
    */
-  async sweepExpired(now: Date, limit: number): Promise<number> {
-    let examined = 0;
-    let deleted = 0;
-    for (const kind of ALL_RECORD_KINDS) {
-      if (kind.lifetimeMs === null) continue;
+  async sweepExpired(now: Date, limit: number): Promise<SweepOutcome> {
+    const listed: { name: string; etag: string | undefined; surelyExpired: boolean }[] = [];
+    let stoppedAtLimit = false;
+    // Each sweep starts at the kind after the one the last sweep stopped in, so a kind listed early that always
+    // has `limit` blobs cannot keep the sweep from ever reaching the kinds after it.
+    const start = this.nextSweepKind;
+    listing: for (let offset = 0; offset < EXPIRING_KINDS.length; offset++) {
+      const index = (start + offset) % EXPIRING_KINDS.length;
+      const kind = EXPIRING_KINDS[index];
+      if (kind === undefined) continue;
+      let listedHere = 0;
       for await (const blob of this.container.listBlobsFlat({ prefix: blobNameOf(kind.prefix) })) {
-        if (examined >= limit) return deleted;
-        examined++;
-        const client = this.container.getBlockBlobClient(blob.name);
-        const key = decodeURIComponent(blob.name);
-        try {
-          const body = (await client.downloadToBuffer()).toString('utf8');
-          if (!isExpired(key, JSON.parse(body) as unknown, now)) continue;
-          const removed = await client.deleteIfExists({ conditions: { ifMatch: blob.properties.etag } });
-          if (removed.succeeded) deleted++;
-        } catch (error) {
-          // Changed since listed (412), gone already, or unreadable: leave it to the next sweep or to expiry.
-          if (statusOf(error) !== 412 && statusOf(error) !== 404 && !(error instanceof SyntaxError)) throw error;
+        if (listed.length >= limit) {
+          stoppedAtLimit = true;
+          this.nextSweepKind = listedHere === 0 ? index : (index + 1) % EXPIRING_KINDS.length;
+          break listing;
         }
+        listedHere++;
+        // Records are written with (at most) their kind's lifetime, so a blob unchanged for twice that, by the store's
+        // own clock, has expired whatever the clocks of the instances that wrote it: it is deleted without a read.
+        const lifetimeMs = cappedLifetime(kind.lifetimeMs, this.recordLifetimeCapMs);
+        const surelyExpired = blob.properties.lastModified.getTime() + 2 * lifetimeMs <= now.getTime();
+        listed.push({ name: blob.name, etag: blob.properties.etag, surelyExpired });
       }
     }
-    return deleted;
+    let deleted = 0;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let blob = listed[next++]; blob !== undefined; blob = listed[next++]) {
+        if (await this.deleteIfExpired(blob, now)) deleted++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SWEEP_PARALLELISM, listed.length) }, worker));
+    return { deleted, stoppedAtLimit };
+  }
+
+  private async deleteIfExpired({ name, etag, surelyExpired }: { name: string; etag: string | undefined; surelyExpired: boolean }, now: Date): Promise<boolean> {
+    const client = this.container.getBlockBlobClient(name);
+    try {
+      if (!surelyExpired) {
+        const body = (await client.downloadToBuffer()).toString('utf8');
+        if (!isExpired(decodeURIComponent(name), JSON.parse(body) as unknown, now, this.recordLifetimeCapMs)) return false;
+      }
+      return (await client.deleteIfExists({ conditions: { ifMatch: etag } })).succeeded;
+    } catch (error) {
+      // Changed since listed (412), gone already, or unreadable: leave it to the next sweep or to expiry.
+      if (statusOf(error) !== 412 && statusOf(error) !== 404 && !(error instanceof SyntaxError)) throw error;
+      return false;
+    }
   }
 
   private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {

@@ -9,16 +9,22 @@
 import type { Storage } from 'botbuilder';
 import type { StorageConfig } from '../config';
 import type { Logger } from '../logger';
+import type { RecordLifetimeCap } from './onceKinds';
 import { SweepingMemoryStorage } from './sweepingMemoryStorage';
 
-export async function createStorage(config: StorageConfig, logger: Logger): Promise<Storage> {
+/**
+ * `recordLifetimeCapMs` (`STORAGE_RECORD_LIFETIME_SECONDS`) goes with the store it is made for: everything that
+ * decides when a record expires works on the store (see `RecordLifetimeCap` in `onceKinds.ts`).
+ */
+export async function createStorage(config: StorageConfig, logger: Logger, recordLifetimeCapMs: number | null = null): Promise<Storage> {
+  if (recordLifetimeCapMs !== null) logger.info('Stored records live at most the configured lifetime.', { recordLifetimeSeconds: recordLifetimeCapMs / 1000 });
   switch (config.kind) {
     case 'memory':
       logger.info('Conversation state is kept in memory: it is lost on restart and not shared between instances.', { storage: 'memory' });
-      return new SweepingMemoryStorage();
+      return new SweepingMemoryStorage({}, recordLifetimeCapMs);
     case 'blob': {
       const { CreateIfAbsentBlobsStorage } = await import('./createIfAbsentBlobsStorage');
-      const storage = new CreateIfAbsentBlobsStorage(config.connectionString, config.container);
+      const storage = new CreateIfAbsentBlobsStorage(config.connectionString, config.container, recordLifetimeCapMs);
       await storage.ensureContainer();
       logger.info('Conversation state is kept in Azure Blob Storage.', { storage: 'blob', container: config.container });
       return storage;
@@ -27,13 +33,16 @@ export async function createStorage(config: StorageConfig, logger: Logger): Prom
       const { CosmosDbPartitionedStorage } = await import('botbuilder-azure');
       // Cosmos creates the database and container on first use, with `/id` as the partition key.
       logger.info('Conversation state is kept in Azure Cosmos DB.', { storage: 'cosmos', databaseId: config.databaseId, containerId: config.containerId });
-      return new CosmosDbPartitionedStorage({
+      const storage = new CosmosDbPartitionedStorage({
         cosmosDbEndpoint: config.endpoint,
         authKey: config.key,
         databaseId: config.databaseId,
         containerId: config.containerId,
         compatibilityMode: false,
       });
+      // Cosmos cannot sweep (`expirySweep.ts`), but records written through it still carry the capped expiry.
+      const cap: RecordLifetimeCap = { recordLifetimeCapMs };
+      return Object.assign(storage, cap);
     }
   }
 }

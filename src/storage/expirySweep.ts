@@ -9,30 +9,64 @@
  *   their key is used again; see docs/storage.md.
  */
 import type { Storage } from 'botbuilder';
+import { lifetimeCapOf } from './onceKinds';
+
+export interface SweepOutcome {
+  readonly deleted: number;
+  /** The sweep stopped at its limit, so expired records may remain: the next one need not wait. */
+  readonly stoppedAtLimit: boolean;
+}
 
 export interface ExpirySweep {
-  /** Deletes at most `limit` expired records; returns how many it deleted. */
-  sweepExpired(now: Date, limit: number): Promise<number>;
+  /** Deletes expired records, doing at most `limit` records' worth of work. */
+  sweepExpired(now: Date, limit: number): Promise<SweepOutcome>;
 }
 
 /** How often one storage object is swept at most, and how much one sweep may do: a sweep rides on a user's turn. */
 export const SWEEP_INTERVAL_MS = 60_000;
 export const SWEEP_LIMIT = 200;
 
-const lastSweep = new WeakMap<Storage, number>();
+interface SweepSchedule {
+  lastStartedAt: number;
+  running: boolean;
+  backlog: boolean;
+}
+
+const schedules = new WeakMap<Storage, SweepSchedule>();
 
 export function canSweep(storage: Storage): storage is Storage & ExpirySweep {
   return typeof (storage as Partial<ExpirySweep>).sweepExpired === 'function';
 }
 
 /**
- * Starts a bounded sweep when this storage object has not been swept for `SWEEP_INTERVAL_MS`. It does not hold up
- * the caller, and a failed sweep changes nothing (the next one tries again); expired records count as absent anyway.
+ * The pause between sweeps of `storage`: `SWEEP_INTERVAL_MS`, or its record lifetime cap when that is shorter, so
+ * records with a short lifetime are gone within about two lifetimes.
+ */
+export function sweepIntervalOf(storage: Storage): number {
+  const capMs = lifetimeCapOf(storage);
+  return capMs === null ? SWEEP_INTERVAL_MS : Math.min(SWEEP_INTERVAL_MS, capMs);
+}
+
+/**
+ * Starts a bounded sweep when this storage object is due one: none running, and either `sweepIntervalOf` has passed
+ * since the last one started, or the last one stopped at its limit (records are expiring faster than one sweep per
+ * interval removes them, so sweeps follow each other, still one at a time). It does not hold up the caller, and a
+ * failed sweep changes nothing (the next one tries again); expired records count as absent anyway.
  */
 export function sweepNowAndThen(storage: Storage, now: Date): void {
   if (!canSweep(storage)) return;
-  const last = lastSweep.get(storage);
-  if (last !== undefined && now.getTime() - last < SWEEP_INTERVAL_MS) return;
-  lastSweep.set(storage, now.getTime());
-  storage.sweepExpired(now, SWEEP_LIMIT).catch(() => undefined);
+  const schedule = schedules.get(storage);
+  if (schedule?.running) return;
+  if (schedule && !schedule.backlog && now.getTime() - schedule.lastStartedAt < sweepIntervalOf(storage)) return;
+  const next: SweepSchedule = { lastStartedAt: now.getTime(), running: true, backlog: false };
+  schedules.set(storage, next);
+  storage.sweepExpired(now, SWEEP_LIMIT).then(
+    (outcome) => {
+      next.running = false;
+      next.backlog = outcome.stoppedAtLimit;
+    },
+    () => {
+      next.running = false;
+    },
+  );
 }

@@ -4,14 +4,15 @@
  * replay (a double click, Teams resending an invoke, a copy of a token exchange on another instance) gets the
  * same answer without running it again. A side effect that fails gives its claim back, so a later try can run.
  *
- * Every record expires after its kind's lifetime (`onceKinds.ts`). An expired record counts as absent: the next
+ * Every record expires after its kind's lifetime (`onceKinds.ts`), or sooner when the store is configured with a
+ * shorter cap (`STORAGE_RECORD_LIFETIME_SECONDS`). An expired record counts as absent: the next
  * claim replaces exactly that record (a conditional write on its eTag, so of two instances only one takes it
  * over), and the stores that can list their items sweep expired ones (`expirySweep.ts`).
  */
 import type { Storage, StoreItem } from 'botbuilder';
 import { IF_ABSENT_ETAG } from './conditionalWrites';
 import { sweepNowAndThen } from './expirySweep';
-import { isExpired } from './onceKinds';
+import { cappedLifetime, isExpired, lifetimeCapOf } from './onceKinds';
 import { isStorageWriteConflict } from '../errors/storageWriteConflictError';
 
 export type OnceOutcome<T> =
@@ -23,7 +24,7 @@ export type OnceOutcome<T> =
   | { readonly kind: 'running' };
 
 export interface OnceOptions<T> {
-  /** How long the claim and its result count; `null` keeps them until `releaseOnce`. */
+  /** How long the claim and its result count (at most the store's cap); `null` keeps them until `releaseOnce`. */
   readonly lifetimeMs: number | null;
   /** Reads a stored result back (storage is outside the type system); a result it refuses counts as running. */
   readonly parse: (stored: unknown) => T | undefined;
@@ -39,11 +40,13 @@ interface OnceRecord {
 
 export async function once<T>(storage: Storage, key: string, options: OnceOptions<T>, run: () => Promise<T>): Promise<OnceOutcome<T>> {
   const now = options.now ?? new Date();
+  const capMs = lifetimeCapOf(storage);
+  const lifetimeMs = cappedLifetime(options.lifetimeMs, capMs);
   const existing = (await storage.read([key]))[key];
-  if (existing !== undefined && !isExpired(key, existing, now)) return earlierOutcome(existing, options.parse);
+  if (existing !== undefined && !isExpired(key, existing, now, capMs)) return earlierOutcome(existing, options.parse);
   const record: OnceRecord = {
     claimedAt: now.toISOString(),
-    expiresAt: options.lifetimeMs === null ? null : new Date(now.getTime() + options.lifetimeMs).toISOString(),
+    expiresAt: lifetimeMs === null ? null : new Date(now.getTime() + lifetimeMs).toISOString(),
   };
   // Absent: create it. Expired: replace that very record, so two instances cannot both take it over.
   const eTag = existing === undefined ? IF_ABSENT_ETAG : (eTagOf(existing) ?? IF_ABSENT_ETAG);
@@ -71,7 +74,7 @@ export async function once<T>(storage: Storage, key: string, options: OnceOption
 /** What an earlier `once` for `key` left, without claiming anything: `absent` when there is none (or it expired). */
 export async function readOnce<T>(storage: Storage, key: string, parse: (stored: unknown) => T | undefined, now: Date = new Date()): Promise<OnceOutcome<T> | { readonly kind: 'absent' }> {
   const existing = (await storage.read([key]))[key];
-  if (existing === undefined || isExpired(key, existing, now)) return { kind: 'absent' };
+  if (existing === undefined || isExpired(key, existing, now, lifetimeCapOf(storage))) return { kind: 'absent' };
   return earlierOutcome(existing, parse);
 }
 

@@ -9,6 +9,7 @@ import { ingressTargets, type IngressFigures } from '../../bench/ingressMemory';
 import { parseOptions } from '../../bench/options';
 import { THROUGHPUT_TARGETS } from '../../bench/scenarios';
 import { median, rotate, spread } from '../../bench/stats';
+import { FLAT_FACTOR, storageGrowthTargets, summarizeGrowth, type StorageGrowthFigures } from '../../bench/storageGrowth';
 import { summarize, throughputTargets, type RunSample, type ThroughputFigures } from '../../bench/throughput';
 
 const sample = (target: string, round: number, turnsPerSecond: number, concurrency = 1, errors = 0): RunSample => ({
@@ -128,5 +129,50 @@ describe('options', () => {
     expect(() => parseOptions(['--round=3'], {})).toThrow(/Unknown option --round/);
     expect(() => parseOptions(['--rounds=0'], {})).toThrow(/at least 1/);
     expect(() => parseOptions(['fast'], {})).toThrow(/Unknown argument/);
+  });
+});
+
+describe('storage growth verdict', () => {
+  /** One sample a second over a 30 s run, counts from `countAt(second)`. */
+  const run = (countAt: (second: number) => number, failedActions = 0): StorageGrowthFigures => ({
+    storage: 'blob (Azurite)',
+    lifetimeSeconds: 5,
+    concurrency: 16,
+    actions: 10_000,
+    failedActions,
+    durationMs: 30_000,
+    samples: [{ atMs: -1, blobs: 16, records: 0 }, ...Array.from({ length: 31 }, (_, second) => ({ atMs: second * 1000, blobs: countAt(second), records: countAt(second) - 16 }))],
+  });
+  const level = (second: number): number => 16 + Math.min(second, 8) * 50;
+
+  it('reports start, peak, end and the peaks of the first and last thirds', () => {
+    const summary = summarizeGrowth(run(level));
+    expect(summary).toMatchObject({ start: 16, peak: 416, end: 416, earlyPeak: 416, latePeak: 416 });
+    expect(summary.samplesPerThird).toBeGreaterThanOrEqual(10);
+  });
+
+  it('is met when the count levels off after the first lifetimes, even with some wobble', () => {
+    const wobbling = (second: number): number => level(second) + (second % 3) * 40;
+    expect(storageGrowthTargets(run(wobbling))[0]?.met).toBe(true);
+  });
+
+  it('is missed when the count keeps growing with the actions', () => {
+    const growing = (second: number): number => 16 + second * 330;
+    const [target] = storageGrowthTargets(run(growing));
+    expect(target?.met).toBe(false);
+    expect(target?.detail).toContain('late peak');
+  });
+
+  it('is missed exactly when the late peak or the end passes FLAT_FACTOR times the early peak', () => {
+    const earlyPeak = level(10);
+    const endingAt = (end: number) => (second: number): number => (second === 30 ? end : level(second));
+    expect(storageGrowthTargets(run(endingAt(Math.floor(FLAT_FACTOR * earlyPeak))))[0]?.met).toBe(true);
+    expect(storageGrowthTargets(run(endingAt(Math.floor(FLAT_FACTOR * earlyPeak) + 1)))[0]?.met).toBe(false);
+  });
+
+  it('is missed when an action failed or a third holds too few samples, whatever the counts', () => {
+    expect(storageGrowthTargets(run(level, 1))[0]).toMatchObject({ met: false, detail: expect.stringContaining('not measurable') });
+    const short: StorageGrowthFigures = { ...run(level), durationMs: 3_000, samples: run(level).samples.slice(0, 5) };
+    expect(storageGrowthTargets(short)[0]?.met).toBe(false);
   });
 });

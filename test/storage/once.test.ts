@@ -1,7 +1,8 @@
 import { silentLogger } from '../../src/logger';
 import { createStorage } from '../../src/storage/createStorage';
 import { once } from '../../src/storage/once';
-import { isExpired, RECORD_KINDS } from '../../src/storage/onceKinds';
+import { sweepNowAndThen } from '../../src/storage/expirySweep';
+import { isExpired, RECORD_KINDS, recordLifetimes } from '../../src/storage/onceKinds';
 import { SweepingMemoryStorage } from '../../src/storage/sweepingMemoryStorage';
 import { describeOnceContract } from './onceContract';
 
@@ -46,5 +47,68 @@ describe('record lifetimes', () => {
     expect(isExpired('tokenExchange/x', { claimedAt: 'not a date' }, T0)).toBe(true);
     expect(isExpired('tokenExchange/x', { expiresAt: 'not a date' }, T0)).toBe(true);
     expect(isExpired('msteams/conversations/c', { claimedAt: T0.toISOString() }, new Date(T0.getTime() + 1e12))).toBe(false);
+  });
+});
+
+describe('a record lifetime cap (STORAGE_RECORD_LIFETIME_SECONDS)', () => {
+  const HOUR = 60 * 60 * 1000;
+  const expiresAtOf = async (storage: SweepingMemoryStorage, key: string): Promise<unknown> => ((await storage.read([key]))[key] as { expiresAt?: unknown }).expiresAt;
+
+  it('shortens every expiring kind to the cap and never the welcome', () => {
+    expect(recordLifetimes(2000)).toEqual({ welcome: null, tokenExchange: 2000, addInterest: 2000, bulkAdd: 2000, undoSnapshot: 2000, interestDeleted: 2000, undoRestore: 2000 });
+    expect(recordLifetimes(12 * HOUR)).toEqual({ welcome: null, tokenExchange: 6 * HOUR, addInterest: 6 * HOUR, bulkAdd: 6 * HOUR, undoSnapshot: 12 * HOUR, interestDeleted: 12 * HOUR, undoRestore: 12 * HOUR });
+    expect(recordLifetimes(null)).toEqual(Object.fromEntries(Object.entries(RECORD_KINDS).map(([name, kind]) => [name, kind.lifetimeMs])));
+  });
+
+  it('is applied by once() on a store built with it, and not on one without', async () => {
+    const capped = (await createStorage({ kind: 'memory' }, silentLogger, 2000)) as SweepingMemoryStorage;
+    const plain = (await createStorage({ kind: 'memory' }, silentLogger)) as SweepingMemoryStorage;
+    for (const storage of [capped, plain]) {
+      await once(storage, 'addInterest/a', { lifetimeMs: RECORD_KINDS.addInterest.lifetimeMs, parse: parseNumber, now: T0 }, () => Promise.resolve(1));
+      await once(storage, 'welcome/w', { lifetimeMs: RECORD_KINDS.welcome.lifetimeMs, parse: parseNumber, now: T0 }, () => Promise.resolve(1));
+    }
+    expect(await expiresAtOf(capped, 'addInterest/a')).toBe(new Date(T0.getTime() + 2000).toISOString());
+    expect(await expiresAtOf(plain, 'addInterest/a')).toBe(new Date(T0.getTime() + 6 * HOUR).toISOString());
+    expect(await expiresAtOf(capped, 'welcome/w')).toBeNull();
+    // Past the cap the claim is free again on the capped store only.
+    const afterCap = new Date(T0.getTime() + 2000);
+    const again = (storage: SweepingMemoryStorage) => once(storage, 'addInterest/a', { lifetimeMs: RECORD_KINDS.addInterest.lifetimeMs, parse: parseNumber, now: afterCap }, () => Promise.resolve(2));
+    expect(await again(capped)).toEqual({ kind: 'ran', value: 2 });
+    expect(await again(plain)).toEqual({ kind: 'done', value: 1 });
+  });
+
+  it('lets the capped store sweep records written before they carried an expiry, from their claimedAt', async () => {
+    const legacy = { 'tokenExchange/old': JSON.stringify({ claimedAt: T0.toISOString() }), 'welcome/old': JSON.stringify({ claimedAt: T0.toISOString() }) };
+    const capped = new SweepingMemoryStorage({ ...legacy }, 2000);
+    const plain = new SweepingMemoryStorage({ ...legacy });
+    const later = new Date(T0.getTime() + 3000);
+    expect((await capped.sweepExpired(later)).deleted).toBe(1);
+    expect((await plain.sweepExpired(later)).deleted).toBe(0);
+    expect(capped.size).toBe(1);
+  });
+
+  it('sweeps a capped store once per cap instead of once a minute, and again at once while it stops at its limit', async () => {
+    const capped = new SweepingMemoryStorage({}, 2000);
+    const sweeps: Date[] = [];
+    const outcomes = [{ deleted: 0, stoppedAtLimit: false }, { deleted: 200, stoppedAtLimit: true }, { deleted: 3, stoppedAtLimit: false }];
+    capped.sweepExpired = (now: Date) => {
+      sweeps.push(now);
+      return Promise.resolve(outcomes[sweeps.length - 1] ?? { deleted: 0, stoppedAtLimit: false });
+    };
+    const at = (ms: number): Date => new Date(T0.getTime() + ms);
+    const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+    sweepNowAndThen(capped, at(0));
+    await settle();
+    sweepNowAndThen(capped, at(1999));
+    await settle();
+    expect(sweeps).toEqual([at(0)]);
+    sweepNowAndThen(capped, at(2000));
+    await settle();
+    // That one stopped at its limit: the next may start on the next write, without waiting the interval.
+    sweepNowAndThen(capped, at(2001));
+    await settle();
+    sweepNowAndThen(capped, at(2002));
+    await settle();
+    expect(sweeps).toEqual([at(0), at(2000), at(2001)]);
   });
 });

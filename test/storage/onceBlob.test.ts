@@ -50,9 +50,52 @@ describe('once() across two instances on Azurite', () => {
     const storage = new CreateIfAbsentBlobsStorage(azurite.connectionString, `once-sweep-${containerCount}`);
     await storage.ensureContainer();
     for (let index = 0; index < 5; index++) await once(storage, `addInterest/${index}`, { lifetimeMs: 1, parse: parseNumber, now: T0 }, () => Promise.resolve(index));
-    expect(await storage.sweepExpired(later(HOUR_MS), 3)).toBe(3);
-    expect(await storage.sweepExpired(later(HOUR_MS), 3)).toBe(2);
-    expect(await storage.sweepExpired(later(HOUR_MS), 3)).toBe(0);
+    expect((await storage.sweepExpired(later(HOUR_MS), 3)).deleted).toBe(3);
+    expect((await storage.sweepExpired(later(HOUR_MS), 3)).deleted).toBe(2);
+    expect((await storage.sweepExpired(later(HOUR_MS), 3)).deleted).toBe(0);
+  });
+
+  it('caps record lifetimes on a store built with STORAGE_RECORD_LIFETIME_SECONDS, and sweeps them once past', async () => {
+    containerCount += 1;
+    const container = `once-cap-${containerCount}`;
+    const capped = await createStorage({ kind: 'blob', connectionString: azurite.connectionString, container }, silentLogger, 1000);
+    const now = new Date();
+    await once(capped, 'undoRestore/capped', { lifetimeMs: 24 * HOUR_MS, parse: parseNumber, now }, () => Promise.resolve(1));
+    await once(capped, 'welcome/kept', { lifetimeMs: null, parse: parseNumber, now }, () => Promise.resolve(1));
+    const stored = (await capped.read(['undoRestore/capped']))['undoRestore/capped'] as { expiresAt?: unknown };
+    expect(stored.expiresAt).toBe(new Date(now.getTime() + 1000).toISOString());
+    if (!(capped instanceof CreateIfAbsentBlobsStorage)) throw new Error('createStorage builds a CreateIfAbsentBlobsStorage for blob');
+    expect((await capped.sweepExpired(now, 100)).deleted).toBe(0);
+    expect((await capped.sweepExpired(new Date(now.getTime() + 1000), 100)).deleted).toBe(1);
+    expect(Object.keys(await capped.read(['undoRestore/capped', 'welcome/kept']))).toEqual(['welcome/kept']);
+  });
+
+  it('deletes without a read a record left unchanged, by the store clock, for twice its capped lifetime', async () => {
+    containerCount += 1;
+    const container = `once-old-${containerCount}`;
+    // Written by an instance without the cap: its body says it lives a day.
+    const plain = new CreateIfAbsentBlobsStorage(azurite.connectionString, container);
+    await plain.ensureContainer();
+    await once(plain, 'undoRestore/long', { lifetimeMs: 24 * HOUR_MS, parse: parseNumber }, () => Promise.resolve(1));
+    const capped = new CreateIfAbsentBlobsStorage(azurite.connectionString, container, 1000);
+    // Within twice the cap the body is read, and it says the record is live.
+    expect((await capped.sweepExpired(new Date(), 100)).deleted).toBe(0);
+    // Past twice the cap (by the store's last-modified time), it is gone without asking the body.
+    expect((await capped.sweepExpired(new Date(Date.now() + 3000), 100)).deleted).toBe(1);
+    expect(await plain.read(['undoRestore/long'])).toEqual({});
+  });
+
+  it('reaches every kind over successive sweeps, even behind a kind that always fills the limit with live records', async () => {
+    containerCount += 1;
+    const storage = new CreateIfAbsentBlobsStorage(azurite.connectionString, `once-fair-${containerCount}`);
+    await storage.ensureContainer();
+    // `tokenExchange/` is listed first; these live a day, so a sweep that always started there would stop on them.
+    for (let index = 0; index < 4; index++) await once(storage, `tokenExchange/live-${index}`, { lifetimeMs: 24 * HOUR_MS, parse: parseNumber, now: T0 }, () => Promise.resolve(index));
+    await once(storage, 'undoRestore/old', { lifetimeMs: 1, parse: parseNumber, now: T0 }, () => Promise.resolve(1));
+    const outcomes = [];
+    for (let sweep = 0; sweep < 3; sweep++) outcomes.push(await storage.sweepExpired(later(HOUR_MS), 3));
+    expect(outcomes.reduce((sum, outcome) => sum + outcome.deleted, 0)).toBe(1);
+    expect(await storage.read(['undoRestore/old'])).toEqual({});
+    expect(Object.keys(await storage.read(['tokenExchange/live-0', 'tokenExchange/live-3'])).sort()).toEqual(['tokenExchange/live-0', 'tokenExchange/live-3']);
   });
 });
-

@@ -84,7 +84,7 @@ export function describeOnceContract(name: string, makeStorage: () => Promise<St
       await once(storage, 'undoRestore/live', options(T0, 3 * HOUR_MS), () => Promise.resolve(1));
       await once(storage, 'welcome/forever', options(T0, null), () => Promise.resolve(1));
       await storage.write({ 'msteams/conversations/c1': { dialogState: {} } });
-      expect(await storage.sweepExpired(later(2 * HOUR_MS), 100)).toBe(2);
+      expect((await storage.sweepExpired(later(2 * HOUR_MS), 100)).deleted).toBe(2);
       const left = await storage.read(['tokenExchange/old-1', 'undoRestore/old-2', 'undoRestore/live', 'welcome/forever', 'msteams/conversations/c1']);
       expect(Object.keys(left).sort()).toEqual(['msteams/conversations/c1', 'undoRestore/live', 'welcome/forever']);
     });

@@ -29,7 +29,8 @@ export function azuriteConnectionString(port: number): string {
 
 export async function startAzurite(): Promise<RunningAzurite> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'azurite-'));
-  const executable = path.resolve(__dirname, '../../node_modules/.bin/azurite-blob');
+  // Found through module resolution, so it also starts from the compiled bench (dist/test/support).
+  const executable = path.resolve(path.dirname(require.resolve('azurite/package.json')), '../.bin/azurite-blob');
   // Port 0: the emulator picks a free port and prints it, so there is no race between choosing and binding.
   const child = spawn(
     executable,
