@@ -73,10 +73,10 @@ export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep, RecordL
           break listing;
         }
         listedHere++;
-        // Records are written with (at most) their kind's lifetime, so a blob unchanged for twice that, by the store's
-        // own clock, has expired whatever the clocks of the instances that wrote it: it is deleted without a read.
+        // A record expires at most its kind's lifetime after it was written, so a blob unchanged for longer than that
+        // by the store's own clock (plus a margin for the writing instance's clock) has expired: deleted unread.
         const lifetimeMs = cappedLifetime(kind.lifetimeMs, this.recordLifetimeCapMs);
-        const surelyExpired = blob.properties.lastModified.getTime() + 2 * lifetimeMs <= now.getTime();
+        const surelyExpired = blob.properties.lastModified.getTime() + lifetimeMs + clockMarginOf(lifetimeMs) <= now.getTime();
         listed.push({ name: blob.name, etag: blob.properties.etag, surelyExpired });
       }
     }
@@ -145,6 +145,11 @@ export function blobNameOf(key: string): string {
     if (segment !== '') name += (index + 1 < 255 ? '/' : '') + segment;
   });
   return encodeURIComponent(name).slice(0, 1024);
+}
+
+/** A tenth of the lifetime, at most a minute: more than instance and storage clocks drift apart. */
+function clockMarginOf(lifetimeMs: number): number {
+  return Math.min(lifetimeMs / 10, 60_000);
 }
 
 function isConditional(eTag: unknown): boolean {
