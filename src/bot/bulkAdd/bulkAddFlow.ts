@@ -10,9 +10,7 @@ import { renderBulkAddCards } from '../../cards/bulkAddCard';
 import type { AdaptiveCard } from '../../cards/cardTemplate';
 import { renderBulkResultCard, type BulkResultRow, type BulkRetry } from '../../cards/bulkResultCard';
 import { renderBulkSplitCard } from '../../cards/bulkSplitCard';
-import type { Audience } from '../../domain/audiences';
 import { checkBulkNames, MAX_BULK_NAMES, parseBulkNames } from '../../domain/bulkNames';
-import type { CollaborationTag } from '../../domain/collaborationTags';
 import type { InterestDraft } from '../../domain/personInterest';
 import type { CreateOutcome } from '../../graph/interestsClient';
 import type { UserInterests } from '../../graph/userInterests';
@@ -59,13 +57,11 @@ export async function bulkAddCards(context: TurnContext, profile: UserInterests,
   return renderBulkAddCards({ ownerId: actorIdOf(context.activity), checks: checkBulkNames(names, existing), newBatchId: randomUUID });
 }
 
-/** What a Create or Retry click asks for: the names, the fields they share, and the card's batch id. */
-export interface BulkCreateRequest {
-  readonly batchId: string;
-  readonly names: readonly string[];
-  readonly collaborationTags: readonly CollaborationTag[];
-  readonly allowedAudiences: Audience;
-}
+/**
+ * What a Create or Retry click asks for: the names, the fields they share, and the card's batch id. The same shape
+ * the result card's Retry button carries, so a retry is just another request.
+ */
+export type BulkCreateRequest = BulkRetry;
 
 /** What a bulk create answered: recorded once per batch, and shown again to any later click of the same button. */
 export interface BulkCreateAnswer {
