@@ -38,6 +38,9 @@ interface OnceRecord {
   readonly result?: unknown;
 }
 
+/** Reads back a stored interest id (the result of a create run through `once`). */
+export const parseStoredInterestId = (stored: unknown): string | undefined => (typeof stored === 'string' && stored !== '' ? stored : undefined);
+
 export async function once<T>(storage: Storage, key: string, options: OnceOptions<T>, run: () => Promise<T>): Promise<OnceOutcome<T>> {
   const now = options.now ?? new Date();
   const capMs = lifetimeCapOf(storage);

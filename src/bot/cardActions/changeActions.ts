@@ -15,7 +15,7 @@ import { isGraphRequestError } from '../../errors/graphErrors';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { describeProvenance } from '../../domain/provenance';
 import type { StoredInterest } from '../../graph/personInterestWire';
-import { once, readOnce } from '../../storage/once';
+import { once, parseStoredInterestId, readOnce } from '../../storage/once';
 import { RECORD_KINDS } from '../../storage/onceKinds';
 import { findUndoSnapshot } from '../undoSnapshots';
 import { defineCardAction } from './actionTurn';
@@ -120,7 +120,7 @@ export const undoDelete = defineCardAction({
     if (deleted.kind !== 'done' || deleted.value !== 'deleted') return cardResponse(renderNoticeCard(UNDO_UNAVAILABLE_NOTICE));
     let created: StoredInterest | undefined;
     // Once per undo token across every instance: two clicks arriving at two instances re-create it once.
-    const outcome = await once(storage, undoRestoreKey(action.undoToken), { lifetimeMs: RECORD_KINDS.undoRestore.lifetimeMs, parse: parseInterestId, now }, async () => {
+    const outcome = await once(storage, undoRestoreKey(action.undoToken), { lifetimeMs: RECORD_KINDS.undoRestore.lifetimeMs, parse: parseStoredInterestId, now }, async () => {
       created = await profile.create({ copyOf: snapshot.interest });
       return created.id;
     });
@@ -160,6 +160,5 @@ function alreadyGoneNotice(name: string | null | undefined): { title: string; te
 }
 
 const parseDeleteResult = (stored: unknown): 'deleted' | 'alreadyGone' | undefined => (stored === 'deleted' || stored === 'alreadyGone' ? stored : undefined);
-const parseInterestId = (stored: unknown): string | undefined => (typeof stored === 'string' && stored !== '' ? stored : undefined);
 const interestDeletedKey = (token: string): string => `${RECORD_KINDS.interestDeleted.prefix}${token}`;
 const undoRestoreKey = (token: string): string => `${RECORD_KINDS.undoRestore.prefix}${token}`;

@@ -7,7 +7,7 @@ import { renderInterestCard } from '../../cards/interestCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import type { InterestDraft } from '../../domain/personInterest';
 import type { StoredInterest } from '../../graph/personInterestWire';
-import { once } from '../../storage/once';
+import { once, parseStoredInterestId } from '../../storage/once';
 import { RECORD_KINDS } from '../../storage/onceKinds';
 import { actorIdOf } from '../actor';
 import { cardViewersFor, sendTyping } from '../replies';
@@ -86,7 +86,7 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
         try {
           let created: StoredInterest | undefined;
           // Once per draft on every instance; a failed create releases the claim, so a later yes may try again.
-          await once(this.deps.storage, creationKey, { lifetimeMs: RECORD_KINDS.addInterest.lifetimeMs, parse: parseCreatedId }, async () => {
+          await once(this.deps.storage, creationKey, { lifetimeMs: RECORD_KINDS.addInterest.lifetimeMs, parse: parseStoredInterestId }, async () => {
             await sendTyping(context);
             created = await profile.create(draft);
             return created.id;
@@ -119,4 +119,3 @@ async function sayNotAdded(context: TurnContext): Promise<void> {
   await context.sendActivity(NOT_ADDED_TEXT);
 }
 
-const parseCreatedId = (stored: unknown): string | undefined => (typeof stored === 'string' && stored !== '' ? stored : undefined);
