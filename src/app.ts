@@ -59,6 +59,6 @@ export async function startBotApp(options: BotAppOptions): Promise<BotServer> {
     logger,
   });
   const { tokens, graphTokens, staticRoutes } = await wireTokens(config, storage, logger);
-  const { adapter, handler } = createBot({ config, interests, colleagues: interests, tokens, ...(graphTokens ? { graphTokens } : {}), storage, logger });
-  return startBotServer({ host: options.host ?? config.host, port: config.port, adapter, handler, logger, staticRoutes, production: config.auth !== null });
+  const { adapter, handler, warmUp } = createBot({ config, interests, colleagues: interests, tokens, ...(graphTokens ? { graphTokens } : {}), storage, logger });
+  return startBotServer({ host: options.host ?? config.host, port: config.port, adapter, handler, logger, staticRoutes, production: config.auth !== null, warmUp });
 }

@@ -1,10 +1,10 @@
-import type { DialogSet } from 'botbuilder-dialogs';
 import type { SignInFlow } from '../auth/signInFlow';
 import type { CardActionDeadlineOptions } from './resilience/cardActionDeadline';
 import type { UserTokenProvider } from '../auth/userTokenProvider';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { BotState } from './botState';
+import type { InterestDialogs } from './dialogs';
 import type { GraphAccess } from './graphAccess';
 import type { HelperSearch } from './helpers/whoCanHelp';
 
@@ -21,7 +21,7 @@ export interface BotServices {
   readonly clock: () => Date;
   readonly state: BotState;
   /** The interest dialogs, stored per user per conversation (see `BotState.dialogState`). */
-  readonly dialogs: DialogSet;
+  readonly dialogs: InterestDialogs;
   /** Teams SSO; absent in local mode, where tokens never need a sign-in. */
   readonly signIn?: SignInFlow | undefined;
   /** How long a card action may take before Teams gets a "Saving…" card and the result follows in the chat. */

@@ -10,7 +10,7 @@
  * interests client, signed in, or sign-in starts and the command runs again afterwards (`graphAccess.ts`).
  */
 import type { TurnContext } from 'botbuilder';
-import { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext } from 'botbuilder-dialogs';
 import { renderDeleteConfirmCard } from '../cards/deleteConfirmCard';
 import { renderEditCard } from '../cards/editCard';
 import { renderHelpCard } from '../cards/helpCard';
@@ -29,7 +29,10 @@ import { cardViewersFor, sendCard, sendTyping } from './replies';
 
 export interface CommandTurn {
   readonly context: TurnContext;
-  readonly dialogContext: DialogContext;
+  /** Whether a dialog in this conversation is waiting for an answer (known from state, without the dialogs). */
+  readonly inDialog: boolean;
+  /** The turn's dialog context, made on first call; the first may load the dialogs (see `dialogs/index.ts`). */
+  dialogContext(): Promise<DialogContext>;
   readonly services: BotServices;
   /** The text after the command words, in its original case; '' when there is none. */
   readonly argument: string;
@@ -71,9 +74,9 @@ export const NOT_UNDERSTOOD_TEXT = "Sorry, I didn't understand that. Here's what
 export const SIGNED_OUT_TEXT = "You're signed out. I'll ask you to sign in again next time I need your profile.";
 export const LOCAL_SIGN_OUT_TEXT = 'Local mode has no sign-in, so there is nothing to sign out of.';
 
-async function showHelp({ context, dialogContext }: CommandTurn): Promise<void> {
+async function showHelp({ context, inDialog, dialogContext }: CommandTurn): Promise<void> {
   await sendCard(context, renderHelpCard({ ownerId: actorIdOf(context.activity) }));
-  if (dialogContext.activeDialog) await dialogContext.repromptDialog();
+  if (inDialog) await (await dialogContext()).repromptDialog();
 }
 
 async function showList({ context, profile }: GraphCommandTurn): Promise<void> {
@@ -84,7 +87,7 @@ async function showList({ context, profile }: GraphCommandTurn): Promise<void> {
 function beginDialog(dialogId: string) {
   return async ({ dialogContext, argument }: CommandTurn): Promise<void> => {
     const options: InterestDialogOptions = argument ? { name: argument } : {};
-    await dialogContext.beginDialog(dialogId, options);
+    await (await dialogContext()).beginDialog(dialogId, options);
   };
 }
 
@@ -117,17 +120,17 @@ const showDeleteConfirmation = withNamedInterest('delete', async ({ context, ser
   await sendCard(context, renderDeleteConfirmCard({ interest, ownerId, undoToken, viewers: cardViewersFor(context.activity) }));
 });
 
-async function cancel({ context, dialogContext }: CommandTurn): Promise<void> {
-  if (!dialogContext.activeDialog) {
+async function cancel({ context, inDialog, dialogContext }: CommandTurn): Promise<void> {
+  if (!inDialog) {
     await context.sendActivity(NOTHING_TO_CANCEL_TEXT);
     return;
   }
-  await dialogContext.cancelAllDialogs();
+  await (await dialogContext()).cancelAllDialogs();
   await context.sendActivity(CANCELLED_TEXT);
 }
 
-async function signOut({ context, dialogContext, services }: CommandTurn): Promise<void> {
-  await dialogContext.cancelAllDialogs();
+async function signOut({ context, inDialog, dialogContext, services }: CommandTurn): Promise<void> {
+  if (inDialog) await (await dialogContext()).cancelAllDialogs();
   await services.state.pendingSignIn.delete(context);
   await services.tokens.signOut(context);
   await context.sendActivity(services.mode === 'local' ? LOCAL_SIGN_OUT_TEXT : SIGNED_OUT_TEXT);
@@ -198,11 +201,12 @@ export async function runCommand(context: TurnContext, command: CommandText, ser
   // The same read `DialogSet.createContext` makes (the default included), but the DialogContext itself, costly to
   // build, is made only when something uses it: a list or an edit never does.
   const dialogState = await services.state.dialogState.get(context, { dialogStack: [] });
-  let dialogContext: DialogContext | undefined;
-  const dialogContextOf = (): DialogContext => (dialogContext ??= new DialogContext(services.dialogs, context, dialogState));
+  let dialogContext: Promise<DialogContext> | undefined;
+  const dialogContextOf = (): Promise<DialogContext> => (dialogContext ??= services.dialogs.createContext(context, dialogState));
+  const inDialog = dialogState.dialogStack.length > 0;
   const match = matchCommand(command);
-  if (dialogState.dialogStack.length > 0 && !match?.route.interruptsDialog) {
-    await dialogContextOf().continueDialog();
+  if (inDialog && !match?.route.interruptsDialog) {
+    await (await dialogContextOf()).continueDialog();
     return;
   }
   const { route, argument, argumentLines } = match ?? { route: UNKNOWN_COMMAND, argument: '', argumentLines: '' };
@@ -211,9 +215,8 @@ export async function runCommand(context: TurnContext, command: CommandText, ser
     services,
     argument,
     argumentLines,
-    get dialogContext() {
-      return dialogContextOf();
-    },
+    inDialog,
+    dialogContext: dialogContextOf,
     ...extra,
   });
   if (!route.needsGraph) {

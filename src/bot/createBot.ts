@@ -3,7 +3,6 @@
  * against a local profile service, `src/index.ts` builds it against Graph.
  */
 import type { ConversationState, PrivateConversationState, Storage, UserState } from 'botbuilder';
-import { DialogSet } from 'botbuilder-dialogs';
 import type { GraphTokenService } from '../auth/graphTokenService';
 import { createSignInFlow, type SignInFlow } from '../auth/signInFlow';
 import type { UserTokenProvider } from '../auth/userTokenProvider';
@@ -51,6 +50,8 @@ export interface Bot {
   readonly conversationState: ConversationState;
   readonly privateConversationState: PrivateConversationState;
   readonly userState: UserState;
+  /** Loads what turns load on first use (the dialogs), for the server to call once it is idle. */
+  readonly warmUp: () => Promise<void>;
 }
 
 export function createBot(deps: BotDependencies): Bot {
@@ -72,8 +73,7 @@ export function createBot(deps: BotDependencies): Bot {
         })
       : undefined;
   const graph = createGraphAccess({ interests, tokens, signIn });
-  const dialogs = new DialogSet(state.dialogState);
-  for (const dialog of createInterestDialogs({ graph, logger, storage })) dialogs.add(dialog);
+  const dialogs = createInterestDialogs({ graph, logger, storage }, state.dialogState);
   const adapter = new ConnectorRetryingCloudAdapter(createBotFrameworkAuthentication(config.auth), { logger, ...deps.connectorRetry });
   const cardActionDeadline: CardActionDeadlineOptions = {
     adapter,
@@ -104,5 +104,6 @@ export function createBot(deps: BotDependencies): Bot {
     conversationState: state.conversationState,
     privateConversationState: state.privateConversationState,
     userState: state.userState,
+    warmUp: () => dialogs.preload(),
   };
 }

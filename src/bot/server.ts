@@ -19,6 +19,7 @@ import type { EdgeCloudAdapter } from './http/edgeAdapter';
 import { REFUSALS, refusalBody, type HttpRefusal } from './http/errorBodies';
 import { readJsonBody, refuseFromHeaders, type BodyLimits } from './http/readJsonBody';
 import { applySecurityHeaders, securityHeaders } from './http/securityHeaders';
+import { warmUpWhenIdle } from './http/warmUpWhenIdle';
 
 /** A fixed document served at `path`, e.g. the sign-in pages Teams opens in a pop-up. */
 export interface StaticRoute {
@@ -41,6 +42,8 @@ export interface BotServerOptions {
   readonly production?: boolean;
   /** Overrides of the body limits (tests shorten the read timeout). */
   readonly bodyLimits?: Partial<BodyLimits>;
+  /** Code to load once the server is up and idle (`warmUpWhenIdle.ts`), rather than at start or in a first turn. */
+  readonly warmUp?: () => Promise<void>;
 }
 
 export interface BotServer {
@@ -167,6 +170,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const address = server.address() as AddressInfo;
   const url = `http://${formatHost(address.address)}:${address.port}`;
   logger.info('Bot listening', { url, endpoint: `${url}/api/messages` });
+  if (options.warmUp) warmUpWhenIdle(server.server, options.warmUp, logger);
 
   let closing: Promise<void> | undefined;
   // A keep-alive socket goes idle once its response is sent; while closing, drop it then instead of at its timeout.

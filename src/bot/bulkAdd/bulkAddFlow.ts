@@ -33,10 +33,10 @@ export async function startAdd(turn: GraphCommandTurn): Promise<void> {
   const parsed = parseBulkNames(argumentLines);
   switch (parsed.kind) {
     case 'none':
-      await dialogContext.beginDialog(ADD_INTEREST_DIALOG, {} satisfies InterestDialogOptions);
+      await (await dialogContext()).beginDialog(ADD_INTEREST_DIALOG, {} satisfies InterestDialogOptions);
       return;
     case 'one':
-      await dialogContext.beginDialog(ADD_INTEREST_DIALOG, { name: parsed.name } satisfies InterestDialogOptions);
+      await (await dialogContext()).beginDialog(ADD_INTEREST_DIALOG, { name: parsed.name } satisfies InterestDialogOptions);
       return;
     case 'oneOrSplit':
       await sendCard(context, renderBulkSplitCard({ ownerId: actorIdOf(context.activity), whole: parsed.whole, parts: parsed.parts }));

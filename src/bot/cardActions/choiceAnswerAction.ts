@@ -6,7 +6,7 @@
  */
 import { CARD_VERBS } from '../../cards/cardActions';
 import { renderNoticeCard } from '../../cards/noticeCard';
-import { cardAnswerOutcomeOf } from '../dialogs/cardQuestionPrompt';
+import { cardAnswerOutcomeOf } from '../dialogs/cardAnswerOutcome';
 import { takeInvokeResponseCard } from '../dialogs/invokeResponseCard';
 import { defineCardAction } from './actionTurn';
 import { cardResponse, messageResponse } from './invokeResponses';

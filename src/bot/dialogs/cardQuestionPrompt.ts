@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../domain/result';
 import { turnCardActionOf } from '../cardActions/turnCardAction';
 import { withReason } from './answerValidator';
 import { matchWholeChoice } from './wholeChoicePrompt';
+import { setCardAnswerOutcome } from './cardAnswerOutcome';
 import { setInvokeResponseCard } from './invokeResponseCard';
 
 /**
@@ -25,15 +26,6 @@ export interface CardQuestionOptions extends PromptOptions {
   question: Partial<Activity>;
   /** What a card answer with nothing ticked means ("none" for tags); without it, nothing ticked is refused. */
   emptyCardAnswer?: string;
-}
-
-/** What the prompt made of a card answer this turn, for the card-action route to answer the invoke with. */
-export type CardAnswerOutcome = { readonly kind: 'accepted'; readonly summary: string } | { readonly kind: 'refused'; readonly reason: string };
-
-const CARD_ANSWER_OUTCOME = Symbol('cardAnswerOutcome');
-
-export function cardAnswerOutcomeOf(context: TurnContext): CardAnswerOutcome | undefined {
-  return context.turnState.get<CardAnswerOutcome | undefined>(CARD_ANSWER_OUTCOME);
 }
 
 export function newQuestionId(): string {
@@ -92,10 +84,10 @@ export class CardQuestionPrompt<T> extends Prompt<T> {
     const answer = this.read(text, options);
     if (!answer.ok) {
       // The card stays as it was (with what was ticked), with the reason: the user fixes it there.
-      context.turnState.set(CARD_ANSWER_OUTCOME, { kind: 'refused', reason: answer.error } satisfies CardAnswerOutcome);
+      setCardAnswerOutcome(context, { kind: 'refused', reason: answer.error });
       return Dialog.EndOfTurn;
     }
-    context.turnState.set(CARD_ANSWER_OUTCOME, { kind: 'accepted', summary: this.describe(answer.value) } satisfies CardAnswerOutcome);
+    setCardAnswerOutcome(context, { kind: 'accepted', summary: this.describe(answer.value) });
     return dc.endDialog(answer.value);
   }
 
