@@ -91,7 +91,7 @@ describe('latency, cold start and ingress verdicts', () => {
   it('holds cold start to 1.8× and the first list to 1.5× of the floor', () => {
     const cold = (healthz: number, firstList: number): ColdStartFigures => {
       const bot = { healthzMs: spread([1]), firstTurnMs: spread([1]), firstListMs: spread([1]) };
-      return { starts: 1, samples: [], product: bot, floor: bot, healthzRatio: spread([healthz]), firstListRatio: spread([firstList]) };
+      return { starts: 1, samples: [], product: bot, floor: bot, healthzRatio: spread([healthz]), firstListRatio: spread([firstList]), productFirstAddTurnMs: spread([1]) };
     };
     expect(coldStartTargets(cold(1.8, 1.5)).map((target) => target.met)).toEqual([true, true]);
     expect(coldStartTargets(cold(1.81, 1.5)).map((target) => target.met)).toEqual([false, true]);
