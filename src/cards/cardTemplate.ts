@@ -28,25 +28,33 @@ export function defineCardTemplate<TData extends object>(payload: unknown): (dat
 /**
  * Like `defineCardTemplate`, for a card a user asks for again and again unchanged (the list): the expansion is kept
  * per owner, keyed by the owner and the whole view data, so it is reused only for exactly the same input and never
- * across owners. Each call returns a fresh copy, so a caller may change its card. At most `maxEntries` expansions
- * are kept, the least recently used dropped first.
+ * across owners. The card returned is the one kept, deeply frozen: callers build on it (a spread) but never change
+ * it, so a hit costs no copy. At most `maxEntries` expansions are kept, the least recently used dropped first.
  */
 export function defineCachedCardTemplate<TData extends object>(payload: unknown, maxEntries: number): (ownerId: string, data: TData) => AdaptiveCard {
   const expand = defineCardTemplate<TData>(payload);
-  const expansions = new Map<string, string>();
+  const expansions = new Map<string, AdaptiveCard>();
   return (ownerId, data) => {
     const key = `${ownerId}\n${JSON.stringify(data)}`;
     const kept = expansions.get(key);
     if (kept !== undefined) {
       expansions.delete(key);
       expansions.set(key, kept);
-      return JSON.parse(kept) as AdaptiveCard;
+      return kept;
     }
-    const card = expand(data);
-    expansions.set(key, JSON.stringify(card));
+    const card = deepFreeze(expand(data));
+    expansions.set(key, card);
     if (expansions.size > maxEntries) expansions.delete(expansions.keys().next().value as string);
     return card;
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function asAdaptiveCard(expanded: unknown): AdaptiveCard {

@@ -5,14 +5,23 @@
  * (or `IF_ABSENT_ETAG` when there was nothing), so the turn that saves second gets a write conflict, which
  * `ConcurrencyRetryMiddleware` turns into a retry from fresh state.
  */
-import { ConversationState, PrivateConversationState, UserState, calculateChangeHash, type BotState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+import { ConversationState, PrivateConversationState, UserState, type BotState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
 import { IF_ABSENT_ETAG } from './conditionalWrites';
 import { StorageWriteConflictError } from '../errors/storageWriteConflictError';
 
-/** What this turn knows about the stored item: the state object it belongs to, its content hash and eTag. */
+/**
+ * The item's content as JSON without its eTag: what botbuilder's `calculateChangeHash` hashes, compared as is. The
+ * string is only ever compared within the turn, so the SHA-256 botbuilder adds would be work on every turn for
+ * nothing.
+ */
+function contentOf(item: StoreItem): string {
+  return JSON.stringify({ ...item, eTag: undefined });
+}
+
+/** What this turn knows about the stored item: the state object it belongs to, its content and eTag. */
 interface StoredVersion {
   readonly state: StoreItem;
-  readonly hash: string;
+  readonly content: string;
   /** Undefined after this turn wrote the item: stores do not return the new eTag from `write`. */
   readonly eTag: string | undefined;
 }
@@ -26,7 +35,7 @@ class ConditionalSaves {
   loaded(context: TurnContext, state: StoreItem, readFromStorage: boolean): void {
     if (!readFromStorage) return;
     const eTag = typeof state.eTag === 'string' && state.eTag !== '' ? state.eTag : IF_ABSENT_ETAG;
-    context.turnState.set(this.versionKey, { state, hash: calculateChangeHash(state), eTag } satisfies StoredVersion);
+    context.turnState.set(this.versionKey, { state, content: contentOf(state), eTag } satisfies StoredVersion);
   }
 
   forget(context: TurnContext): void {
@@ -35,20 +44,20 @@ class ConditionalSaves {
 
   async save(context: TurnContext, key: string, state: StoreItem | undefined, force: boolean): Promise<void> {
     const version = context.turnState.get(this.versionKey) as StoredVersion | undefined;
-    const changed = force || (state !== undefined && (version?.state !== state || version.hash !== calculateChangeHash(state)));
+    const changed = force || (state !== undefined && (version?.state !== state || version.content !== contentOf(state)));
     if (!changed) return;
     const content = state ?? {};
     // Never loaded this turn (a blind `clear` or `force`): nothing to be conditional on, as botbuilder does.
-    const eTag = version ? (version.eTag ?? (await this.eTagIfStillOurs(key, version.hash))) : '*';
+    const eTag = version ? (version.eTag ?? (await this.eTagIfStillOurs(key, version.content))) : '*';
     await this.storage.write({ [key]: { ...content, eTag } });
-    context.turnState.set(this.versionKey, { state: content, hash: calculateChangeHash(content), eTag: undefined } satisfies StoredVersion);
+    context.turnState.set(this.versionKey, { state: content, content: contentOf(content), eTag: undefined } satisfies StoredVersion);
   }
 
   /** A second save in one turn: the stored item must still be what this turn wrote, else someone else won. */
-  private async eTagIfStillOurs(key: string, writtenHash: string): Promise<string> {
+  private async eTagIfStillOurs(key: string, written: string): Promise<string> {
     const current = (await this.storage.read([key]))[key] as StoreItem | undefined;
     if (!current) return IF_ABSENT_ETAG;
-    if (calculateChangeHash(current) !== writtenHash || typeof current.eTag !== 'string') throw new StorageWriteConflictError(key);
+    if (contentOf(current) !== written || typeof current.eTag !== 'string') throw new StorageWriteConflictError(key);
     return current.eTag;
   }
 }

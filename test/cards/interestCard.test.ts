@@ -91,10 +91,11 @@ describe('renderInterestCard', () => {
   });
 
   describe('an interest opened again', () => {
-    test('gives the same card as the first time, as a copy the caller may change', () => {
+    test('gives the same card as the first time, which no caller can change', () => {
       const first = renderInterestCard({ interest: userCreated, ownerId: OWNER_ID });
       const expected = structuredClone(first);
-      first.body.length = 0;
+      expect(() => (first.body.length = 0)).toThrow(TypeError);
+      expect(() => Object.assign(first.body[0] as object, { text: 'changed' })).toThrow(TypeError);
       expect(renderInterestCard({ interest: userCreated, ownerId: OWNER_ID })).toEqual(expected);
     });
 
