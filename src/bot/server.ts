@@ -204,12 +204,13 @@ function requestIdOf(req: IncomingMessage): string {
 
 function sendJson(res: ServerResponse, status: number, body: unknown, close: boolean): void {
   if (res.headersSent) return;
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const headers: Record<string, string | number> = { 'Content-Length': Buffer.byteLength(text) };
-  if (text !== '') headers['Content-Type'] = 'application/json; charset=utf-8';
+  // Encoded once: the length and the bytes sent come from the same buffer.
+  const bytes = Buffer.from(body === undefined ? '' : JSON.stringify(body), 'utf8');
+  const headers: Record<string, string | number> = { 'Content-Length': bytes.length };
+  if (bytes.length > 0) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (close) headers.Connection = 'close';
   res.writeHead(status, headers);
-  res.end(text);
+  res.end(bytes);
 }
 
 function refusalFor(status: unknown): HttpRefusal {

@@ -1,4 +1,4 @@
-import { parseAllowedAudiences, type Audience } from '../domain/audiences';
+import { AUDIENCE_FLAGS, parseAllowedAudiences, type Audience } from '../domain/audiences';
 
 /**
  * Reads Graph's `allowedAudiences` (names, comma lists or numeric flag strings: the domain's
@@ -7,6 +7,8 @@ import { parseAllowedAudiences, type Audience } from '../domain/audiences';
  * `unknownFutureValue` rather than failing the whole item; an absent one stays null.
  */
 export function readAllowedAudiences(value: unknown): Audience | null {
+  // The form Graph sends today, one audience by name, read without the general parser (every listed item has one).
+  if (typeof value === 'string' && Object.hasOwn(AUDIENCE_FLAGS, value)) return value as Audience;
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
   const known = parseAllowedAudiences(value).filter((audience) => audience !== 'unknownFutureValue');
   // parseAllowedAudiences lists audiences in flag order, narrowest first.
