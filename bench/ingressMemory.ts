@@ -8,6 +8,7 @@
  * 1.5 GB is killed (the figure is then reported as at least that).
  */
 import zlib from 'node:zlib';
+import { WARM_UP_QUIET_MS } from '../src/bot/http/warmUpWhenIdle';
 import { connectorEnvelope } from '../test/support/postActivity';
 import { benchUser, BotClient } from './botClient';
 import type { BenchContext } from './context';
@@ -102,9 +103,10 @@ export async function measureIngressMemory(context: BenchContext): Promise<Ingre
   const launched = await launchBot('product', { graphBaseUrl: context.service.ready.graphBaseUrl, probe: false });
   const { pid } = launched.process;
   try {
-    // One ordinary turn first, so whatever the bot loads on first use is in the idle figure, not in the increase.
+    // One ordinary turn first, then long enough for the bot's idle warm-up, so whatever it loads on first use or
+    // once idle is in the idle figure, not in the increase.
     await new BotClient(launched.url).say(benchUser('bench-ingress'), 'a:ingress-warm', 'list');
-    await sleep(500);
+    await sleep(WARM_UP_QUIET_MS + 1_000);
     const idle = procMemory(pid)?.rssBytes ?? Number.NaN;
     const kernelPeak = resetPeakRss(pid);
 
