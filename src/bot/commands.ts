@@ -25,7 +25,7 @@ import { HELPER_PHRASES } from './helpers/whoCanHelp';
 import { startAdd } from './bulkAdd/bulkAddFlow';
 import { TAG_INTEREST_DIALOG, type InterestDialogOptions } from './dialogs/dialogIds';
 import { keepUndoSnapshot } from './undoSnapshots';
-import { cardViewersFor, sendCard, sendTyping } from './replies';
+import { cardViewersFor, sendCard, startTyping } from './replies';
 
 export interface CommandTurn {
   readonly context: TurnContext;
@@ -50,7 +50,7 @@ interface CommandBase {
   readonly phrases: readonly string[];
   /** Whether text may follow the phrase ("edit Chess"); if not, "list foo" is not this command. */
   readonly takesArgument: boolean;
-  /** The handler calls Graph at once, so a typing indicator goes out first. */
+  /** The handler calls Graph at once, so a typing indicator goes out alongside it (`startTyping`). */
   readonly typing: boolean;
   /** Runs even while a dialog waits for an answer. */
   readonly interruptsDialog: boolean;
@@ -224,7 +224,11 @@ export async function runCommand(context: TurnContext, command: CommandText, ser
     return;
   }
   await services.graph.run(context, async (profile) => {
-    if (route.typing) await sendTyping(context);
-    await route.handle(turnOf({ profile }));
+    const typing = route.typing ? startTyping(context, services.logger) : undefined;
+    try {
+      await route.handle(turnOf({ profile }));
+    } finally {
+      await typing;
+    }
   });
 }

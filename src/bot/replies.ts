@@ -1,6 +1,7 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { toAttachment, type AdaptiveCard } from '../cards/cardTemplate';
 import { OWNER_ONLY, personalChatUrl, type Viewers } from '../cards/sharedView';
+import type { Logger } from '../logger';
 
 /** Posts a card as a new message. */
 export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
@@ -15,6 +16,16 @@ export async function sendCard(context: TurnContext, card: AdaptiveCard): Promis
 export async function sendTyping(context: TurnContext): Promise<void> {
   if (context.activity.conversation?.conversationType === 'channel') return;
   await context.sendActivity({ type: ActivityTypes.Typing });
+}
+
+/**
+ * `sendTyping` for a turn about to call Graph, started rather than awaited, so the indicator's Bot Connector round
+ * trip and the Graph call overlap instead of adding up. Await the result before the turn ends: replies are held
+ * until then (`heldReplies.ts`), so the indicator still arrives first. It never rejects: the indicator is only a
+ * courtesy, so one the connector refuses is logged at debug and the turn answers as usual.
+ */
+export function startTyping(context: TurnContext, logger: Logger): Promise<void> {
+  return sendTyping(context).catch((error: unknown) => logger.debug('Typing indicator not sent', { error }));
 }
 
 /**

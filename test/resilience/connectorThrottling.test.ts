@@ -90,3 +90,35 @@ describe('connector retry policy', () => {
     expect(waits).toEqual([500, 1_000, 1_500]);
   });
 });
+
+describe('the typing indicator of a Graph command (normal delivery)', () => {
+  let harness: BotHarness;
+  beforeEach(async () => {
+    harness = await startBotHarness({ connector: true });
+  });
+  afterEach(() => harness.close());
+
+  it('goes out alongside the Graph call instead of before it, and still arrives before the card', async () => {
+    const release = harness.connector.holdNext((activity) => activity.type === 'typing');
+    const before = harness.service.stats.snapshot().total;
+    const turn = harness.say('list', { expectReplies: false });
+    // Graph is asked while the connector has not yet answered the typing indicator.
+    const until = Date.now() + 10_000;
+    while (harness.service.stats.snapshot().total === before && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(harness.service.stats.snapshot().total).toBe(before + 1);
+    expect(harness.connector.accepted()).toEqual([]);
+    release();
+    expect((await turn).status).toBe(200);
+    const accepted = harness.connector.accepted();
+    expect(accepted.map((activity) => activity.type)).toEqual(['typing', 'message']);
+    expect(accepted[1]?.attachments?.[0]?.contentType).toBe(CARD);
+  });
+
+  it('a refused typing indicator does not stop the answer', async () => {
+    harness.connector.refuseNext(1, 403, { when: (activity) => activity.type === 'typing' });
+    expect((await harness.say('list', { expectReplies: false })).status).toBe(200);
+    const accepted = harness.connector.accepted();
+    expect(accepted.map((activity) => activity.type)).toEqual(['message']);
+    expect(accepted[0]?.attachments?.[0]?.contentType).toBe(CARD);
+  });
+});

@@ -32,6 +32,8 @@ export interface LocalConnector {
   readonly posts: ConnectorPost[];
   /** Activities the connector accepted (answered 2xx), in order. */
   accepted(): Partial<Activity>[];
+  /** The next activity POST that `when` matches is not answered until the returned function is called. */
+  holdNext(when: (activity: Partial<Activity>) => boolean): () => void;
   /** The next `count` activity POSTs (of those `when` matches, if given) get `status`. */
   refuseNext(count: number, status: number, options?: { retryAfterSeconds?: number; when?: (activity: Partial<Activity>) => boolean }): void;
   /** Resolves once `count` activities have been accepted (rejects after `timeoutMs`). */
@@ -58,6 +60,7 @@ export async function startLocalConnector(): Promise<LocalConnector> {
     readonly when: (activity: Partial<Activity>) => boolean;
   }
   const refusals: Refusal[] = [];
+  const holds: { readonly when: (activity: Partial<Activity>) => boolean; readonly released: Promise<void> }[] = [];
   const waiters: (() => void)[] = [];
   let counter = 0;
   const membersByConversation = new Map<string, readonly ConnectorMember[]>();
@@ -92,20 +95,26 @@ export async function startLocalConnector(): Promise<LocalConnector> {
         return;
       }
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>;
-      const refusalIndex = refusals.findIndex((candidate) => candidate.when(activity));
-      const [refusal] = refusalIndex >= 0 ? refusals.splice(refusalIndex, 1) : [];
-      if (refusal) {
-        posts.push({ path, status: refusal.status, activity });
-        const headers: Record<string, string> = refusal.retryAfterSeconds !== undefined ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {};
-        answer(res, refusal.status, headers, { error: { code: 'TooManyRequests', message: 'Slow down' } });
-        return;
-      }
-      posts.push({ path, status: 200, activity });
-      counter += 1;
-      answer(res, 200, {}, { id: `activity-${counter}` });
-      waiters.splice(0).forEach((wake) => wake());
+      const holdIndex = holds.findIndex((candidate) => candidate.when(activity));
+      const [hold] = holdIndex >= 0 ? holds.splice(holdIndex, 1) : [];
+      if (hold) void hold.released.then(() => receive(res, path, activity));
+      else receive(res, path, activity);
     });
   });
+  function receive(res: http.ServerResponse, path: string, activity: Partial<Activity>): void {
+    const refusalIndex = refusals.findIndex((candidate) => candidate.when(activity));
+    const [refusal] = refusalIndex >= 0 ? refusals.splice(refusalIndex, 1) : [];
+    if (refusal) {
+      posts.push({ path, status: refusal.status, activity });
+      const headers: Record<string, string> = refusal.retryAfterSeconds !== undefined ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {};
+      answer(res, refusal.status, headers, { error: { code: 'TooManyRequests', message: 'Slow down' } });
+      return;
+    }
+    posts.push({ path, status: 200, activity });
+    counter += 1;
+    answer(res, 200, {}, { id: `activity-${counter}` });
+    waiters.splice(0).forEach((wake) => wake());
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -118,6 +127,11 @@ export async function startLocalConnector(): Promise<LocalConnector> {
       membersByConversation.set(conversationId, [...members]);
     },
     accepted,
+    holdNext(when) {
+      let release = (): void => undefined;
+      holds.push({ when, released: new Promise<void>((resolve) => (release = resolve)) });
+      return () => release();
+    },
     refuseNext(count, status, options = {}) {
       const when = options.when ?? (() => true);
       for (let index = 0; index < count; index++) refusals.push({ status, retryAfterSeconds: options.retryAfterSeconds, when });
