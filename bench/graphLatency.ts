@@ -42,7 +42,8 @@ export interface LatencyFigures {
   readonly rows: LatencyRow[];
 }
 
-async function setLatency(context: BenchContext, ms: number | undefined): Promise<void> {
+/** Turns the profile service's latency switch on for the interests paths (`ms`), or off (`undefined`). */
+export async function setGraphLatency(context: BenchContext, ms: number | undefined): Promise<void> {
   const url = `${context.service.ready.url}/_dev/faults`;
   const answer =
     ms === undefined
@@ -55,7 +56,7 @@ export async function measureGraphLatency(context: BenchContext): Promise<Latenc
   const { options } = context;
   const targets = THROUGHPUT_TARGETS.filter((target) => ACTIONS.some((action) => target.id === action || target.id === floorId(action)));
   const samples: LatencySample[] = [];
-  await setLatency(context, INJECTED_LATENCY_MS);
+  await setGraphLatency(context, INJECTED_LATENCY_MS);
   try {
     for (let round = 0; round < options.latencyRounds; round++) {
       for (const target of rotate(targets, round * 2)) {
@@ -67,7 +68,7 @@ export async function measureGraphLatency(context: BenchContext): Promise<Latenc
       }
     }
   } finally {
-    await setLatency(context, undefined);
+    await setGraphLatency(context, undefined);
   }
   const rows = ACTIONS.map((action): LatencyRow => {
     const of = (id: string): LatencySample[] => samples.filter((sample) => sample.target === id);

@@ -10,6 +10,7 @@ import { BotClient } from './botClient';
 import { bulkAddSection } from './bulkAdd';
 import { cardSizesSection } from './cardSizes';
 import { coldStartSection } from './coldStart';
+import { connectorDeliverySection } from './connectorDelivery';
 import type { BenchContext } from './context';
 import { graphCountsSection } from './graphCounts';
 import { graphLatencySection } from './graphLatency';
@@ -43,6 +44,7 @@ const MEASUREMENTS: readonly Measurement[] = [
   { id: 'helpers-chat', what: '"Who can help with" in a 60-member chat', run: helpersChatSection },
   { id: 'throughput', what: 'Throughput in rotated rounds', run: throughputSection },
   { id: 'graph-latency', what: 'Overhead over 150 ms of Graph latency', run: graphLatencySection },
+  { id: 'connector-delivery', what: 'List with normal delivery over a connector 100 ms away and a slow Graph', run: connectorDeliverySection },
   { id: 'cold-start', what: 'Cold start', run: coldStartSection },
   { id: 'ingress-memory', what: 'Four maximum-size bodies at once on a fresh process', run: ingressMemorySection },
   { id: 'mention-text', what: 'A 16,000-character message of <at>', run: mentionTextSection },

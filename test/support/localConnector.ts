@@ -32,6 +32,8 @@ export interface LocalConnector {
   readonly posts: ConnectorPost[];
   /** Activities the connector accepted (answered 2xx), in order. */
   accepted(): Partial<Activity>[];
+  /** Every activity POST from now on is answered `ms` later, as a connector far away would (0: at once). */
+  setLatency(ms: number): void;
   /** The next activity POST that `when` matches is not answered until the returned function is called. */
   holdNext(when: (activity: Partial<Activity>) => boolean): () => void;
   /** The next `count` activity POSTs (of those `when` matches, if given) get `status`. */
@@ -60,6 +62,7 @@ export async function startLocalConnector(): Promise<LocalConnector> {
     readonly when: (activity: Partial<Activity>) => boolean;
   }
   const refusals: Refusal[] = [];
+  let latencyMs = 0;
   const holds: { readonly when: (activity: Partial<Activity>) => boolean; readonly released: Promise<void> }[] = [];
   const waiters: (() => void)[] = [];
   let counter = 0;
@@ -97,7 +100,8 @@ export async function startLocalConnector(): Promise<LocalConnector> {
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>;
       const holdIndex = holds.findIndex((candidate) => candidate.when(activity));
       const [hold] = holdIndex >= 0 ? holds.splice(holdIndex, 1) : [];
-      if (hold) void hold.released.then(() => receive(res, path, activity));
+      const answered = latencyMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, latencyMs)) : undefined;
+      if (hold || answered) void Promise.all([hold?.released, answered]).then(() => receive(res, path, activity));
       else receive(res, path, activity);
     });
   });
@@ -127,6 +131,9 @@ export async function startLocalConnector(): Promise<LocalConnector> {
       membersByConversation.set(conversationId, [...members]);
     },
     accepted,
+    setLatency(ms) {
+      latencyMs = ms;
+    },
     holdNext(when) {
       let release = (): void => undefined;
       holds.push({ when, released: new Promise<void>((resolve) => (release = resolve)) });
