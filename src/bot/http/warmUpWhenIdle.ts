@@ -7,8 +7,8 @@ export const WARM_UP_QUIET_MS = 500;
 /**
  * Runs `warmUp` once, as soon as the server has been without a request in flight for `quietMs`. Loading code
  * blocks the event loop, so it waits for a quiet moment instead of delaying the first people to write; a turn
- * that needs the code before then loads it itself. A failed warm-up is logged: the turn that needs the code
- * tries again and reports its own failure.
+ * that needs the code before then loads it itself. A failed warm-up is only logged here: a turn that needs the
+ * code meets the same failure and answers it like any other.
  */
 export function warmUpWhenIdle(server: Server, warmUp: () => Promise<void>, logger: Logger, quietMs = WARM_UP_QUIET_MS): void {
   let inFlight = 0;
