@@ -5,23 +5,12 @@ import { silentLogger } from '../../src/logger';
 import { IF_ABSENT_ETAG } from '../../src/storage/conditionalWrites';
 import { createStorage } from '../../src/storage/createStorage';
 import { isStorageWriteConflict } from '../../src/errors/storageWriteConflictError';
-import { startAzurite, type RunningAzurite } from '../support/azurite';
+import { useAzurite } from '../support/azuriteForTests';
 
-let azurite: RunningAzurite;
-let containerCount = 0;
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite.stop();
-});
+const azurite = useAzurite();
 
 /** A fresh container per test, so tests never see each other's keys. */
-async function blobStorage(): Promise<Storage> {
-  containerCount += 1;
-  return createStorage({ kind: 'blob', connectionString: azurite.connectionString, container: `state-${containerCount}` }, silentLogger);
-}
+const blobStorage = (): Promise<Storage> => azurite.freshStorage('state');
 
 async function writeError(storage: Storage, changes: Record<string, object>): Promise<unknown> {
   return storage.write(changes).then(

@@ -2,9 +2,8 @@ import crypto from 'node:crypto';
 import { ConfidentialClientApplication, type ICachePlugin } from '@azure/msal-node';
 import type { Storage } from 'botbuilder';
 import { createLogger, silentLogger } from '../../src/logger';
-import { createStorage } from '../../src/storage/createStorage';
 import { createStorageCachePlugin } from '../../src/storage/msalCachePlugin';
-import { startAzurite, type RunningAzurite } from '../support/azurite';
+import { useAzurite } from '../support/azuriteForTests';
 import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { createLoopbackNetworkClient } from '../support/loopbackNetworkClient';
 
@@ -14,21 +13,13 @@ const scopes = ['User.ReadWrite'];
 const alex = { oid: 'oid-alex', tid: tenantId };
 const encryptionKey = crypto.randomBytes(32);
 
-let azurite: RunningAzurite;
+const azurite = useAzurite();
 let idp: LocalIdentityProvider;
 let storage: Storage;
-let containerCount = 0;
 
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite.stop();
-});
 beforeEach(async () => {
   idp = await startLocalIdentityProvider({ clientId: appId, applicationIdUri: `api://botid-${appId}` });
-  containerCount += 1;
-  storage = await createStorage({ kind: 'blob', connectionString: azurite.connectionString, container: `tokens-${containerCount}` }, silentLogger);
+  storage = await azurite.freshStorage('tokens');
 });
 afterEach(() => idp.close());
 

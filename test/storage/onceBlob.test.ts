@@ -3,7 +3,7 @@ import { silentLogger } from '../../src/logger';
 import { CreateIfAbsentBlobsStorage } from '../../src/storage/createIfAbsentBlobsStorage';
 import { createStorage } from '../../src/storage/createStorage';
 import { once } from '../../src/storage/once';
-import { startAzurite, type RunningAzurite } from '../support/azurite';
+import { useAzurite } from '../support/azuriteForTests';
 import { describeOnceContract } from './onceContract';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -11,27 +11,15 @@ const T0 = new Date('2026-03-01T10:00:00Z');
 const later = (ms: number): Date => new Date(T0.getTime() + ms);
 const parseNumber = (stored: unknown): number | undefined => (typeof stored === 'number' ? stored : undefined);
 
-let azurite: RunningAzurite;
-let containerCount = 0;
+const azurite = useAzurite();
 
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite.stop();
-});
-
-async function blobStorage(): Promise<Storage> {
-  containerCount += 1;
-  return createStorage({ kind: 'blob', connectionString: azurite.connectionString, container: `once-${containerCount}` }, silentLogger);
-}
+const blobStorage = (): Promise<Storage> => azurite.freshStorage('once');
 
 describeOnceContract('blob storage on Azurite', blobStorage);
 
 describe('once() across two instances on Azurite', () => {
   it('runs once when two separate storage clients race on one key', async () => {
-    containerCount += 1;
-    const container = `once-race-${containerCount}`;
+    const container = azurite.freshContainer('once-race');
     const a = await createStorage({ kind: 'blob', connectionString: azurite.connectionString, container }, silentLogger);
     const b = new CreateIfAbsentBlobsStorage(azurite.connectionString, container);
     let runs = 0;
@@ -46,8 +34,7 @@ describe('once() across two instances on Azurite', () => {
   });
 
   it('sweeps a bounded number of blobs per call', async () => {
-    containerCount += 1;
-    const storage = new CreateIfAbsentBlobsStorage(azurite.connectionString, `once-sweep-${containerCount}`);
+    const storage = new CreateIfAbsentBlobsStorage(azurite.connectionString, azurite.freshContainer('once-sweep'));
     await storage.ensureContainer();
     for (let index = 0; index < 5; index++) await once(storage, `addInterest/${index}`, { lifetimeMs: 1, parse: parseNumber, now: T0 }, () => Promise.resolve(index));
     expect((await storage.sweepExpired(later(HOUR_MS), 3)).deleted).toBe(3);
@@ -56,8 +43,7 @@ describe('once() across two instances on Azurite', () => {
   });
 
   it('caps record lifetimes on a store built with STORAGE_RECORD_LIFETIME_SECONDS, and sweeps them once past', async () => {
-    containerCount += 1;
-    const container = `once-cap-${containerCount}`;
+    const container = azurite.freshContainer('once-cap');
     const capped = await createStorage({ kind: 'blob', connectionString: azurite.connectionString, container }, silentLogger, 1000);
     const now = new Date();
     await once(capped, 'undoRestore/capped', { lifetimeMs: 24 * HOUR_MS, parse: parseNumber, now }, () => Promise.resolve(1));
@@ -71,8 +57,7 @@ describe('once() across two instances on Azurite', () => {
   });
 
   it('deletes without a read a record left unchanged, by the store clock, for longer than its capped lifetime', async () => {
-    containerCount += 1;
-    const container = `once-old-${containerCount}`;
+    const container = azurite.freshContainer('once-old');
     // Written by an instance without the cap: its body says it lives a day.
     const plain = new CreateIfAbsentBlobsStorage(azurite.connectionString, container);
     await plain.ensureContainer();
@@ -86,8 +71,7 @@ describe('once() across two instances on Azurite', () => {
   });
 
   it('reaches every kind over successive sweeps, even behind a kind that always fills the limit with live records', async () => {
-    containerCount += 1;
-    const storage = new CreateIfAbsentBlobsStorage(azurite.connectionString, `once-fair-${containerCount}`);
+    const storage = new CreateIfAbsentBlobsStorage(azurite.connectionString, azurite.freshContainer('once-fair'));
     await storage.ensureContainer();
     // `tokenExchange/` is listed first; these live a day, so a sweep that always started there would stop on them.
     for (let index = 0; index < 4; index++) await once(storage, `tokenExchange/live-${index}`, { lifetimeMs: 24 * HOUR_MS, parse: parseNumber, now: T0 }, () => Promise.resolve(index));
