@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { warmUpWhenIdle } from '../../src/bot/http/warmUpWhenIdle';
 import { createLogger, type LogLevel } from '../../src/logger';
-import { buildBotOnce } from '../support/botProcess';
+import { buildBotOnce, inheritedEnvironment } from '../support/botProcess';
 
 const QUIET_MS = 60;
 
@@ -102,8 +102,7 @@ describe('the built bot at start', () => {
         console.log(JSON.stringify({ atListen, afterIdle: loaded() }));
         await server.close();
       })();`;
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(MICROSOFT_APP_|SSO_|STORAGE_|GRAPH_|PORT$|HOST$)/.test(name)));
-    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: os.tmpdir(), env: { ...env, PORT: '0', HOST: '127.0.0.1' } });
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: os.tmpdir(), env: { ...inheritedEnvironment(), PORT: '0', HOST: '127.0.0.1' } });
     expect(JSON.parse(stdout.trim().split('\n').pop() ?? '')).toEqual({ atListen: false, afterIdle: true });
   }, 240_000);
 });

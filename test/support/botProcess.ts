@@ -20,6 +20,11 @@ const BUILD_WAIT_MS = 180_000;
 /** Settings that would switch the child out of local mode or away from the test's services. */
 const INHERITED_SETTINGS_TO_DROP = /^(MICROSOFT_APP_|SSO_|BOT_DOMAIN|STORAGE_|GRAPH_|PROFILE_SERVICE_|PORT$|HOST$|LOG_LEVEL$)/;
 
+/** This process's environment without the settings above, for a child that must start in plain local mode. */
+export function inheritedEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS_TO_DROP.test(name)));
+}
+
 /**
  * Compiles the bot once per test run (all jest workers share it) into `dist/scale-out-test`, beside the normal
  * build, so tests never overwrite the developer's `dist/src` and the compiled files still find `node_modules`.
@@ -113,7 +118,7 @@ export interface BotProcessOptions {
 export async function startBotProcess(options: BotProcessOptions): Promise<BotProcess> {
   const port = await freePort();
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-process-'));
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS_TO_DROP.test(name)));
+  const inherited = inheritedEnvironment();
   // A temporary working directory, so a developer's `.env` never reaches the child.
   const child = spawn(process.execPath, [options.entry], {
     cwd,
