@@ -32,6 +32,24 @@ const GROUPS = {
     mutate: ['profileService/atomicJsonFile.ts'],
     tests: ['test/profileService/persistence.test.ts'],
   },
+  privacy: {
+    mutate: [
+      'src/domain/sharedConversation.ts',
+      'src/domain/audiences.ts',
+      'src/cards/sharedView.ts',
+      'src/bot/cardActions/handleCardAction.ts',
+      'src/bot/cardActions/ownerViewAction.ts',
+    ],
+    tests: [
+      'test/domain/sharedConversation.test.ts',
+      'test/domain/audiences.test.ts',
+      'test/cards/sharedView.test.ts',
+      'test/bot/sharedConversations.test.ts',
+      'test/bot/ownerView.test.ts',
+      'test/bot/cardActions.test.ts',
+      'test/bot/welcomeAndErrors.test.ts',
+    ],
+  },
   ingress: {
     mutate: ['src/bot/botFrameworkAuthentication.ts'],
     tests: ['test/auth/inboundAuth.test.ts'],

@@ -245,6 +245,14 @@ describe('adaptiveCard/action invokes', () => {
     expect(body).toEqual({ statusCode: 200, type: MESSAGE, value: 'Microsoft 365 is busy right now. Try again in a minute.' });
   });
 
+  it('answers a failure other than "not found" with its own message, not with the fresh list', async () => {
+    const interest = storedNamed('Machine learning');
+    // Once only: the list the stale-card answer would read afterwards succeeds, so only the right reading passes.
+    harness.service.faults.inject({ status: 503, count: 1 });
+    const body = await act(CARD_VERBS.openInterest, { ...owner, interestId: interest.id }, MESSAGE);
+    expect(body).toEqual({ statusCode: 200, type: MESSAGE, value: 'Microsoft 365 is busy right now. Try again in a minute.' });
+  });
+
   it('logs a failed card action once, at the invoke boundary, with both Graph request ids', async () => {
     const interest = storedNamed('Machine learning');
     harness.service.faults.inject({ status: 503, count: 10 });
@@ -265,7 +273,8 @@ describe('adaptiveCard/action invokes', () => {
     const exchange = await harness.send({ type: 'invoke', name: 'adaptiveCard/action', value });
     const response = exchange.activities.find((activity) => activity.type === 'invokeResponse')?.value as { status: number; body: Body };
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: expect.any(String) } });
+    // Says what to do next, without echoing the request back.
+    expect(response.body).toMatchObject({ statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: expect.stringContaining('Try the latest card, or say "help".') } });
     expect(harness.service.stats.snapshot().total).toBe(0);
   });
 

@@ -140,7 +140,30 @@ describe("the owner's view through a user-specific refresh", () => {
 });
 
 describe('personalChatUrl and hiddenInterestsText', () => {
-  test.each(['', '28:interests-bot', '29:6c8c2a5e-1b7e-4a51-9d3b-3a1f2e4d5c6b', '6c8c2a5e-1b7e-4a51-9d3b-3a1f2e4d5c6b', `${BOT_APP_ID}&x=1`])('no link for bot id %j', (id) => {
+  test("links a Teams bot id to Teams' chat deep link, in any letter case", () => {
+    expect(personalChatUrl(BOT_APP_ID)).toBe('https://teams.microsoft.com/l/chat/0/0?users=28%3A6c8c2a5e-1b7e-4a51-9d3b-3a1f2e4d5c6b');
+    expect(personalChatUrl(BOT_APP_ID.toUpperCase())).toBe('https://teams.microsoft.com/l/chat/0/0?users=28%3A6C8C2A5E-1B7E-4A51-9D3B-3A1F2E4D5C6B');
+  });
+
+  test.each([
+    '',
+    '28:interests-bot',
+    '29:6c8c2a5e-1b7e-4a51-9d3b-3a1f2e4d5c6b',
+    '6c8c2a5e-1b7e-4a51-9d3b-3a1f2e4d5c6b',
+    `${BOT_APP_ID}&x=1`,
+    `x${BOT_APP_ID}`,
+    // One group short of a GUID, or not hexadecimal, in each of its five places.
+    '28:6c8c2a5-1b7e-4a51-9d3b-3a1f2e4d5c6b',
+    '28:6c8c2a5e-1b7-4a51-9d3b-3a1f2e4d5c6b',
+    '28:6c8c2a5e-1b7e-4a5-9d3b-3a1f2e4d5c6b',
+    '28:6c8c2a5e-1b7e-4a51-9d3-3a1f2e4d5c6b',
+    '28:6c8c2a5e-1b7e-4a51-9d3b-3a1f2e4d5c6',
+    '28:6c8c2a5g-1b7e-4a51-9d3b-3a1f2e4d5c6b',
+    '28:6c8c2a5e-1b7g-4a51-9d3b-3a1f2e4d5c6b',
+    '28:6c8c2a5e-1b7e-4a5g-9d3b-3a1f2e4d5c6b',
+    '28:6c8c2a5e-1b7e-4a51-9d3g-3a1f2e4d5c6b',
+    '28:6c8c2a5e-1b7e-4a51-9d3b-3a1f2e4d5c6g',
+  ])('no link for bot id %j', (id) => {
     expect(personalChatUrl(id)).toBe('');
   });
 
