@@ -273,7 +273,7 @@ describe('adaptiveCard/action invokes', () => {
     const exchange = await harness.send({ type: 'invoke', name: 'adaptiveCard/action', value });
     const response = exchange.activities.find((activity) => activity.type === 'invokeResponse')?.value as { status: number; body: Body };
     expect(response.status).toBe(200);
-    // Says what to do next, without echoing the request back.
+    // Says what to do next.
     expect(response.body).toMatchObject({ statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: expect.stringContaining('Try the latest card, or say "help".') } });
     expect(harness.service.stats.snapshot().total).toBe(0);
   });
