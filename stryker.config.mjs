@@ -52,7 +52,7 @@ const GROUPS = {
   },
   ingress: {
     mutate: ['src/bot/botFrameworkAuthentication.ts'],
-    tests: ['test/auth/inboundAuth.test.ts'],
+    tests: ['test/auth/inboundAuth.test.ts', 'test/bot/connectorReuse.test.ts'],
   },
 };
 

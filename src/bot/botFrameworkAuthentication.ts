@@ -86,16 +86,16 @@ class InboundAuthentication extends ReusingConnectorAuthentication {
 
 /**
  * Once any endpoint is overridden the SDK stops filling in the public cloud's values and expects all of them
- * (BotFrameworkAuthenticationFactory), so the rest are spelled out here: Azure public cloud, as the SDK's defaults.
+ * (BotFrameworkAuthenticationFactory), so the rest are given here, the same public-cloud constants the SDK uses.
  */
 function publicCloudWithChannelMetadata(openIdMetadataUrl: string) {
   return {
     ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
-    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-    OAuthUrl: 'https://api.botframework.com',
-    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
     CallerId: CallerIdConstants.PublicAzureChannel,
     ValidateAuthority: true,
   };

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import { ClaimsIdentity, ConnectorClient, ConnectorFactory } from 'botframework-connector';
 import { createBotFrameworkAuthentication } from '../../src/bot/botFrameworkAuthentication';
 import { ReusedConnectorClients } from '../../src/bot/reusedConnectorClients';
 import { TEST_SERVICE_URL } from '../support/postActivity';
@@ -24,6 +24,18 @@ describe('connector clients are reused between turns', () => {
     expect(await first.connectorFactory?.create(OTHER_SERVICE_URL, first.audience)).toBe(other);
 
     expect(await auth.createUserTokenClient(first.claimsIdentity)).toBe(await auth.createUserTokenClient(second.claimsIdentity));
+  });
+
+  it('keeps one factory and one user token client per calling app id, never shared between app ids', async () => {
+    const auth = createBotFrameworkAuthentication(null);
+    // A v1 token names its app in `appid`: a skill or a second bot calling in is another app id.
+    const callerApp = (appId: string): ClaimsIdentity => new ClaimsIdentity([{ type: 'appid', value: appId }], true);
+    const factory = auth.createConnectorFactory(callerApp('app-a'));
+    expect(auth.createConnectorFactory(callerApp('app-a'))).toBe(factory);
+    expect(auth.createConnectorFactory(callerApp('app-b'))).not.toBe(factory);
+    const tokenClient = await auth.createUserTokenClient(callerApp('app-a'));
+    expect(await auth.createUserTokenClient(callerApp('app-a'))).toBe(tokenClient);
+    expect(await auth.createUserTokenClient(callerApp('app-b'))).not.toBe(tokenClient);
   });
 
   it('does not keep a client whose creation failed', async () => {
