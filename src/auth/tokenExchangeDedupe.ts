@@ -25,7 +25,3 @@ export function oncePerTokenExchange(storage: Storage, key: string, process: () 
   });
 }
 
-/** True for the first caller with this key; false for a duplicate. Other storage failures propagate. */
-export async function claimTokenExchange(storage: Storage, key: string): Promise<boolean> {
-  return (await oncePerTokenExchange(storage, key, () => Promise.resolve())).kind === 'ran';
-}

@@ -1,6 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { checkSsoToken } from '../../src/auth/ssoToken';
-import { claimTokenExchange, tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
+import { tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
+import { claimTokenExchange } from '../support/tokenExchangeClaim';
 import { isStorageWriteConflict } from '../../src/errors/storageWriteConflictError';
 import { describeSignInFailure } from '../../src/auth/signInFailure';
 
@@ -20,11 +21,12 @@ describe('SSO token binding', () => {
     ['another tenant', { ...good, tid: 'tid-2' }, 'wrongTenant'],
     ['another app', { ...good, aud: 'api://botid-other' }, 'wrongAudience'],
     ['an expired token', { ...good, exp: 999 }, 'expired'],
+    ['a token expiring this very second', { ...good, exp: 1_000 }, 'expired'],
   ])('refuses %s', (_case, claims, reason) => {
     expect(checkSsoToken(encode(claims), expectations)).toEqual({ ok: false, error: reason });
   });
 
-  it.each(['', 'not-a-jwt', 'a.b.c', `x.${Buffer.from('[]').toString('base64url')}.y`])('refuses the unreadable token %p', (token) => {
+  it.each(['', 'not-a-jwt', 'a.b.c', `x.${Buffer.from('[]').toString('base64url')}.y`, `x.${Buffer.from('null').toString('base64url')}.y`])('refuses the unreadable token %p', (token) => {
     expect(checkSsoToken(token, expectations)).toEqual({ ok: false, error: 'unreadable' });
   });
 

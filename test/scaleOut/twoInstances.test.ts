@@ -1,6 +1,7 @@
 import { ADDED_NOTICE } from '../../src/bot/dialogs/confirmAndCreateDialog';
 import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION, TAGS_QUESTION } from '../../src/bot/dialogs/addInterestDialog';
-import { claimTokenExchange, tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
+import { tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
+import { claimTokenExchange } from '../support/tokenExchangeClaim';
 import { silentLogger } from '../../src/logger';
 import { createStorage } from '../../src/storage/createStorage';
 import { everythingSaid, type BotProcess } from '../support/botProcess';

@@ -1,6 +1,7 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { claimTokenExchange, tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
+import { tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
+import { claimTokenExchange } from '../support/tokenExchangeClaim';
 import { silentLogger } from '../../src/logger';
 import { IF_ABSENT_ETAG } from '../../src/storage/conditionalWrites';
 import { createStorage } from '../../src/storage/createStorage';
