@@ -18,8 +18,8 @@ const parseProcessed = (stored: unknown): true | undefined => (stored === true ?
  * Runs `process` for the first copy of the exchange only; a copy gets `running` or `done` and must stay quiet.
  * A `process` that throws releases the claim, so a later copy can carry the turn on. Storage failures propagate.
  */
-export function oncePerTokenExchange(storage: Storage, key: string, process: () => Promise<void>, now?: Date): Promise<OnceOutcome<true>> {
-  return once(storage, key, { lifetimeMs: RECORD_KINDS.tokenExchange.lifetimeMs, parse: parseProcessed, ...(now ? { now } : {}) }, async () => {
+export function oncePerTokenExchange(storage: Storage, key: string, process: () => Promise<void>): Promise<OnceOutcome<true>> {
+  return once(storage, key, { lifetimeMs: RECORD_KINDS.tokenExchange.lifetimeMs, parse: parseProcessed }, async () => {
     await process();
     return true as const;
   });
