@@ -22,7 +22,7 @@ const GROUPS = {
   },
   graphRetry: {
     mutate: ['src/graph/boundedRetryHandler.ts', 'src/graph/retryAfter.ts'],
-    tests: ['test/graph/interestsClient.resilience.test.ts', 'test/graph/retryAfter.test.ts'],
+    tests: ['test/graph/interestsClient.resilience.test.ts', 'test/graph/retryAfter.test.ts', 'test/graph/boundedRetryHandler.test.ts'],
   },
   concurrency: {
     mutate: ['src/storage/concurrencyRetryMiddleware.ts', 'src/storage/conditionalBotState.ts', 'src/storage/storageWriteConflict.ts'],

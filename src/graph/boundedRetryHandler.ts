@@ -22,7 +22,17 @@ function libraryBackoffCeilingSeconds(attempt: number, delaySeconds: number): nu
  * (the caller keeps `retryAfterSeconds`) instead of holding the user's turn. A POST that met 504 is not re-sent,
  * because the gateway may have applied it and a second create would duplicate the interest.
  */
-export function createBoundedRetryHandler(options: { maxRetries: number; maxRetryWaitSeconds: number }): RetryHandler {
+export function createBoundedRetryHandler(options: BoundedRetrySettings): RetryHandler {
+  return new RetryHandler(boundedRetryOptions(options));
+}
+
+export interface BoundedRetrySettings {
+  readonly maxRetries: number;
+  readonly maxRetryWaitSeconds: number;
+}
+
+/** The options behind `createBoundedRetryHandler`: its attempt count, base delay and `shouldRetry`. */
+export function boundedRetryOptions(options: BoundedRetrySettings): RetryHandlerOptions {
   const maxRetries = Math.max(0, Math.min(Math.floor(options.maxRetries), LIBRARY_MAX_RETRIES));
   const maxWaitSeconds = Math.max(0, options.maxRetryWaitSeconds);
   const delaySeconds = Math.min(BASE_DELAY_SECONDS, maxWaitSeconds);
@@ -32,5 +42,5 @@ export function createBoundedRetryHandler(options: { maxRetries: number; maxRetr
     const wait = retryAfter ?? libraryBackoffCeilingSeconds(attempt + 1, delay);
     return wait <= maxWaitSeconds;
   };
-  return new RetryHandler(new RetryHandlerOptions(delaySeconds, maxRetries, shouldRetry));
+  return new RetryHandlerOptions(delaySeconds, maxRetries, shouldRetry);
 }

@@ -13,7 +13,7 @@ describe('parseRetryAfterSeconds', () => {
     expect(parseRetryAfterSeconds(header, now)).toBeCloseTo(seconds, 3);
   });
 
-  it.each([null, undefined, '', 'soon'])('reads %p as absent', (header) => {
+  it.each([null, undefined, '', '   ', 'soon'])('reads %p as absent', (header) => {
     expect(parseRetryAfterSeconds(header, now)).toBeUndefined();
   });
 });
