@@ -83,6 +83,25 @@ describe('ConcurrencyRetryMiddleware', () => {
 
     expect(await bot.readCount()).toBe(1);
     expect(texts(bot.adapter.activeQueue)).toEqual(['fast is message 1', REPEAT_PLEASE_TEXT]);
+    expect(REPEAT_PLEASE_TEXT).toMatch(/Please send it again\.$/);
+  });
+
+  it('by default runs a turn twice at most: it gives up when it loses the retry too', async () => {
+    const bot = countingBot();
+    const firstRun = bot.holdAfterRead('slow');
+    const slowTurn = bot.send('slow');
+    await firstRun.reached;
+    await bot.send('fast');
+    const retry = bot.holdAfterRead('slow');
+    firstRun.release();
+    await retry.reached;
+    await bot.send('faster');
+    retry.release();
+    await slowTurn;
+
+    expect(bot.runs).toEqual(['slow', 'fast', 'slow', 'faster']);
+    expect(await bot.readCount()).toBe(2);
+    expect(texts(bot.adapter.activeQueue)).toEqual(['fast is message 1', 'faster is message 2', REPEAT_PLEASE_TEXT]);
   });
 
   it('lets typing indicators out at once but holds replies until the state is saved', async () => {

@@ -59,6 +59,36 @@ describe.each(stateKinds)('%s state saved with eTags', (_kind, createState) => {
     expect(await count.get(turn())).toBe(3);
   });
 
+  it('refuses a second save in one turn when another turn wrote in between', async () => {
+    const storage = new MemoryStorage();
+    const state = createState(storage);
+    const count = state.createProperty<number>('count');
+    const later = turn();
+    await count.set(later, 1);
+    await state.saveChanges(later);
+    const other = turn();
+    await count.set(other, (await count.get(other, 0)) + 10);
+    await state.saveChanges(other);
+
+    await count.set(later, 2);
+    await expect(state.saveChanges(later)).rejects.toThrow(/eTag conflict/);
+    expect(await count.get(turn())).toBe(11);
+  });
+
+  it('writes a second save in one turn again when the state was deleted in between', async () => {
+    const storage = new MemoryStorage();
+    const state = createState(storage);
+    const count = state.createProperty<number>('count');
+    const context = turn();
+    await count.set(context, 1);
+    await state.saveChanges(context);
+    await state.delete(turn());
+
+    await count.set(context, 2);
+    await state.saveChanges(context);
+    expect(await count.get(turn())).toBe(2);
+  });
+
   it('does not write state that did not change', async () => {
     const { storage, writes } = countingStorage();
     const state = createState(storage);
