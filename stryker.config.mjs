@@ -10,7 +10,7 @@ const GROUPS = {
   },
   undo: {
     mutate: ['src/bot/undoSnapshots.ts', 'src/graph/interestCopyBody.ts', 'src/bot/cardActions/changeActions.ts'],
-    tests: ['test/bot/undoAndSuggestions.test.ts', 'test/bot/cardActions.test.ts'],
+    tests: ['test/bot/undoAndSuggestions.test.ts', 'test/bot/cardActions.test.ts', 'test/bot/undoSnapshots.test.ts'],
   },
   diff: {
     mutate: ['src/domain/diffInterest.ts'],

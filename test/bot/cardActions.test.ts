@@ -152,6 +152,29 @@ describe('adaptiveCard/action invokes', () => {
     expect(requests()).toEqual({ 'PATCH interest': 1 });
   });
 
+  it('interest.saveTags with the same tags in another order writes nothing and says so (one GET)', async () => {
+    const interest = storedNamed('Trail running');
+    const card = await actForCard(CARD_VERBS.saveTags, { ...owner, interestId: interest.id, tagsBefore: ['wantsToImprove', 'askMeAbout'], collaborationTags: 'askMeAbout,wantsToImprove' });
+    expect(cardText(card)).toContain('Nothing was changed.');
+    expect(requests()).toEqual({ 'GET interest': 1 });
+  });
+
+  it('interest.saveTags swapping one tag for another (as many tags) PATCHes the new set', async () => {
+    const interest = storedNamed('Trail running');
+    const card = await actForCard(CARD_VERBS.saveTags, { ...owner, interestId: interest.id, tagsBefore: ['wantsToImprove'], collaborationTags: 'ableToMentor' });
+    expect(cardText(card)).toContain('Saved.');
+    expect(storedNamed('Trail running').collaborationTags).toEqual(['ableToMentor']);
+    expect(requests()).toEqual({ 'PATCH interest': 1 });
+  });
+
+  it('interest.saveTags removing one of two tags PATCHes the one left', async () => {
+    const interest = storedNamed('Trail running');
+    const card = await actForCard(CARD_VERBS.saveTags, { ...owner, interestId: interest.id, tagsBefore: ['ableToMentor', 'askMeAbout'], collaborationTags: 'askMeAbout' });
+    expect(cardText(card)).toContain('Saved.');
+    expect(storedNamed('Trail running').collaborationTags).toEqual(['askMeAbout']);
+    expect(requests()).toEqual({ 'PATCH interest': 1 });
+  });
+
   it('interest.confirmInference marks a suggestion as verified with one PATCH', async () => {
     const suggestion = storedNamed('Data visualization');
     const shown = await actForCard(CARD_VERBS.openInterest, { ...owner, interestId: suggestion.id });

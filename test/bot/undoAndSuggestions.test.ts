@@ -172,6 +172,18 @@ describe('delete, undo and suggestions lose nothing', () => {
     expect(stored().filter((candidate) => candidate.displayName === 'Chess')).toHaveLength(0);
   });
 
+  it('says Microsoft 365 is busy, not that the interest was gone, when Graph keeps refusing the DELETE', async () => {
+    const kept = fullyPopulated({ displayName: 'Pottery' });
+    await harness.service.store.putInterest(ALEX.aadObjectId, kept);
+    const confirm = await actForCard(CARD_VERBS.deleteInterest, { ...owner, interestId: kept.id });
+    harness.service.faults.inject({ status: 503, retryAfterSeconds: 0, count: 10, method: 'DELETE' });
+    const { body } = await harness.act(CARD_VERBS.confirmDelete, dataOf(confirm, CARD_VERBS.confirmDelete), { from: ALEX });
+    const answer = JSON.stringify(body);
+    expect(answer).toContain('Microsoft 365 is busy right now');
+    expect(answer).not.toContain('already gone');
+    expect(stored().some((item) => item.id === kept.id)).toBe(true);
+  });
+
   it('re-creates once when two clicks on one Undo reach two instances at the same time', async () => {
     const item = fullyPopulated({ displayName: 'Rowing' });
     await harness.service.store.putInterest(ALEX.aadObjectId, item);
