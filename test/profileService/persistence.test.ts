@@ -51,8 +51,10 @@ describe('profile service: persistence', () => {
     await harness.service.close();
     const leftover = path.join(harness.dataDir, `${STORE_FILE_NAME}.12345.1.tmp`);
     await writeFile(leftover, '{"half":');
+    // Someone else's temp file in the same directory is not the service's to remove.
+    await writeFile(path.join(harness.dataDir, 'notes.tmp'), 'keep me');
     await harness.restart();
-    expect(await readdir(harness.dataDir)).toEqual([STORE_FILE_NAME]);
+    expect((await readdir(harness.dataDir)).sort()).toEqual(['notes.tmp', STORE_FILE_NAME].sort());
     expect(harness.service.store.listInterests(ALICE.oid)).toHaveLength(1);
   });
 
@@ -61,6 +63,21 @@ describe('profile service: persistence', () => {
     await writeFile(path.join(harness.dataDir, STORE_FILE_NAME), '{"something":"else"}');
     await expect(startProfileService({ dataDir: harness.dataDir })).rejects.toThrow(/not a profile service data file/);
     await writeFile(path.join(harness.dataDir, STORE_FILE_NAME), '{"version":1,"users":{}}');
+    await harness.restart();
+  });
+
+  it('refuses to start when the data file exists but cannot be read, rather than start empty', async () => {
+    await harness.service.close();
+    const dataFile = path.join(harness.dataDir, STORE_FILE_NAME);
+    await rm(dataFile, { force: true });
+    await mkdir(dataFile);
+    // Closed again if it does start, so a failing run still ends.
+    const outcome = await startProfileService({ dataDir: harness.dataDir }).then(
+      async (service) => (await service.close(), 'started'),
+      (error: unknown) => String(error),
+    );
+    expect(outcome).toMatch(/EISDIR/);
+    await rm(dataFile, { recursive: true });
     await harness.restart();
   });
 
