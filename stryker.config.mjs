@@ -25,8 +25,8 @@ const GROUPS = {
     tests: ['test/graph/interestsClient.resilience.test.ts', 'test/graph/retryAfter.test.ts', 'test/graph/boundedRetryHandler.test.ts'],
   },
   concurrency: {
-    mutate: ['src/storage/concurrencyRetryMiddleware.ts', 'src/storage/conditionalBotState.ts', 'src/storage/storageWriteConflict.ts'],
-    tests: ['test/storage/concurrencyRetryMiddleware.test.ts', 'test/storage/conditionalBotState.test.ts'],
+    mutate: ['src/storage/concurrencyRetryMiddleware.ts', 'src/storage/conditionalBotState.ts', 'src/errors/storageWriteConflictError.ts'],
+    tests: ['test/storage/concurrencyRetryMiddleware.test.ts', 'test/storage/conditionalBotState.test.ts', 'test/storage/storageWriteConflict.test.ts'],
   },
   persistence: {
     mutate: ['profileService/atomicJsonFile.ts'],

@@ -2,7 +2,6 @@ import { MemoryStorage } from 'botbuilder';
 import { checkSsoToken } from '../../src/auth/ssoToken';
 import { tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
 import { claimTokenExchange } from '../support/tokenExchangeClaim';
-import { isStorageWriteConflict } from '../../src/errors/storageWriteConflictError';
 import { describeSignInFailure } from '../../src/auth/signInFailure';
 
 const encode = (claims: Record<string, unknown>): string =>
@@ -43,16 +42,6 @@ describe('token exchange dedupe', () => {
     const outcomes = await Promise.all([claimTokenExchange(storage, key), claimTokenExchange(storage, key), claimTokenExchange(storage, key)]);
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     expect(await claimTokenExchange(storage, tokenExchangeKey('msteams', 'conv-1', 'exchange-2'))).toBe(true);
-  });
-
-  it.each([
-    [new Error('Storage: error writing "k" due to eTag conflict.'), true],
-    [Object.assign(new Error('The condition specified using HTTP conditional header(s) is not met.'), { statusCode: 412 }), true],
-    [{ statusCode: 412, message: 'whatever' }, true],
-    [new Error('ECONNREFUSED'), false],
-    ['eTag conflict', false],
-  ])('recognises storage conflicts in every wording (%#)', (error, conflict) => {
-    expect(isStorageWriteConflict(error)).toBe(conflict);
   });
 });
 
