@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { nowSeconds } from '../support/jwt';
 import { APP_ID, oauthCardIn, startSsoHarness, type SsoHarness } from './ssoHarness';
 
@@ -37,5 +38,27 @@ describe('inbound Bot Framework authentication (credentials configured)', () => 
     expect(harness.service.stats.snapshot().total).toBe(0);
     // The handler logs nothing for a refused request; only the adapter's own refusal may appear.
     expect(harness.instances[0]!.logLines.slice(linesBefore).filter((line) => line.includes('Turn failed'))).toEqual([]);
+  });
+});
+
+describe('inbound authentication when the channel metadata cannot be read', () => {
+  it('answers 401, runs no handler and stays up', async () => {
+    // A port that was just free: nothing listens there, so every metadata request is refused at once.
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const harness = await startSsoHarness({ channelOpenIdMetadataUrl: `http://127.0.0.1:${closedPort}/.well-known/openidconfiguration` });
+    try {
+      const reply = await harness.send({ type: 'message', text: 'list' });
+      expect(reply.status).toBe(401);
+      expect(reply.activities).toEqual([]);
+      expect(harness.service.stats.snapshot().total).toBe(0);
+      expect((await harness.instances[0]!.harness.send({ type: 'message', text: 'list' }, { headers: {} })).status).toBe(401);
+    } finally {
+      await harness.close();
+    }
   });
 });

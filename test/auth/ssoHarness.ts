@@ -68,7 +68,9 @@ export interface SsoHarness {
 }
 
 /** Starts the identity provider, the profile service and `instances` bot processes' worth of bots sharing `storage`. */
-export async function startSsoHarness(options: { instances?: number; storage?: Storage; sharedTokenCache?: boolean } = {}): Promise<SsoHarness> {
+export async function startSsoHarness(
+  options: { instances?: number; storage?: Storage; sharedTokenCache?: boolean; channelOpenIdMetadataUrl?: string } = {},
+): Promise<SsoHarness> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sso-test-'));
   const idp = await startLocalIdentityProvider({ clientId: APP_ID, applicationIdUri: APPLICATION_ID_URI });
   const service = await startProfileService({ port: 0, dataDir, seed: { userIds: [ALEX.aadObjectId, MEGAN.aadObjectId] } });
@@ -78,7 +80,7 @@ export async function startSsoHarness(options: { instances?: number; storage?: S
     MICROSOFT_APP_TENANT_ID: TENANT_ID,
     BOT_DOMAIN: 'bot.example.test',
     GRAPH_BASE_URL: profileService.graphBaseUrl,
-    BOT_OPENID_METADATA_URL: idp.channelOpenIdMetadataUrl,
+    BOT_OPENID_METADATA_URL: options.channelOpenIdMetadataUrl ?? idp.channelOpenIdMetadataUrl,
     HOST: '127.0.0.1',
   });
   const config = loadConfig(ENV(service), null);
