@@ -161,9 +161,9 @@ describe('adaptiveCard/action invokes', () => {
 
   it('interest.saveTags swapping one tag for another (as many tags) PATCHes the new set', async () => {
     const interest = storedNamed('Trail running');
-    const card = await actForCard(CARD_VERBS.saveTags, { ...owner, interestId: interest.id, tagsBefore: ['wantsToImprove'], collaborationTags: 'ableToMentor' });
+    const card = await actForCard(CARD_VERBS.saveTags, { ...owner, interestId: interest.id, tagsBefore: ['wantsToImprove', 'askMeAbout'], collaborationTags: 'askMeAbout,ableToMentor' });
     expect(cardText(card)).toContain('Saved.');
-    expect(storedNamed('Trail running').collaborationTags).toEqual(['ableToMentor']);
+    expect([...(storedNamed('Trail running').collaborationTags ?? [])].sort()).toEqual(['ableToMentor', 'askMeAbout']);
     expect(requests()).toEqual({ 'PATCH interest': 1 });
   });
 
