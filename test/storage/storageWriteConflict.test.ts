@@ -16,6 +16,8 @@ describe('isStorageWriteConflict', () => {
     expect(isStorageWriteConflict({ code: 412 })).toBe(true);
     expect(isStorageWriteConflict({ code: 'ConditionNotMet' })).toBe(true);
     expect(isStorageWriteConflict(new Error('Precondition Failed'))).toBe(true);
+    expect(isStorageWriteConflict(new Error('The condition specified using HTTP conditional header(s) is not met.'))).toBe(true);
+    expect(isStorageWriteConflict(new Error('Conditions apply; request not processed'))).toBe(false);
     expect(isStorageWriteConflict({ statusCode: 409, code: 409, message: 'Conflict' })).toBe(false);
     expect(isStorageWriteConflict(null)).toBe(false);
   });
