@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { freePort } from '../support/botProcess';
 import { nowSeconds } from '../support/jwt';
 import { APP_ID, oauthCardIn, startSsoHarness, type SsoHarness } from './ssoHarness';
 
@@ -44,12 +44,7 @@ describe('inbound Bot Framework authentication (credentials configured)', () => 
 describe('inbound authentication when the channel metadata cannot be read', () => {
   it('answers 401, runs no handler and stays up', async () => {
     // A port that was just free: nothing listens there, so every metadata request is refused at once.
-    const closedPort = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
+    const closedPort = await freePort();
     const harness = await startSsoHarness({ channelOpenIdMetadataUrl: `http://127.0.0.1:${closedPort}/.well-known/openidconfiguration` });
     try {
       const reply = await harness.send({ type: 'message', text: 'list' });
