@@ -2,7 +2,7 @@ import { silentLogger } from '../../src/logger';
 import { createStorage } from '../../src/storage/createStorage';
 import { once } from '../../src/storage/once';
 import { sweepNowAndThen } from '../../src/storage/expirySweep';
-import { isExpired, RECORD_KINDS, recordLifetimes } from '../../src/storage/onceKinds';
+import { isExpired, lifetimeCapOf, RECORD_KINDS, recordLifetimes } from '../../src/storage/onceKinds';
 import { SweepingMemoryStorage } from '../../src/storage/sweepingMemoryStorage';
 import { describeOnceContract } from './onceContract';
 
@@ -85,6 +85,23 @@ describe('a record lifetime cap (STORAGE_RECORD_LIFETIME_SECONDS)', () => {
     expect((await capped.sweepExpired(later)).deleted).toBe(1);
     expect((await plain.sweepExpired(later)).deleted).toBe(0);
     expect(capped.size).toBe(1);
+  });
+
+  it('stops a sweep of the memory store at its limit and says so, leaving the rest for the next one', async () => {
+    const expired = Object.fromEntries(Array.from({ length: 5 }, (_, index) => [`tokenExchange/${index}`, JSON.stringify({ claimedAt: T0.toISOString() })]));
+    const capped = new SweepingMemoryStorage(expired, 2000);
+    const later = new Date(T0.getTime() + 3000);
+    expect(await capped.sweepExpired(later, 2)).toEqual({ deleted: 2, stoppedAtLimit: true });
+    expect(capped.size).toBe(3);
+    expect(await capped.sweepExpired(later, 10)).toEqual({ deleted: 3, stoppedAtLimit: false });
+    expect(capped.size).toBe(0);
+  });
+
+  it('reads a lifetime cap of zero or less as no cap, not as records that expire at once', () => {
+    expect(lifetimeCapOf({ recordLifetimeCapMs: 0 })).toBeNull();
+    expect(lifetimeCapOf({ recordLifetimeCapMs: -5 })).toBeNull();
+    expect(lifetimeCapOf({ recordLifetimeCapMs: 2000 })).toBe(2000);
+    expect(lifetimeCapOf({})).toBeNull();
   });
 
   it('sweeps a capped store once per cap instead of once a minute, and again at once while it stops at its limit', async () => {
