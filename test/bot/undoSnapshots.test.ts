@@ -22,9 +22,9 @@ describe('undo snapshots', () => {
   it('reads nothing for a token of another form, even when a record sits under that key', async () => {
     const storage = new MemoryStorage();
     const token = await keepUndoSnapshot(storage, { ownerId: 'owner-1', interest }, now);
+    const stored = (await storage.read([undoSnapshotKey(token)]))[undoSnapshotKey(token)];
     for (const malformed of [`${token}x`, `x${token}`, token.slice(1), 'short']) {
       expect(isUndoToken(malformed)).toBe(false);
-      const stored = (await storage.read([undoSnapshotKey(token)]))[undoSnapshotKey(token)];
       await storage.write({ [undoSnapshotKey(malformed)]: { ...stored, eTag: '*' } });
       expect(await findUndoSnapshot(storage, malformed, 'owner-1', now)).toBeUndefined();
     }
