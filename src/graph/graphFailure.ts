@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import { z } from 'zod';
 import { GraphRequestError, type GraphErrorDetails, type GraphErrorKind } from '../errors/graphErrors';
 import type { Logger } from '../logger';
 import { parseRetryAfterSeconds } from './retryAfter';
