@@ -50,6 +50,10 @@ const GROUPS = {
       'test/bot/welcomeAndErrors.test.ts',
     ],
   },
+  wire: {
+    mutate: ['src/graph/personInterestWire.ts', 'src/graph/wire/declaredProperties.ts', 'src/graph/wire/personInterestSchemas.ts'],
+    tests: ['test/graph/personInterestWire.test.ts', 'test/graph/declaredProperties.test.ts', 'test/graph/wireChecks.test.ts'],
+  },
   ingress: {
     mutate: ['src/bot/botFrameworkAuthentication.ts'],
     tests: ['test/auth/inboundAuth.test.ts', 'test/bot/connectorReuse.test.ts'],
@@ -80,6 +84,9 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  // Type checks are switched off only where mutants live: the generated wire checks and the test that compares them
+  // with a fresh generation must stay byte for byte as committed.
+  disableTypeChecks: '{src,profileService}/**/!(*.generated).ts',
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

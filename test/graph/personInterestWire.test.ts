@@ -150,4 +150,17 @@ describe('toCreateBody', () => {
       }),
     ).toEqual({ displayName: 'Chelsea FC', categories: ['Sports'], collaborationTags: ['askMeAbout'], allowedAudiences: 'organization' });
   });
+
+  it('sends a description and a web link that are set', () => {
+    expect(
+      toCreateBody({
+        displayName: 'Sailing',
+        description: 'Dinghies',
+        categories: [],
+        collaborationTags: [],
+        allowedAudiences: 'me',
+        webUrl: 'https://example.com/sailing',
+      }),
+    ).toStrictEqual({ displayName: 'Sailing', description: 'Dinghies', categories: [], collaborationTags: [], allowedAudiences: 'me', webUrl: 'https://example.com/sailing' });
+  });
 });
