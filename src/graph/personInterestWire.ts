@@ -7,6 +7,12 @@ import { STORED_INTEREST_SCHEMA } from './wire/personInterestSchemas';
 /** An interest as Graph stores it: always addressable by `id`. */
 export type StoredInterest = PersonInterest & { id: string };
 
+// Compile-time: every property the schema keeps is one of `StoredInterest`'s, so the cast in `parseStoredInterest`
+// names nothing the type lacks.
+type UndeclaredByTheType = Exclude<keyof typeof STORED_INTEREST_SCHEMA.properties, keyof StoredInterest>;
+const schemaKeepsOnlyInterestProperties: [UndeclaredByTheType] extends [never] ? true : never = true;
+void schemaKeepsOnlyInterestProperties;
+
 export interface InterestsPage {
   readonly items: readonly unknown[];
   readonly nextLink: string | undefined;
@@ -23,7 +29,7 @@ export function parseStoredInterest(body: unknown): StoredInterest | undefined {
   interest['allowedAudiences'] = readAllowedAudiences(interest['allowedAudiences']);
   const source = interest['source'] as { type?: unknown } | null | undefined;
   if (typeof source?.type === 'string') interest['source'] = { type: [source.type] };
-  // The check above proved this shape; the schema declares nothing the type lacks.
+  // The check above proved this shape.
   return interest as unknown as StoredInterest;
 }
 
