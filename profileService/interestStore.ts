@@ -14,6 +14,15 @@ const storedFileSchema = z.object({
 const userKey = (userId: string): string => userId.toLowerCase();
 const sameId = (interest: StoredInterest, id: string): boolean => interest.id.toLowerCase() === id.toLowerCase();
 
+/** Where changes are made durable: the JSON data file, or nothing for a store kept in memory only. */
+interface StorePersistence {
+  readonly filePath: string | undefined;
+  save(): Promise<void>;
+  settled(): Promise<void>;
+}
+
+const IN_MEMORY_ONLY: StorePersistence = { filePath: undefined, save: () => Promise.resolve(), settled: () => Promise.resolve() };
+
 /**
  * Every user's interests. The in-memory map is the source of truth for reads; each change is applied in memory,
  * then persisted, and its promise settles only when the change is durable. If the write fails the change is
@@ -23,8 +32,17 @@ const sameId = (interest: StoredInterest, id: string): boolean => interest.id.to
 export class InterestStore {
   private constructor(
     private readonly users: Map<string, readonly StoredInterest[]>,
-    private readonly file: AtomicJsonFile,
+    private readonly persistence: StorePersistence,
   ) {}
+
+  /**
+   * A store that keeps nothing once the process ends. Every change rewrites the whole data file, so for a file-backed
+   * store a write costs more the more everyone has stored; here it costs the same however much is stored, as a Graph
+   * write does (the benchmark uses this, so what earlier measurements stored does not slow later ones).
+   */
+  static inMemory(): InterestStore {
+    return new InterestStore(new Map(), IN_MEMORY_ONLY);
+  }
 
   static async open(dataDir: string): Promise<InterestStore> {
     await fs.mkdir(dataDir, { recursive: true });
@@ -44,8 +62,9 @@ export class InterestStore {
     return new InterestStore(users, file);
   }
 
-  get filePath(): string {
-    return this.file.filePath;
+  /** The data file; `undefined` for a store kept in memory only. */
+  get filePath(): string | undefined {
+    return this.persistence.filePath;
   }
 
   hasProfile(userId: string): boolean {
@@ -91,7 +110,7 @@ export class InterestStore {
   }
 
   settled(): Promise<void> {
-    return this.file.settled();
+    return this.persistence.settled();
   }
 
   private async change(userId: string, update: (current: readonly StoredInterest[]) => readonly StoredInterest[]): Promise<void> {
@@ -101,7 +120,7 @@ export class InterestStore {
     const after = update(before);
     this.users.set(key, after);
     try {
-      await this.file.save();
+      await this.persistence.save();
     } catch (error) {
       if (this.users.get(key) === after) {
         if (had) this.users.set(key, before);

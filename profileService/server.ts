@@ -30,8 +30,8 @@ export interface ProfileServiceOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
-  /** Directory of the JSON data file; created when missing. */
-  dataDir: string;
+  /** Directory of the JSON data file; created when missing. Without one, the data is kept in memory only. */
+  dataDir: string | undefined;
   seed?: ProfileServiceSeed;
   clock?: () => Date;
   maxBodyBytes?: number;
@@ -94,7 +94,7 @@ export async function startProfileService(options: ProfileServiceOptions): Promi
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? silentLogger;
   const host = options.host ?? '127.0.0.1';
-  const store = await InterestStore.open(options.dataDir);
+  const store = options.dataDir === undefined ? InterestStore.inMemory() : await InterestStore.open(options.dataDir);
   for (const userId of options.seed?.userIds ?? []) await store.createProfile(userId, seedInterestsFor(userId, clock()));
   const directory = new UserDirectory();
   if (options.seed?.colleagues) {
@@ -131,7 +131,7 @@ export async function startProfileService(options: ProfileServiceOptions): Promi
   const address = await listen(server, options.port ?? 0, host);
   hostForLinks = `${connectableHost(host)}:${address.port}`;
   const url = `http://${hostForLinks}`;
-  logger.info('Profile service listening', { url, dataFile: store.filePath });
+  logger.info('Profile service listening', { url, dataFile: store.filePath ?? 'none (in memory only)' });
 
   let closing: Promise<void> | undefined;
   return {

@@ -30,6 +30,22 @@ describe('profile service: persistence', () => {
     expect(harness.service.store.listInterests(BOB.oid).map((interest) => interest.displayName)).toEqual(['Bob interest']);
   });
 
+  it('keeps data in memory only when given no data directory: served while it runs, no file, gone after a restart', async () => {
+    const inMemory = await startHarness({ dataDir: undefined });
+    try {
+      const chess = await createInterest(inMemory, { displayName: 'Chess' });
+      expect((await inMemory.call('PATCH', `${INTERESTS}/${String(chess.id)}`, { body: { description: 'Openings' } })).status).toBe(200);
+      const list = (await (await inMemory.call('GET', INTERESTS)).json()) as { value: Record<string, unknown>[] };
+      expect(list.value).toEqual([expect.objectContaining({ id: chess.id, displayName: 'Chess', description: 'Openings' })]);
+      expect(inMemory.service.store.listInterests(ALICE.oid)).toHaveLength(1);
+      expect(await readdir(inMemory.dataDir)).toEqual([]);
+      await inMemory.restart();
+      expect(inMemory.service.store.listInterests(ALICE.oid)).toEqual([]);
+    } finally {
+      await inMemory.stop();
+    }
+  });
+
   it('writes one JSON file through temp file and rename, leaving no temp files behind', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, index) => createInterest(harness, { displayName: `Parallel ${index}` })));
     const files = await readdir(harness.dataDir);
