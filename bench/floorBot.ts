@@ -10,7 +10,11 @@
  *
  * The load generator sends the product and this bot the very same activities. Nothing else is loaded: no dialogs,
  * no state, no Graph client library, no templating, no schema library.
+ *
+ * With `FLOOR_LIST_CARD_FILE` set (`listCardCost.ts`), a message is answered with the card in that file, the
+ * product's own list card, instead of the minimal one: the same one request, the same bytes back.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { mintDevToken } from '../src/auth/devToken';
@@ -58,6 +62,9 @@ const minimalCard = (text: string): Record<string, unknown> => ({
   body: [{ type: 'TextBlock', text, wrap: true }],
 });
 
+/** Read once at start, so answering with it costs what sending those bytes costs, nothing more. */
+const listCard: unknown = process.env.FLOOR_LIST_CARD_FILE ? JSON.parse(fs.readFileSync(process.env.FLOOR_LIST_CARD_FILE, 'utf8')) : undefined;
+
 const itemPath = (data: Record<string, unknown>): string => `${INTERESTS_PATH}/${encodeURIComponent(String(data.interestId))}`;
 const tagsOf = (value: unknown): string[] => (typeof value === 'string' ? value.split(',').filter(Boolean) : []);
 
@@ -75,7 +82,7 @@ class FloorBot extends ActivityHandler {
       const answer = await graph(context, 'GET', `${INTERESTS_PATH}${LIST_QUERY}`);
       const items = (answer.body as { value?: unknown[] } | undefined)?.value;
       if (answer.status !== 200 || !Array.isArray(items)) await context.sendActivity(`Graph answered HTTP ${answer.status}`);
-      else await context.sendActivity({ attachments: [{ contentType: CARD, content: minimalCard(`You have ${items.length} interests.`) }] });
+      else await context.sendActivity({ attachments: [{ contentType: CARD, content: listCard ?? minimalCard(`You have ${items.length} interests.`) }] });
       await next();
     });
   }

@@ -28,7 +28,7 @@ export interface BenchOptions {
 
 const FULL: BenchOptions = {
   quick: false,
-  rounds: 5,
+  rounds: 7,
   concurrencyLevels: [1, 8, 32],
   durationMs: 1_000,
   warmupMs: 250,

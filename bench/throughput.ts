@@ -2,10 +2,14 @@
  * Throughput, latency and CPU per turn of every target (echo, the graph floor per action, the product's actions),
  * measured fairly: the targets run in an order rotated from round to round, each run after a short warm-up burst
  * (a process that sat idle runs slower at first), and a product/floor ratio is taken within one round and
- * concurrency, then summarized as the median of those per-round ratios with their min–max.
+ * concurrency, then summarized as the median of those per-round ratios with their min–max. An action and its floor
+ * always run back to back, the floor first in one round and the product first in the next, so neither is always
+ * the one measured after the other.
  */
+import type { BotClient } from './botClient';
 import type { BenchContext } from './context';
 import { runLoad, type LoadResult } from './load';
+import type { BenchProcess, BotKind } from './processes';
 import { ECHO_ID, floorId, THROUGHPUT_TARGETS, type ActionKind, type BenchTarget } from './scenarios';
 import type { Section, Target } from './section';
 import { fixed, rotate, showSpread, spread, type Spread } from './stats';
@@ -53,10 +57,20 @@ export interface ThroughputFigures {
 
 export const FLOOR_RATIO_TARGET = 0.8;
 
-async function measureRun(context: BenchContext, target: BenchTarget, concurrency: number, round: number, position: number): Promise<RunSample> {
+/** A bot under load: the client that talks to it and its process (for its CPU time). */
+export interface LoadedBot {
+  readonly client: BotClient;
+  readonly process: BenchProcess;
+}
+
+export function loadedBot(context: BenchContext, kind: BotKind): LoadedBot {
+  return { client: context.clients[kind], process: context.bots[kind].process };
+}
+
+/** One measured run of `target` on `loaded`, after a warm-up burst of the same work. */
+export async function measureRun(context: BenchContext, target: BenchTarget, loaded: LoadedBot, concurrency: number, round: number, position: number): Promise<RunSample> {
   const { options } = context;
-  const client = context.clients[target.bot];
-  const bot = context.bots[target.bot].process;
+  const { client, process: bot } = loaded;
   const service = context.service.process;
   const runKey = `r${round}c${concurrency}`;
   const step = target.makeStep(client, context.users, runKey);
@@ -117,17 +131,39 @@ export function summarize(samples: readonly RunSample[], targets: readonly Bench
   );
 }
 
+/**
+ * The units a round is made of: each action with its floor (floor first), every other target alone. A pair is
+ * never split, so its ratio compares two runs made back to back.
+ */
+export function scheduleUnits(targets: readonly BenchTarget[]): BenchTarget[][] {
+  const ids = new Set(targets.map((target) => target.id));
+  const productOf = new Map(targets.flatMap((target) => (target.action !== undefined && ids.has(floorId(target.action)) ? [[floorId(target.action), target] as const] : [])));
+  const paired = new Set(productOf.values());
+  return targets.filter((target) => !paired.has(target)).map((target) => {
+    const product = productOf.get(target.id);
+    return product ? [target, product] : [target];
+  });
+}
+
+/**
+ * The order of one round at one concurrency level: the units rotated by `turn` × `shift`, so over the rounds every
+ * unit runs early and late alike; within a pair the floor runs first when `turn` is even, the product when it is odd.
+ */
+export function roundOrder(units: readonly (readonly BenchTarget[])[], turn: number, shift: number): BenchTarget[] {
+  return rotate(units, turn * shift).flatMap((unit) => (turn % 2 === 0 ? [...unit] : [...unit].reverse()));
+}
+
 export async function measureThroughput(context: BenchContext): Promise<ThroughputFigures> {
   const { options } = context;
   const targets = THROUGHPUT_TARGETS;
   const samples: RunSample[] = [];
-  // Each round starts the order further along, so over the rounds every target runs early and late alike.
-  const shift = Math.max(1, Math.floor(targets.length / options.rounds));
+  const units = scheduleUnits(targets);
+  const shift = Math.max(1, Math.floor(units.length / options.rounds));
   for (let round = 0; round < options.rounds; round++) {
     for (const [levelIndex, concurrency] of options.concurrencyLevels.entries()) {
-      const order = rotate(targets, round * shift + levelIndex);
+      const order = roundOrder(units, round + levelIndex, shift);
       for (const [position, target] of order.entries()) {
-        const sample = await measureRun(context, target, concurrency, round, position);
+        const sample = await measureRun(context, target, loadedBot(context, target.bot), concurrency, round, position);
         samples.push(sample);
         console.log(
           `  round ${round + 1}/${options.rounds} c=${String(concurrency).padStart(2)} ${target.id.padEnd(12)} ${fixed(sample.turnsPerSecond, 0).padStart(5)} turns/s  p50 ${fixed(sample.p50Ms)} ms  bot CPU ${fixed(sample.botCpuMsPerTurn, 2)} ms/turn${sample.errors ? `  (${sample.errors} errors)` : ''}`,
@@ -154,7 +190,7 @@ export function throughputTargets(figures: ThroughputFigures): Target[] {
 
 export function throughputMarkdown(figures: ThroughputFigures): string[] {
   const lines = [
-    `${figures.rounds} rounds, each target ${figures.durationMs} ms per run after a ${figures.warmupMs} ms warm-up burst, in rotated order. Medians over the rounds, min–max in brackets; ratios are taken within each round, then their median.`,
+    `${figures.rounds} rounds, each target ${figures.durationMs} ms per run after a ${figures.warmupMs} ms warm-up burst, in rotated order, each action back to back with its floor (which of the two goes first alternates). Medians over the rounds, min–max in brackets; ratios are taken within each round, then their median.`,
     '',
     '| target | c | turns/s | p50 ms | p99 ms | × floor | × echo | bot CPU ms/turn | profile service CPU ms/turn | client CPU ms/turn | errors |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -1,16 +1,17 @@
 /**
  * The benchmark's arithmetic and verdicts (no timing here: the figures are made up, the rules are real): ratios are
- * taken within a round and then summarized, the rotated schedule moves every target, and each target is missed
- * exactly when its figure is on the wrong side of the bound.
+ * taken within a round and then summarized, the rotated schedule moves every target and runs each action beside its
+ * floor in alternating order, and each target is missed exactly when its figure is on the wrong side of the bound.
  */
 import { coldStartTargets, type ColdStartFigures } from '../../bench/coldStart';
 import { latencyTargets, type LatencyFigures } from '../../bench/graphLatency';
+import { listCardCostMarkdown } from '../../bench/listCardCost';
 import { ingressTargets, type IngressFigures } from '../../bench/ingressMemory';
 import { parseOptions } from '../../bench/options';
 import { THROUGHPUT_TARGETS } from '../../bench/scenarios';
 import { median, rotate, spread } from '../../bench/stats';
 import { FLAT_FACTOR, storageGrowthTargets, summarizeGrowth, type StorageGrowthFigures } from '../../bench/storageGrowth';
-import { summarize, throughputTargets, type RunSample, type ThroughputFigures } from '../../bench/throughput';
+import { roundOrder, scheduleUnits, summarize, throughputTargets, type RunSample, type ThroughputFigures } from '../../bench/throughput';
 
 const sample = (target: string, round: number, turnsPerSecond: number, concurrency = 1, errors = 0): RunSample => ({
   target,
@@ -42,6 +43,25 @@ describe('statistics', () => {
     expect(rotate(['a', 'b', 'c'], 5)).toEqual(['c', 'a', 'b']);
     expect(new Set(rotate(THROUGHPUT_TARGETS, 3))).toEqual(new Set(THROUGHPUT_TARGETS));
   });
+
+  it('runs each action right beside its floor, first in one round and second in the next, and every target once', () => {
+    const units = scheduleUnits(THROUGHPUT_TARGETS);
+    const firsts = new Map<string, { floorFirst: number; productFirst: number }>();
+    for (let turn = 0; turn < 6; turn++) {
+      const order = roundOrder(units, turn, 1).map((target) => target.id);
+      expect([...order].sort()).toEqual(THROUGHPUT_TARGETS.map((target) => target.id).sort());
+      for (const action of ['list', 'open', 'save', 'tag']) {
+        const [product, floor] = [order.indexOf(action), order.indexOf(`floor:${action}`)];
+        expect(Math.abs(product - floor)).toBe(1);
+        const count = firsts.get(action) ?? { floorFirst: 0, productFirst: 0 };
+        if (floor < product) count.floorFirst++;
+        else count.productFirst++;
+        firsts.set(action, count);
+      }
+      if (turn > 0) expect(order[0]).not.toBe(roundOrder(units, turn - 1, 1)[0]?.id);
+    }
+    expect([...firsts.values()]).toEqual(Array.from({ length: 4 }, () => ({ floorFirst: 3, productFirst: 3 })));
+  });
 });
 
 describe('throughput ratios', () => {
@@ -71,6 +91,15 @@ describe('throughput ratios', () => {
 
   it('misses a target that has no floor run to compare with', () => {
     expect(throughputTargets(figuresOf([sample('save', 0, 100)])).find((target) => target.name.startsWith('save'))?.met).toBe(false);
+  });
+});
+
+describe('list against a floor with the same card', () => {
+  it('gives, per concurrency, the median of per-round ratios to that floor and no target', () => {
+    const samples = [sample('floor:list', 0, 100, 8), sample('list', 0, 95, 8), sample('floor:list', 1, 50, 8), sample('list', 1, 40, 8), sample('floor:list', 2, 80, 8), sample('list', 2, 72, 8), sample('floor:list', 0, 200, 32), sample('list', 0, 150, 32)];
+    const lines = listCardCostMarkdown({ cardBytes: 6655, rounds: 3, samples, summaries: summarize(samples, THROUGHPUT_TARGETS, [8, 32]) });
+    expect(lines.find((line) => line.startsWith('| 8 |'))).toMatch(/^\| 8 \| 0\.90 \(0\.80–0\.95\) \|/);
+    expect(lines.find((line) => line.startsWith('| 32 |'))).toMatch(/^\| 32 \| 0\.75 \|/);
   });
 });
 
