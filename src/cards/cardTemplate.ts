@@ -18,11 +18,8 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
  * an unbound field as the literal `${field}` and throws on `null` inside mixed text.
  */
 export function defineCardTemplate<TData extends object>(payload: unknown): (data: TData) => AdaptiveCard {
-  let template: Template | undefined;
-  return (data) => {
-    template ??= new Template(payload);
-    return asAdaptiveCard(template.expand({ $root: data }));
-  };
+  const expand = preparedTemplate<TData>(payload);
+  return (data) => asAdaptiveCard(expand(data));
 }
 
 /**
@@ -32,8 +29,41 @@ export function defineCardTemplate<TData extends object>(payload: unknown): (dat
  * it, so a hit costs no copy. At most `maxEntries` expansions are kept, the least recently used dropped first.
  */
 export function defineCachedCardTemplate<TData extends object>(payload: unknown, maxEntries: number): (ownerId: string, data: TData) => AdaptiveCard {
-  const expand = defineCardTemplate<TData>(payload);
-  const expansions = new Map<string, AdaptiveCard>();
+  return keptExpansions(defineCardTemplate<TData>(payload), maxEntries);
+}
+
+/**
+ * Like `defineCachedCardTemplate`, for a card whose actions change less often than its body (the interest card: a
+ * save changes what it says, not what can be done with it). The body and the actions are expanded and kept apart,
+ * each keyed by the owner and its own view data, so a card whose body changed expands only its body. The card is
+ * the template's, key for key, as one expansion of the whole would give it.
+ */
+export function defineCachedSplitCardTemplate<TBody extends object, TActions extends object>(
+  payload: { readonly actions: readonly unknown[] },
+  maxEntries: number,
+): (ownerId: string, body: TBody, actions: TActions) => AdaptiveCard {
+  const { actions, ...withoutActions } = payload;
+  const expandBody = defineCachedCardTemplate<TBody>(withoutActions, maxEntries);
+  const expandActions = keptExpansions(preparedTemplate<TActions>(actions), maxEntries);
+  return (ownerId, body, actionsView) => {
+    const expandedActions = expandActions(ownerId, actionsView);
+    if (!Array.isArray(expandedActions)) throw new Error('card actions did not expand to a list');
+    return Object.freeze({ ...expandBody(ownerId, body), actions: expandedActions });
+  };
+}
+
+/** Prepared on first use; each call only evaluates. */
+function preparedTemplate<TData extends object>(payload: unknown): (data: TData) => unknown {
+  let template: Template | undefined;
+  return (data) => {
+    template ??= new Template(payload);
+    return template.expand({ $root: data });
+  };
+}
+
+/** Keeps up to `maxEntries` expansions, deeply frozen, keyed by the owner and the whole view data (least recently used dropped first). */
+function keptExpansions<TData extends object, TExpanded>(expand: (data: TData) => TExpanded, maxEntries: number): (ownerId: string, data: TData) => TExpanded {
+  const expansions = new Map<string, TExpanded>();
   return (ownerId, data) => {
     const key = `${ownerId}\n${JSON.stringify(data)}`;
     const kept = expansions.get(key);
@@ -42,10 +72,10 @@ export function defineCachedCardTemplate<TData extends object>(payload: unknown,
       expansions.set(key, kept);
       return kept;
     }
-    const card = deepFreeze(expand(data));
-    expansions.set(key, card);
+    const expanded = deepFreeze(expand(data));
+    expansions.set(key, expanded);
     if (expansions.size > maxEntries) expansions.delete(expansions.keys().next().value as string);
-    return card;
+    return expanded;
   };
 }
 

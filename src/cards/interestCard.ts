@@ -4,7 +4,7 @@ import type { PersonInterest } from '../domain/personInterest';
 import { describeProvenance } from '../domain/provenance';
 import { formatAudience } from '../domain/audiences';
 import type { CARD_VERBS, CardActionData } from './cardActions';
-import { defineCachedCardTemplate, type AdaptiveCard } from './cardTemplate';
+import { defineCachedSplitCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText } from './displayText';
 import { categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from './interestView';
 import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
@@ -23,15 +23,13 @@ export interface InterestCardData {
   viewers?: Viewers;
 }
 
-interface InterestCardView extends LinkView {
-  ownerId: string;
-  interestId: string;
+/** What the card says; a save or a new tag changes it. */
+interface InterestBodyView extends Pick<LinkView, 'hasLink' | 'link'> {
   hasNotice: boolean;
   notice: string;
   name: string;
   isSuggestion: boolean;
   suggestion: string;
-  confirmData: CardActionData<typeof CARD_VERBS.confirmInference>;
   hasDescription: boolean;
   description: string;
   hasBadges: boolean;
@@ -41,6 +39,14 @@ interface InterestCardView extends LinkView {
   lastChanged: string;
   created: string;
   origin: string;
+}
+
+/** What can be done with the interest; the same before and after most saves. */
+interface InterestActionsView extends Pick<LinkView, 'hasOpenableLink' | 'linkUrl'> {
+  ownerId: string;
+  interestId: string;
+  isSuggestion: boolean;
+  confirmData: CardActionData<typeof CARD_VERBS.confirmInference>;
   page: number;
   hasPersonalChat: boolean;
   personalChatUrl: string;
@@ -49,7 +55,7 @@ interface InterestCardView extends LinkView {
 const UNKNOWN_DATE = 'unknown date';
 /** An interest is opened again and again unchanged; its card is a few kilobytes, so a thousand are a few megabytes. */
 const INTEREST_EXPANSIONS_KEPT = 1024;
-const expand = defineCachedCardTemplate<InterestCardView>(template, INTEREST_EXPANSIONS_KEPT);
+const expand = defineCachedSplitCardTemplate<InterestBodyView, InterestActionsView>(template, INTEREST_EXPANSIONS_KEPT);
 
 /** One interest with its actions: Edit, Tag, Delete, Back to list; Confirm/Remove for an unconfirmed suggestion. */
 export function renderInterestCard({ interest, ownerId, notice, page = 0, viewers = OWNER_ONLY }: InterestCardData): AdaptiveCard {
@@ -59,29 +65,40 @@ export function renderInterestCard({ interest, ownerId, notice, page = 0, viewer
   const noticeText = blockText(notice, DISPLAY_LIMITS.notice);
   const description = blockText(draft.description, DISPLAY_LIMITS.description);
   const badges = tagLabels(draft.collaborationTags).map((label) => ({ label }));
-  const card = expand(ownerId, {
+  const link = linkView(draft.webUrl);
+  const isSuggestion = isUnconfirmedSuggestion(interest);
+  const card = expand(
     ownerId,
-    interestId: interest.id ?? '',
-    hasNotice: noticeText !== '',
-    notice: noticeText,
-    name: displayName(draft.displayName),
-    isSuggestion: isUnconfirmedSuggestion(interest),
-    suggestion: suggestionText(interest),
-    confirmData: confirmDataOf(interest, ownerId),
-    hasDescription: description !== '',
-    description,
-    hasBadges: badges.length > 0,
-    badges,
-    categories: categoriesText(draft.categories),
-    audience: inlineText(formatAudience(interest.allowedAudiences), DISPLAY_LIMITS.message),
-    ...linkView(draft.webUrl),
-    lastChanged: provenance.lastModifiedLabel ?? UNKNOWN_DATE,
-    created: provenance.createdLabel ?? UNKNOWN_DATE,
-    origin: inlineText(provenance.sourceLabel, DISPLAY_LIMITS.message),
-    page,
-    hasPersonalChat: isSharedView(viewers) && viewers.personalChatUrl !== '',
-    personalChatUrl: isSharedView(viewers) ? viewers.personalChatUrl : '',
-  });
+    {
+      hasNotice: noticeText !== '',
+      notice: noticeText,
+      name: displayName(draft.displayName),
+      isSuggestion,
+      suggestion: suggestionText(interest),
+      hasDescription: description !== '',
+      description,
+      hasBadges: badges.length > 0,
+      badges,
+      categories: categoriesText(draft.categories),
+      audience: inlineText(formatAudience(interest.allowedAudiences), DISPLAY_LIMITS.message),
+      hasLink: link.hasLink,
+      link: link.link,
+      lastChanged: provenance.lastModifiedLabel ?? UNKNOWN_DATE,
+      created: provenance.createdLabel ?? UNKNOWN_DATE,
+      origin: inlineText(provenance.sourceLabel, DISPLAY_LIMITS.message),
+    },
+    {
+      ownerId,
+      interestId: interest.id ?? '',
+      isSuggestion,
+      confirmData: confirmDataOf(interest, ownerId),
+      hasOpenableLink: link.hasOpenableLink,
+      linkUrl: link.linkUrl,
+      page,
+      hasPersonalChat: isSharedView(viewers) && viewers.personalChatUrl !== '',
+      personalChatUrl: isSharedView(viewers) ? viewers.personalChatUrl : '',
+    },
+  );
   return withOwnerRefresh(card, viewers, { ownerId, card: 'interest', interestId: interest.id ?? '', page });
 }
 

@@ -1,0 +1,90 @@
+/**
+ * The split expansion (`defineCachedSplitCardTemplate`): the interest card's body and actions are expanded apart,
+ * yet the card is exactly what one expansion of the whole template gives, key order included.
+ */
+import { Template } from 'adaptivecards-templating';
+import template from '../../cards/interest.json';
+import { defineCachedSplitCardTemplate } from '../../src/cards/cardTemplate';
+
+const plainBody = {
+  hasNotice: false,
+  notice: '',
+  name: 'Chess',
+  isSuggestion: false,
+  suggestion: 'Suggested for you',
+  hasDescription: false,
+  description: '',
+  hasBadges: false,
+  badges: [],
+  categories: 'None',
+  audience: 'Only me',
+  hasLink: false,
+  link: 'None',
+  lastChanged: '3 Dec 2026',
+  created: '1 Dec 2026',
+  origin: 'Added by you',
+};
+const plainActions = {
+  ownerId: 'owner-1',
+  interestId: 'interest-1',
+  isSuggestion: false,
+  confirmData: { ownerId: 'owner-1', interestId: 'interest-1', confidenceScore: null },
+  hasOpenableLink: false,
+  linkUrl: '',
+  page: 0,
+  hasPersonalChat: false,
+  personalChatUrl: '',
+};
+const everythingBody = {
+  ...plainBody,
+  hasNotice: true,
+  notice: 'Saved.',
+  isSuggestion: true,
+  suggestion: 'Suggested for you — 72% confidence',
+  hasDescription: true,
+  description: 'Openings and endgames.',
+  hasBadges: true,
+  badges: [{ label: 'Ask me about' }, { label: 'Can mentor' }],
+  hasLink: true,
+  link: 'https://example.com/chess',
+};
+const everythingActions = {
+  ...plainActions,
+  isSuggestion: true,
+  confirmData: { ownerId: 'owner-1', interestId: 'interest-1', confidenceScore: 0.72 },
+  hasOpenableLink: true,
+  linkUrl: 'https://example.com/chess',
+  page: 2,
+  hasPersonalChat: true,
+  personalChatUrl: 'https://teams.microsoft.com/l/chat/0/0?users=28:app',
+};
+
+describe('defineCachedSplitCardTemplate', () => {
+  test.each([
+    ['a plain interest', plainBody, plainActions],
+    ['a suggestion with everything shown', everythingBody, everythingActions],
+  ])('gives, for %s, the card one expansion of the whole template gives', (_name, body, actions) => {
+    const whole = new Template(template).expand({ $root: { ...body, ...actions } }) as unknown;
+    const split = defineCachedSplitCardTemplate<object, object>(template, 4)(actions.ownerId, body, actions);
+    expect(JSON.stringify(split)).toBe(JSON.stringify(whole));
+  });
+
+  test('expands again only the part whose view changed, and keeps each owner apart', () => {
+    const expand = defineCachedSplitCardTemplate<object, object>(template, 4);
+    const first = expand('owner-1', plainBody, plainActions);
+    const saved = expand('owner-1', { ...plainBody, hasDescription: true, description: 'Openings.' }, plainActions);
+    expect(saved.actions).toBe(first.actions);
+    expect(saved.body).not.toBe(first.body);
+    const movedPage = expand('owner-1', plainBody, { ...plainActions, page: 1 });
+    expect(movedPage.body).toBe(first.body);
+    expect(movedPage.actions).not.toBe(first.actions);
+    expect(expand('owner-2', plainBody, plainActions).actions).not.toBe(first.actions);
+  });
+
+  test('hands out cards no caller can change', () => {
+    const card = defineCachedSplitCardTemplate<object, object>(template, 4)('owner-1', plainBody, plainActions);
+    expect(() => Object.assign(card, { actions: [] })).toThrow(TypeError);
+    expect(() => (card.actions as unknown[]).push({})).toThrow(TypeError);
+    expect(() => (card.body as unknown[]).pop()).toThrow(TypeError);
+  });
+});
