@@ -54,6 +54,10 @@ const GROUPS = {
     mutate: ['src/graph/personInterestWire.ts', 'src/graph/wire/declaredProperties.ts', 'src/graph/wire/personInterestSchemas.ts'],
     tests: ['test/graph/personInterestWire.test.ts', 'test/graph/declaredProperties.test.ts', 'test/graph/wireChecks.test.ts'],
   },
+  templates: {
+    mutate: ['src/cards/cardTemplate.ts'],
+    tests: ['test/cards/cardTemplate.test.ts', 'test/cards/interestCard.test.ts', 'test/cards/listCard.test.ts'],
+  },
   ingress: {
     mutate: ['src/bot/botFrameworkAuthentication.ts'],
     tests: ['test/auth/inboundAuth.test.ts', 'test/bot/connectorReuse.test.ts'],

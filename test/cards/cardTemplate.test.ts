@@ -1,10 +1,11 @@
 /**
- * The split expansion (`defineCachedSplitCardTemplate`): the interest card's body and actions are expanded apart,
- * yet the card is exactly what one expansion of the whole template gives, key order included.
+ * Card templates (`cardTemplate.ts`): a template must expand to an Adaptive Card; kept expansions are bounded, least
+ * recently used dropped first; and the split expansion (the interest card's body and actions expanded apart) gives
+ * exactly the card one expansion of the whole template gives, key order included.
  */
 import { Template } from 'adaptivecards-templating';
 import template from '../../cards/interest.json';
-import { defineCachedSplitCardTemplate } from '../../src/cards/cardTemplate';
+import { defineCachedCardTemplate, defineCachedSplitCardTemplate, defineCardTemplate } from '../../src/cards/cardTemplate';
 
 const plainBody = {
   hasNotice: false,
@@ -87,4 +88,34 @@ describe('defineCachedSplitCardTemplate', () => {
     expect(() => (card.actions as unknown[]).push({})).toThrow(TypeError);
     expect(() => (card.body as unknown[]).pop()).toThrow(TypeError);
   });
+});
+
+describe('defineCardTemplate', () => {
+  test.each([
+    ['text', '${text}', 'an object'],
+    ['nothing', null, 'an object'],
+    ['a list', ['${text}'], 'an object'],
+    ['an object that is not an AdaptiveCard', { type: 'Container', version: '1.5', body: [] }, 'an AdaptiveCard'],
+    ['a card without a version', { type: 'AdaptiveCard', body: [] }, 'an AdaptiveCard'],
+    ['a card without a body list', { type: 'AdaptiveCard', version: '1.5', body: { text: '${text}' } }, 'an AdaptiveCard'],
+  ])('refuses a template that expands to %s', (_name, payload, expected) => {
+    expect(() => defineCardTemplate<{ text: string }>(payload)({ text: 'x' })).toThrow(`card template did not expand to ${expected}`);
+  });
+});
+
+describe('defineCachedCardTemplate', () => {
+  test('keeps at most maxEntries expansions, dropping the least recently used', () => {
+    const expand = defineCachedCardTemplate<{ text: string }>({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${text}' }] }, 2);
+    const a = expand('owner-1', { text: 'a' });
+    const b = expand('owner-1', { text: 'b' });
+    expect(expand('owner-1', { text: 'a' })).toBe(a);
+    expand('owner-1', { text: 'c' });
+    expect(expand('owner-1', { text: 'a' })).toBe(a);
+    expect(expand('owner-1', { text: 'b' })).not.toBe(b);
+  });
+});
+
+test('a split card whose actions do not expand to a list is refused', () => {
+  const payload = { ...template, actions: '${actions}' } as unknown as { actions: unknown[] };
+  expect(() => defineCachedSplitCardTemplate<object, object>(payload, 4)('owner-1', plainBody, { actions: 'none' })).toThrow(/did not expand to a list/);
 });
