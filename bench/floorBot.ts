@@ -12,7 +12,7 @@
  * no state, no Graph client library, no templating, no schema library.
  *
  * With `FLOOR_LIST_CARD_FILE` set (`listCardCost.ts`), a message is answered with the card in that file, the
- * product's own list card, instead of the minimal one: the same one request, the same bytes back.
+ * product's own list card, instead of the minimal one: the same one request, the same card back.
  */
 import fs from 'node:fs';
 import http from 'node:http';

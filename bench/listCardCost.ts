@@ -2,9 +2,10 @@
  * Where `list`'s gap to its graph floor goes. The graph floor answers with a minimal card; the product answers with
  * a page of ten rows (about 7 KB with the typing indicator), which the bot serializes and the load generator, on the
  * same cores, reads. Here the product runs beside a second floor bot that makes the same one request but answers
- * with the product's own list card (`FLOOR_LIST_CARD_FILE`, captured from the product at the start): the same bytes
- * back, so what is left between the two is the product's own work per turn. A figure, not a target: the targets
- * compare with the minimal card. Each pair runs back to back, which one goes first alternating from round to round.
+ * with the product's own list card (`FLOOR_LIST_CARD_FILE`, captured from the product at the start): the same card
+ * back (the product's typing indicator aside), so what is left between the two is the product's own work per turn.
+ * A figure, not a target: the targets compare with the minimal card. Each pair runs back to back, which one goes
+ * first alternating from round to round.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { benchUser, BotClient, cardsOf } from './botClient';
 import type { BenchContext } from './context';
 import { runLoad } from './load';
-import { launchBot } from './processes';
+import { launchBot, type LaunchedBot } from './processes';
 import { floorId, THROUGHPUT_TARGETS, type BenchTarget } from './scenarios';
 import type { Section } from './section';
 import { fixed, showSpread } from './stats';
@@ -48,10 +49,11 @@ async function capturedListCard(context: BenchContext): Promise<unknown> {
 export async function measureListCardCost(context: BenchContext): Promise<ListCardCostFigures> {
   const card = JSON.stringify(await capturedListCard(context));
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-list-card-'));
-  const file = path.join(directory, 'list-card.json');
-  fs.writeFileSync(file, card);
-  const floor = await launchBot('floor', { graphBaseUrl: context.service.ready.graphBaseUrl, probe: true, env: { FLOOR_LIST_CARD_FILE: file } });
+  let floor: LaunchedBot | undefined;
   try {
+    const file = path.join(directory, 'list-card.json');
+    fs.writeFileSync(file, card);
+    floor = await launchBot('floor', { graphBaseUrl: context.service.ready.graphBaseUrl, probe: true, env: { FLOOR_LIST_CARD_FILE: file } });
     const targets = listTargets();
     const sameCardFloor: LoadedBot = { client: new BotClient(floor.url), process: floor.process };
     const pair: [BenchTarget, LoadedBot][] = [
@@ -74,7 +76,7 @@ export async function measureListCardCost(context: BenchContext): Promise<ListCa
     }
     return { cardBytes: Buffer.byteLength(card), rounds: context.options.rounds, samples, summaries: summarize(samples, targets, LEVELS) };
   } finally {
-    await floor.process.stop();
+    await floor?.process.stop();
     fs.rmSync(directory, { recursive: true, force: true });
   }
 }
@@ -88,7 +90,7 @@ export function listCardCostMarkdown(figures: ListCardCostFigures): string[] {
     return `| ${concurrency} | ${product?.vsFloor ? showSpread(product.vsFloor, 2) : '–'} | ${pairOf((summary) => summary.botCpuMsPerTurn.median)} | ${pairOf((summary) => summary.clientCpuMsPerTurn.median)} | ${(product?.errors ?? 0) + (floor?.errors ?? 0)} |`;
   });
   return [
-    `The product's \`list\` against a graph floor that answers with the product's own list card (${figures.cardBytes} B) instead of a minimal one; ${figures.rounds} rounds, each pair back to back in alternating order. No target: with the same bytes on the wire, the ratio is the product's own work per turn.`,
+    `The product's \`list\` against a graph floor that answers with the product's own list card (${figures.cardBytes} B) instead of a minimal one; ${figures.rounds} rounds, each pair back to back in alternating order. No target: with the same card on the wire (the product also sends its typing indicator), the ratio is the product's own work per turn.`,
     '',
     '| c | `list` × same-card floor | bot CPU ms/turn, product / floor | client CPU ms/turn, product / floor | errors |',
     '| ---: | ---: | ---: | ---: | ---: |',
