@@ -17,7 +17,7 @@ import { launchBot, type LaunchedBot } from './processes';
 import { floorId, THROUGHPUT_TARGETS, type BenchTarget } from './scenarios';
 import type { Section } from './section';
 import { fixed, showSpread } from './stats';
-import { loadedBot, measureRun, summarize, type LoadedBot, type RunSample, type TargetSummary } from './throughput';
+import { loadedBot, measureRun, roundOrder, summarize, type LoadedBot, type RunSample, type TargetSummary } from './throughput';
 
 /** Where the two differ most: the load is CPU-bound at these levels (at c=1 the turn waits on the network). */
 const LEVELS: readonly number[] = [8, 32];
@@ -66,8 +66,7 @@ export async function measureListCardCost(context: BenchContext): Promise<ListCa
     const samples: RunSample[] = [];
     for (let round = 0; round < context.options.rounds; round++) {
       for (const [levelIndex, concurrency] of LEVELS.entries()) {
-        const order = (round + levelIndex) % 2 === 0 ? pair : [...pair].reverse();
-        for (const [position, [target, loaded]] of order.entries()) {
+        for (const [position, [target, loaded]] of roundOrder([pair], round + levelIndex, 0).entries()) {
           const sample = await measureRun(context, target, loaded, concurrency, round, position);
           samples.push(sample);
           console.log(`  round ${round + 1}/${context.options.rounds} c=${String(concurrency).padStart(2)} ${target.id.padEnd(12)} ${fixed(sample.turnsPerSecond, 0).padStart(5)} turns/s  bot CPU ${fixed(sample.botCpuMsPerTurn, 2)} ms/turn`);

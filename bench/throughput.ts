@@ -149,7 +149,7 @@ export function scheduleUnits(targets: readonly BenchTarget[]): BenchTarget[][] 
  * The order of one round at one concurrency level: the units rotated by `turn` × `shift`, so over the rounds every
  * unit runs early and late alike; within a pair the floor runs first when `turn` is even, the product when it is odd.
  */
-export function roundOrder(units: readonly (readonly BenchTarget[])[], turn: number, shift: number): BenchTarget[] {
+export function roundOrder<T>(units: readonly (readonly T[])[], turn: number, shift: number): T[] {
   return rotate(units, turn * shift).flatMap((unit) => (turn % 2 === 0 ? [...unit] : [...unit].reverse()));
 }
 
