@@ -60,9 +60,11 @@ export async function measureListCardCost(context: BenchContext): Promise<ListCa
       [targets[0], sameCardFloor],
       [targets[1], loadedBot(context, 'product')],
     ];
-    // The floor process is new, the product has run for minutes: a longer burst first, so the first round does not
-    // measure a cold process against a warm one.
-    await runLoad({ concurrency: LEVELS[0] ?? 8, durationMs: FRESH_PROCESS_WARMUP_MS, maxTurns: context.options.maxTurns }, targets[0].makeStep(sameCardFloor.client, context.users, 'warm-up'));
+    // The floor process is new, and the product is as fresh when this section runs alone (`--only`): a longer burst
+    // on each first, so no round measures a cold process against a warm one.
+    for (const [target, loaded] of pair) {
+      await runLoad({ concurrency: LEVELS[0] ?? 8, durationMs: FRESH_PROCESS_WARMUP_MS, maxTurns: context.options.maxTurns }, target.makeStep(loaded.client, context.users, 'warm-up'));
+    }
     const samples: RunSample[] = [];
     for (let round = 0; round < context.options.rounds; round++) {
       for (const [levelIndex, concurrency] of LEVELS.entries()) {
