@@ -53,6 +53,25 @@ export function describeOnceContract(name: string, makeStorage: () => Promise<St
       expect(await once(storage, 'welcome/c', options(T0, null), () => Promise.resolve(5))).toEqual({ kind: 'ran', value: 5 });
     });
 
+    it('reads an expired record as absent, whether it holds a result or only a claim', async () => {
+      await once(storage, 'bulkAdd/e', options(T0), () => Promise.resolve(4));
+      expect(await readOnce(storage, 'bulkAdd/e', parseNumber, later(HOUR_MS - 1))).toEqual({ kind: 'done', value: 4 });
+      expect(await readOnce(storage, 'bulkAdd/e', parseNumber, later(HOUR_MS))).toEqual({ kind: 'absent' });
+
+      let release: () => void = () => undefined;
+      let claimed: () => void = () => undefined;
+      const claimWritten = new Promise<void>((resolve) => (claimed = resolve));
+      const running = once(storage, 'bulkAdd/f', options(T0), () => {
+        claimed();
+        return new Promise<number>((resolve) => (release = () => resolve(5)));
+      });
+      await claimWritten;
+      expect(await readOnce(storage, 'bulkAdd/f', parseNumber, later(HOUR_MS - 1))).toEqual({ kind: 'running' });
+      expect(await readOnce(storage, 'bulkAdd/f', parseNumber, later(HOUR_MS))).toEqual({ kind: 'absent' });
+      release();
+      await running;
+    });
+
     it('lets claims written before records had an expiry expire from claimedAt, by their kind', async () => {
       await storage.write({ 'tokenExchange/old': { claimedAt: T0.toISOString() }, 'welcome/old': { claimedAt: T0.toISOString() } });
       const lifetime = RECORD_KINDS.tokenExchange.lifetimeMs;
