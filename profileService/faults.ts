@@ -66,6 +66,19 @@ export class FaultController {
   private faults: ActiveRule<FaultRule>[] = [];
   private latencies: ActiveRule<LatencyRule>[] = [];
   private noContent: ActiveRule<NoContentRule>[] = [];
+  private audienceRuleOff = false;
+
+  /**
+   * Until `clear()`, a colleague reads every item of a profile whatever its audience: a Graph that forgot its
+   * audience rule, for tests of the bot's own filter (the second line of defence).
+   */
+  ignoreAudiences(): void {
+    this.audienceRuleOff = true;
+  }
+
+  get audiencesIgnored(): boolean {
+    return this.audienceRuleOff;
+  }
 
   /** The next `count` matching requests that succeed are applied as usual and answered 204 with no body. */
   answerWithoutBody(rule: NoContentRule): void {
@@ -100,6 +113,7 @@ export class FaultController {
     this.faults = [];
     this.latencies = [];
     this.noContent = [];
+    this.audienceRuleOff = false;
   }
 
   /** Total delay for this request (every matching latency rule adds its delay and uses one of its count). */

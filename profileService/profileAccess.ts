@@ -18,6 +18,8 @@ export interface ProfileTarget {
 export interface ProfileLookup {
   readonly directory: UserDirectory;
   readonly hasProfile: (oid: string) => boolean;
+  /** True while the fault switch makes colleagues read every item (`FaultController.ignoreAudiences`). */
+  readonly audiencesIgnored: () => boolean;
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
@@ -50,5 +52,5 @@ export function resolveProfileAccess(owner: ProfileOwner, method: string, caller
   if (colleagueScopeProblem) return fail(colleagueScopeProblem);
   const target = tenantOf(owner.idOrUpn, lookup);
   if (!target || target.tid !== caller.tid) return fail(serviceErrors.userNotFound(owner.idOrUpn));
-  return ok({ oid: target.oid, isOwn: false, visible: byAudience });
+  return ok({ oid: target.oid, isOwn: false, visible: lookup.audiencesIgnored() ? everything : byAudience });
 }

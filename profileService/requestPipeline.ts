@@ -72,7 +72,7 @@ const ROUTE_METHODS: Readonly<Record<'people' | 'batch', readonly string[]>> = {
  * `$batch` take the same path from the latency step on, with the batch's token.
  */
 export function createRequestPipeline(deps: PipelineDeps, fallbackHost: () => string) {
-  const lookup = { directory: deps.directory, hasProfile: deps.hasProfile };
+  const lookup = { directory: deps.directory, hasProfile: deps.hasProfile, audiencesIgnored: () => deps.faults.audiencesIgnored };
 
   function remember(caller: AuthenticatedCaller): void {
     deps.directory.remember({ oid: caller.oid, tid: caller.tid, displayName: caller.name, upn: caller.upn, relevance: 0 });

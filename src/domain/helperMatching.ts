@@ -47,6 +47,18 @@ export function singularOf(word: string): string {
   return word;
 }
 
+const TRAILING_PUNCTUATION = /[\s?!.]/u;
+
+/**
+ * The topic of a question (the text after its phrase): trailing whitespace and `?`, `!`, `.` dropped. Scanned
+ * backwards from the end: a `[\s?!.]+$` pattern restarts at every such character in the text and is quadratic.
+ */
+export function helperTopic(question: string): string {
+  let end = question.length;
+  while (end > 0 && TRAILING_PUNCTUATION.test(question.charAt(end - 1))) end--;
+  return question.slice(0, end).trim();
+}
+
 /** The comparable words of a text: accents removed, lower case, split on anything that is not a letter or digit. */
 export function topicWords(text: string): string[] {
   return text
@@ -59,19 +71,47 @@ export function topicWords(text: string): string[] {
     .map(singularOf);
 }
 
-/** Whether `needle` occurs in `haystack` as a run of whole words. */
-function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
-  if (needle.length === 0 || needle.length > haystack.length) return false;
-  for (let start = 0; start + needle.length <= haystack.length; start++) {
-    if (needle.every((word, offset) => haystack[start + offset] === word)) return true;
+/**
+ * A topic's words ready to be searched for (Knuth–Morris–Pratt): `fallback[i]` is how many words of the topic
+ * still match after a mismatch following `i + 1` matched words. Built once per topic, searched with in linear time:
+ * trying every start position instead is quadratic for runs of one repeated word ("a a a … c" in "a a a … b").
+ */
+interface TopicPattern {
+  readonly words: readonly string[];
+  readonly fallback: readonly number[];
+}
+
+function topicPattern(words: readonly string[]): TopicPattern {
+  const fallback: number[] = [0];
+  let matched = 0;
+  for (let index = 1; index < words.length; index++) {
+    while (matched > 0 && words[index] !== words[matched]) matched = fallback[matched - 1] ?? 0;
+    if (words[index] === words[matched]) matched += 1;
+    fallback.push(matched);
+  }
+  return { words, fallback };
+}
+
+/** Whether the topic's words occur in `haystack` as a run of whole words. */
+function containsRun(haystack: readonly string[], { words, fallback }: TopicPattern): boolean {
+  if (words.length === 0 || words.length > haystack.length) return false;
+  let matched = 0;
+  for (const word of haystack) {
+    while (matched > 0 && word !== words[matched]) matched = fallback[matched - 1] ?? 0;
+    if (word === words[matched]) matched += 1;
+    if (matched === words.length) return true;
   }
   return false;
 }
 
+function interestHolds(interest: HelperCandidate<unknown>['interests'][number], pattern: TopicPattern): boolean {
+  if (containsRun(topicWords(interest.displayName ?? ''), pattern)) return true;
+  return (interest.categories ?? []).some((category) => containsRun(topicWords(category), pattern));
+}
+
 /** Whether an interest is about the topic: its name or one of its categories holds the topic's words. */
 export function interestMatchesTopic(interest: HelperCandidate<unknown>['interests'][number], topic: readonly string[]): boolean {
-  if (containsRun(topicWords(interest.displayName ?? ''), topic)) return true;
-  return (interest.categories ?? []).some((category) => containsRun(topicWords(category), topic));
+  return interestHolds(interest, topicPattern(topic));
 }
 
 function strongestRole(tags: readonly string[] | null | undefined): HelperRole | undefined {
@@ -86,7 +126,8 @@ function strongestRole(tags: readonly string[] | null | undefined): HelperRole |
 function broaderTopic(topic: string): string | undefined {
   const words = topic.split(/\s+/).filter(Boolean);
   if (words.length < 2) return undefined;
-  return [...words].sort((a, b) => b.length - a.length)[0];
+  // The first of the longest, in one pass.
+  return words.reduce((longest, word) => (word.length > longest.length ? word : longest));
 }
 
 /**
@@ -97,12 +138,13 @@ function broaderTopic(topic: string): string | undefined {
 export function findHelpers<P>(topic: string, candidates: readonly HelperCandidate<P>[]): HelperSearch<P> {
   const words = topicWords(topic);
   if (words.length === 0) return { kind: 'noTopic' };
+  const pattern = topicPattern(words);
   const helpers: Record<HelperRole, HelperMatch<P>[]> = { mentor: [], askAbout: [], studyPartner: [] };
   let found = 0;
   for (const { person, interests } of candidates) {
     let best: HelperMatch<P> | undefined;
     for (const interest of interests) {
-      if (!interestMatchesTopic(interest, words)) continue;
+      if (!interestHolds(interest, pattern)) continue;
       const role = strongestRole(interest.collaborationTags);
       if (role && (!best || HELPER_ROLES.indexOf(role) < HELPER_ROLES.indexOf(best.role))) best = { person, role, interestName: interest.displayName ?? '' };
     }

@@ -57,3 +57,45 @@ export function codePointLength(text: string): number {
 export function comparisonKey(text: string): string {
   return normalizeSingleLine(text).toLowerCase();
 }
+
+/** How long a quote of the user's own text may be when a reply echoes it: enough to recognise, short enough to read. */
+export const SHORT_QUOTE_CHARS = 100;
+
+const ELLIPSIS = '…';
+
+/**
+ * What the user typed, for a reply that repeats it: unsafe characters dropped, one line, and at most `maxChars`
+ * UTF-16 units (how Teams measures a message), ellipsis included. A long text is cut between two graphemes, so an
+ * accented letter, an emoji sequence or a flag is never split, and never inside a surrogate pair. Only the start of
+ * the text is looked at for the cut, so the cost stays linear however long the text is.
+ */
+export function quoteUserText(text: string, maxChars: number = SHORT_QUOTE_CHARS): string {
+  const line = normalizeSingleLine(removeUnsafeCharacters(text));
+  if (line.length <= maxChars) return line;
+  return graphemePrefix(line, Math.max(0, maxChars - ELLIPSIS.length)) + ELLIPSIS;
+}
+
+// Built on first use: it loads ICU break rules that most turns never need.
+let graphemeSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * The longest start of `text` made of whole graphemes and at most `maxUnits` long. Whether a grapheme ends at a
+ * position depends on the code point after it, so the window segmented holds one code point (two units) more than
+ * the budget. A single grapheme longer than the budget (a letter with hundreds of marks) is cut between code points.
+ */
+function graphemePrefix(text: string, maxUnits: number): string {
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let end = 0;
+  for (const { index, segment } of graphemeSegmenter.segment(text.slice(0, maxUnits + 2))) {
+    if (index + segment.length > maxUnits) break;
+    end = index + segment.length;
+  }
+  return end > 0 ? text.slice(0, end) : codePointPrefix(text, maxUnits);
+}
+
+function codePointPrefix(text: string, maxUnits: number): string {
+  const cut = text.slice(0, maxUnits);
+  const last = cut.charCodeAt(cut.length - 1);
+  // A high surrogate at the end would be half a character: drop it.
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}

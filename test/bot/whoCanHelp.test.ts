@@ -243,3 +243,100 @@ describe('who can help with X without the permissions', () => {
     expect(cardsIn(list)).toHaveLength(1);
   });
 });
+
+describe('who can help with X when Graph returns private items (the bot filters too)', () => {
+  let harness: BotHarness;
+  const CHANNEL = { id: '19:helpers-channel@thread.tacv2', conversationType: 'channel', isGroup: true } as const;
+  const PUBLIC = { oid: randomUUID(), name: 'Pat Public', upn: 'pat@contoso.example' };
+  const PRIVATE = { oid: randomUUID(), name: 'Rene Private', upn: 'rene@contoso.example' };
+  // Every audience a group chat or channel may not see, each on an item that would make its owner a mentor.
+  const PRIVATE_AUDIENCES = ['contacts', 'groupMembers', 'contacts,groupMembers', 'me', 'family', null, ''] as const;
+  const markerOf = (index: number): string => `PRIVMARK${index}`;
+
+  beforeAll(async () => {
+    harness = await startBotHarness({ connector: true });
+    const now = new Date().toISOString();
+    const stored = (displayName: string, allowedAudiences: string | null) => ({
+      id: randomUUID(),
+      displayName,
+      allowedAudiences: allowedAudiences as never,
+      categories: [],
+      collaborationTags: ['ableToMentor'],
+      createdDateTime: now,
+      lastModifiedDateTime: now,
+    });
+    await harness.service.store.putInterest(PUBLIC.oid, stored('Kubernetes', 'organization'));
+    for (const [index, audience] of PRIVATE_AUDIENCES.entries()) {
+      await harness.service.store.putInterest(PRIVATE.oid, stored(`Kubernetes ${markerOf(index)}`, audience));
+      await harness.service.store.putInterest(PUBLIC.oid, stored(`Kubernetes ${markerOf(index)}`, audience));
+    }
+    for (const conversation of [GROUP, CHANNEL]) {
+      harness.connector.setMembers(conversation.id, [{ id: BOT.id, name: BOT.name }, ...asConnectorMembers([PUBLIC, PRIVATE])]);
+    }
+  });
+  beforeEach(() => harness.service.faults.ignoreAudiences());
+  afterAll(() => harness.close());
+
+  it("the stand-in really returns a colleague's private items while its audience rule is off", async () => {
+    const client = createGraphInterestsClient({ graphBaseUrl: harness.service.graphBaseUrl, timeoutMs: 5000, maxRetries: 0, maxRetryWaitSeconds: 1, logger: silentLogger });
+    const reader = mintDevToken({ oid: ALEX.aadObjectId, scp: 'User.Read User.Read.All' });
+    const [outcome] = await client.listInterestsOfUsers(async () => reader, [PRIVATE.oid]);
+    expect(outcome?.kind === 'read' ? outcome.interests.map((interest) => interest.displayName) : outcome?.kind).toEqual(PRIVATE_AUDIENCES.map((_, index) => `Kubernetes ${markerOf(index)}`));
+  });
+
+  it.each([
+    ['a group chat', GROUP],
+    ['a channel', CHANNEL],
+  ])('in %s names only what everyone may see, whatever Graph returned', async (_kind, conversation) => {
+    const exchange = await harness.send({ type: 'message', text: `<at>${BOT.name}</at> who can help with Kubernetes`, conversation, from: ALEX });
+    const card = cardsIn(exchange)[0]!;
+    expect(section(card, 'Can mentor')).toEqual([`${PUBLIC.name} — Kubernetes`]);
+    const sent = JSON.stringify(exchange.activities);
+    expect(sent).not.toMatch(/PRIVMARK/);
+    expect(sent).not.toContain(PRIVATE.name);
+  });
+});
+
+describe('who can help with X: replies that quote a very long topic stay small and helpful', () => {
+  let dataDir: string;
+  let service: RunningProfileService;
+  let harness: BotHarness;
+  const CHANNEL = { id: '19:long-topics@thread.tacv2', conversationType: 'channel', isGroup: true } as const;
+  /** Teams refuses an activity over about 28 KB, counted as the serialized activity in UTF-16. */
+  const TEAMS_LIMIT_BYTES = 28 * 1024;
+  const utf16Bytes = (activity: unknown): number => 2 * JSON.stringify(activity).length;
+
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'who-can-help-long-'));
+    service = await startProfileService({ port: 0, dataDir, seed: { userIds: [ALEX.aadObjectId], colleagues: true } });
+    harness = await startBotHarness({ service, connector: true });
+    harness.connector.setMembers(CHANNEL.id, [
+      { id: BOT.id, name: BOT.name },
+      ...SEED_COLLEAGUES.map((colleague) => ({ id: `29:${colleague.oid}`, name: colleague.displayName, aadObjectId: colleague.oid, userPrincipalName: colleague.upn })),
+    ]);
+  });
+  afterAll(async () => {
+    await harness.close();
+    await service.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['a channel', CHANNEL, `<at>${BOT.name}</at> `],
+    ['personal chat', PERSONAL, ''],
+  ])('in %s, a 16,000-character CJK topic gets a short no-match answer that quotes its start', async (_kind, conversation, mention) => {
+    const asked = 'who knows a ';
+    const text = `${mention}${asked}${'中'.repeat(16_000 - mention.length - asked.length)}`;
+    expect(text).toHaveLength(16_000);
+
+    const exchange = await harness.send({ type: 'message', text, conversation, from: ALEX });
+
+    const replies = exchange.activities.filter((activity) => activity.type === 'message');
+    expect(replies).toHaveLength(1);
+    for (const activity of exchange.activities) expect(utf16Bytes(activity)).toBeLessThan(TEAMS_LIMIT_BYTES);
+    const [answer] = textsIn(exchange);
+    // Still the helpful answer: what was looked at, the topic recognisable by its start, and what to try instead.
+    expect(answer).toMatch(/^I looked at the \d+ .*Nobody I looked at has an interest matching "a 中+…" with a collaboration tag\. Try a broader word, such as "中+…"\./);
+    expect(answer!.length).toBeLessThan(1000);
+  });
+});

@@ -121,6 +121,18 @@ describe("profile service: reading a colleague's interests honours their audienc
     expect(body.responses[0]?.status).toBe(200);
     expect(body.responses[0]?.body.value).toHaveLength(AUDIENCE_RULES.filter(([, visible]) => visible).length);
   });
+
+  it('lets a colleague read every item while the audience rule is switched off (a Graph that does not filter), until cleared', async () => {
+    await seedAlice();
+    const names = async (): Promise<string[]> => {
+      const response = await harness.call('GET', `${aliceInterests}?$top=50`, { token: tokenFor(BOB, READ_ALL) });
+      return ((await response.json()) as { value: { displayName: string }[] }).value.map((interest) => interest.displayName);
+    };
+    harness.service.faults.ignoreAudiences();
+    expect(await names()).toHaveLength(AUDIENCE_RULES.length);
+    harness.service.faults.clear();
+    expect(await names()).toHaveLength(AUDIENCE_RULES.filter(([, visible]) => visible).length);
+  });
 });
 
 describe('profile service: GET /beta/me/people', () => {

@@ -12,8 +12,9 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { HelperTokenProvider } from '../../auth/helperTokens';
 import type { SignInFlow } from '../../auth/signInFlow';
 import { renderHelpersCard, type HelperPerson } from '../../cards/helpersCard';
-import { findHelpers, type HelperCandidate } from '../../domain/helperMatching';
+import { findHelpers, helperTopic, type HelperCandidate } from '../../domain/helperMatching';
 import { isVisibleToEveryoneIn } from '../../domain/sharedConversation';
+import { quoteUserText } from '../../domain/text';
 import { isGraphRequestError, type GraphRequestError } from '../../errors/graphErrors';
 import type { InterestsBatchClient } from '../../graph/interestsBatch';
 import type { PeopleClient } from '../../graph/peopleClient';
@@ -42,9 +43,10 @@ export const NOT_AVAILABLE_TEXT = "I can't look up colleagues' interests here.";
 export const IDENTITY_FAILED_TEXT = "I couldn't get permission to look up your colleagues' interests right now. Try again in a minute.";
 export const SHARED_RULE_NOTE = 'In this chat I show only interests their owners share with the whole organization; ask me in a personal chat for everything you may see.';
 
+/** The topic and the suggestion are the user's own words: quoted short, so a pasted page gets an answer Teams can show. */
 export function noMatchText(topic: string, suggestion: string | undefined): string {
-  const broader = suggestion ? `a broader word, such as "${suggestion}"` : 'a broader word or a category, such as "Technology"';
-  return `Nobody I looked at has an interest matching "${topic}" with a collaboration tag. Try ${broader}.`;
+  const broader = suggestion ? `a broader word, such as "${quoteUserText(suggestion)}"` : 'a broader word or a category, such as "Technology"';
+  return `Nobody I looked at has an interest matching "${quoteUserText(topic)}" with a collaboration tag. Try ${broader}.`;
 }
 
 /** A person and the interests the asker may see, trimmed to what matching and the privacy rule need. */
@@ -160,7 +162,7 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
 
   return {
     async ask(context, rawTopic) {
-      const topic = rawTopic.replace(/[\s?!.]+$/u, '').trim();
+      const topic = helperTopic(rawTopic);
       if (topic === '') {
         await context.sendActivity(NO_TOPIC_TEXT);
         return;
