@@ -24,7 +24,7 @@ import type { CommandText } from './commandText';
 import { HELPER_PHRASES } from './helpers/whoCanHelp';
 import { startAdd } from './bulkAdd/bulkAddFlow';
 import { TAG_INTEREST_DIALOG, type InterestDialogOptions } from './dialogs/dialogIds';
-import { keepUndoSnapshot } from './undoSnapshots';
+import { keepUndoSnapshot, undoPlaceOf } from './undoSnapshots';
 import { cardViewersFor, sendCard, startTyping } from './replies';
 
 export interface CommandTurn {
@@ -116,7 +116,8 @@ const showEditCard = withNamedInterest('edit', async ({ context }, interest) => 
 const showDeleteConfirmation = withNamedInterest('delete', async ({ context, services }, interest) => {
   const ownerId = actorIdOf(context.activity);
   // The interest as listed is what Undo re-creates: kept server-side, the card carries only its token.
-  const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, interest }, services.clock());
+  const { conversationId } = undoPlaceOf(context.activity, ownerId);
+  const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, conversationId, interest }, services.clock());
   await sendCard(context, renderDeleteConfirmCard({ interest, ownerId, undoToken, viewers: cardViewersFor(context.activity) }));
 });
 

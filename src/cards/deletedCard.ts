@@ -1,7 +1,10 @@
 import template from '../../cards/deleted.json';
+import type { PersonInterest } from '../domain/personInterest';
+import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
 import type { CARD_VERBS, CardActionData } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { displayName } from './interestView';
+import { isSharedView, OWNER_ONLY, type Viewers } from './sharedView';
 
 export interface DeletedCardData {
   /** The deleted interest's name, as Graph had it. */
@@ -9,15 +12,23 @@ export interface DeletedCardData {
   ownerId: string;
   /** Names the stored copy Undo re-creates; the card carries nothing else of the interest. */
   undoToken: string;
+  /** Who reads the card; in a group chat or channel the name of an interest not everyone may see is left out. */
+  viewers?: Viewers;
+  /** The deleted interest's audience as last read; required for a shared card to name it. */
+  allowedAudiences?: PersonInterest['allowedAudiences'];
 }
 
 interface DeletedCardView extends CardActionData<typeof CARD_VERBS.undoDelete> {
   name: string;
 }
 
+/** What a shared card calls an interest it may not name; Undo stays offered, it is the owner's own button. */
+export const PRIVATE_INTEREST_NAME = 'A private interest';
+
 const expand = defineCardTemplate<DeletedCardView>(template);
 
 /** "X was deleted." with Undo and Back to list. */
-export function renderDeletedCard({ name, ownerId, undoToken }: DeletedCardData): AdaptiveCard {
-  return expand({ ownerId, undoToken, name: displayName(name) });
+export function renderDeletedCard({ name, ownerId, undoToken, viewers = OWNER_ONLY, allowedAudiences = null }: DeletedCardData): AdaptiveCard {
+  const named = !isSharedView(viewers) || isVisibleToEveryoneIn({ allowedAudiences });
+  return expand({ ownerId, undoToken, name: named ? displayName(name) : PRIVATE_INTEREST_NAME });
 }

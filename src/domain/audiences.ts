@@ -95,6 +95,46 @@ export function primaryAudience(wire: unknown): Audience {
   return known.at(-1) ?? DEFAULT_AUDIENCE;
 }
 
+/** What re-creating an interest writes as its audience, and whether that is the value exactly as read. */
+export interface AudienceToWrite {
+  /** Names in flag order, comma-separated (`"contacts,groupMembers"`): the form Graph accepts on write. */
+  readonly value: string;
+  /** False when the value read could not be written back, and `me` stands in for it. */
+  readonly exact: boolean;
+}
+
+/** Flags a write may carry: every audience Graph defines except `unknownFutureValue`, which is no audience at all. */
+const WRITABLE_FLAG_BITS = KNOWN_FLAG_BITS & ~AUDIENCE_FLAGS.unknownFutureValue;
+
+/**
+ * The audience to write so a copy is seen by exactly the people who saw the original: the same flags, by name.
+ * A value that names no audience (null, absent, blank) or holds anything a write cannot carry (an unknown name,
+ * `unknownFutureValue`, flag bits Graph does not define) becomes `me`, the most private one, rather than being left
+ * out, which would let Graph apply its default (`organization`) and widen it.
+ */
+export function audienceToWrite(wire: unknown): AudienceToWrite {
+  const flags = exactFlags(wire);
+  if (flags === undefined) return { value: 'me', exact: false };
+  const names = AUDIENCES_BY_FLAG.filter((name) => AUDIENCE_FLAGS[name] !== 0 && (flags & AUDIENCE_FLAGS[name]) === AUDIENCE_FLAGS[name]);
+  return { value: names.length > 0 ? names.join(',') : 'me', exact: true };
+}
+
+/** The flags value of `wire` when every part of it is a writable audience (name or number); otherwise undefined. */
+function exactFlags(wire: unknown): number | undefined {
+  const parts = typeof wire === 'number' ? [String(wire)] : typeof wire === 'string' ? wire.split(',') : [];
+  if (parts.length === 0) return undefined;
+  let flags = 0;
+  for (const raw of parts) {
+    const part = raw.trim();
+    const name = AUDIENCES_BY_LOWERCASE_NAME.get(part.toLowerCase());
+    const bits = /^\d+$/.test(part) ? Number(part) : name !== undefined ? AUDIENCE_FLAGS[name] : undefined;
+    // The size check first: bitwise operators see only the low 32 bits of a larger number.
+    if (bits === undefined || bits > WRITABLE_FLAG_BITS || (bits & ~WRITABLE_FLAG_BITS) !== 0) return undefined;
+    flags |= bits;
+  }
+  return flags;
+}
+
 /** Label for the audience value as read, e.g. "My contacts, My organization"; "Not set" when it names no audience. */
 export function formatAudience(wire: unknown): string {
   const audiences = parseAllowedAudiences(wire);

@@ -1,16 +1,26 @@
-import { AUDIENCE_FLAGS, parseAllowedAudiences, type Audience } from '../domain/audiences';
+import type { Audience } from '../domain/audiences';
 
 /**
- * Reads Graph's `allowedAudiences` (names, comma lists or numeric flag strings: the domain's
- * `parseAllowedAudiences`) as one audience for a `PersonInterest`. A combination is shown as its widest member, so
- * the user is never told an item is more private than it is. A value the bot cannot read becomes
- * `unknownFutureValue` rather than failing the whole item; an absent one stays null.
+ * Keeps Graph's `allowedAudiences` as it came: one name, a comma list of flags (`"contacts,groupMembers"`) or a
+ * numeric flags string (`"10"`). It is not narrowed to one audience, because what is read may be written back
+ * (Undo re-creates an interest from it) and a combination collapsed to one member would be written wider or
+ * narrower than it was. Everything that interprets it reads any of these forms (`parseAllowedAudiences`,
+ * `primaryAudience`, `formatAudience`, `audienceToWrite`). A number is kept as its decimal text, a list of strings
+ * as a comma list; a value of another kind becomes `unknownFutureValue` rather than failing the whole item; an
+ * absent one is null.
  */
 export function readAllowedAudiences(value: unknown): Audience | null {
-  // The form Graph sends today, one audience by name, read without the general parser (every listed item has one).
-  if (typeof value === 'string' && Object.hasOwn(AUDIENCE_FLAGS, value)) return value as Audience;
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
-  const known = parseAllowedAudiences(value).filter((audience) => audience !== 'unknownFutureValue');
-  // parseAllowedAudiences lists audiences in flag order, narrowest first.
-  return known.at(-1) ?? 'unknownFutureValue';
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return asWireAudience(value);
+  if (typeof value === 'number') return asWireAudience(String(value));
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return asWireAudience(value.join(','));
+  return 'unknownFutureValue';
+}
+
+/**
+ * Graph's beta types name one audience, but the wire carries flag combinations and numeric strings: this is the
+ * one place the bot gives such a value that type.
+ */
+function asWireAudience(value: string): Audience {
+  return value as Audience;
 }

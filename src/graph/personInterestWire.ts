@@ -4,7 +4,11 @@ import { keepDeclaredProperties } from './wire/declaredProperties';
 import { isInterestsPageWire, isStoredInterestWire } from './wire/personInterestChecks.generated';
 import { STORED_INTEREST_SCHEMA } from './wire/personInterestSchemas';
 
-/** An interest as Graph stores it: always addressable by `id`. */
+/**
+ * An interest as Graph stores it: always addressable by `id`. `allowedAudiences` is the wire value as read, which
+ * may be a comma list of flags or a numeric string (`readAllowedAudiences`): interpret it with the domain's
+ * audience readers, never by comparing it with one name.
+ */
 export type StoredInterest = PersonInterest & { id: string };
 
 // Compile-time: every property the schema keeps is one of `StoredInterest`'s, so the cast in `parseStoredInterest`
@@ -20,8 +24,8 @@ export interface InterestsPage {
 
 /**
  * The entity, or `undefined` when the body is not a `personInterest` with an id (`STORED_INTEREST_SCHEMA`). Only
- * the declared properties are kept; `allowedAudiences` is read as one audience and a single-string `source.type`
- * becomes a list.
+ * the declared properties are kept; `allowedAudiences` keeps its wire value (`readAllowedAudiences`) and a
+ * single-string `source.type` becomes a list.
  */
 export function parseStoredInterest(body: unknown): StoredInterest | undefined {
   if (!isStoredInterestWire(body)) return undefined;

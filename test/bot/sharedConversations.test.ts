@@ -117,7 +117,7 @@ describe('group chats and channels', () => {
     expect(list).toContain('3 private interests are not shown here.');
   });
 
-  it('undo in a group chat brings a private interest back without showing it there', async () => {
+  it('an Undo drawn in personal chat restores nothing in a group chat and names nothing there', async () => {
     const deleteCard = await harness.send({
       type: 'invoke',
       name: 'adaptiveCard/action',
@@ -134,10 +134,12 @@ describe('group chats and channels', () => {
     });
     const deletedBody = (deleted.activities.find((activity) => activity.type === 'invokeResponse')?.value as { body: { value: unknown } }).body.value;
     const undo = executeActionsOf(deletedBody).find((action) => action.verb === 'interest.undoDelete')!;
-    const restored = await act(undo.verb, undo.data, GROUP);
-    expect(restored).toContain('Restored as a new item');
-    expect(restored).toContain('A private interest');
-    expect(restored).not.toContain('Public speaking');
+    // The token is bound to the conversation its card was drawn in: elsewhere it answers like another user's.
+    const refused = await act(undo.verb, undo.data, GROUP);
+    expect(refused).toContain('no longer available');
+    expect(refused).not.toContain('Public speaking');
+    expect(harness.service.store.listInterests(ALEX.aadObjectId).map((interest) => interest.displayName)).not.toContain('Public speaking');
+    expect(await act(undo.verb, undo.data, PERSONAL)).toContain('Restored as a new item');
     expect(harness.service.store.listInterests(ALEX.aadObjectId).map((interest) => interest.displayName)).toContain('Public speaking');
   });
 

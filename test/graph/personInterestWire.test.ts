@@ -17,7 +17,8 @@ describe('parseStoredInterest', () => {
     };
     expect(parseStoredInterest(synced)).toEqual({
       id: 'a1',
-      allowedAudiences: 'organization',
+      // Kept as read, so a copy (Undo) writes exactly these flags.
+      allowedAudiences: '8',
       createdDateTime: '0001-01-01T00:00:00Z',
       createdBy: { application: { displayName: 'UPA', id: null }, device: null, user: null },
       categories: [],
@@ -27,6 +28,12 @@ describe('parseStoredInterest', () => {
       sources: [{ isDefaultSource: true, properties: null, sourceId: 's1' }],
       inference: { confidenceScore: 0.8, userHasVerifiedAccuracy: false },
     });
+  });
+
+  it('keeps a combined audience whole rather than its widest part', () => {
+    const combined = { id: 'a2', displayName: 'Chess', allowedAudiences: 'contacts,groupMembers' };
+    expect(parseStoredInterest(combined)?.allowedAudiences).toBe('contacts,groupMembers');
+    expect(parseStoredInterest({ ...combined, allowedAudiences: '' })?.allowedAudiences).toBe('');
   });
 
   it('keeps only the declared properties, at every depth, and leaves absent ones absent', () => {

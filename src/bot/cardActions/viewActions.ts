@@ -9,7 +9,7 @@ import { renderInterestCard } from '../../cards/interestCard';
 import { renderListCard } from '../../cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { renderTagCard } from '../../cards/tagCard';
-import { keepUndoSnapshot } from '../undoSnapshots';
+import { keepUndoSnapshot, undoPlaceOf } from '../undoSnapshots';
 import { defineCardAction } from './actionTurn';
 import { cardViewersFor } from '../replies';
 import { cardResponse } from './invokeResponses';
@@ -63,7 +63,9 @@ export const deleteInterest = defineCardAction({
   needsGraph: true,
   handle: async (action, { services, profile, ownerId, context }) => {
     const interest = await profile.get(action.interestId);
-    const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, interest }, services.clock());
+    // Bound to this conversation: the token does nothing where the card was not drawn.
+    const { conversationId } = undoPlaceOf(context.activity, ownerId);
+    const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, conversationId, interest }, services.clock());
     return cardResponse(renderDeleteConfirmCard({ interest, ownerId, undoToken, viewers: cardViewersFor(context.activity) }));
   },
 });
