@@ -4,9 +4,9 @@
  * `MAX_BULK_NAMES` names, each no longer than an interest name may be, plus the shared tags and audience.
  */
 import { z } from 'zod';
-import { AUDIENCE_FLAGS, type Audience } from '../domain/audiences';
+import type { Audience } from '../domain/audiences';
 import { MAX_BULK_NAMES } from '../domain/bulkNames';
-import { COLLABORATION_TAGS } from '../domain/collaborationTags';
+import { COLLABORATION_TAGS, type CollaborationTag } from '../domain/collaborationTags';
 import { isWellFormedId } from '../domain/identifier';
 import { INTEREST_LIMITS } from '../domain/personInterest';
 import { validateAudience, validateCollaborationTags } from '../domain/validateInterest';
@@ -39,29 +39,42 @@ const pickInputs = Object.fromEntries(Array.from({ length: MAX_BULK_NAMES }, (_,
 
 export const chooseSplitSchema = z.object({ ownerId: idSchema, names: namesSchema });
 
+/**
+ * The fields every name of a batch shares, checked with the domain's rules (`validateInterest.ts`), the same
+ * whether they come from the bulk card's inputs (Create) or from the result card's data (Retry): whatever a card
+ * carries, nothing is written that Create would refuse.
+ */
+function sharedFields(tagsInput: unknown, audienceInput: unknown, ctx: z.RefinementCtx, paths: { tags: string; audience: string }): { collaborationTags: CollaborationTag[]; allowedAudiences: Audience } | typeof z.NEVER {
+  const tags = validateCollaborationTags(tagsInput);
+  const audience = validateAudience(audienceInput);
+  if (!tags.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [paths.tags], message: tags.error });
+  if (!audience.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [paths.audience], message: audience.error });
+  if (!tags.ok || !audience.ok) return z.NEVER;
+  return { collaborationTags: tags.value, allowedAudiences: audience.value };
+}
+
 /** The bulk card's submit, turned into the names to create and the fields they share. */
 export const bulkCreateSchema = z
   .object({ ownerId: idSchema, batchId: idSchema, names: namesSchema, [BULK_TAGS_INPUT_ID]: inputSchema, [BULK_AUDIENCE_INPUT_ID]: inputSchema, ...pickInputs })
   .transform((data, ctx) => {
     const record = data as Record<string, unknown>;
     const names = data.names.filter((_, index) => record[`${BULK_PICK_INPUT_PREFIX}${index}`] === PICKED_VALUE);
-    const tags = validateCollaborationTags(data[BULK_TAGS_INPUT_ID] ?? '');
-    const audience = validateAudience(data[BULK_AUDIENCE_INPUT_ID] ?? '');
-    if (!tags.ok) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [BULK_TAGS_INPUT_ID], message: tags.error });
-      return z.NEVER;
-    }
-    if (!audience.ok) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [BULK_AUDIENCE_INPUT_ID], message: audience.error });
-      return z.NEVER;
-    }
-    return { ownerId: data.ownerId, batchId: data.batchId, names, collaborationTags: tags.value, allowedAudiences: audience.value };
+    const fields = sharedFields(data[BULK_TAGS_INPUT_ID] ?? '', data[BULK_AUDIENCE_INPUT_ID] ?? '', ctx, { tags: BULK_TAGS_INPUT_ID, audience: BULK_AUDIENCE_INPUT_ID });
+    if (fields === z.NEVER) return z.NEVER;
+    return { ownerId: data.ownerId, batchId: data.batchId, names, ...fields };
   });
 
-export const bulkRetrySchema = z.object({
-  ownerId: idSchema,
-  batchId: idSchema,
-  names: namesSchema,
-  collaborationTags: z.array(z.enum(COLLABORATION_TAGS)).max(COLLABORATION_TAGS.length),
-  allowedAudiences: z.enum(Object.keys(AUDIENCE_FLAGS) as [Audience, ...Audience[]]),
-});
+/** The result card's Retry: the names not created, with the tags and audience they were sent with. */
+export const bulkRetrySchema = z
+  .object({
+    ownerId: idSchema,
+    batchId: idSchema,
+    names: namesSchema,
+    collaborationTags: z.array(z.string().max(MAX_INPUT_LENGTH)).max(COLLABORATION_TAGS.length),
+    allowedAudiences: z.string().max(MAX_INPUT_LENGTH),
+  })
+  .transform((data, ctx) => {
+    const fields = sharedFields(data.collaborationTags, data.allowedAudiences, ctx, { tags: 'collaborationTags', audience: 'allowedAudiences' });
+    if (fields === z.NEVER) return z.NEVER;
+    return { ownerId: data.ownerId, batchId: data.batchId, names: data.names, ...fields };
+  });

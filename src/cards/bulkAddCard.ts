@@ -6,10 +6,14 @@ import { normalizeSingleLine, removeUnsafeCharacters } from '../domain/text';
 import { CARD_VERBS, type CardActionData } from './cardActions';
 import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from './cardTemplate';
 import { clip, inlineText } from './displayText';
+import { NAMES_NOT_ADDED_HERE_TEXT, personalChatLink } from './personalChatHintCard';
+import { isSharedView, type Viewers } from './sharedView';
 
 export interface BulkAddCardData {
   ownerId: string;
   checks: readonly BulkNameCheck[];
+  /** Who reads the card: in a shared conversation names already on the profile are left out without being named. */
+  viewers: Viewers;
   /** A fresh id per card: the Create click is claimed under it, so it creates once. */
   newBatchId: () => string;
 }
@@ -29,14 +33,16 @@ interface BulkAddCardView extends Omit<CardActionData<typeof CARD_VERBS.create>,
   tagChoices: Choice[];
   audienceChoices: Choice[];
   defaultAudience: string;
+  hasPersonalChat: boolean;
+  personalChatUrl: string;
 }
 
 const expand = defineCardTemplate<BulkAddCardView>(template);
 
 /**
- * Names carried by one card, in bytes of JSON. A hundred names of the longest ASCII length fit in one card; long
- * names in scripts that take 3–4 bytes a character are spread over several cards, each with its own Create, so
- * that this card and its result card (whose Retry carries the same names) stay under `MAX_CARD_BYTES`.
+ * Names carried by one card, in bytes of JSON as Teams counts them (UTF-16). Fifty names of the longest length fit
+ * in one card; more long names are spread over several cards, each with its own Create, so that this card and its
+ * result card (whose Retry carries the same names) stay under `MAX_CARD_BYTES`.
  */
 export const NAME_BYTES_PER_CARD = 10_600;
 /** How far the names shown on toggles and in "Left out" are shortened, tried in turn until the card fits. */
@@ -49,13 +55,17 @@ const AUDIENCE_CHOICES: Choice[] = SELECTABLE_AUDIENCES.map((audience) => ({ tit
  * The bulk add card: one ticked toggle per name that can be added, the others listed with why they are left out,
  * tags and audience shared by all, one Create. Usually one card; see `NAME_BYTES_PER_CARD` for when there are more.
  */
-export function renderBulkAddCards({ ownerId, checks, newBatchId }: BulkAddCardData): AdaptiveCard[] {
+export function renderBulkAddCards({ ownerId, checks, viewers, newBatchId }: BulkAddCardData): AdaptiveCard[] {
   const fresh = checks.filter((check) => check.kind === 'new').map((check) => check.name);
-  const skipped = checks.filter((check) => check.kind !== 'new');
+  const shared = isSharedView(viewers);
+  // Shared: whether a name on the profile is private must not show, so none of them is named, whatever its audience.
+  const skipped = checks.filter((check): check is LeftOut => check.kind !== 'new' && !(shared && check.kind === 'exists'));
+  const anyOnProfileUnnamed = shared && checks.some((check) => check.kind === 'exists');
   const pages = pagesOf(fresh);
   return pages.map((names, page) => {
     const heading = pages.length === 1 ? 'Add these interests to your profile?' : `Add these interests to your profile? (part ${page + 1} of ${pages.length})`;
     const leftOut = page === 0 ? skipped : [];
+    const unnamed = page === 0 && anyOnProfileUnnamed;
     const summary =
       names.length === 0
         ? 'None of these can be added.'
@@ -68,11 +78,12 @@ export function renderBulkAddCards({ ownerId, checks, newBatchId }: BulkAddCardD
       summary,
       picks: names.map((name, index) => ({ index, title: toggleTitle(name, limit) })),
       hasPicks: names.length > 0,
-      skipped: leftOut.map((check) => ({ text: leftOutText(check, limit) })),
-      hasSkipped: leftOut.length > 0,
+      skipped: [...leftOut.map((check) => ({ text: leftOutText(check, limit) })), ...(unnamed ? [{ text: NAMES_NOT_ADDED_HERE_TEXT }] : [])],
+      hasSkipped: leftOut.length > 0 || unnamed,
       tagChoices: TAG_CHOICES,
       audienceChoices: AUDIENCE_CHOICES,
       defaultAudience: DEFAULT_AUDIENCE,
+      ...(unnamed ? personalChatLink(viewers) : { hasPersonalChat: false, personalChatUrl: '' }),
     });
     return fitted(view, expand);
   });
@@ -92,7 +103,8 @@ function pagesOf(names: readonly string[]): string[][] {
   const pages: string[][] = [[]];
   let bytes = 0;
   for (const name of names) {
-    const size = Buffer.byteLength(JSON.stringify(name), 'utf8') + 1;
+    // As `cardSize` counts: the name's JSON in UTF-16, and its comma.
+    const size = (JSON.stringify(name).length + 1) * 2;
     if (bytes + size > NAME_BYTES_PER_CARD && pages[pages.length - 1]!.length > 0) {
       pages.push([]);
       bytes = 0;
@@ -108,7 +120,9 @@ function toggleTitle(name: string, limit: number): string {
   return clip(normalizeSingleLine(removeUnsafeCharacters(name)), limit);
 }
 
-function leftOutText(check: Exclude<BulkNameCheck, { kind: 'new' }>, limit: number): string {
+type LeftOut = Exclude<BulkNameCheck, { kind: 'new' }>;
+
+function leftOutText(check: LeftOut, limit: number): string {
   const name = `"${inlineText(check.name, limit)}"`;
   switch (check.kind) {
     case 'exists':

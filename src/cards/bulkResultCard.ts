@@ -7,17 +7,20 @@ import type { AdaptiveCard } from './cardTemplate';
 import { defineCardTemplate } from './cardTemplate';
 import { fitted } from './bulkAddCard';
 import { inlineText } from './displayText';
+import { NAMES_NOT_LISTED_HERE_TEXT, personalChatLink } from './personalChatHintCard';
+import { isSharedView, type Viewers } from './sharedView';
 
 /**
  * What became of one name of a bulk add, as the bot remembers it and the result card shows it:
  * - `created`: Graph created it in this batch;
  * - `found`: on the profile when the list was read again before a retry (an earlier batch whose answer was lost
  *   created it), so it counts as created;
+ * - `exists`: already on the profile when Create was clicked (added since the card was drawn), so not sent again;
  * - `refused`: Graph answered with an error (`errorKind`); nothing was created;
  * - `busy`: still throttled when the retry bound was reached; nothing was created;
  * - `unknown`: no answer came; it may have been created, so a retry re-reads the list first.
  */
-export type BulkRowOutcome = 'created' | 'found' | 'refused' | 'busy' | 'unknown';
+export type BulkRowOutcome = 'created' | 'found' | 'exists' | 'refused' | 'busy' | 'unknown';
 
 export interface BulkResultRow {
   readonly name: string;
@@ -35,6 +38,11 @@ export interface BulkRetry {
 export interface BulkResultCardData {
   ownerId: string;
   rows: readonly BulkResultRow[];
+  /**
+   * Who reads the card. In a shared conversation a name found on the profile at the click is not named (it may be
+   * a private interest, and one everyone may see is left out the same way, so the two read alike).
+   */
+  viewers: Viewers;
   /** What the Retry button sends again (the names not created), when anything failed. */
   retry?: BulkRetry | undefined;
 }
@@ -43,6 +51,7 @@ export interface BulkResultCardData {
 export const OUTCOME_WORDS: Readonly<Record<Exclude<BulkRowOutcome, 'refused'>, string>> = Object.freeze({
   created: 'added',
   found: 'added (found on your profile)',
+  exists: 'already on your profile',
   busy: 'not added yet: Microsoft 365 is busy',
   unknown: "no answer from Microsoft 365: it may have been added",
 });
@@ -72,6 +81,8 @@ interface BulkResultCardView {
   retryNames: CardActionData<typeof CARD_VERBS.retry>['names'];
   collaborationTags: CollaborationTag[];
   allowedAudiences: Audience;
+  hasPersonalChat: boolean;
+  personalChatUrl: string;
 }
 
 const expand = defineCardTemplate<BulkResultCardView>(template);
@@ -82,27 +93,43 @@ export function outcomeText(row: BulkResultRow): string {
 }
 
 /** Each name with what became of it; Retry (the names not created, same tags and audience) when anything failed. */
-export function renderBulkResultCard({ ownerId, rows, retry }: BulkResultCardData): AdaptiveCard {
-  const added = rows.filter((row) => row.outcome === 'created' || row.outcome === 'found').length;
-  const heading =
-    added === rows.length ? `Added ${plural(rows.length)} to your profile.` : added === 0 ? `Couldn't add ${plural(rows.length)}.` : `Added ${added} of ${plural(rows.length)}.`;
+export function renderBulkResultCard({ ownerId, rows, viewers, retry }: BulkResultCardData): AdaptiveCard {
+  const shared = isSharedView(viewers);
+  const named = shared ? rows.filter((row) => !isOnProfile(row)) : rows;
+  const anyUnnamed = named.length < rows.length;
   const anyUnknown = rows.some((row) => row.outcome === 'unknown');
+  const notices = [...(anyUnknown ? [UNKNOWN_NOTICE] : []), ...(anyUnnamed ? [NAMES_NOT_LISTED_HERE_TEXT] : [])];
   return fitted(
     (limit): BulkResultCardView => ({
       ownerId,
-      heading,
-      hasNotice: anyUnknown,
-      notice: anyUnknown ? UNKNOWN_NOTICE : '',
-      rows: rows.map((row) => ({ text: `"${inlineText(row.name, limit)}": ${outcomeText(row)}` })),
+      heading: headingOf(named),
+      hasNotice: notices.length > 0,
+      notice: notices.join(' '),
+      rows: named.map((row) => ({ text: `"${inlineText(row.name, limit)}": ${outcomeText(row)}` })),
       canRetry: retry !== undefined,
       retryTitle: retry ? (anyUnknown ? 'Check and retry' : `Retry ${retry.names.length === 1 ? 'it' : `these ${retry.names.length}`}`) : '',
       retryBatchId: retry?.batchId ?? '',
       retryNames: [...(retry?.names ?? [])],
       collaborationTags: [...(retry?.collaborationTags ?? [])],
       allowedAudiences: retry?.allowedAudiences ?? 'organization',
+      ...(anyUnnamed ? personalChatLink(viewers) : { hasPersonalChat: false, personalChatUrl: '' }),
     }),
     expand,
   );
+}
+
+/** On the profile at the click, however it got there: never sent again, and not named where everyone reads. */
+function isOnProfile(row: BulkResultRow): boolean {
+  return row.outcome === 'found' || row.outcome === 'exists';
+}
+
+/** Counts what this batch was asked to add: names already there before the click count neither way. */
+function headingOf(rows: readonly BulkResultRow[]): string {
+  const asked = rows.filter((row) => row.outcome !== 'exists');
+  if (asked.length === 0) return 'Nothing new to add.';
+  const added = asked.filter((row) => row.outcome === 'created' || row.outcome === 'found').length;
+  if (added === asked.length) return `Added ${plural(asked.length)} to your profile.`;
+  return added === 0 ? `Couldn't add ${plural(asked.length)}.` : `Added ${added} of ${plural(asked.length)}.`;
 }
 
 function plural(count: number): string {

@@ -2,6 +2,7 @@
  * Bulk add over /api/messages: the whole bot on a real HTTP server against the local profile service, the Graph
  * client's requests counted as they go over the wire, creates counted at the service.
  */
+import { randomUUID } from 'node:crypto';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/cards/cardTemplate';
 import { OUTCOME_WORDS, REFUSAL_WORDS, UNKNOWN_NOTICE } from '../../src/cards/bulkResultCard';
 import { NOTHING_PICKED_TEXT, TOO_MANY_NAMES_TEXT } from '../../src/bot/bulkAdd/bulkAddFlow';
@@ -170,17 +171,53 @@ describe('Graph requests', () => {
   const namesOf = (count: number) => Array.from({ length: count }, (_, i) => `Bulk interest ${i + 1}`);
 
   it.each([
-    [20, 2],
-    [21, 3],
-  ])('makes ⌈N/20⌉ + 1 requests for %i names: %i', async (count, requests) => {
+    [20, 1],
+    [21, 2],
+  ])('reads the list once to draw the card, and once more and ⌈N/20⌉ batches to create %i names (%i batches)', async (count, batches) => {
     const { create } = await bulkCard(`add ${namesOf(count).join('\n')}`);
     await harness.act('addMany.create', submitted(create));
     expect(harness.graphCalls.map((call) => `${call.method} ${call.path.replace(/^\/beta/, '')}`)).toEqual([
       'GET /me/profile/interests',
-      ...Array.from({ length: requests - 1 }, () => 'POST /$batch'),
+      // Create reads the list as it is at the click: a name added since the card was drawn is not created again.
+      'GET /me/profile/interests',
+      ...Array.from({ length: batches }, () => 'POST /$batch'),
     ]);
     expect(createdItems()).toBe(count);
     expect(singleCreates()).toBe(0);
+  });
+});
+
+describe('names added since the card was drawn', () => {
+  it('creates a name sent on two cards once, and the second Create marks it as already there', async () => {
+    const first = await bulkCard('add Chess; Go');
+    const second = await bulkCard('add Chess; Go');
+    expect(cardText(resultCard(await harness.act('addMany.create', submitted(first.create))))).toContain('Added 2 interests to your profile.');
+    const again = cardText(resultCard(await harness.act('addMany.create', submitted(second.create))));
+    expect(again.match(/": already on your profile/g)).toHaveLength(2);
+    expect(createdItems()).toBe(2);
+    for (const name of ['Chess', 'Go']) expect(alexNames().filter((stored) => stored === name)).toHaveLength(1);
+  });
+});
+
+describe('Retry checks what it writes with the rules Create uses', () => {
+  const retryOf = (fields: { collaborationTags: unknown; allowedAudiences: unknown }) => harness.act('addMany.retry', { ownerId: ALEX.aadObjectId, batchId: randomUUID(), names: ['Chess'], ...fields });
+
+  it.each([['unknownFutureValue'], ['organization, me'], ['nobody']])('refuses the audience %j, creating nothing', async (allowedAudiences) => {
+    const answer = await retryOf({ collaborationTags: [], allowedAudiences });
+    expect(answer.body).toMatchObject({ statusCode: 400 });
+    expect(createdItems()).toBe(0);
+    expect(alexNames()).not.toContain('Chess');
+  });
+
+  it('writes repeated tags once, in the order the bot offers them, as Create does', async () => {
+    expect((await retryOf({ collaborationTags: ['wantsToLearn', 'askMeAbout', 'wantsToLearn', 'askMeAbout'], allowedAudiences: 'me' })).body).toMatchObject({ statusCode: 200 });
+    const { create } = await bulkCard('add Go; Tea');
+    await harness.act('addMany.create', submitted(create, { untick: ['Tea'], tags: 'wantsToLearn,askMeAbout,wantsToLearn,askMeAbout', audience: 'me' }));
+    const stored = harness.service.store.listInterests(ALEX.aadObjectId).filter((interest) => ['Chess', 'Go'].includes(String(interest.displayName)));
+    expect(stored.map((interest) => [interest.displayName, interest.collaborationTags, interest.allowedAudiences]).sort()).toEqual([
+      ['Chess', ['askMeAbout', 'wantsToLearn'], 'me'],
+      ['Go', ['askMeAbout', 'wantsToLearn'], 'me'],
+    ]);
   });
 });
 

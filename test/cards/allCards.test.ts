@@ -2,6 +2,7 @@ import { renderAddSummaryCard } from '../../src/cards/addSummaryCard';
 import { renderBulkAddCards } from '../../src/cards/bulkAddCard';
 import { renderBulkResultCard } from '../../src/cards/bulkResultCard';
 import { renderBulkSplitCard } from '../../src/cards/bulkSplitCard';
+import { OWNER_ONLY } from '../../src/cards/sharedView';
 import { truncate } from '../../src/cards/displayText';
 import { checkBulkNames } from '../../src/domain/bulkNames';
 import { ALL_CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
@@ -65,7 +66,7 @@ function casesFor(label: string, interest: PersonInterest, hasBindings: boolean)
     ['delete confirm', () => renderDeleteConfirmCard({ interest, ownerId: OWNER_ID, undoToken: 'u'.repeat(43) })],
     ['deleted', () => renderDeletedCard({ name: draft.displayName, ownerId: OWNER_ID, undoToken: 'undo-1' })],
     ['add summary', () => renderAddSummaryCard({ draft, ownerId: OWNER_ID })],
-    ['bulk add', () => renderBulkAddCards({ ownerId: OWNER_ID, checks: checkBulkNames([bulkName, 'Chess', bulkName, 'Go'], [{ displayName: 'Go' }]), newBatchId: () => 'batch-1' })[0]!],
+    ['bulk add', () => renderBulkAddCards({ ownerId: OWNER_ID, checks: checkBulkNames([bulkName, 'Chess', bulkName, 'Go'], [{ displayName: 'Go' }]), viewers: OWNER_ONLY, newBatchId: () => 'batch-1' })[0]!],
     ['bulk split question', () => renderBulkSplitCard({ ownerId: OWNER_ID, whole: bulkName, parts: [bulkName, 'Chess'] })],
     [
       'bulk result',
@@ -79,6 +80,7 @@ function casesFor(label: string, interest: PersonInterest, hasBindings: boolean)
             { name: bulkName, outcome: 'busy' },
             { name: bulkName, outcome: 'unknown' },
           ],
+          viewers: OWNER_ONLY,
           retry: { batchId: 'batch-2', names: [bulkName], collaborationTags: ['askMeAbout'], allowedAudiences: 'me' },
         }),
     ],
@@ -196,8 +198,12 @@ describe('cards at their largest', () => {
 });
 
 describe('cardSize', () => {
-  test('counts UTF-8 bytes of the JSON, not characters', () => {
-    const card: AdaptiveCard = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '🎉' }] };
-    expect(cardSize(card)).toBe(JSON.stringify(card).length + 2);
+  test('counts the JSON as Teams does, in UTF-16: two bytes a code unit, four for an emoji, two for a CJK character', () => {
+    const card = (text: string): AdaptiveCard => ({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text }] });
+    const empty = cardSize(card(''));
+    expect(empty).toBe(JSON.stringify(card('')).length * 2);
+    expect(cardSize(card('a')) - empty).toBe(2);
+    expect(cardSize(card('🎉')) - empty).toBe(4);
+    expect(cardSize(card('中')) - empty).toBe(2);
   });
 });

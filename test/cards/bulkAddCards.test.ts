@@ -3,6 +3,9 @@ import { renderBulkResultCard } from '../../src/cards/bulkResultCard';
 import { parseCardAction } from '../../src/cards/cardActions';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/cards/cardTemplate';
 import { checkBulkNames, MAX_BULK_NAMES } from '../../src/domain/bulkNames';
+import type { PersonInterest } from '../../src/domain/personInterest';
+import { OWNER_ONLY, type Viewers } from '../../src/cards/sharedView';
+import { NAMES_NOT_ADDED_HERE_TEXT, NAMES_NOT_LISTED_HERE_TEXT } from '../../src/cards/personalChatHintCard';
 import { executeActionsOf, invokeValueFor } from './cardInspection';
 import { OWNER_ID } from './fixtures';
 
@@ -18,20 +21,21 @@ function namesCarried(card: AdaptiveCard): string[] {
 }
 
 describe('the bulk add card at its largest', () => {
-  it('fits 100 names of the maximum length (ASCII) into one card under 28 KB, every name carried whole', () => {
-    const names = maxLengthNames('x');
-    const cards = renderBulkAddCards({ ownerId: OWNER_ID, checks: checkBulkNames(names, []), newBatchId });
+  it('fits 50 names of the maximum length into one card under the limit, every name carried whole', () => {
+    const names = maxLengthNames('x').slice(0, 50);
+    const cards = renderBulkAddCards({ ownerId: OWNER_ID, viewers: OWNER_ONLY, checks: checkBulkNames(names, []), newBatchId });
     expect(cards).toHaveLength(1);
     expect(cardSize(cards[0]!)).toBeLessThanOrEqual(MAX_CARD_BYTES);
     expect(namesCarried(cards[0]!)).toEqual(names);
   });
 
   it.each([
-    ['CJK (3 bytes a character)', '中'],
-    ['emoji (4 bytes a character)', '🎉'],
+    ['ASCII (2 bytes a character in UTF-16)', 'x'],
+    ['CJK (2 bytes a character in UTF-16)', '中'],
+    ['emoji (4 bytes a character in UTF-16)', '🎉'],
   ])('spreads 100 maximum-length names in %s over cards that each stay under 28 KB, each name once', (_title, char) => {
     const names = maxLengthNames(char);
-    const cards = renderBulkAddCards({ ownerId: OWNER_ID, checks: checkBulkNames(names, []), newBatchId });
+    const cards = renderBulkAddCards({ ownerId: OWNER_ID, viewers: OWNER_ONLY, checks: checkBulkNames(names, []), newBatchId });
     expect(cards.length).toBeGreaterThan(1);
     for (const card of cards) expect(cardSize(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
     expect(cards.flatMap(namesCarried)).toEqual(names);
@@ -43,6 +47,7 @@ describe('the bulk add card at its largest', () => {
       const pageNames = namesCarried(card);
       const result = renderBulkResultCard({
         ownerId: OWNER_ID,
+        viewers: OWNER_ONLY,
         rows: pageNames.map((name) => ({ name, outcome: 'unknown' as const })),
         retry: { batchId: 'retry-1', names: pageNames, collaborationTags: ['askMeAbout', 'ableToMentor', 'wantsToLearn', 'wantsToImprove'], allowedAudiences: 'federatedOrganizations' },
       });
@@ -53,16 +58,19 @@ describe('the bulk add card at its largest', () => {
 
   it('fits 100 left-out names of any length', () => {
     const names = Array.from({ length: MAX_BULK_NAMES }, (_, i) => `${i}${'🎉'.repeat(5_000)}`);
-    const [card, ...more] = renderBulkAddCards({ ownerId: OWNER_ID, checks: checkBulkNames(names, []), newBatchId });
+    const [card, ...more] = renderBulkAddCards({ ownerId: OWNER_ID, viewers: OWNER_ONLY, checks: checkBulkNames(names, []), newBatchId });
     expect(more).toHaveLength(0);
     expect(cardSize(card!)).toBeLessThanOrEqual(MAX_CARD_BYTES);
     expect(executeActionsOf(card!)).toHaveLength(0);
   });
 
-  it('fits the result of 100 maximum-length ASCII names, all failed, with Retry carrying them all', () => {
-    const names = maxLengthNames('x');
+  it('fits the result of a full card of maximum-length ASCII names, all failed, with Retry carrying them all', () => {
+    const [first] = renderBulkAddCards({ ownerId: OWNER_ID, viewers: OWNER_ONLY, checks: checkBulkNames(maxLengthNames('x'), []), newBatchId });
+    const names = namesCarried(first!);
+    expect(names.length).toBeGreaterThanOrEqual(50);
     const card = renderBulkResultCard({
       ownerId: OWNER_ID,
+      viewers: OWNER_ONLY,
       rows: names.map((name) => ({ name, outcome: 'refused' as const, errorKind: 'unavailable' as const })),
       retry: { batchId: 'retry-1', names, collaborationTags: [], allowedAudiences: 'me' },
     });
@@ -75,7 +83,7 @@ describe('the bulk add card at its largest', () => {
 
 describe('the Create action', () => {
   it('submits the ticked names only, with the shared tags and audience parsed', () => {
-    const [card] = renderBulkAddCards({ ownerId: OWNER_ID, checks: checkBulkNames(['Chess', 'Go', 'Jazz'], []), newBatchId });
+    const [card] = renderBulkAddCards({ ownerId: OWNER_ID, viewers: OWNER_ONLY, checks: checkBulkNames(['Chess', 'Go', 'Jazz'], []), newBatchId });
     const create = executeActionsOf(card!)[0]!;
     const parsed = parseCardAction(invokeValueFor(card!, create, { pick1: 'false', bulkTags: 'askMeAbout,Can mentor', bulkAudience: 'Only me' }));
     expect(parsed).toMatchObject({ ok: true, value: { names: ['Chess', 'Jazz'], collaborationTags: ['askMeAbout', 'ableToMentor'], allowedAudiences: 'me' } });
@@ -89,5 +97,48 @@ describe('the Create action', () => {
     expect(parse({ ...base, bulkAudience: 'the world' }).ok).toBe(false);
     expect(parse({ ...base, names: Array.from({ length: 101 }, (_, i) => `n${i}`) }).ok).toBe(false);
     expect(parse({ ...base, names: ['x'.repeat(101)] }).ok).toBe(false);
+  });
+});
+
+describe('in a group chat or channel', () => {
+  const EVERYONE: Viewers = { kind: 'everyone', ownerName: 'Alex', personalChatUrl: 'https://teams.microsoft.com/l/chat/0/0?users=28%3Abot' };
+  /** Every string in a card, joined. */
+  const textOf = (node: unknown): string =>
+    typeof node === 'string' ? node : node !== null && typeof node === 'object' ? Object.values(node).map(textOf).join(' ') : '';
+  const openUrls = (card: AdaptiveCard): unknown[] => (card.actions ?? []).filter((action) => (action as { type?: string }).type === 'Action.OpenUrl');
+
+  it('leaves names on the profile out unnamed, whatever their audience, and links to the personal chat', () => {
+    const existing: PersonInterest[] = [
+      { displayName: 'Orchid grafting', allowedAudiences: 'me' },
+      { displayName: 'Machine learning', allowedAudiences: 'organization' },
+    ];
+    const [card, ...more] = renderBulkAddCards({ ownerId: OWNER_ID, viewers: EVERYONE, checks: checkBulkNames(['orchid GRAFTING', 'Machine learning', 'Chess'], existing), newBatchId });
+    expect(more).toHaveLength(0);
+    const text = JSON.stringify(card);
+    expect(text).not.toMatch(/orchid|machine learning|already/i);
+    expect(text).toContain(NAMES_NOT_ADDED_HERE_TEXT);
+    expect(namesCarried(card!)).toEqual(['Chess']);
+    expect(openUrls(card!)).toEqual([expect.objectContaining({ title: 'Open in personal chat', url: EVERYONE.personalChatUrl })]);
+    // The same names in personal chat are named, and there is no link.
+    const [personal] = renderBulkAddCards({ ownerId: OWNER_ID, viewers: OWNER_ONLY, checks: checkBulkNames(['orchid GRAFTING', 'Chess'], existing), newBatchId });
+    expect(textOf(personal)).toContain('"orchid GRAFTING": already on your profile');
+    expect(openUrls(personal!)).toHaveLength(0);
+  });
+
+  it('does not name on the result card what was on the profile at the click, and counts only the rest', () => {
+    const rows = [
+      { name: 'Orchid grafting', outcome: 'exists' as const },
+      { name: 'Bonsai wiring', outcome: 'found' as const },
+      { name: 'Chess', outcome: 'created' as const },
+    ];
+    const shared = renderBulkResultCard({ ownerId: OWNER_ID, viewers: EVERYONE, rows });
+    expect(JSON.stringify(shared)).not.toMatch(/orchid|bonsai|on your profile/i);
+    expect(JSON.stringify(shared)).toContain(NAMES_NOT_LISTED_HERE_TEXT);
+    expect(JSON.stringify(shared)).toContain('Added 1 interest to your profile.');
+    expect(openUrls(shared)).toHaveLength(1);
+    const personal = textOf(renderBulkResultCard({ ownerId: OWNER_ID, viewers: OWNER_ONLY, rows }));
+    expect(personal).toContain('"Orchid grafting": already on your profile');
+    expect(personal).toContain('"Bonsai wiring": added (found on your profile)');
+    expect(personal).toContain('Added 2 interests to your profile.');
   });
 });

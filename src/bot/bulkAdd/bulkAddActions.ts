@@ -38,12 +38,12 @@ export const createMany = defineCardAction({
   verb: CARD_VERBS.create,
   kind: 'change',
   needsGraph: true,
-  handle: (action, turn) => createOnce(action, turn, false),
+  handle: (action, turn) => createOnce(action, turn, 'create'),
 });
 
 export const retryMany = defineCardAction({
   verb: CARD_VERBS.retry,
   kind: 'change',
   needsGraph: true,
-  handle: (action, turn) => createOnce(action, turn, true),
+  handle: (action, turn) => createOnce(action, turn, 'retry'),
 });

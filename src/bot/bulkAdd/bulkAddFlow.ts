@@ -1,7 +1,8 @@
 /**
  * Bulk add: `add` with several names (one per line, or separated by semicolons). The command shows one card with
- * every name checked (one Graph list read); Create sends the ticked names with JSON batching (⌈N/20⌉ requests),
- * exactly once per card; the result card offers Retry for what failed, which re-reads the list first.
+ * every name checked (one Graph list read); Create reads the list again, so a name added since the card was drawn
+ * (by another card, say) is not created twice, and sends the ticked names that are still new with JSON batching:
+ * 1 + ⌈N/20⌉ requests, exactly once per card. The result card offers Retry for what failed, which does the same.
  * The splitting rules are the domain's (`src/domain/bulkNames.ts`); a single name keeps the add dialog.
  */
 import { randomUUID } from 'node:crypto';
@@ -17,7 +18,7 @@ import type { UserInterests } from '../../graph/userInterests';
 import { actorIdOf } from '../actor';
 import type { GraphCommandTurn } from '../commands';
 import { ADD_INTEREST_DIALOG, type InterestDialogOptions } from '../dialogs/dialogIds';
-import { sendCard, sendTyping } from '../replies';
+import { cardViewersFor, sendCard, sendTyping } from '../replies';
 import { answerOnce, onceKey } from './answerOnce';
 import { cardResponse, messageResponse, type CardActionResponse } from '../cardActions/invokeResponses';
 import type { BotServices } from '../botServices';
@@ -54,7 +55,7 @@ export async function startAdd(turn: GraphCommandTurn): Promise<void> {
 /** The bulk card(s) for `names`, checked against the user's interests (one list read). */
 export async function bulkAddCards(context: TurnContext, profile: UserInterests, names: readonly string[]): Promise<AdaptiveCard[]> {
   const existing = await profile.list();
-  return renderBulkAddCards({ ownerId: actorIdOf(context.activity), checks: checkBulkNames(names, existing), newBatchId: randomUUID });
+  return renderBulkAddCards({ ownerId: actorIdOf(context.activity), checks: checkBulkNames(names, existing), viewers: cardViewersFor(context.activity), newBatchId: randomUUID });
 }
 
 /**
@@ -69,28 +70,33 @@ export interface BulkCreateAnswer {
   readonly retry?: BulkRetry | undefined;
 }
 
+/** What a bulk click is: Create on the bulk card, or Retry on its result card. */
+export type BulkClick = 'create' | 'retry';
+
 /**
- * Create (`reconcile: false`) or Retry (`reconcile: true`) on a bulk card, for the card's owner. Claimed once per
- * owner and batch id, so a second click or a resent invoke gets the first answer and creates nothing.
+ * Create or Retry on a bulk card, for the card's owner. Claimed once per owner and batch id, so a second click or a
+ * resent invoke gets the first answer and creates nothing. The answer is stored as outcomes, and worded for the
+ * conversation it is shown in each time.
  */
 export async function createOnce(
   request: BulkCreateRequest,
-  { ownerId, profile, services }: { ownerId: string; profile: UserInterests; services: BotServices },
-  reconcile: boolean,
+  { context, ownerId, profile, services }: { context: TurnContext; ownerId: string; profile: UserInterests; services: BotServices },
+  click: BulkClick,
 ): Promise<CardActionResponse> {
   if (request.names.length === 0) return messageResponse(NOTHING_PICKED_TEXT);
   const key = onceKey(ownerId, request.batchId);
-  const answer = await answerOnce(services.state.storage, key, () => createNames(profile, request, reconcile));
+  const answer = await answerOnce(services.state.storage, key, () => createNames(profile, request, click));
   if (answer.kind === 'inProgress') return messageResponse(STILL_ADDING_TEXT);
-  return cardResponse(renderBulkResultCard({ ownerId, ...answer.value }));
+  return cardResponse(renderBulkResultCard({ ownerId, viewers: cardViewersFor(context.activity), ...answer.value }));
 }
 
 /**
- * Creates the names not on the profile. A retry reads the list first: a batch whose answer never came may have
- * created some of them, and those count as added ("found") instead of being sent again.
+ * Creates the names not on the profile as it is at the click (one list read): a name added since the card was drawn
+ * is marked as already there (`exists`); on a retry, one a batch whose answer never came may have created counts as
+ * added (`found`). Neither is sent again.
  */
-async function createNames(profile: UserInterests, request: BulkCreateRequest, reconcile: boolean): Promise<BulkCreateAnswer> {
-  const existing = reconcile ? await profile.list() : [];
+async function createNames(profile: UserInterests, request: BulkCreateRequest, click: BulkClick): Promise<BulkCreateAnswer> {
+  const existing = await profile.list();
   const checks = checkBulkNames(request.names, existing);
   const drafts: InterestDraft[] = [];
   for (const check of checks) {
@@ -102,11 +108,11 @@ async function createNames(profile: UserInterests, request: BulkCreateRequest, r
   for (const check of checks) {
     // A repeat was sent once, under its first spelling; a name changed on a forged card is not sent at all.
     if (check.kind === 'repeated') continue;
-    if (check.kind === 'exists') rows.push({ name: check.name, outcome: 'found' });
+    if (check.kind === 'exists') rows.push({ name: check.name, outcome: click === 'retry' ? 'found' : 'exists' });
     else if (check.kind === 'invalid') rows.push({ name: check.name, outcome: 'refused', errorKind: 'invalidRequest' });
     else rows.push(rowOf(check.name, byName.get(check.name)));
   }
-  const failed = rows.filter((row) => row.outcome !== 'created' && row.outcome !== 'found').map((row) => row.name);
+  const failed = rows.filter((row) => row.outcome !== 'created' && row.outcome !== 'found' && row.outcome !== 'exists').map((row) => row.name);
   const retry: BulkRetry | undefined =
     failed.length > 0 ? { batchId: randomUUID(), names: failed, collaborationTags: [...request.collaborationTags], allowedAudiences: request.allowedAudiences } : undefined;
   return { rows, retry };

@@ -1,6 +1,8 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { plainText } from '../../cards/displayText';
 import { renderEditCard } from '../../cards/editCard';
+import { renderNameNotAddedHereCard } from '../../cards/personalChatHintCard';
+import { isSharedView } from '../../cards/sharedView';
 import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES, type Audience } from '../../domain/audiences';
 import type { CollaborationTag } from '../../domain/collaborationTags';
 import { ok, type Result } from '../../domain/result';
@@ -105,8 +107,18 @@ export class AddInterestDialog extends ComponentDialog {
       },
     );
 
+  /**
+   * In a group chat or channel the room must not learn whether the name is a private interest, so any name on the
+   * profile, whatever its audience, gets the same answer naming nothing of it, and the asker goes on in a personal
+   * chat. Offering to tag or edit it would show the room that it exists.
+   */
   private readonly offerExisting = async (step: AddStep, existing: PersonInterest | undefined): Promise<DialogTurnResult> => {
     if (!existing) return step.next();
+    const viewers = cardViewersFor(step.context.activity);
+    if (isSharedView(viewers)) {
+      await sendCard(step.context, renderNameNotAddedHereCard(viewers));
+      return step.endDialog();
+    }
     valuesOf(step).existing = existing;
     const choices = Object.values(DUPLICATE_CHOICES);
     const question = choiceQuestion(
