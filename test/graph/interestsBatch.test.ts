@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '../../src/auth/devToken';
 import type { InterestDraft } from '../../src/domain/personInterest';
 import type { CreateOutcome, UserInterestsOutcome } from '../../src/graph/interestsClient';
+import { createKeepAliveFetch } from '../../src/graph/keepAliveFetch';
 import { clientFor, newUser, startServiceForTests, type ProfileService } from './graphClientHarness';
 
 const draftNamed = (displayName: string, overrides: Partial<InterestDraft> = {}): InterestDraft => ({
@@ -92,6 +93,49 @@ describe('Graph client: bulk create through JSON batching', () => {
     expect(namesOf(user.oid).sort()).toEqual(drafts(5).map((draft) => draft.displayName).sort());
     expect(exchanges.map((exchange) => (JSON.parse(exchange.body ?? '{}') as { requests: unknown[] }).requests.length)).toEqual([5, 1]);
     expect(service.stats.batchItems().byStatus).toEqual({ '201': 5, '429': 1 });
+  });
+
+  /** When each request left and when its answer arrived, seen by the product's transport under the client. */
+  function timedFetch(): { fetch: typeof fetch; requests: { sentAt: number; answeredAt: number }[] } {
+    const send = createKeepAliveFetch();
+    const requests: { sentAt: number; answeredAt: number }[] = [];
+    const timed: typeof fetch = async (input, init) => {
+      const sentAt = performance.now();
+      const response = await send(input, init);
+      requests.push({ sentAt, answeredAt: performance.now() });
+      return response;
+    };
+    return { fetch: timed, requests };
+  }
+
+  /** Milliseconds from the answer that throttled an item to the batch that sends it again. */
+  async function waitBeforeResending(retryAfterSeconds: readonly number[]): Promise<number> {
+    const { fetch, requests } = timedFetch();
+    const { client } = clientFor(service, { maxRetries: 2, maxRetryWaitSeconds: 2, fetch });
+    for (const seconds of retryAfterSeconds) service.faults.inject({ status: 429, retryAfterSeconds: seconds, count: 1, method: 'POST', path: '/beta/me/profile/interests' });
+    const outcomes = await client.createInterests(newUser().getToken, drafts(3));
+    expect(kinds(outcomes)).toEqual(['created', 'created', 'created']);
+    expect(requests).toHaveLength(2);
+    const [first, resend] = requests;
+    return resend!.sentAt - first!.answeredAt;
+  }
+
+  // Node's timers count whole milliseconds on the event loop's cached clock: a sleep may end a fraction of a
+  // millisecond before `performance.now()` says it should.
+  const TIMER_SLACK_MS = 2;
+
+  it("waits a throttled item's own Retry-After before sending it again: a longer one, a longer wait", async () => {
+    const short = await waitBeforeResending([0.2]);
+    const long = await waitBeforeResending([1.2]);
+    expect(short).toBeGreaterThanOrEqual(200 - TIMER_SLACK_MS);
+    expect(long).toBeGreaterThanOrEqual(1200 - TIMER_SLACK_MS);
+    // Not a fixed pause: the short wait ends well before the default one second, the long one well after it.
+    expect(short).toBeLessThan(800);
+    expect(long - short).toBeGreaterThanOrEqual(900);
+  });
+
+  it('waits the longest Retry-After when items ask for different ones, so none is sent again early', async () => {
+    expect(await waitBeforeResending([0.2, 0.9])).toBeGreaterThanOrEqual(900 - TIMER_SLACK_MS);
   });
 
   it('does not wait longer than the retry bound: an item asking for more ends throttled, with its Retry-After', async () => {
