@@ -9,6 +9,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '../../src/auth/devToken';
 import { NOT_GRANTED_TEXT, SHARED_RULE_NOTE } from '../../src/bot/helpers/whoCanHelp';
+import { MAX_PEOPLE_PER_ROLE } from '../../src/cards/helpersCard';
 import { createGraphInterestsClient } from '../../src/graph/interestsClient';
 import type { InterestDraft } from '../../src/domain/personInterest';
 import { silentLogger } from '../../src/logger';
@@ -140,7 +141,7 @@ describe('who can help with X', () => {
     expect(text).toContain(SHARED_RULE_NOTE);
 
     const expected = (remainder: number, interest: string): string[] =>
-      members.filter((_, index) => index % 5 === remainder).map((member) => `${member.name} — ${interest}`).slice(0, 10);
+      members.filter((_, index) => index % 5 === remainder).map((member) => `${member.name} — ${interest}`).slice(0, MAX_PEOPLE_PER_ROLE);
     expect(section(card, 'Can mentor')).toEqual(expected(0, 'Kubernetes'));
     expect(section(card, 'Ask them about it')).toEqual(expected(1, 'Kubernetes operators'));
     expect(section(card, 'Also want to learn or improve it (a study partner)')).toEqual(expected(2, 'Cloud platforms'));
@@ -162,7 +163,8 @@ describe('who can help with X', () => {
     const exchange = await ask('who knows cloud platforms', GROUP);
     expect(service.stats.snapshot().total).toBe(0);
     expect(harness.connector.memberRequests.length).toBe(requestsBefore);
-    expect(section(cardsIn(exchange)[0]!, 'Also want to learn or improve it (a study partner)')).toHaveLength(9);
+    expect(section(cardsIn(exchange)[0]!, 'Also want to learn or improve it (a study partner)')).toHaveLength(MAX_PEOPLE_PER_ROLE);
+    expect(cardText(cardsIn(exchange)[0])).toContain('and 4 more people');
   });
 
   it('reads again for another asker in the same chat', async () => {
@@ -176,6 +178,11 @@ describe('who can help with X', () => {
     const exchange = await ask('who can help with Kubernetes networking', GROUP);
     expect(cardsIn(exchange)).toHaveLength(0);
     expect(textsIn(exchange).join(' ')).toMatch(/Nobody I looked at has an interest matching "Kubernetes networking".*such as "Kubernetes"/);
+  });
+
+  it('quotes the topic as typed: Markdown in it shows literally', async () => {
+    const exchange = await ask('who can help with **Rust** _today_', GROUP);
+    expect(textsIn(exchange).join(' ')).toContain('matching "\\*\\*Rust\\*\\* \\_today\\_" with a collaboration tag. Try a broader word, such as "\\*\\*Rust\\*\\*".');
   });
 
   it('looks at the first 200 members only, and says so', async () => {

@@ -11,6 +11,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { HelperTokenProvider } from '../../auth/helperTokens';
 import type { SignInFlow } from '../../auth/signInFlow';
+import { escapeMarkdown } from '../../cards/escapeMarkdown';
 import { renderHelpersCard, type HelperPerson } from '../../cards/helpersCard';
 import { findHelpers, helperTopic, type HelperCandidate } from '../../domain/helperMatching';
 import { isVisibleToEveryoneIn } from '../../domain/sharedConversation';
@@ -43,10 +44,14 @@ export const NOT_AVAILABLE_TEXT = "I can't look up colleagues' interests here.";
 export const IDENTITY_FAILED_TEXT = "I couldn't get permission to look up your colleagues' interests right now. Try again in a minute.";
 export const SHARED_RULE_NOTE = 'In this chat I show only interests their owners share with the whole organization; ask me in a personal chat for everything you may see.';
 
-/** The topic and the suggestion are the user's own words: quoted short, so a pasted page gets an answer Teams can show. */
+/**
+ * The topic and the suggestion are the user's own words: quoted short, so a pasted page still gets an answer Teams
+ * can show, and shown as typed (Teams renders Markdown in a message's text).
+ */
 export function noMatchText(topic: string, suggestion: string | undefined): string {
-  const broader = suggestion ? `a broader word, such as "${quoteUserText(suggestion)}"` : 'a broader word or a category, such as "Technology"';
-  return `Nobody I looked at has an interest matching "${quoteUserText(topic)}" with a collaboration tag. Try ${broader}.`;
+  const quote = (text: string): string => `"${escapeMarkdown(quoteUserText(text))}"`;
+  const broader = suggestion ? `a broader word, such as ${quote(suggestion)}` : 'a broader word or a category, such as "Technology"';
+  return `Nobody I looked at has an interest matching ${quote(topic)} with a collaboration tag. Try ${broader}.`;
 }
 
 /** A person and the interests the asker may see, trimmed to what matching and the privacy rule need. */
