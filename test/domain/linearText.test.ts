@@ -4,6 +4,7 @@
  * seconds (tens for a trailing-punctuation pattern), linear code a few milliseconds. The bound of one second is
  * generous for a shared, busy machine and still far below what quadratic work needs at this size.
  */
+import { normalizeCommandText } from '../../src/bot/commandText';
 import { findHelpers, helperTopic, topicWords } from '../../src/domain/helperMatching';
 import { normalizeSingleLine, quoteUserText } from '../../src/domain/text';
 
@@ -28,6 +29,11 @@ const ADVERSARIAL: readonly [label: string, text: string][] = [
 describe('linear handling of user text', () => {
   it.each(ADVERSARIAL)('trims a "who can help" topic made of %s in well under a second', (_label, text) => {
     expect(elapsedMs(() => helperTopic(text))).toBeLessThan(BOUND_MS);
+  });
+
+  it.each(ADVERSARIAL)('normalizes a message made of %s (whitespace and line breaks) in well under a second', (_label, text) => {
+    expect(elapsedMs(() => normalizeCommandText(text))).toBeLessThan(BOUND_MS);
+    expect(elapsedMs(() => normalizeCommandText(text.replaceAll(' ', ' \r\n')))).toBeLessThan(BOUND_MS);
   });
 
   it.each(ADVERSARIAL)('splits a topic made of %s into words in well under a second', (_label, text) => {
