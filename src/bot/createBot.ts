@@ -24,6 +24,7 @@ import { createLocalHelperTokens, createSsoHelperTokens } from '../auth/helperTo
 import { resumedTurn } from './resumedTurn';
 import { InterestsBot } from './interestsBot';
 import { MessageLengthLimit } from './messageLength';
+import { OutboundGate } from './outboundGate';
 import { createTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotDependencies {
@@ -95,6 +96,8 @@ export function createBot(deps: BotDependencies): Bot {
     clock,
   });
   const services: BotServices = { mode: config.mode, graph, helpers, tokens, logger, clock, state, dialogs, signIn, cardActionDeadline };
+  // First, so its send handler sees every activity of every turn, proactive and replayed ones included.
+  adapter.use(new OutboundGate(logger));
   adapter.use(new MessageLengthLimit());
   adapter.use(new ConcurrencyRetryMiddleware({ states: [state.conversationState, state.privateConversationState, state.userState], logger }));
   adapter.onTurnError = createTurnErrorHandler({ logger, state });

@@ -101,10 +101,13 @@ export function toAttachment(card: AdaptiveCard): Attachment {
   return CardFactory.adaptiveCard(card);
 }
 
-/** Bytes of the card as it goes on the wire (Teams refuses messages over about 28 KB). */
+/** Bytes of the card as Teams counts a message: its JSON in UTF-16, two bytes a code unit. */
 export function cardSize(card: AdaptiveCard): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+  return JSON.stringify(card).length * 2;
 }
 
-/** The ceiling every card is built to stay under, whatever the data. */
-export const MAX_CARD_BYTES = 28 * 1024;
+/**
+ * The ceiling every card is built to stay under, whatever the data: the 28 KB Teams accepts for a whole activity
+ * (`MAX_ACTIVITY_BYTES`), less room for the activity around the card (ids, conversation, reply-to, service URL).
+ */
+export const MAX_CARD_BYTES = 26 * 1024;

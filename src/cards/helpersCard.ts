@@ -30,7 +30,7 @@ export const ROLE_HEADINGS: Readonly<Record<HelperRole, string>> = Object.freeze
 });
 
 /** People shown per role; the rest are counted, so the card stays well under Teams' 28 KB. */
-export const MAX_PEOPLE_PER_ROLE = 10;
+export const MAX_PEOPLE_PER_ROLE = 5;
 
 /** Teams' documented deep link to a 1:1 chat: `https://teams.microsoft.com/l/chat/0/0?users=<upn or aad id>`. */
 export function oneOnOneChatUrl(address: string): string {
@@ -40,7 +40,7 @@ export function oneOnOneChatUrl(address: string): string {
 const TOPIC_MAX = 100;
 
 function personRow(match: HelperMatch<HelperPerson>): unknown {
-  const name = inlineText(match.person.name, DISPLAY_LIMITS.name) || 'Someone';
+  const name = inlineText(match.person.name, DISPLAY_LIMITS.listName) || 'Someone';
   return {
     type: 'ColumnSet',
     columns: [
@@ -49,7 +49,7 @@ function personRow(match: HelperMatch<HelperPerson>): unknown {
         width: 'stretch',
         items: [
           { type: 'TextBlock', text: name, weight: 'bolder', wrap: true },
-          { type: 'TextBlock', text: inlineText(match.interestName, DISPLAY_LIMITS.name), isSubtle: true, spacing: 'none', wrap: true },
+          { type: 'TextBlock', text: inlineText(match.interestName, DISPLAY_LIMITS.listName), isSubtle: true, spacing: 'none', wrap: true },
         ],
       },
       {

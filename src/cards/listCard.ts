@@ -6,7 +6,7 @@ import { interestsForSharedConversation } from '../domain/sharedConversation';
 import { defineCachedCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText, plainText } from './displayText';
 import { DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, tagLabels } from './interestView';
-import { hiddenInterestsText, isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from './sharedView';
+import { isSharedView, NO_SHARED_INTERESTS_TEXT, OWNER_ONLY, SHARED_VIEW_NOTE, withOwnerRefresh, type Viewers } from './sharedView';
 
 export interface ListCardData {
   interests: readonly PersonInterest[];
@@ -37,8 +37,8 @@ interface ListCardView {
   summary: string;
   hasSuggestions: boolean;
   suggestions: string;
-  hasHidden: boolean;
-  hidden: string;
+  hasSharedNote: boolean;
+  sharedNote: string;
   hasPersonalChat: boolean;
   personalChatUrl: string;
   rows: ListRowView[];
@@ -54,6 +54,8 @@ interface ListCardView {
 const LIST_EXPANSIONS_KEPT = 256;
 const expand = defineCachedCardTemplate<ListCardView>(template, LIST_EXPANSIONS_KEPT);
 const OWNER_NAME_MAX = 60;
+/** A row's button title, read out by screen readers: the name is on the row in full already. */
+const OPEN_TITLE_NAME_MAX = 40;
 
 /**
  * One page (LIST_PAGE_SIZE rows) of the user's interests; each row opens its interest card. Suggestions waiting
@@ -61,7 +63,7 @@ const OWNER_NAME_MAX = 60;
  */
 export function renderListCard({ interests, page, ownerId, notice, viewers = OWNER_ONLY }: ListCardData): AdaptiveCard {
   const shared = isSharedView(viewers);
-  const { shown: listed, hiddenCount } = shared ? interestsForSharedConversation(interests) : { shown: interests, hiddenCount: 0 };
+  const listed = shared ? interestsForSharedConversation(interests).shown : interests;
   const shown = pageOf(listed, page, LIST_PAGE_SIZE);
   const noticeText = blockText(notice, DISPLAY_LIMITS.notice);
   const first = shown.page * LIST_PAGE_SIZE + 1;
@@ -74,12 +76,13 @@ export function renderListCard({ interests, page, ownerId, notice, viewers = OWN
     hasNotice: noticeText !== '',
     notice: noticeText,
     isEmpty: listed.length === 0,
-    emptyText: interests.length === 0 ? "You haven't added any interests to your profile yet." : 'No interest here is visible to everyone in this conversation.',
+    // The same words whether or not the owner has private interests: the room learns nothing from them.
+    emptyText: shared ? NO_SHARED_INTERESTS_TEXT : "You haven't added any interests to your profile yet.",
     summary: shown.pageCount > 1 ? `Showing ${first}–${last} of ${listed.length}` : countText(listed.length),
     hasSuggestions: suggestionCount > 0,
     suggestions: suggestionsText(suggestionCount),
-    hasHidden: hiddenCount > 0,
-    hidden: hiddenInterestsText(hiddenCount),
+    hasSharedNote: shared,
+    sharedNote: SHARED_VIEW_NOTE,
     hasPersonalChat: shared && viewers.personalChatUrl !== '',
     personalChatUrl: shared ? viewers.personalChatUrl : '',
     rows: shown.items.map(toRow),
@@ -98,7 +101,7 @@ function toRow(interest: PersonInterest): ListRowView {
   return {
     interestId: interest.id ?? '',
     name: displayName(draft.displayName, DISPLAY_LIMITS.listName),
-    openTitle: `Open ${plainText(draft.displayName, DISPLAY_LIMITS.listName)}`,
+    openTitle: `Open ${plainText(draft.displayName, OPEN_TITLE_NAME_MAX)}`,
     hasTags: tags !== '',
     tags,
     isSuggestion: isUnconfirmedSuggestion(interest),

@@ -1,4 +1,5 @@
 import template from '../../cards/notice.json';
+import type { CardVerb } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText } from './displayText';
 import { DISPLAY_LIMITS } from './interestView';
@@ -6,6 +7,14 @@ import { DISPLAY_LIMITS } from './interestView';
 export interface NoticeCardData {
   title: string;
   text?: string;
+  /** One button under the text, e.g. to ask again. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  readonly title: string;
+  readonly verb: CardVerb;
+  readonly data: Readonly<Record<string, unknown>>;
 }
 
 interface NoticeCardView {
@@ -19,7 +28,9 @@ const TEXT_MAX = 1000;
 const expand = defineCardTemplate<NoticeCardView>(template);
 
 /** A short message in place of a card: an error, a refused action ("This card belongs to someone else…"), an info. */
-export function renderNoticeCard({ title, text }: NoticeCardData): AdaptiveCard {
+export function renderNoticeCard({ title, text, action }: NoticeCardData): AdaptiveCard {
   const body = blockText(text, TEXT_MAX);
-  return expand({ title: inlineText(title, DISPLAY_LIMITS.message) || 'Notice', hasText: body !== '', text: body });
+  const card = expand({ title: inlineText(title, DISPLAY_LIMITS.message) || 'Notice', hasText: body !== '', text: body });
+  if (!action) return card;
+  return { ...card, actions: [{ type: 'Action.Execute', title: inlineText(action.title, DISPLAY_LIMITS.message), verb: action.verb, data: action.data }] };
 }

@@ -1,7 +1,8 @@
 /**
  * Who reads a card, and what that allows it to show. In personal chat a card is for its owner alone and shows
  * everything. A card posted in a group chat or channel is read by every member, so it shows only what the
- * domain's privacy rule allows (`interestsForSharedConversation`) and says how much it left out.
+ * domain's privacy rule allows (`interestsForSharedConversation`) and says so, in words that never tell how much
+ * it left out.
  *
  * The owner still gets the full view there in two ways: a button that opens a personal chat with the bot (Teams'
  * chat deep link, when the bot's id is known), and, once a card carries `ownerRefresh`, a Universal Actions
@@ -53,11 +54,14 @@ export function personalChatUrl(botId: string): string {
   return BOT_ID.test(botId) ? `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}` : '';
 }
 
-/** "1 private interest is not shown here." — '' when nothing was left out. */
-export function hiddenInterestsText(hiddenCount: number): string {
-  if (hiddenCount <= 0) return '';
-  return hiddenCount === 1 ? '1 private interest is not shown here.' : `${hiddenCount} private interests are not shown here.`;
-}
+/**
+ * What every card and answer in a shared conversation says about what it leaves out: always, and always in these
+ * words, so that neither a count nor the note's presence tells the room whether the owner has private interests.
+ */
+export const SHARED_VIEW_NOTE = 'Only interests your whole organization can see are shown here.';
+
+/** A shared list with nothing to show, in the same words whether or not the owner has private interests. */
+export const NO_SHARED_INTERESTS_TEXT = 'No interests shared with the whole organization yet.';
 
 /** Adds the `refresh` block that makes the card a user-specific view for its owner, when the viewers ask for one. */
 export function withOwnerRefresh(card: AdaptiveCard, viewers: Viewers, data: OwnerViewData): AdaptiveCard {

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '../../src/auth/devToken';
+import { SHARED_VIEW_NOTE } from '../../src/cards/sharedView';
 import { ALEX, BOT, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type Exchange } from '../support/botHarness';
 
 const GROUP = { id: '19:group-chat-id@thread.v2', conversationType: 'groupChat', isGroup: true } as const;
@@ -58,13 +59,14 @@ describe('group chats and channels', () => {
   it.each([
     ['a group chat', GROUP],
     ['a channel', CHANNEL_THREAD],
-  ])('in %s the posted list holds no private interest and says how many it left out', async (_kind, conversation) => {
+  ])('in %s the posted list holds no private interest and never says how many it left out', async (_kind, conversation) => {
     const exchange = await say('list', conversation);
     const text = onlyCard(exchange);
     for (const name of SHARED_NAMES) expect(text).toContain(name);
     for (const name of PRIVATE_NAMES) expect(text).not.toContain(name);
     expect(text).not.toContain(idOf('Public speaking'));
-    expect(text).toContain('2 private interests are not shown here.');
+    expect(text).toContain(SHARED_VIEW_NOTE);
+    expect(text).not.toMatch(/\b2\b/);
     // The reply goes into the conversation (for a channel: the thread) the message came from.
     const posted = exchange.activities.filter((activity) => activity.type === 'message');
     expect(posted.map((activity) => activity.conversation?.id)).toEqual([conversation.id]);
@@ -79,7 +81,7 @@ describe('group chats and channels', () => {
     const exchange = await harness.send({ type: 'message', text: 'list', conversation });
     const text = onlyCard(exchange);
     expect(text.includes('Public speaking')).toBe(personal);
-    expect(text.includes('2 private interests are not shown here.')).toBe(!personal);
+    expect(text.includes(SHARED_VIEW_NOTE)).toBe(!personal);
   });
 
   it('sends no typing activity into a channel thread, but still in personal and group chats', async () => {
@@ -114,7 +116,7 @@ describe('group chats and channels', () => {
     expect(harness.service.store.listInterests(ALEX.aadObjectId).find((interest) => interest.id === interestId)?.allowedAudiences).toBe('me');
     const list = onlyCard(await say('list', GROUP));
     expect(list).not.toContain('Project management');
-    expect(list).toContain('3 private interests are not shown here.');
+    expect(list).toContain(SHARED_VIEW_NOTE);
   });
 
   it('an Undo drawn in personal chat restores nothing in a group chat and names nothing there', async () => {
@@ -143,13 +145,14 @@ describe('group chats and channels', () => {
     expect(harness.service.store.listInterests(ALEX.aadObjectId).map((interest) => interest.displayName)).toContain('Public speaking');
   });
 
-  it('the tag dialog in a channel offers only shared interests and counts the others', async () => {
+  it('the tag dialog in a channel offers only shared interests and says so, without counting the others', async () => {
     const exchange = await say('tag', CHANNEL_THREAD);
     // The picker is a choice prompt: a hero card or a text list.
     const everything = [...textsIn(exchange), ...exchange.activities.flatMap((activity) => (activity.attachments ?? []).map((attachment) => cardText(attachment.content)))].join('\n');
     expect(everything).toContain('Machine learning');
     for (const name of PRIVATE_NAMES) expect(everything).not.toContain(name);
-    expect(everything).toMatch(/\d private interests? (is|are) not shown here/);
+    expect(everything).toContain(SHARED_VIEW_NOTE);
+    expect(everything).not.toMatch(/private interests? (is|are)/);
     await say('cancel', CHANNEL_THREAD);
   });
 

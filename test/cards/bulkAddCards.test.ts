@@ -5,7 +5,7 @@ import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/cards/car
 import { checkBulkNames, MAX_BULK_NAMES } from '../../src/domain/bulkNames';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { OWNER_ONLY, type Viewers } from '../../src/cards/sharedView';
-import { NAMES_NOT_ADDED_HERE_TEXT, NAMES_NOT_LISTED_HERE_TEXT } from '../../src/cards/personalChatHintCard';
+import { NAME_NOT_ADDED_HERE_TEXT, NAMES_NOT_ADDED_HERE_TEXT, NAMES_NOT_LISTED_HERE_TEXT, renderNameNotAddedHereCard } from '../../src/cards/personalChatHintCard';
 import { executeActionsOf, invokeValueFor } from './cardInspection';
 import { OWNER_ID } from './fixtures';
 
@@ -140,5 +140,12 @@ describe('in a group chat or channel', () => {
     expect(personal).toContain('"Orchid grafting": already on your profile');
     expect(personal).toContain('"Bonsai wiring": added (found on your profile)');
     expect(personal).toContain('Added 2 interests to your profile.');
+  });
+
+  it("answers the add dialog's taken name with the same words for every name, and the personal chat link when there is one", () => {
+    const card = renderNameNotAddedHereCard(EVERYONE as Extract<Viewers, { kind: 'everyone' }>);
+    expect(card.body).toEqual([expect.objectContaining({ type: 'TextBlock', text: NAME_NOT_ADDED_HERE_TEXT })]);
+    expect(openUrls(card)).toEqual([expect.objectContaining({ title: 'Open in personal chat', url: EVERYONE.personalChatUrl })]);
+    expect(openUrls(renderNameNotAddedHereCard({ kind: 'everyone', ownerName: 'Alex', personalChatUrl: '' }))).toHaveLength(0);
   });
 });

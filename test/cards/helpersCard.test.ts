@@ -8,7 +8,7 @@ const people = (count: number, role: HelperRole, name: string): HelperMatch<Help
   Array.from({ length: count }, (_, index) => ({ role, interestName: `${name} ${index}`, person: { name: `${name} person ${index}`, chatAddress: `p${index}@contoso.example` } }));
 
 describe('the helpers card', () => {
-  it('stays under the card limit with 200 people of maximal names, listing 10 per role and counting the rest', () => {
+  it('stays under the card limit with 200 people of maximal names, listing 5 per role and counting the rest', () => {
     const long = 'W'.repeat(300);
     const card = renderHelpersCard({
       topic: long,
@@ -18,9 +18,9 @@ describe('the helpers card', () => {
     });
     expect(cardSize(card)).toBeLessThan(MAX_CARD_BYTES);
     const text = cardText(card);
-    expect(text).toContain('and 90 more people');
-    expect(text).toContain('and 50 more people');
-    expect(text).toContain('and 30 more people');
+    expect(text).toContain('and 95 more people');
+    expect(text).toContain('and 55 more people');
+    expect(text).toContain('and 35 more people');
     expect(JSON.stringify(card).match(/Action\.OpenUrl/g)).toHaveLength(3 * MAX_PEOPLE_PER_ROLE);
   });
 

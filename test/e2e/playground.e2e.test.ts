@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { RESTORED_NOTICE } from '../../src/bot/cardActions/changeActions';
 import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION } from '../../src/bot/dialogs/addInterestDialog';
 import { ADDED_NOTICE } from '../../src/bot/dialogs/confirmAndCreateDialog';
+import { SHARED_VIEW_NOTE } from '../../src/cards/sharedView';
 import { launchChromium } from './support/chromium';
 import { startLocalModeHarness, TEST_OUTPUT_DIR, type LocalModeHarness } from './support/localModeHarness';
 import { mintDevToken } from '../../src/auth/devToken';
@@ -164,9 +165,9 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
     await chat.openConversation(conversation);
     const list = await chat.mention(BOT_NAME, 'list', { text: "Alex Wilber's interests", button: `Open ${NEW_INTEREST.name}` });
     const listed = await list.locator.innerText();
-    // The seeded "Public speaking" is Only me: not in what the bot posts for everyone, only counted.
+    // The seeded "Public speaking" is Only me: not in what the bot posts for everyone, which says only that it shows shared ones.
     expect(listed).not.toContain('Public speaking');
-    expect(listed).toContain('private interests are not shown here.');
+    expect(listed).toContain(SHARED_VIEW_NOTE);
 
     let card = await chat.press(list, `Open ${NEW_INTEREST.name}`, { text: NEW_INTEREST.name, button: 'Edit' });
     const edit = await chat.press(card, 'Edit', { text: `Edit ${NEW_INTEREST.name}`, button: 'Save' });

@@ -19,6 +19,7 @@ import type { GraphTokenService } from '../../src/auth/graphTokenService';
 import { createLocalTokenProvider } from '../../src/auth/localTokenProvider';
 import type { UserTokenProvider } from '../../src/auth/userTokenProvider';
 import { createBot, type Bot } from '../../src/bot/createBot';
+import { activityWireSize, MAX_ACTIVITY_BYTES } from '../../src/bot/outboundGate';
 import type { ConnectorRetryOptions } from '../../src/bot/resilience/connectorRetry';
 import { startBotServer, type BotServer, type StaticRoute } from '../../src/bot/server';
 import { loadConfig, type Config } from '../../src/config';
@@ -163,8 +164,11 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       ? await startBotServer({ host: '127.0.0.1', port: 0, adapter: bot.adapter, handler: bot.handler, logger, staticRoutes: options.staticRoutes?.(config) ?? [] })
       : undefined;
 
-  const deliver = (activity: WireActivity, headers: Record<string, string>): Promise<PostedTurn> =>
-    server ? postActivity(server.url, activity, headers) : processInProcess(bot, activity, headers);
+  const deliver = async (activity: WireActivity, headers: Record<string, string>): Promise<PostedTurn> => {
+    const turn = await (server ? postActivity(server.url, activity, headers) : processInProcess(bot, activity, headers));
+    assertWithinTeamsLimit(turn.activities);
+    return turn;
+  };
 
   const post: BotHarness['post'] = async (body, headers = {}) => {
     if (!server) throw new Error('post() needs the http transport');
@@ -265,6 +269,14 @@ async function processInProcess(bot: Bot, activity: WireActivity, headers: Recor
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+/** Every test's replies are ones Teams accepts: an activity over its size limit fails the test that caused it. */
+function assertWithinTeamsLimit(activities: readonly Partial<Activity>[]): void {
+  for (const activity of activities) {
+    const bytes = activityWireSize(activity);
+    if (bytes > MAX_ACTIVITY_BYTES) throw new Error(`The bot sent a ${activity.type ?? 'message'} of ${bytes} bytes (UTF-16); Teams refuses over ${MAX_ACTIVITY_BYTES}.`);
+  }
 }
 
 /** Resolves after `ms`; for letting a late answer arrive in tests that wait for something else to happen. */

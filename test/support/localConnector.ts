@@ -7,6 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
+import { MAX_ACTIVITY_BYTES } from '../../src/bot/outboundGate';
 
 export interface ConnectorPost {
   readonly path: string;
@@ -97,7 +98,14 @@ export async function startLocalConnector(): Promise<LocalConnector> {
         answer(res, 404, {}, { error: { code: 'NotFound', message: 'Not a connector route' } });
         return;
       }
-      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>;
+      const text = Buffer.concat(chunks).toString('utf8');
+      const activity = JSON.parse(text) as Partial<Activity>;
+      // As Teams does: an activity over 28 KB counted in UTF-16 is refused, and the user sees nothing.
+      if (text.length * 2 > MAX_ACTIVITY_BYTES) {
+        posts.push({ path, status: 413, activity });
+        answer(res, 413, {}, { error: { code: 'MessageSizeTooBig', message: 'Message size too big' } });
+        return;
+      }
       const holdIndex = holds.findIndex((candidate) => candidate.when(activity));
       const [hold] = holdIndex >= 0 ? holds.splice(holdIndex, 1) : [];
       const answered = latencyMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, latencyMs)) : undefined;

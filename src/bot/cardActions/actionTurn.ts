@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { CardActionOf, CardVerb } from '../../cards/cardActions';
 import type { UserInterests } from '../../graph/userInterests';
 import type { BotServices } from '../botServices';
-import type { CardActionResponse } from './invokeResponses';
+import type { AskerOnlyResponse, ConversationAnswer } from './invokeResponses';
 
 /** One card action being answered. `ownerId` has been checked: it is the user who clicked. */
 export interface ActionTurn {
@@ -28,10 +28,26 @@ interface RouteBase<V extends CardVerb> {
   readonly kind: CardActionKind;
 }
 
-/** A verb's route: what it is, whether it needs the user's Graph token, and its handler (typed by the verb's schema). */
-export type CardActionRoute<V extends CardVerb> =
-  | (RouteBase<V> & { readonly needsGraph: true; readonly handle: (action: CardActionOf<V>, turn: GraphActionTurn) => Promise<CardActionResponse> })
-  | (RouteBase<V> & { readonly needsGraph: false; readonly handle: (action: CardActionOf<V>, turn: ActionTurn) => Promise<CardActionResponse> });
+/**
+ * Who reads a route's answer. Most answers may be posted where everyone in the conversation reads them (a late
+ * answer is); `askerAlone` answers are the owner's own view of a shared card, so they are only ever returned to the
+ * user who acted, never posted, and the handler's return type says so.
+ */
+type ConversationRoute<V extends CardVerb> = RouteBase<V> & { readonly answersFor?: 'conversation' } & (
+    | { readonly needsGraph: true; readonly handle: (action: CardActionOf<V>, turn: GraphActionTurn) => Promise<ConversationAnswer> }
+    | { readonly needsGraph: false; readonly handle: (action: CardActionOf<V>, turn: ActionTurn) => Promise<ConversationAnswer> }
+  );
+
+export type AskerAloneRoute<V extends CardVerb> = RouteBase<V> & {
+  readonly answersFor: 'askerAlone';
+  readonly needsGraph: true;
+  readonly handle: (action: CardActionOf<V>, turn: GraphActionTurn) => Promise<AskerOnlyResponse>;
+  /** What the asker sees when the answer misses the time budget: the late answer itself is never posted. */
+  readonly whileLate: (action: CardActionOf<V>) => AskerOnlyResponse;
+};
+
+/** A verb's route: what it is, whether it needs the user's Graph token, who reads its answer, and its handler (typed by the verb's schema). */
+export type CardActionRoute<V extends CardVerb> = ConversationRoute<V> | AskerAloneRoute<V>;
 
 /** Declares a card action once: the verb (whose payload schema is in `src/cards/cardActions.ts`) and what it needs. */
 export function defineCardAction<V extends CardVerb>(route: CardActionRoute<V>): CardActionRoute<V> {

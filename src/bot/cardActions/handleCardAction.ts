@@ -12,11 +12,11 @@ import type { UserInterests } from '../../graph/userInterests';
 import { actorIdOf } from '../actor';
 import { cardViewersFor } from '../replies';
 import type { BotServices } from '../botServices';
-import { answerCardActionWithinBudget } from '../resilience/cardActionDeadline';
+import { answerAskerWithinBudget, answerCardActionWithinBudget } from '../resilience/cardActionDeadline';
 import { describeFailure } from '../userMessages';
 import type { ActionTurn, CardActionRoute } from './actionTurn';
 import { routeOf } from './cardActionRoutes';
-import { cardResponse, errorResponse, messageResponse, type CardActionResponse } from './invokeResponses';
+import { askerOnly, cardResponse, errorResponse, messageResponse, type CardActionResponse } from './invokeResponses';
 import { setTurnCardAction } from './turnCardAction';
 
 export const NOT_YOUR_CARD_NOTICE = {
@@ -45,8 +45,15 @@ export async function handleCardAction(context: TurnContext, services: BotServic
   }
   setTurnCardAction(context, action);
   const route = routeOf(action);
-  const answer = (turnContext: TurnContext) => runRoute(route, action, { context: turnContext, services, ownerId: actorId });
+  const turnOn = (turnContext: TurnContext): ActionTurn => ({ context: turnContext, services, ownerId: actorId });
   const { cardActionDeadline } = services;
+  if (route.answersFor === 'askerAlone') {
+    // Everything this route answers, failures included, is for the asker's eyes: never posted to the conversation.
+    const answerAsker = async (turnContext: TurnContext) => askerOnly(await runRoute(route, action, turnOn(turnContext)));
+    if (!cardActionDeadline) return answerAsker(context);
+    return answerAskerWithinBudget(context, route.verb, answerAsker, () => route.whileLate(action), cardActionDeadline);
+  }
+  const answer = (turnContext: TurnContext) => runRoute(route, action, turnOn(turnContext));
   if (route.kind === 'dialog' || !cardActionDeadline) return answer(context);
   return answerCardActionWithinBudget(context, { verb: route.verb, kind: route.kind }, answer, cardActionDeadline);
 }

@@ -18,6 +18,23 @@ export type CardActionResponse =
   | LoginRequestResponse
   | PreconditionFailedResponse;
 
+declare const forAskerAlone: unique symbol;
+
+/**
+ * An answer for the eyes of the user who acted alone: the owner's own view of a card posted in a shared
+ * conversation. Teams shows an invoke response to that user only, so it may be returned; it must never be posted
+ * to the conversation, and the brand makes code that tries (`ConversationAnswer`) fail to compile.
+ */
+export type AskerOnlyResponse = CardActionResponse & { readonly [forAskerAlone]: true };
+
+/** An answer that may be posted as a message where everyone in the conversation reads it. */
+export type ConversationAnswer = CardActionResponse & { readonly [forAskerAlone]?: never };
+
+/** Marks an answer as the asker's alone (a compile-time mark: nothing changes at run time). */
+export function askerOnly(response: CardActionResponse): AskerOnlyResponse {
+  return response as AskerOnlyResponse;
+}
+
 export function cardResponse(card: AdaptiveCard): CardActionResponse {
   return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
 }

@@ -7,22 +7,34 @@
 import { CARD_VERBS } from '../../cards/cardActions';
 import { renderInterestCard } from '../../cards/interestCard';
 import { renderListCard } from '../../cards/listCard';
+import { renderNoticeCard } from '../../cards/noticeCard';
 import type { Viewers } from '../../cards/sharedView';
 import { defineCardAction } from './actionTurn';
-import { cardResponse } from './invokeResponses';
+import { askerOnly, cardResponse } from './invokeResponses';
+
+export const SHOW_MY_VIEW_TITLE = 'Show my view';
+
+export const OWNER_VIEW_LOADING_NOTICE = {
+  title: 'Loading…',
+  text: 'Microsoft 365 is taking a while. Select Show my view to try again in a moment.',
+} as const;
 
 export const ownerView = defineCardAction({
   verb: CARD_VERBS.ownerView,
   kind: 'read',
+  // The owner's private interests: returned to the owner's client alone, never posted (not even late).
+  answersFor: 'askerAlone',
   needsGraph: true,
   handle: async (action, { profile, ownerId, context }) => {
     // The owner's own view, still listing the owner for the next refresh (Teams asks again when the card shows again).
     const viewers: Viewers = { kind: 'owner', ownerRefresh: { userId: context.activity.from.id } };
     if (action.card === 'list') {
       const interests = await profile.list();
-      return cardResponse(renderListCard({ interests, page: action.page, ownerId, viewers }));
+      return askerOnly(cardResponse(renderListCard({ interests, page: action.page, ownerId, viewers })));
     }
     const interest = await profile.get(action.interestId);
-    return cardResponse(renderInterestCard({ interest, ownerId, page: action.page, viewers }));
+    return askerOnly(cardResponse(renderInterestCard({ interest, ownerId, page: action.page, viewers })));
   },
+  // Posting the view when it arrives would show it to everyone, so the owner asks again instead.
+  whileLate: ({ verb, ...data }) => askerOnly(cardResponse(renderNoticeCard({ ...OWNER_VIEW_LOADING_NOTICE, action: { title: SHOW_MY_VIEW_TITLE, verb, data } }))),
 });

@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { inlineText, plainText } from '../../cards/displayText';
 import { renderInterestCard } from '../../cards/interestCard';
-import { hiddenInterestsText, isSharedView } from '../../cards/sharedView';
+import { isSharedView, NO_SHARED_INTERESTS_TEXT, SHARED_VIEW_NOTE } from '../../cards/sharedView';
 import { interestsForSharedConversation } from '../../domain/sharedConversation';
 import { diffInterest, isEmptyPatch } from '../../domain/diffInterest';
 import { draftFromInterest, findInterestByName } from '../../domain/interestDraft';
@@ -20,7 +20,6 @@ const TAGS_PROMPT = 'tagTagsPrompt';
 
 export const PICK_QUESTION = 'Which interest do you want to tag?';
 export const NO_INTERESTS_TEXT = "You don't have any interests yet. Say add to create one.";
-export const NO_SHARED_INTERESTS_TEXT = 'None of your interests is visible to everyone in this conversation.';
 export const TAG_PRIVATE_IN_PERSONAL_CHAT = 'To tag a private one, say tag to me in a personal chat.';
 export const TAGS_SAVED_NOTICE = 'Tags saved.';
 export const TAGS_UNCHANGED_NOTICE = 'The tags were already set that way, so nothing changed.';
@@ -61,10 +60,11 @@ export class TagInterestDialog extends ComponentDialog {
     if (!listed) return step.endDialog();
     // In a group chat or channel the question and the picker name only interests everyone there may see.
     const shared = isSharedView(cardViewersFor(step.context.activity));
-    const { shown: interests, hiddenCount } = shared ? interestsForSharedConversation(listed.interests) : { shown: listed.interests, hiddenCount: 0 };
-    const hidden = hiddenCount > 0 ? ` ${hiddenInterestsText(hiddenCount)} ${TAG_PRIVATE_IN_PERSONAL_CHAT}` : '';
+    const interests = shared ? interestsForSharedConversation(listed.interests).shown : listed.interests;
+    // Said in every shared answer whatever the owner has, so it tells the room nothing about private interests.
+    const hidden = shared ? ` ${SHARED_VIEW_NOTE} ${TAG_PRIVATE_IN_PERSONAL_CHAT}` : '';
     if (interests.length === 0) {
-      await step.context.sendActivity(hiddenCount > 0 ? `${NO_SHARED_INTERESTS_TEXT}${hidden}` : NO_INTERESTS_TEXT);
+      await step.context.sendActivity(shared ? `${NO_SHARED_INTERESTS_TEXT}${hidden}` : NO_INTERESTS_TEXT);
       return step.endDialog();
     }
     valuesOf(step).interests = interests;

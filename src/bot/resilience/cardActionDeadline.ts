@@ -16,7 +16,7 @@ import { renderNoticeCard, type NoticeCardData } from '../../cards/noticeCard';
 import type { Logger } from '../../logger';
 import { isStorageWriteConflict } from '../../errors/storageWriteConflictError';
 import type { CardActionKind } from '../cardActions/actionTurn';
-import { cardResponse, errorResponse, MESSAGE_CONTENT_TYPE, type CardActionResponse } from '../cardActions/invokeResponses';
+import { cardResponse, errorResponse, MESSAGE_CONTENT_TYPE, type AskerOnlyResponse, type CardActionResponse, type ConversationAnswer } from '../cardActions/invokeResponses';
 import { SIGN_IN_TEXT, UNEXPECTED_FAILURE_TEXT } from '../userMessages';
 
 /** Leaves room under Teams' five seconds for the network and the turn's own state writes. */
@@ -51,41 +51,82 @@ export interface CardActionDeadlineOptions {
 /**
  * Runs `answer` and returns its response if it is ready within the budget; otherwise returns a "Saving…" (or
  * "Loading…") card at once and posts the response to the conversation when it arrives. `answer` is started
- * once either way, so nothing is written twice; it gets a context that stays usable after the turn.
+ * once either way, so nothing is written twice; it gets a context that stays usable after the turn. Only answers
+ * everyone in the conversation may read can be posted, so `answer` must return a `ConversationAnswer`.
  */
 export async function answerCardActionWithinBudget(
   context: TurnContext,
   route: { readonly verb: CardVerb; readonly kind: Exclude<CardActionKind, 'dialog'> },
-  answer: (context: TurnContext) => Promise<CardActionResponse>,
+  answer: (context: TurnContext) => Promise<ConversationAnswer>,
   options: CardActionDeadlineOptions,
 ): Promise<CardActionResponse> {
   const { verb } = route;
+  const reference = TurnContext.getConversationReference(context.activity);
+  const race = await raceTheBudget(context, verb, answer, options);
+  if (race.onTime) return race.response;
+  options.logger.warn('A card action missed its time budget; its answer will follow in the conversation', { verb, budgetMs: budgetOf(options) });
+  void postLateAnswer(race.context, reference, race.pending, () => answer(race.context), verb, options);
+  return cardResponse(renderNoticeCard(route.kind === 'read' ? LOADING_NOTICE : SAVING_NOTICE));
+}
 
+/**
+ * As `answerCardActionWithinBudget` for an answer meant for the asker's eyes alone (the owner's view of a shared
+ * card): a late answer is never posted, since everyone in the conversation would read it. The asker gets
+ * `whileLate` instead (a "Loading…" card with a button that asks again) and the late answer is dropped.
+ */
+export async function answerAskerWithinBudget(
+  context: TurnContext,
+  verb: CardVerb,
+  answer: (context: TurnContext) => Promise<AskerOnlyResponse>,
+  whileLate: () => AskerOnlyResponse,
+  options: CardActionDeadlineOptions,
+): Promise<CardActionResponse> {
+  const race = await raceTheBudget(context, verb, answer, options);
+  if (race.onTime) return race.response;
+  options.logger.warn('A card action for its asker alone missed its time budget; the asker can ask again', { verb, budgetMs: budgetOf(options) });
+  void race.pending.then(async () => {
+    // Read-only: nothing to post and nothing of the answer kept; only state the turn touched is saved.
+    if (options.saveState) await options.saveState(race.context);
+    options.logger.info('Dropped the late answer to a card action for its asker alone', { verb });
+  }).catch((error: unknown) => options.logger.warn('The late answer to a card action for its asker alone failed', { verb, error }));
+  return whileLate();
+}
+
+type BudgetRace<R> =
+  | { readonly onTime: true; readonly response: R }
+  | { readonly onTime: false; readonly pending: Promise<R>; readonly context: TurnContext };
+
+/**
+ * Starts `answer` on a context that outlives the turn and waits for it at most the budget. An answer that throws
+ * becomes the generic failure answer (logged here), so the pending answer never rejects.
+ */
+async function raceTheBudget<R extends CardActionResponse>(
+  context: TurnContext,
+  verb: CardVerb,
+  answer: (context: TurnContext) => Promise<R>,
+  options: CardActionDeadlineOptions,
+): Promise<BudgetRace<R | ConversationAnswer>> {
   // botbuilder revokes the turn's context when the turn ends, so the answer runs on a copy that outlives it. The
   // copy starts with the turn's state (connector client, bot state already loaded); state the answer loads itself
   // lives in the copy, so the copy is saved with `saveState`, on time or late.
   const lasting = new TurnContext(context);
   context.turnState.forEach((value, key) => lasting.turnState.set(key, value));
-  const reference = TurnContext.getConversationReference(context.activity);
-  const pending = answer(lasting).catch((error: unknown): CardActionResponse => {
+  const pending = answer(lasting).catch((error: unknown): ConversationAnswer => {
     options.logger.error('A card action failed', { verb, error });
     return errorResponse(500, 'InternalError', UNEXPECTED_FAILURE_TEXT);
   });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), options.budgetMs ?? DEFAULT_CARD_ACTION_BUDGET_MS);
+    timer = setTimeout(() => resolve('late'), budgetOf(options));
   });
   const first = await Promise.race([pending, deadline]);
   clearTimeout(timer);
-  if (first !== 'late') {
-    if (options.saveState) await options.saveState(lasting);
-    return first;
-  }
-
-  options.logger.warn('A card action missed its time budget; its answer will follow in the conversation', { verb, budgetMs: options.budgetMs ?? DEFAULT_CARD_ACTION_BUDGET_MS });
-  void postLateAnswer(lasting, reference, pending, () => answer(lasting), verb, options);
-  return cardResponse(renderNoticeCard(route.kind === 'read' ? LOADING_NOTICE : SAVING_NOTICE));
+  if (first === 'late') return { onTime: false, pending, context: lasting };
+  if (options.saveState) await options.saveState(lasting);
+  return { onTime: true, response: first };
 }
+
+const budgetOf = (options: CardActionDeadlineOptions): number => options.budgetMs ?? DEFAULT_CARD_ACTION_BUDGET_MS;
 
 /**
  * Saves the late answer's state with the same retry every turn gets: on a write conflict, fresh state and one more
@@ -94,11 +135,11 @@ export async function answerCardActionWithinBudget(
  */
 async function saveLateAnswer(
   context: TurnContext,
-  response: CardActionResponse,
-  rerun: () => Promise<CardActionResponse>,
+  response: ConversationAnswer,
+  rerun: () => Promise<ConversationAnswer>,
   verb: CardVerb,
   options: CardActionDeadlineOptions,
-): Promise<CardActionResponse> {
+): Promise<ConversationAnswer> {
   if (!options.saveState) return response;
   try {
     await options.saveState(context);
@@ -123,8 +164,8 @@ async function saveLateAnswer(
 async function postLateAnswer(
   context: TurnContext,
   reference: Partial<ConversationReference>,
-  pending: Promise<CardActionResponse>,
-  rerun: () => Promise<CardActionResponse>,
+  pending: Promise<ConversationAnswer>,
+  rerun: () => Promise<ConversationAnswer>,
   verb: CardVerb,
   options: CardActionDeadlineOptions,
 ): Promise<void> {
@@ -143,7 +184,7 @@ async function postLateAnswer(
  * The invoke body as a chat message: a card stays a card, a message or an error becomes its text. A sign-in
  * request cannot be answered from a message, so it becomes the sentence that starts sign-in on the next message.
  */
-export function asMessage(response: CardActionResponse): Partial<Activity> {
+export function asMessage(response: ConversationAnswer): Partial<Activity> {
   switch (response.type) {
     case ADAPTIVE_CARD_CONTENT_TYPE:
       return { type: ActivityTypes.Message, attachments: [toAttachment(response.value)] };

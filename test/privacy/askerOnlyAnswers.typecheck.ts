@@ -1,0 +1,31 @@
+/**
+ * Compiled by `npm run typecheck`, never run: the owner's own view of a shared card is typed as an answer for the
+ * asker alone, so code that would post it where everyone in the conversation reads it does not compile. Each
+ * `@ts-expect-error` fails the typecheck the day that stops being an error.
+ */
+import type { TurnContext } from 'botbuilder';
+import { ownerView } from '../../src/bot/cardActions/ownerViewAction';
+import { askerOnly, cardResponse, type ConversationAnswer } from '../../src/bot/cardActions/invokeResponses';
+import { answerCardActionWithinBudget, asMessage, type CardActionDeadlineOptions } from '../../src/bot/resilience/cardActionDeadline';
+import { CARD_VERBS } from '../../src/cards/cardActions';
+import { renderListCard } from '../../src/cards/listCard';
+
+declare const context: TurnContext;
+declare const options: CardActionDeadlineOptions;
+declare const ownersView: Awaited<ReturnType<typeof ownerView.handle>>;
+
+export function postingTheOwnersViewDoesNotCompile(): void {
+  // @ts-expect-error the owner's view is for the owner alone: it cannot become a message to the conversation
+  asMessage(ownersView);
+
+  const fullList = askerOnly(cardResponse(renderListCard({ interests: [], page: 0, ownerId: 'owner', viewers: { kind: 'owner' } })));
+  // @ts-expect-error nor can any answer marked for the asker alone
+  asMessage(fullList);
+
+  // @ts-expect-error a late answer is posted to the conversation, so the deadline refuses an answer for the asker alone
+  void answerCardActionWithinBudget(context, { verb: CARD_VERBS.ownerView, kind: 'read' }, async () => ownersView, options);
+
+  // What everyone may read still compiles.
+  const shared: ConversationAnswer = cardResponse(renderListCard({ interests: [], page: 0, ownerId: 'owner' }));
+  asMessage(shared);
+}
