@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { activityWireSize, MAX_ACTIVITY_BYTES } from '../src/bot/outboundGate';
 import { connectorEnvelope } from '../test/support/postActivity';
 import { request } from './httpClient';
 
@@ -29,7 +30,10 @@ export class BotClient {
     const envelope = connectorEnvelope({ from: user, recipient: { id: '28:interests-bot', name: 'Interests' }, conversation: { id: conversationId, conversationType: 'personal' }, ...activity, ...extra });
     const answer = await request({ method: 'POST', url: `${this.baseUrl}/api/messages`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(envelope) });
     if (answer.status >= 300) throw new Error(`The bot answered HTTP ${answer.status}`);
-    return { status: answer.status, activities: activitiesOf(answer.body) };
+    const activities = activitiesOf(answer.body);
+    // No run may see a reply Teams would refuse; the whole body within the limit is enough to know (the usual case).
+    if (answer.body.length * 2 > MAX_ACTIVITY_BYTES) assertWithinTeamsLimit(activities);
+    return { status: answer.status, activities };
   }
 
   say(user: BenchUser, conversationId: string, text: string): Promise<TurnResult> {
@@ -47,6 +51,11 @@ export class BotClient {
     if (!body) throw new Error(`No invoke response to ${verb}`);
     return body;
   }
+}
+
+function assertWithinTeamsLimit(activities: readonly Partial<Activity>[]): void {
+  const over = activities.map(activityWireSize).find((bytes) => bytes > MAX_ACTIVITY_BYTES);
+  if (over !== undefined) throw new Error(`The bot sent an activity of ${over} bytes (UTF-16); Teams refuses over ${MAX_ACTIVITY_BYTES}.`);
 }
 
 function activitiesOf(body: string): Partial<Activity>[] {
