@@ -12,7 +12,7 @@ import { confirmDelete, confirmInference, saveInterest, saveTags, undoDelete } f
 import { ownerView } from './ownerViewAction';
 import { cancel, deleteInterest, editInterest, openInterest, showList, tagInterest } from './viewActions';
 
-/** Verb → route. Each handler makes at most one Graph request on its normal path, but for the bulk create (one per 20 names). */
+/** Verb → route. Each handler makes at most one Graph request on its normal path, but for the bulk create and retry (the list, read at the click, and one per 20 names) and the confirmed delete (the interest, read again at the click, and the delete). */
 export const CARD_ACTION_ROUTES: CardActionRoutes = Object.freeze({
   [CARD_VERBS.showList]: showList,
   [CARD_VERBS.openInterest]: openInterest,
