@@ -35,7 +35,9 @@ export async function countGraphRequests(bot: BotClient, profile: ProfileData, k
     invokeCard(await bot.act(user, conversation, CARD_VERBS.saveTags, { ...owner, interestId: first, tagsBefore: [], collaborationTags: 'askMeAbout,ableToMentor' })),
   );
   const confirm = invokeCard(await bot.act(user, conversation, CARD_VERBS.deleteInterest, { ...owner, interestId: second }));
-  const deleted = await count('delete (confirm)', 1, async () => invokeCard(await bot.act(user, conversation, CARD_VERBS.confirmDelete, actionData(confirm, CARD_VERBS.confirmDelete))));
+  // The interest is read again at the click (its audience then decides what the answer may name, and Undo keeps
+  // what was really deleted), then deleted: Graph's DELETE answers with no body.
+  const deleted = await count('delete (confirm)', 2, async () => invokeCard(await bot.act(user, conversation, CARD_VERBS.confirmDelete, actionData(confirm, CARD_VERBS.confirmDelete))));
   await count('undo delete', 1, async () => invokeCard(await bot.act(user, conversation, CARD_VERBS.undoDelete, actionData(deleted, CARD_VERBS.undoDelete))));
   // The name is checked against the existing interests (one list), then the interest is created (one POST).
   await count('full add dialog', 2, async () => {
