@@ -9,7 +9,15 @@ import { ALEX } from '../support/botProcess';
 import { nowSeconds } from '../support/jwt';
 import { activitiesOf, everythingSaidIn, startIngressBot, textsOf, type IngressBot, type Mode, type RawResponse } from './ingressHarness';
 
-const VALID_ACTIVITY = JSON.stringify({ type: 'message', text: 'help', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.invalid/teams/' });
+const VALID_ACTIVITY = JSON.stringify({
+  type: 'message',
+  text: 'help',
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.trafficmanager.invalid/teams/',
+  from: ALEX,
+  recipient: { id: `28:${APP_ID}` },
+  conversation: { id: 'a:personal-alex', conversationType: 'personal' },
+});
 const LAST_RESORT = 'Request failed unexpectedly';
 const STACK_LINE = /\n\s+at .+:\d+:\d+/;
 
@@ -102,6 +110,38 @@ describe.each<Mode>(['local', 'production'])('ingress in %s mode', (mode) => {
       expectRefusal(response, status, mode);
     });
 
+    it('a body over 256 KB sent chunked, without Content-Length, is 413 before it ends', async () => {
+      // An activity whose text grows by 60 KB a chunk and never ends: only a count kept as the bytes arrive answers it.
+      const opening = VALID_ACTIVITY.slice(0, VALID_ACTIVITY.indexOf('"help"') + 1);
+      const pieces = [opening, ...Array.from({ length: 5 }, () => 'x'.repeat(60 * 1024))];
+      const response = await ingress.postChunked(pieces, { end: false, headers: { Authorization: ingress.authorization() } });
+      expectRefusal(response, 413, mode);
+    });
+
+    it('a body under 256 KB sent chunked is read', async () => {
+      const half = Math.floor(VALID_ACTIVITY.length / 2);
+      const response = await ingress.postChunked([VALID_ACTIVITY.slice(0, half), VALID_ACTIVITY.slice(half)], {
+        headers: ingress.authorization() ? { Authorization: ingress.authorization() } : {},
+      });
+      expect(response.status).toBe(200);
+    });
+
+    // The activity object is one level; `probe` adds the rest.
+    const nestedArrays = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+    it('JSON nested 64 deep is read', async () => {
+      const response = await ingress.postActivity({ type: 'message', text: 'cancel', conversation: { id: 'a:depth-64' }, probe: nestedArrays(63) });
+      expect(response.status).toBe(200);
+      expect(textsOf(response)).toEqual(['Nothing to cancel.']);
+    });
+
+    it('JSON nested 65 deep is refused', async () => {
+      const before = ingress.bot.output().length;
+      const response = await ingress.postActivity({ type: 'message', text: 'cancel', conversation: { id: 'a:depth-65' }, probe: nestedArrays(64) });
+      expectRefusal(response, 400, mode);
+      const lines = (await outputSince(ingress.bot, before, 'Request refused')).split('\n').filter((line) => line.trim() !== '');
+      expect(lines.map((line) => JSON.parse(line) as object)).toEqual([expect.objectContaining({ level: 'warn', reason: 'json-too-deep' })]);
+    });
+
     it('a body that is not JSON is 415', async () => {
       expectRefusal(await ingress.post('type=message', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, mode);
     });
@@ -180,9 +220,49 @@ describe.each<Mode>(['local', 'production'])('ingress in %s mode', (mode) => {
     }
   });
 
+  describe('activities without a field every turn needs are refused', () => {
+    it.each([
+      ['no from', { from: undefined }, 'incomplete-activity'],
+      ['a from without an id', { from: { name: ALEX.name, aadObjectId: ALEX.aadObjectId } }, 'incomplete-activity'],
+      ['a from that is not an object', { from: 'Alex' }, 'incomplete-activity'],
+      ['no conversation', { conversation: undefined }, 'incomplete-activity'],
+      ['a conversation without an id', { conversation: { conversationType: 'personal' } }, 'incomplete-activity'],
+      ['no channelId', { channelId: undefined }, 'incomplete-activity'],
+      ['no serviceUrl', { serviceUrl: undefined }, 'incomplete-activity'],
+      ['a channelId that is not a string', { channelId: 7 }, 'invalid-activity'],
+      ['a serviceUrl that is not a URL', { serviceUrl: 'not a url' }, 'invalid-activity'],
+      ['a serviceUrl that is not http', { serviceUrl: 'file:///etc/passwd' }, 'invalid-activity'],
+    ])('%s: 400 and one warn line, no stack', async (_case, fields, reason) => {
+      const before = ingress.bot.output().length;
+      expectRefusal(await ingress.postActivity({ type: 'message', text: 'list', ...fields }), 400, mode);
+      const written = await outputSince(ingress.bot, before, 'Request refused');
+      const lines = written.split('\n').filter((line) => line.trim() !== '');
+      expect(lines.map((line) => JSON.parse(line) as object)).toEqual([expect.objectContaining({ level: 'warn', msg: 'Request refused', reason, status: 400 })]);
+      expect(written).not.toMatch(STACK_LINE);
+    });
+  });
+
   describe('ids are checked at the edge', () => {
     const LONG = 'a'.repeat(100_000);
     const LONE = 'abc\uD800def';
+    // Controls and bidi overrides in an id would show as something else wherever it is printed.
+    const UNSAFE = [
+      ['a right-to-left override', 'a\u202Eb'],
+      ['a control character', 'a\u0001'],
+      ['a right-to-left isolate', 'a\u2067b'],
+    ] as const;
+    it.each(
+      UNSAFE.flatMap(([kind, id]) => [
+        [`${kind} in from.id`, { from: { ...ALEX, id } }],
+        [`${kind} in from.aadObjectId`, { from: { ...ALEX, aadObjectId: id } }],
+        [`${kind} in conversation.id`, { conversation: { id } }],
+        [`${kind} in recipient.id`, { recipient: { id } }],
+        [`${kind} in channelId`, { channelId: id }],
+      ]),
+    )('%s: 400', async (_case, fields) => {
+      expectRefusal(await ingress.postActivity({ type: 'message', text: 'list', ...fields }), 400, mode);
+    });
+
     it.each([
       ['a 100,000-character aadObjectId', { from: { ...ALEX, aadObjectId: LONG } }],
       ['a 100,000-character from.id', { from: { ...ALEX, id: LONG } }],

@@ -32,6 +32,11 @@ export interface IngressBot {
   authorization(): string;
   /** Raw POST to /api/messages; resolves with the answer, or rejects when the connection is dropped. */
   post(body: Buffer | string, headers?: Record<string, string>): Promise<RawResponse>;
+  /**
+   * POST to /api/messages with `Transfer-Encoding: chunked` (no `Content-Length`), one chunk per piece. With
+   * `end: false` the body is never finished: the answer can only come from what the server read so far.
+   */
+  postChunked(pieces: readonly (Buffer | string)[], options?: { end?: boolean; headers?: Record<string, string> }): Promise<RawResponse>;
   /** An activity from Alex, with a valid token in production. */
   postActivity(fields: Record<string, unknown>): Promise<RawResponse>;
   get(pathname: string): Promise<RawResponse>;
@@ -65,6 +70,8 @@ export async function startIngressBot(mode: Mode): Promise<IngressBot> {
       : '';
   const post: IngressBot['post'] = (body, headers = {}) => request(bot.url, 'POST', '/api/messages', body, { 'Content-Type': 'application/json', ...headers });
   const get: IngressBot['get'] = (pathname) => request(bot.url, 'GET', pathname);
+  const postChunked: IngressBot['postChunked'] = (pieces, options = {}) =>
+    chunkedRequest(bot.url, '/api/messages', pieces, options.end ?? true, { 'Content-Type': 'application/json', ...options.headers });
   return {
     mode,
     bot,
@@ -72,6 +79,7 @@ export async function startIngressBot(mode: Mode): Promise<IngressBot> {
     idp,
     authorization,
     post,
+    postChunked,
     get,
     postActivity: (fields) => {
       const auth = authorization();
@@ -111,6 +119,25 @@ export function request(baseUrl: string, method: string, pathname: string, body?
     });
     if (body !== undefined) req.write(body);
     req.end();
+  });
+}
+
+function chunkedRequest(baseUrl: string, pathname: string, pieces: readonly (Buffer | string)[], end: boolean, headers: Record<string, string>): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${baseUrl}${pathname}`, { method: 'POST', headers: { ...headers, 'Transfer-Encoding': 'chunked' }, agent: false });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        // A body left unfinished on purpose: drop the connection once the answer is in.
+        req.destroy();
+      });
+    });
+    for (const piece of pieces) req.write(piece);
+    if (end) req.end();
   });
 }
 

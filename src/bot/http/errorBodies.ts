@@ -19,6 +19,7 @@ export const REFUSALS = Object.freeze({
   tooDeep: refusal(400, 'json-too-deep', 'The JSON document is nested too deeply.'),
   unreadableBody: refusal(400, 'body-unreadable', 'The body could not be read.'),
   notAnActivity: refusal(400, 'not-an-activity', 'The body must be a Bot Framework activity with a type.'),
+  incompleteActivity: refusal(400, 'incomplete-activity', 'The activity must have a from.id, conversation.id, channelId and serviceUrl.'),
   invalidActivity: refusal(400, 'invalid-activity', 'The activity has a malformed or oversized field.'),
   unauthorized: refusal(401, 'unauthorized', 'Unauthorized.'),
   readTimeout: refusal(408, 'body-timeout', 'The body took too long to arrive.'),
