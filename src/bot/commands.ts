@@ -15,7 +15,10 @@ import { renderDeleteConfirmCard } from '../cards/deleteConfirmCard';
 import { renderEditCard } from '../cards/editCard';
 import { renderHelpCard } from '../cards/helpCard';
 import { renderListCard } from '../cards/listCard';
+import { isSharedView } from '../cards/sharedView';
 import { findInterestByName } from '../domain/interestDraft';
+import { interestsForSharedConversation } from '../domain/sharedConversation';
+import { quoteUserText } from '../domain/text';
 import type { StoredInterest } from '../graph/interestsClient';
 import type { UserInterests } from '../graph/userInterests';
 import { actorIdOf } from './actor';
@@ -96,16 +99,20 @@ function withNamedInterest(verb: string, show: (turn: GraphCommandTurn, interest
   return async (turn: GraphCommandTurn): Promise<void> => {
     const { context, profile, argument } = turn;
     const ownerId = actorIdOf(context.activity);
+    const viewers = cardViewersFor(context.activity);
     const interests = await profile.list();
-    const interest = argument ? findInterestByName(interests, argument) : undefined;
+    // Where everyone reads the answer, a private interest is looked for as if it were not there: the answer to its
+    // name must be the answer to a name the owner never added, or the room would learn that it exists.
+    const findable = isSharedView(viewers) ? interestsForSharedConversation(interests).shown : interests;
+    const interest = argument ? findInterestByName(findable, argument) : undefined;
     if (interest) {
       await show(turn, interest);
       return;
     }
     const notice = argument
-      ? `I couldn't find "${argument}" in your interests. Pick one below.`
+      ? `I couldn't find "${quoteUserText(argument)}" in your interests. Pick one below.`
       : `Which interest? Say "${verb}" and its name, or pick one below.`;
-    await sendCard(context, renderListCard({ interests, page: 0, ownerId, notice, viewers: cardViewersFor(context.activity) }));
+    await sendCard(context, renderListCard({ interests, page: 0, ownerId, notice, viewers }));
   };
 }
 

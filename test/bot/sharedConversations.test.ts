@@ -104,6 +104,21 @@ describe('group chats and channels', () => {
     expect(await act(verb, { ownerId: ALEX.aadObjectId, interestId: idOf(name) }, PERSONAL)).toContain(name);
   });
 
+  it.each([
+    ['edit', 'a group chat', GROUP],
+    ['delete', 'a group chat', GROUP],
+    ['edit', 'a channel', CHANNEL_THREAD],
+    ['delete', 'a channel', CHANNEL_THREAD],
+  ])('typed "%s <private name>" in %s answers as for a name never added, so the room learns nothing', async (command, _kind, conversation) => {
+    const answer = async (name: string) => onlyCard(await say(`${command} ${name}`, conversation)).replace(name, '<typed>');
+    const forPrivate = await answer('Public speaking');
+    expect(forPrivate).toBe(await answer('Underwater origami'));
+    expect(forPrivate).toContain("I couldn't find");
+    expect(forPrivate).not.toContain('A private interest');
+    // In personal chat the same command finds it.
+    expect(onlyCard(await say(`${command} Public speaking`, PERSONAL))).toContain('Public speaking');
+  });
+
   it('an interest changed to "Only me" in a group chat is not shown there afterwards', async () => {
     const interestId = idOf('Project management');
     const editCard = cardsIn(await say('edit Project management', GROUP))[0];
