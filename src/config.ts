@@ -13,7 +13,15 @@ import type { LogLevel } from './logger';
 export type StorageConfig =
   | { readonly kind: 'memory' }
   | { readonly kind: 'blob'; readonly connectionString: string; readonly container: string }
-  | { readonly kind: 'cosmos'; readonly endpoint: string; readonly key: string; readonly databaseId: string; readonly containerId: string };
+  | {
+      readonly kind: 'cosmos';
+      readonly endpoint: string;
+      readonly key: string;
+      readonly databaseId: string;
+      readonly containerId: string;
+      /** Whether the SDK follows the regions the account advertises (its default); off for an emulator behind another address. */
+      readonly endpointDiscovery: boolean;
+    };
 
 export interface AuthConfig {
   readonly appId: string;
@@ -105,6 +113,7 @@ const envSchema = z.object({
   STORAGE_COSMOS_KEY: optionalText,
   STORAGE_COSMOS_DATABASE: z.string().default('profile-interests-bot'),
   STORAGE_COSMOS_CONTAINER: z.string().default('bot-state'),
+  STORAGE_COSMOS_ENDPOINT_DISCOVERY: z.enum(['true', 'false']).default('true'),
   // Whole seconds, at least 1; above the longest documented lifetime (24 h) it changes nothing.
   STORAGE_RECORD_LIFETIME_SECONDS: optionalText.pipe(z.coerce.number().int().min(1).optional()),
 });
@@ -170,6 +179,7 @@ function parseStorage(env: Env): StorageConfig {
         key: requireSetting(env, 'STORAGE_COSMOS_KEY', 'STORAGE_KIND=cosmos needs the account key.'),
         databaseId: env.STORAGE_COSMOS_DATABASE,
         containerId: env.STORAGE_COSMOS_CONTAINER,
+        endpointDiscovery: env.STORAGE_COSMOS_ENDPOINT_DISCOVERY === 'true',
       };
   }
 }

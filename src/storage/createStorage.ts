@@ -9,7 +9,6 @@
 import type { Storage } from 'botbuilder';
 import type { StorageConfig } from '../config';
 import type { Logger } from '../logger';
-import type { RecordLifetimeCap } from './onceKinds';
 import { SweepingMemoryStorage } from './sweepingMemoryStorage';
 
 /**
@@ -30,19 +29,10 @@ export async function createStorage(config: StorageConfig, logger: Logger, recor
       return storage;
     }
     case 'cosmos': {
-      const { CosmosDbPartitionedStorage } = await import('botbuilder-azure');
-      // Cosmos creates the database and container on first use, with `/id` as the partition key.
+      const { openCosmosStorage } = await import('./cosmosStorage');
+      const storage = await openCosmosStorage(config, recordLifetimeCapMs);
       logger.info('Conversation state is kept in Azure Cosmos DB.', { storage: 'cosmos', databaseId: config.databaseId, containerId: config.containerId });
-      const storage = new CosmosDbPartitionedStorage({
-        cosmosDbEndpoint: config.endpoint,
-        authKey: config.key,
-        databaseId: config.databaseId,
-        containerId: config.containerId,
-        compatibilityMode: false,
-      });
-      // Cosmos cannot sweep (`expirySweep.ts`), but records written through it still carry the capped expiry.
-      const cap: RecordLifetimeCap = { recordLifetimeCapMs };
-      return Object.assign(storage, cap);
+      return storage;
     }
   }
 }

@@ -1,20 +1,38 @@
 /**
- * What every scale-out scenario shares: Azurite (Blob storage), the local profile service standing in for Graph
- * (Alex has a profile), a proxy in front of it that can hold a request, and the built bot, started as separate
- * processes that all use the same blob container.
+ * What every scale-out scenario shares: one storage (Azurite's Blob storage unless told otherwise), the local
+ * profile service standing in for Graph (Alex has a profile), a proxy in front of it that can hold a request, and
+ * the built bot, started as separate processes that all use the same container.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { StorageConfig } from '../../src/config';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { startProfileService, type RunningProfileService } from '../../profileService/server';
-import { startAzurite, type RunningAzurite } from '../support/azurite';
+import { startAzurite } from '../support/azurite';
 import type { Activity } from 'botbuilder';
 import { ALEX, buildBotOnce, everythingSaid, startBotProcess, textsOf, type BotProcess, type TurnReply } from '../support/botProcess';
 import { startHoldingProxy, type HoldingProxy } from './holdingProxy';
 
+/** The storage every instance shares: the settings a bot process reads, and the same as a `createStorage` config. */
+export interface SharedStorage {
+  readonly botEnvironment: Readonly<Record<string, string>>;
+  readonly config: StorageConfig;
+  stop(): Promise<void>;
+}
+
+export async function startSharedAzurite(): Promise<SharedStorage> {
+  const azurite = await startAzurite();
+  const container = 'bot-state';
+  return {
+    botEnvironment: { STORAGE_KIND: 'blob', STORAGE_BLOB_CONNECTION_STRING: azurite.connectionString, STORAGE_BLOB_CONTAINER: container },
+    config: { kind: 'blob', connectionString: azurite.connectionString, container },
+    stop: () => azurite.stop(),
+  };
+}
+
 export interface ScaleOutEnvironment {
-  readonly azurite: RunningAzurite;
+  readonly storage: SharedStorage;
   readonly service: RunningProfileService;
   /** In front of the profile service; instances started with `{ throughProxy: true }` call Graph through it. */
   readonly proxy: HoldingProxy;
@@ -24,23 +42,21 @@ export interface ScaleOutEnvironment {
   close(): Promise<void>;
 }
 
-export async function startScaleOutEnvironment(): Promise<ScaleOutEnvironment> {
-  const [entry, azurite] = await Promise.all([buildBotOnce(), startAzurite()]);
+export async function startScaleOutEnvironment(startStorage: () => Promise<SharedStorage> = startSharedAzurite): Promise<ScaleOutEnvironment> {
+  const [entry, storage] = await Promise.all([buildBotOnce(), startStorage()]);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'scale-out-profiles-'));
   const service = await startProfileService({ port: 0, dataDir, seed: { userIds: [ALEX.aadObjectId] } });
   const proxy = await startHoldingProxy(service.url);
   const instances: BotProcess[] = [];
   return {
-    azurite,
+    storage,
     service,
     proxy,
     async startInstance(options = {}) {
       const instance = await startBotProcess({
         entry,
         env: {
-          STORAGE_KIND: 'blob',
-          STORAGE_BLOB_CONNECTION_STRING: azurite.connectionString,
-          STORAGE_BLOB_CONTAINER: 'bot-state',
+          ...storage.botEnvironment,
           GRAPH_BASE_URL: `${options.throughProxy ? proxy.url : service.url}/beta`,
           // A held request must not be retried behind the test's back.
           GRAPH_MAX_RETRIES: '0',
@@ -54,7 +70,7 @@ export async function startScaleOutEnvironment(): Promise<ScaleOutEnvironment> {
       await Promise.all(instances.map((instance) => instance.kill()));
       await proxy.close();
       await service.close();
-      await azurite.stop();
+      await storage.stop();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

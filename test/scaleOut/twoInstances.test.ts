@@ -41,7 +41,7 @@ it('continues one dialog whose turns alternate between two instances sharing Blo
 // Every Teams client the user is signed into sends the same signin/tokenExchange, and a load balancer can hand
 // each copy to a different instance. Each instance has its own storage client; exactly one claim may win.
 it('lets exactly one of two instances claim the same sign-in token exchange', async () => {
-  const config = { kind: 'blob', connectionString: environment.azurite.connectionString, container: 'bot-state' } as const;
+  const config = environment.storage.config;
   const [storageOfA, storageOfB] = await Promise.all([createStorage(config, silentLogger), createStorage(config, silentLogger)]);
   for (const exchangeId of ['exchange-1', 'exchange-2', 'exchange-3']) {
     const key = tokenExchangeKey('msteams', 'a:personal-alex', exchangeId);
