@@ -9,7 +9,7 @@ const GROUPS = {
     tests: ['test/storage/once.test.ts'],
   },
   undo: {
-    mutate: ['src/bot/undoSnapshots.ts', 'src/graph/interestCopyBody.ts', 'src/bot/cardActions/changeActions.ts'],
+    mutate: ['src/features/interests/undoSnapshots.ts', 'src/graph/interestCopyBody.ts', 'src/features/interests/changeActions.ts'],
     tests: ['test/bot/undoAndSuggestions.test.ts', 'test/bot/cardActions.test.ts', 'test/bot/undoSnapshots.test.ts'],
   },
   diff: {
@@ -37,8 +37,8 @@ const GROUPS = {
       'src/domain/sharedConversation.ts',
       'src/domain/audiences.ts',
       'src/cards/sharedView.ts',
-      'src/bot/cardActions/handleCardAction.ts',
-      'src/bot/cardActions/ownerViewAction.ts',
+      'src/app/handleCardAction.ts',
+      'src/features/interests/ownerViewAction.ts',
     ],
     tests: [
       'test/domain/sharedConversation.test.ts',
@@ -59,7 +59,7 @@ const GROUPS = {
     tests: ['test/cards/cardTemplate.test.ts', 'test/cards/interestCard.test.ts', 'test/cards/listCard.test.ts'],
   },
   ingress: {
-    mutate: ['src/bot/botFrameworkAuthentication.ts'],
+    mutate: ['src/edge/botFrameworkAuthentication.ts'],
     tests: ['test/auth/inboundAuth.test.ts', 'test/bot/connectorReuse.test.ts'],
   },
 };

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { activityWireSize, MAX_ACTIVITY_BYTES } from '../src/bot/outboundGate';
+import { activityWireSize, MAX_ACTIVITY_BYTES } from '../src/conversation/outboundGate';
 import { connectorEnvelope } from '../test/support/postActivity';
 import { request } from './httpClient';
 

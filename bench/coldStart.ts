@@ -9,7 +9,7 @@
 import { benchUser, BotClient, cardsOf } from './botClient';
 import type { BenchContext } from './context';
 import { timed } from './load';
-import { WARM_UP_QUIET_MS } from '../src/bot/http/warmUpWhenIdle';
+import { WARM_UP_QUIET_MS } from '../src/edge/warmUpWhenIdle';
 import { launchBot, type BotKind } from './processes';
 import { ordinaryDraft } from './profileData';
 import type { Section, Target } from './section';

@@ -6,8 +6,8 @@
 import { MemoryStorage } from 'botbuilder';
 import { createGraphTokenService } from '../src/auth/graphTokenService';
 import { createSsoTokenProvider } from '../src/auth/ssoTokenProvider';
-import { createBot } from '../src/bot/createBot';
-import { startBotServer } from '../src/bot/server';
+import { createBot } from '../src/app/createBot';
+import { startBotServer } from '../src/edge/server';
 import { CARD_VERBS } from '../src/cards/cardActions';
 import { loadConfig, type AuthConfig } from '../src/config';
 import { createGraphInterestsClient } from '../src/graph/interestsClient';

@@ -8,7 +8,7 @@
  * 1.5 GB is killed (the figure is then reported as at least that).
  */
 import zlib from 'node:zlib';
-import { WARM_UP_QUIET_MS } from '../src/bot/http/warmUpWhenIdle';
+import { WARM_UP_QUIET_MS } from '../src/edge/warmUpWhenIdle';
 import { connectorEnvelope } from '../test/support/postActivity';
 import { benchUser, BotClient } from './botClient';
 import type { BenchContext } from './context';

@@ -4,7 +4,7 @@ import type { AccessTokenProvider, CreateOutcome, GraphInterestsClient, StoredIn
 
 /**
  * One user's interests: the Graph client bound to that user's token source, so code acting for the user never
- * handles a token. The bot hands one to every route that declares it needs Graph (see `src/bot/graphAccess.ts`).
+ * handles a token. The bot hands one to every route that declares it needs Graph (see `src/conversation/graphAccess.ts`).
  */
 export interface UserInterests {
   list(): Promise<StoredInterest[]>;

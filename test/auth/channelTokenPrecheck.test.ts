@@ -4,7 +4,7 @@
  * key, and leaves everything else (other issuers, unknown keys, tokens within the clock tolerance) to the SDK.
  */
 import { AuthenticationError } from 'botframework-connector';
-import { ChannelTokenPrecheck } from '../../src/bot/channelTokenPrecheck';
+import { ChannelTokenPrecheck } from '../../src/edge/channelTokenPrecheck';
 import { createSigningKey, nowSeconds, signJwt } from '../support/jwt';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { APP_ID, APPLICATION_ID_URI } from './ssoHarness';

@@ -2,7 +2,7 @@
  * "Who can help with X?" asks for its own scopes (User.Read.All, People.Read) in an on-behalf-of request of its
  * own, only when it is used, against the local identity provider: sign-in for everything else never depends on them.
  */
-import { NOT_GRANTED_TEXT } from '../../src/bot/helpers/whoCanHelp';
+import { NOT_GRANTED_TEXT } from '../../src/features/helpers/whoCanHelp';
 import { adaptiveCardsIn, ALEX, oauthCardIn, startSsoHarness, TENANT_ID, type Reply, type SsoHarness } from './ssoHarness';
 
 const textsOf = (reply: Reply): string[] => reply.activities.flatMap((activity) => (activity.type === 'message' && typeof activity.text === 'string' ? [activity.text] : []));

@@ -12,7 +12,7 @@ import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { createGraphTokenService, type GraphTokenService } from '../../src/auth/graphTokenService';
 import { createSsoTokenProvider } from '../../src/auth/ssoTokenProvider';
 import { createAuthPages } from '../../src/auth/authPages';
-import type { BotServer } from '../../src/bot/server';
+import type { BotServer } from '../../src/edge/server';
 import { loadConfig, type Config } from '../../src/config';
 import { createStorageCachePlugin } from '../../src/storage/msalCachePlugin';
 import { startProfileService, type RunningProfileService } from '../../profileService/server';

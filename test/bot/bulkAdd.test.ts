@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/cards/cardTemplate';
 import { OUTCOME_WORDS, REFUSAL_WORDS, UNKNOWN_NOTICE } from '../../src/cards/bulkResultCard';
-import { NOTHING_PICKED_TEXT, TOO_MANY_NAMES_TEXT } from '../../src/bot/bulkAdd/bulkAddFlow';
-import { NOT_YOUR_CARD_NOTICE } from '../../src/bot/cardActions/handleCardAction';
+import { NOTHING_PICKED_TEXT, TOO_MANY_NAMES_TEXT } from '../../src/features/bulkAdd/bulkAddFlow';
+import { NOT_YOUR_CARD_NOTICE } from '../../src/app/handleCardAction';
 import { INVISIBLE_NAME_MESSAGE } from '../../src/domain/validateInterest';
 import { ALEX, MEGAN, cardText, cardsIn, executeActionsOf, pause, startBotHarness, textsIn, type BotHarness } from '../support/botHarness';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CARD_ACTION_ROUTES } from '../../src/bot/cardActions/cardActionRoutes';
+import { CARD_ACTION_ROUTES } from '../../src/app/cardActionRoutes';
 import { ALL_CARD_VERBS, CARD_VERBS } from '../../src/cards/cardActions';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { ALEX, MEGAN, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type User } from '../support/botHarness';

@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MemoryStorage } from 'botbuilder';
 import { mintDevToken } from '../../src/auth/devToken';
-import { undoSnapshotKey } from '../../src/bot/undoSnapshots';
+import { undoSnapshotKey } from '../../src/features/interests/undoSnapshots';
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { RECORD_KINDS } from '../../src/storage/onceKinds';

@@ -1,5 +1,5 @@
-import { normalizeCommandText } from '../../src/bot/commandText';
-import { COMMAND_ROUTES, matchCommand } from '../../src/bot/commands';
+import { normalizeCommandText } from '../../src/conversation/commandText';
+import { COMMAND_ROUTES, matchCommand } from '../../src/app/commands';
 import { ALEX, BOT, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type Exchange } from '../support/botHarness';
 
 const HELP_HEADING = 'What I can do';

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { ClaimsIdentity, ConnectorClient, ConnectorFactory } from 'botframework-connector';
-import { createBotFrameworkAuthentication } from '../../src/bot/botFrameworkAuthentication';
-import { ReusedConnectorClients } from '../../src/bot/reusedConnectorClients';
+import { createBotFrameworkAuthentication } from '../../src/edge/botFrameworkAuthentication';
+import { ReusedConnectorClients } from '../../src/edge/reusedConnectorClients';
 import { TEST_SERVICE_URL } from '../support/postActivity';
 
 const OTHER_SERVICE_URL = 'https://smba.trafficmanager.invalid/emea/';

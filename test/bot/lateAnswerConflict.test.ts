@@ -1,7 +1,7 @@
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { MemoryStorage, TestAdapter, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import { cardResponse, type CardActionResponse } from '../../src/bot/cardActions/invokeResponses';
-import { answerCardActionWithinBudget, type CardActionDeadlineOptions } from '../../src/bot/resilience/cardActionDeadline';
+import { cardResponse, type CardActionResponse } from '../../src/conversation/invokeResponses';
+import { answerCardActionWithinBudget, type CardActionDeadlineOptions } from '../../src/conversation/cardActionDeadline';
 import { renderNoticeCard } from '../../src/cards/noticeCard';
 import { silentLogger } from '../../src/logger';
 import { ConditionalConversationState } from '../../src/storage/conditionalBotState';

@@ -8,9 +8,9 @@
  */
 import { MemoryStorage, type Activity } from 'botbuilder';
 import { CARD_VERBS } from '../../src/cards/cardActions';
-import { RESTORED_NOTICE } from '../../src/bot/cardActions/changeActions';
-import { TAGS_SAVED_NOTICE } from '../../src/bot/dialogs/tagInterestDialog';
-import { SAVING_NOTICE } from '../../src/bot/resilience/cardActionDeadline';
+import { RESTORED_NOTICE } from '../../src/features/interests/changeActions';
+import { TAGS_SAVED_NOTICE } from '../../src/features/interests/dialogs/tagInterestDialog';
+import { SAVING_NOTICE } from '../../src/conversation/cardActionDeadline';
 import type { GraphInterestsClient } from '../../src/graph/interestsClient';
 import { ALEX, cardText, executeActionsOf, pause, startBotHarness, type BotHarness } from '../support/botHarness';
 

@@ -4,7 +4,7 @@
  * editable card, and any other member's gets nothing but the card as posted.
  */
 import { randomUUID } from 'node:crypto';
-import { OWNER_VIEW_ONLY_TEXT } from '../../src/bot/cardActions/handleCardAction';
+import { OWNER_VIEW_ONLY_TEXT } from '../../src/app/handleCardAction';
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { ALEX, BOT, MEGAN, cardsIn, cardText, executeActionsOf, startBotHarness, type BotHarness, type User } from '../support/botHarness';
 

@@ -1,4 +1,4 @@
-import { MAX_ACTIVITY_BYTES } from '../../src/bot/server';
+import { MAX_ACTIVITY_BYTES } from '../../src/edge/server';
 import { startBotHarness, textsIn, type BotHarness } from '../support/botHarness';
 
 describe('bot HTTP server', () => {

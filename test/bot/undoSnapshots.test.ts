@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MemoryStorage } from 'botbuilder';
-import { findUndoSnapshot, isUndoToken, keepUndoSnapshot, replaceUndoInterest, undoPlaceOf, undoSnapshotKey } from '../../src/bot/undoSnapshots';
-import { AUDIENCE_REPLACED_NOTICE, RESTORED_NOTICE, restoredNotice } from '../../src/bot/cardActions/changeActions';
+import { findUndoSnapshot, isUndoToken, keepUndoSnapshot, replaceUndoInterest, undoPlaceOf, undoSnapshotKey } from '../../src/features/interests/undoSnapshots';
+import { AUDIENCE_REPLACED_NOTICE, RESTORED_NOTICE, restoredNotice } from '../../src/features/interests/changeActions';
 import { toCopyBody } from '../../src/graph/interestCopyBody';
 import type { StoredInterest } from '../../src/graph/personInterestWire';
 

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { warmUpWhenIdle } from '../../src/bot/http/warmUpWhenIdle';
+import { warmUpWhenIdle } from '../../src/edge/warmUpWhenIdle';
 import { createLogger, type LogLevel } from '../../src/logger';
 import { buildBotOnce, inheritedEnvironment } from '../support/botProcess';
 

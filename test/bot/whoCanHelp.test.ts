@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '../../src/auth/devToken';
-import { NOT_GRANTED_TEXT, SHARED_RULE_NOTE } from '../../src/bot/helpers/whoCanHelp';
+import { NOT_GRANTED_TEXT, SHARED_RULE_NOTE } from '../../src/features/helpers/whoCanHelp';
 import { MAX_PEOPLE_PER_ROLE } from '../../src/cards/helpersCard';
 import { createGraphInterestsClient } from '../../src/graph/interestsClient';
 import type { InterestDraft } from '../../src/domain/personInterest';

@@ -1,7 +1,7 @@
 import { cardSize, MAX_CARD_BYTES } from '../../src/cards/cardTemplate';
 import { MAX_PEOPLE_PER_ROLE, oneOnOneChatUrl, renderHelpersCard, type HelperPerson } from '../../src/cards/helpersCard';
 import type { HelperMatch, HelperRole } from '../../src/domain/helperMatching';
-import { createHelperCache } from '../../src/bot/helpers/helperCache';
+import { createHelperCache } from '../../src/features/helpers/helperCache';
 import { cardText } from '../support/botHarness';
 
 const people = (count: number, role: HelperRole, name: string): HelperMatch<HelperPerson>[] =>

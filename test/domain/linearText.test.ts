@@ -4,7 +4,7 @@
  * seconds (tens for a trailing-punctuation pattern), linear code a few milliseconds. The bound of one second is
  * generous for a shared, busy machine and still far below what quadratic work needs at this size.
  */
-import { normalizeCommandText } from '../../src/bot/commandText';
+import { normalizeCommandText } from '../../src/conversation/commandText';
 import { findHelpers, helperTopic, topicWords } from '../../src/domain/helperMatching';
 import { normalizeSingleLine, quoteUserText } from '../../src/domain/text';
 

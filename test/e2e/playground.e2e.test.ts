@@ -8,9 +8,9 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { RESTORED_NOTICE } from '../../src/bot/cardActions/changeActions';
-import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION } from '../../src/bot/dialogs/addInterestDialog';
-import { ADDED_NOTICE } from '../../src/bot/dialogs/confirmAndCreateDialog';
+import { RESTORED_NOTICE } from '../../src/features/interests/changeActions';
+import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION } from '../../src/features/interests/dialogs/addInterestDialog';
+import { ADDED_NOTICE } from '../../src/features/interests/dialogs/confirmAndCreateDialog';
 import { SHARED_VIEW_NOTE } from '../../src/cards/sharedView';
 import { launchChromium } from './support/chromium';
 import { startLocalModeHarness, TEST_OUTPUT_DIR, type LocalModeHarness } from './support/localModeHarness';

@@ -4,10 +4,10 @@
  * hostile shapes that made the pattern quadratic come out right. One generous time bound (seconds, where the scan
  * takes milliseconds and the pattern several seconds) keeps it linear; `npm run bench` times it on the product.
  */
-import { normalizeCommandText, removeMentionTags } from '../../src/bot/commandText';
+import { normalizeCommandText, removeMentionTags } from '../../src/conversation/commandText';
 import { hasVisibleCharacter } from '../../src/domain/text';
 import { validateDisplayName, validateInterestEdit } from '../../src/domain/validateInterest';
-import { matchWholeChoice } from '../../src/bot/dialogs/wholeChoicePrompt';
+import { matchWholeChoice } from '../../src/conversation/dialogs/wholeChoicePrompt';
 import { isWellFormedId, MAX_ID_LENGTH } from '../../src/domain/identifier';
 
 const FORMER_PATTERN = /<at\b[^>]*>.*?<\/at>/gis;

@@ -4,9 +4,9 @@
  * `@ts-expect-error` fails the typecheck the day that stops being an error.
  */
 import type { TurnContext } from 'botbuilder';
-import { ownerView } from '../../src/bot/cardActions/ownerViewAction';
-import { askerOnly, cardResponse, type ConversationAnswer } from '../../src/bot/cardActions/invokeResponses';
-import { answerCardActionWithinBudget, asMessage, type CardActionDeadlineOptions } from '../../src/bot/resilience/cardActionDeadline';
+import { ownerView } from '../../src/features/interests/ownerViewAction';
+import { askerOnly, cardResponse, type ConversationAnswer } from '../../src/conversation/invokeResponses';
+import { answerCardActionWithinBudget, asMessage, type CardActionDeadlineOptions } from '../../src/conversation/cardActionDeadline';
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { renderListCard } from '../../src/cards/listCard';
 

@@ -5,7 +5,7 @@
  * reaches the conversation, then or later.
  */
 import { randomUUID } from 'node:crypto';
-import { SHOW_MY_VIEW_TITLE } from '../../src/bot/cardActions/ownerViewAction';
+import { SHOW_MY_VIEW_TITLE } from '../../src/features/interests/ownerViewAction';
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { ALEX, cardText, executeActionsOf, pause, startBotHarness, type BotHarness } from '../support/botHarness';
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type Request, type Response } from 'botbuilder';
-import { ANSWER_TOO_LONG_TEXT, activityWireSize, boundActivity, MAX_ACTIVITY_BYTES } from '../../src/bot/outboundGate';
+import { ANSWER_TOO_LONG_TEXT, activityWireSize, boundActivity, MAX_ACTIVITY_BYTES } from '../../src/conversation/outboundGate';
 import { toAttachment } from '../../src/cards/cardTemplate';
 import { renderNoticeCard } from '../../src/cards/noticeCard';
 import { ALEX, BOT, startBotHarness, type BotHarness } from '../support/botHarness';

@@ -1,4 +1,4 @@
-import { connectorRetryDelayMs, sendWithConnectorRetry } from '../../src/bot/resilience/connectorRetry';
+import { connectorRetryDelayMs, sendWithConnectorRetry } from '../../src/edge/connectorRetry';
 import { silentLogger } from '../../src/logger';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
 

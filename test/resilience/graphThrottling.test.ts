@@ -1,5 +1,5 @@
 import { CARD_VERBS } from '../../src/cards/cardActions';
-import { GRAPH_FAILURE_TEXT } from '../../src/bot/userMessages';
+import { GRAPH_FAILURE_TEXT } from '../../src/conversation/userMessages';
 import { ALEX, cardsIn, cardText, textsIn, startBotHarness, type GraphCall, type BotHarness } from '../support/botHarness';
 
 const MAX_RETRIES = 3;

@@ -1,6 +1,6 @@
 import { CARD_VERBS } from '../../src/cards/cardActions';
-import { BUSY_RETRY_TEXT } from '../../src/bot/dialogs/confirmAndCreateDialog';
-import { GRAPH_FAILURE_TEXT } from '../../src/bot/userMessages';
+import { BUSY_RETRY_TEXT } from '../../src/features/interests/dialogs/confirmAndCreateDialog';
+import { GRAPH_FAILURE_TEXT } from '../../src/conversation/userMessages';
 import { ALEX, cardsIn, cardText, executeActionsOf, textsIn, type Exchange, startBotHarness, type BotHarness } from '../support/botHarness';
 
 describe('Graph 503 that persists', () => {

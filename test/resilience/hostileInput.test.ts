@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { MAX_ACTIVITY_BYTES } from '../../src/bot/server';
+import { MAX_ACTIVITY_BYTES } from '../../src/edge/server';
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/cards/cardTemplate';
 import { draftFromInterest } from '../../src/domain/interestDraft';

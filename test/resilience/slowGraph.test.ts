@@ -1,6 +1,6 @@
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { cardSize, MAX_CARD_BYTES } from '../../src/cards/cardTemplate';
-import { DEFAULT_CARD_ACTION_BUDGET_MS } from '../../src/bot/resilience/cardActionDeadline';
+import { DEFAULT_CARD_ACTION_BUDGET_MS } from '../../src/conversation/cardActionDeadline';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { ALEX, cardText, startBotHarness, type BotHarness } from '../support/botHarness';
 

@@ -1,5 +1,5 @@
-import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION, TAGS_QUESTION } from '../../src/bot/dialogs/addInterestDialog';
-import { ADDED_NOTICE } from '../../src/bot/dialogs/confirmAndCreateDialog';
+import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION, TAGS_QUESTION } from '../../src/features/interests/dialogs/addInterestDialog';
+import { ADDED_NOTICE } from '../../src/features/interests/dialogs/confirmAndCreateDialog';
 import { everythingSaid, type BotProcess } from '../support/botProcess';
 import { asks, startScaleOutEnvironment, type ScaleOutEnvironment } from './scaleOutEnvironment';
 

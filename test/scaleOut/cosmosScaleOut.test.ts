@@ -2,8 +2,8 @@
  * The scale-out scenarios on Cosmos DB: the built bot as separate processes, each with its own Cosmos client
  * (`STORAGE_KIND=cosmos`, read from its environment like in production), on one container of the local stand-in.
  */
-import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION, TAGS_QUESTION } from '../../src/bot/dialogs/addInterestDialog';
-import { ADDED_NOTICE } from '../../src/bot/dialogs/confirmAndCreateDialog';
+import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION, TAGS_QUESTION } from '../../src/features/interests/dialogs/addInterestDialog';
+import { ADDED_NOTICE } from '../../src/features/interests/dialogs/confirmAndCreateDialog';
 import { everythingSaid } from '../support/botProcess';
 import { startCosmos } from '../support/cosmos';
 import { asks, startScaleOutEnvironment, type ScaleOutEnvironment, type SharedStorage } from './scaleOutEnvironment';

@@ -1,4 +1,4 @@
-import { CATEGORIES_QUESTION, DESCRIPTION_QUESTION, NAME_QUESTION } from '../../src/bot/dialogs/addInterestDialog';
+import { CATEGORIES_QUESTION, DESCRIPTION_QUESTION, NAME_QUESTION } from '../../src/features/interests/dialogs/addInterestDialog';
 import { startScaleOutEnvironment, asks, type ScaleOutEnvironment } from './scaleOutEnvironment';
 
 let environment: ScaleOutEnvironment;

@@ -1,5 +1,5 @@
-import { ADDED_NOTICE } from '../../src/bot/dialogs/confirmAndCreateDialog';
-import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION, TAGS_QUESTION } from '../../src/bot/dialogs/addInterestDialog';
+import { ADDED_NOTICE } from '../../src/features/interests/dialogs/confirmAndCreateDialog';
+import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION, TAGS_QUESTION } from '../../src/features/interests/dialogs/addInterestDialog';
 import { tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
 import { claimTokenExchange } from '../support/tokenExchangeClaim';
 import { silentLogger } from '../../src/logger';

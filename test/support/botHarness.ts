@@ -18,10 +18,10 @@ import { MemoryStorage, type Activity, type Request, type Response, type Storage
 import type { GraphTokenService } from '../../src/auth/graphTokenService';
 import { createLocalTokenProvider } from '../../src/auth/localTokenProvider';
 import type { UserTokenProvider } from '../../src/auth/userTokenProvider';
-import { createBot, type Bot } from '../../src/bot/createBot';
-import { activityWireSize, MAX_ACTIVITY_BYTES } from '../../src/bot/outboundGate';
-import type { ConnectorRetryOptions } from '../../src/bot/resilience/connectorRetry';
-import { startBotServer, type BotServer, type StaticRoute } from '../../src/bot/server';
+import { createBot, type Bot } from '../../src/app/createBot';
+import { activityWireSize, MAX_ACTIVITY_BYTES } from '../../src/conversation/outboundGate';
+import type { ConnectorRetryOptions } from '../../src/edge/connectorRetry';
+import { startBotServer, type BotServer, type StaticRoute } from '../../src/edge/server';
 import { loadConfig, type Config } from '../../src/config';
 import { createGraphInterestsClient, type GraphInterestsClient } from '../../src/graph/interestsClient';
 import { createLogger, type Logger } from '../../src/logger';

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
-import { MAX_ACTIVITY_BYTES } from '../../src/bot/outboundGate';
+import { MAX_ACTIVITY_BYTES } from '../../src/conversation/outboundGate';
 
 export interface ConnectorPost {
   readonly path: string;

@@ -1,8 +1,8 @@
-import { CANCELLED_TEXT } from '../../../src/bot/commands';
+import { CANCELLED_TEXT } from '../../../src/app/commands';
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
 import type { TokenOutcome } from '../../../src/auth/userTokenProvider';
-import { SIGN_IN_TEXT } from '../../../src/bot/userMessages';
-import { ASK_AGAIN_TEXT, BUSY_RETRY_TEXT, NOT_ADDED_TEXT } from '../../../src/bot/dialogs/confirmAndCreateDialog';
+import { SIGN_IN_TEXT } from '../../../src/conversation/userMessages';
+import { ASK_AGAIN_TEXT, BUSY_RETRY_TEXT, NOT_ADDED_TEXT } from '../../../src/features/interests/dialogs/confirmAndCreateDialog';
 import { cardActionInvoke, cardsOf, choiceCardOf, choiceTitles, outsideDialog, startDialogHost, type DialogHost, type Exchange, type Turn } from './dialogScript';
 
 const ASKS_NAME = "What's the name of the interest?";

@@ -1,5 +1,5 @@
-import { isSkipAnswer, readYesNo } from '../../../src/bot/dialogs/answerWords';
-import { parseCollaborationTagAnswer } from '../../../src/bot/dialogs/collaborationTagAnswer';
+import { isSkipAnswer, readYesNo } from '../../../src/conversation/dialogs/answerWords';
+import { parseCollaborationTagAnswer } from '../../../src/features/interests/dialogs/collaborationTagAnswer';
 
 describe('collaboration tags typed in chat', () => {
   test.each([

@@ -4,11 +4,11 @@
  * questions take card answers, stale and foreign submits are refused clearly, and no activity carries `imBack`.
  */
 import { ActivityTypes, type Activity } from 'botbuilder';
-import { QUESTION_CLOSED_NOTICE } from '../../../src/bot/cardActions/choiceAnswerAction';
-import { NOT_YOUR_CARD_NOTICE } from '../../../src/bot/cardActions/handleCardAction';
-import { AUDIENCE_QUESTION, LINK_QUESTION, TAGS_QUESTION } from '../../../src/bot/dialogs/addInterestDialog';
-import { PICK_REASON } from '../../../src/bot/dialogs/pickInterestDialog';
-import { TAGS_SAVED_NOTICE } from '../../../src/bot/dialogs/tagInterestDialog';
+import { QUESTION_CLOSED_NOTICE } from '../../../src/conversation/dialogs/choiceAnswerAction';
+import { NOT_YOUR_CARD_NOTICE } from '../../../src/app/handleCardAction';
+import { AUDIENCE_QUESTION, LINK_QUESTION, TAGS_QUESTION } from '../../../src/features/interests/dialogs/addInterestDialog';
+import { PICK_REASON } from '../../../src/features/interests/dialogs/pickInterestDialog';
+import { TAGS_SAVED_NOTICE } from '../../../src/features/interests/dialogs/tagInterestDialog';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../../src/cards/cardTemplate';
 import type { InterestDraft } from '../../../src/domain/personInterest';
 import { choiceCardOf, choiceSubmit, choiceTitles, outsideDialog, startDialogHost, transcriptOf, USER, type DialogHost, type Turn } from './dialogScript';

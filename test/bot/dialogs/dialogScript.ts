@@ -7,7 +7,7 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import type { UserTokenProvider } from '../../../src/auth/userTokenProvider';
 import { mintDevToken } from '../../../src/auth/devToken';
-import { NOT_UNDERSTOOD_TEXT } from '../../../src/bot/commands';
+import { NOT_UNDERSTOOD_TEXT } from '../../../src/app/commands';
 import { renderHelpCard } from '../../../src/cards/helpCard';
 import type { InterestsClient } from '../../../src/graph/interestsClient';
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';

@@ -2,8 +2,8 @@
  * A message longer than the bot reads, sent in the middle of a dialog, over real HTTP: one friendly reply, and the
  * dialog waits where it was, so the next (shorter) answer carries on.
  */
-import { MAX_MESSAGE_CHARS, MESSAGE_TOO_LONG_TEXT } from '../../../src/bot/messageLength';
-import { CATEGORIES_QUESTION, DESCRIPTION_QUESTION } from '../../../src/bot/dialogs/addInterestDialog';
+import { MAX_MESSAGE_CHARS, MESSAGE_TOO_LONG_TEXT } from '../../../src/conversation/messageLength';
+import { CATEGORIES_QUESTION, DESCRIPTION_QUESTION } from '../../../src/features/interests/dialogs/addInterestDialog';
 import { ALEX, cardsIn, startBotHarness, textsIn, type BotHarness } from '../../support/botHarness';
 
 describe('an overlong answer in the middle of the add dialog', () => {

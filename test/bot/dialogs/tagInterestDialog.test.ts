@@ -1,7 +1,7 @@
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
-import { NO_INTERESTS_TEXT, TAGS_SAVED_NOTICE, TAGS_UNCHANGED_NOTICE, TAGS_BUSY_RETRY_TEXT } from '../../../src/bot/dialogs/tagInterestDialog';
+import { NO_INTERESTS_TEXT, TAGS_SAVED_NOTICE, TAGS_UNCHANGED_NOTICE, TAGS_BUSY_RETRY_TEXT } from '../../../src/features/interests/dialogs/tagInterestDialog';
 import type { TokenOutcome } from '../../../src/auth/userTokenProvider';
-import { SIGN_IN_TEXT } from '../../../src/bot/userMessages';
+import { SIGN_IN_TEXT } from '../../../src/conversation/userMessages';
 import { choiceCardOf, choiceTitles, outsideDialog, startDialogHost, transcriptOf, type DialogHost, type Turn } from './dialogScript';
 
 const ASKS_WHICH = 'Which interest do you want to tag?';

@@ -1,0 +1,143 @@
+/**
+ * The chat commands: one table from command words to a small handler. A message is matched on its normalized text
+ * (see `commandText.ts`); anything that matches nothing gets the help card, never silence.
+ *
+ * While a dialog waits for an answer, the text goes to the dialog, because "list" or "edit my bike" can be an
+ * answer. Only commands marked `interruptsDialog` run instead: `cancel` and `sign out` end the dialog, `help`
+ * answers and asks the dialog's question again.
+ *
+ * Each command is declared once with what it needs (`defineCommand`): a command that needs Graph gets the user's
+ * interests client, signed in, or sign-in starts and the command runs again afterwards (`graphAccess.ts`).
+ */
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import { renderHelpCard } from '../cards/helpCard';
+import { actorIdOf } from '../conversation/actor';
+import type { BotServices } from '../conversation/botServices';
+import type { CommandText } from '../conversation/commandText';
+import { sendCard, startTyping } from '../conversation/replies';
+import { defineCommand, type CommandRoute, type CommandTurn } from '../conversation/routeTypes';
+import { BULK_ADD_COMMANDS } from '../features/bulkAdd/bulkAddFlow';
+import { HELPER_COMMANDS } from '../features/helpers/helperCommands';
+import { INTEREST_COMMANDS } from '../features/interests/interestCommands';
+
+export const CANCELLED_TEXT = 'Cancelled. Nothing was changed.';
+export const NOTHING_TO_CANCEL_TEXT = 'Nothing to cancel.';
+export const NOT_UNDERSTOOD_TEXT = "Sorry, I didn't understand that. Here's what I can do:";
+export const SIGNED_OUT_TEXT = "You're signed out. I'll ask you to sign in again next time I need your profile.";
+export const LOCAL_SIGN_OUT_TEXT = 'Local mode has no sign-in, so there is nothing to sign out of.';
+
+async function showHelp({ context, inDialog, dialogContext }: CommandTurn): Promise<void> {
+  await sendCard(context, renderHelpCard({ ownerId: actorIdOf(context.activity) }));
+  if (inDialog) await (await dialogContext()).repromptDialog();
+}
+
+async function cancel({ context, inDialog, dialogContext }: CommandTurn): Promise<void> {
+  if (!inDialog) {
+    await context.sendActivity(NOTHING_TO_CANCEL_TEXT);
+    return;
+  }
+  await (await dialogContext()).cancelAllDialogs();
+  await context.sendActivity(CANCELLED_TEXT);
+}
+
+async function signOut({ context, inDialog, dialogContext, services }: CommandTurn): Promise<void> {
+  if (inDialog) await (await dialogContext()).cancelAllDialogs();
+  await services.state.pendingSignIn.delete(context);
+  await services.tokens.signOut(context);
+  await context.sendActivity(services.mode === 'local' ? LOCAL_SIGN_OUT_TEXT : SIGNED_OUT_TEXT);
+}
+
+async function showNotUnderstood({ context }: CommandTurn): Promise<void> {
+  await context.sendActivity(NOT_UNDERSTOOD_TEXT);
+  await sendCard(context, renderHelpCard({ ownerId: actorIdOf(context.activity) }));
+}
+
+/** Commands about the conversation itself, whatever the feature: help, cancel, sign out. */
+const SESSION_COMMANDS: readonly CommandRoute[] = [
+  defineCommand({ phrases: ['help', '?'], takesArgument: false, needsGraph: false, typing: false, interruptsDialog: true, handle: showHelp }),
+  defineCommand({ phrases: ['cancel'], takesArgument: false, needsGraph: false, typing: false, interruptsDialog: true, handle: cancel }),
+  defineCommand({
+    phrases: ['sign out', 'signout', 'logout', 'log out'],
+    takesArgument: false,
+    needsGraph: false,
+    typing: false,
+    interruptsDialog: true,
+    handle: signOut,
+  }),
+];
+
+/** Every command, gathered from the features that declare them. */
+export const COMMAND_ROUTES: readonly CommandRoute[] = [...SESSION_COMMANDS, ...INTEREST_COMMANDS, ...BULK_ADD_COMMANDS, ...HELPER_COMMANDS];
+
+/** What any text that matches no route gets. */
+export const UNKNOWN_COMMAND: CommandRoute = defineCommand({
+  phrases: [],
+  takesArgument: true,
+  needsGraph: false,
+  typing: false,
+  interruptsDialog: false,
+  handle: showNotUnderstood,
+});
+
+export interface CommandMatch {
+  readonly route: CommandRoute;
+  readonly argument: string;
+  readonly argumentLines: string;
+}
+
+// Longest phrase first, so a phrase that starts with another ("log out" / "log") can never be shadowed.
+const PHRASES_LONGEST_FIRST = COMMAND_ROUTES.flatMap((route) => route.phrases.map((phrase) => ({ phrase, route }))).sort(
+  (a, b) => b.phrase.length - a.phrase.length,
+);
+
+/** The route for a normalized message, with the text after the phrase; undefined when nothing matches. */
+export function matchCommand(command: CommandText): CommandMatch | undefined {
+  for (const { phrase, route } of PHRASES_LONGEST_FIRST) {
+    if (command.key === phrase) return { route, argument: '', argumentLines: '' };
+    if (route.takesArgument && command.key.startsWith(`${phrase} `)) {
+      return { route, argument: command.text.slice(phrase.length + 1).trim(), argumentLines: command.lines.slice(phrase.length + 1).trim() };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Handles a message turn: an active dialog gets the text first, unless the text is a command that interrupts.
+ * Errors propagate to `onTurnError`, the one place that words them for the user and logs them.
+ */
+export async function runCommand(context: TurnContext, command: CommandText, services: BotServices): Promise<void> {
+  // The same read `DialogSet.createContext` makes (the default included), but the DialogContext itself, costly to
+  // build, is made only when something uses it: a list or an edit never does.
+  const dialogState = await services.state.dialogState.get(context, { dialogStack: [] });
+  let dialogContext: Promise<DialogContext> | undefined;
+  const dialogContextOf = (): Promise<DialogContext> => (dialogContext ??= services.dialogs.createContext(context, dialogState));
+  const inDialog = dialogState.dialogStack.length > 0;
+  const match = matchCommand(command);
+  if (inDialog && !match?.route.interruptsDialog) {
+    await (await dialogContextOf()).continueDialog();
+    return;
+  }
+  const { route, argument, argumentLines } = match ?? { route: UNKNOWN_COMMAND, argument: '', argumentLines: '' };
+  const turnOf = <TExtra extends object>(extra: TExtra): CommandTurn & TExtra => ({
+    context,
+    services,
+    argument,
+    argumentLines,
+    inDialog,
+    dialogContext: dialogContextOf,
+    ...extra,
+  });
+  if (!route.needsGraph) {
+    await route.handle(turnOf({}));
+    return;
+  }
+  await services.graph.run(context, async (profile) => {
+    const typing = route.typing ? startTyping(context, services.logger) : undefined;
+    try {
+      await route.handle(turnOf({ profile }));
+    } finally {
+      await typing;
+    }
+  });
+}

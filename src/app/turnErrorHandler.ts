@@ -1,0 +1,39 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Logger } from '../logger';
+import type { BotState } from '../conversation/botState';
+import { errorResponse } from '../conversation/invokeResponses';
+import { describeFailure } from '../conversation/userMessages';
+
+const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+
+/**
+ * `adapter.onTurnError`: the boundary for whatever a turn did not handle itself. It logs the failure (with Graph's
+ * request-id, never a token), tells the user in one short sentence, and never throws, so one bad turn cannot take
+ * the process down.
+ */
+export function createTurnErrorHandler(options: { logger: Logger; state: BotState }): (context: TurnContext, error: Error) => Promise<void> {
+  const { logger, state } = options;
+  return async (context, error) => {
+    const report = describeFailure(error);
+    const { type, name } = context.activity;
+    logger[report.severity]('Turn failed', { activityType: type, invokeName: name, code: report.code, ...report.logFields });
+    try {
+      // A dialog that failed unexpectedly would fail the same way on the next message: start the user afresh.
+      if (report.severity === 'error') await state.privateConversationState.delete(context);
+      await tellUser(context, report.userText);
+    } catch (reportError) {
+      logger.error('Could not tell the user about a failed turn', { error: reportError });
+    }
+  };
+}
+
+async function tellUser(context: TurnContext, text: string): Promise<void> {
+  const { type, name } = context.activity;
+  if (type !== ActivityTypes.Invoke) {
+    await context.sendActivity(text);
+    return;
+  }
+  // An invoke is answered in the HTTP response; Universal Actions want the error shape with HTTP 200.
+  const value = name === ADAPTIVE_CARD_ACTION ? { status: 200, body: errorResponse(500, 'InternalError', text) } : { status: 500 };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value });
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ChoiceFactory, Dialog, Prompt, type DialogContext, type FoundChoice, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { CARD_VERBS } from '../../cards/cardActions';
+import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment, type AdaptiveCard } from '../../cards/cardTemplate';
+import { renderChoiceCard, type ChoiceCardData } from '../../cards/choiceCard';
+import { fail, ok, type Result } from '../../domain/result';
+import { turnCardActionOf } from '../turnCardAction';
+import { withReason } from './answerValidator';
+import { matchWholeChoice } from './wholeChoicePrompt';
+import { setCardAnswerOutcome } from './cardAnswerOutcome';
+import { setInvokeResponseCard } from './invokeResponseCard';
+
+/**
+ * A question asked with a choice card (`choiceCard.ts`) that also takes the answer typed. The card's Select,
+ * Previous and Next buttons are `Action.Execute` (verb `choice.answer`): the invoke boundary hands the invoke to
+ * the dialog (`continueDialog`), and this prompt reads the card's answer as the text it would accept typed, so one
+ * reader (`read`) decides both. A card answer counts only when it carries this asking's `questionId`: a click on
+ * an older card (the question was answered, cancelled or asked again) is left alone, and the card-action route
+ * says the question is closed.
+ */
+export interface CardQuestionOptions extends PromptOptions {
+  /** This asking of the question; its card carries the same id. */
+  questionId: string;
+  /** The question again, for the reason given with a typed answer that is refused. */
+  question: Partial<Activity>;
+  /** What a card answer with nothing ticked means ("none" for tags); without it, nothing ticked is refused. */
+  emptyCardAnswer?: string;
+}
+
+export function newQuestionId(): string {
+  return randomUUID();
+}
+
+/** Reads an answer (typed or from the card) into a value, or says why it cannot be taken. */
+export type AnswerReader<T> = (text: string, options: CardQuestionOptions) => Result<T, string>;
+
+/** One of `options.choices`, named whole (its number, the option, a synonym); else `reason`. */
+export function wholeChoiceReader(reason: string): AnswerReader<FoundChoice> {
+  return (text, options) => {
+    const found = matchWholeChoice(text, ChoiceFactory.toChoices(options.choices ?? []));
+    return found ? ok(found) : fail(reason);
+  };
+}
+
+/**
+ * A question's prompt options: its choice card (under a fresh question id) as the prompt. The card's options
+ * answer with their number, which is also what `choices` (the typed answers) are numbered by.
+ */
+export function choiceQuestion(card: Omit<ChoiceCardData, 'questionId'>, extra: Pick<CardQuestionOptions, 'choices' | 'emptyCardAnswer'> = {}): CardQuestionOptions {
+  const questionId = newQuestionId();
+  const question = cardQuestion(renderChoiceCard({ ...card, questionId }));
+  return { ...extra, questionId, prompt: question, question };
+}
+
+/** The question as a message: one card, no text (hosts draw a card's Markdown the same way everywhere). */
+export function cardQuestion(card: AdaptiveCard): Partial<Activity> {
+  return MessageFactory.attachment(toAttachment(card));
+}
+
+export class CardQuestionPrompt<T> extends Prompt<T> {
+  constructor(
+    dialogId: string,
+    private readonly read: AnswerReader<T>,
+    /** The accepted answer in words, for the card that replaces the clicked one. */
+    private readonly describe: (value: T) => string,
+  ) {
+    super(dialogId);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const options = dc.activeDialog?.state.options as CardQuestionOptions;
+    const { context } = dc;
+    if (context.activity.type === ActivityTypes.Message) {
+      const answer = this.read(context.activity.text ?? '', options);
+      if (answer.ok) return dc.endDialog(answer.value);
+      await this.onPrompt(context, {}, { ...options, retryPrompt: withReason(answer.error, options.question) }, true);
+      return Dialog.EndOfTurn;
+    }
+    const action = turnCardActionOf(context);
+    // Another question's card, or not a card answer at all: this question keeps waiting.
+    if (action?.verb !== CARD_VERBS.answerChoice || action.questionId !== options.questionId) return Dialog.EndOfTurn;
+    const text = action.answer.trim() === '' && options.emptyCardAnswer !== undefined ? options.emptyCardAnswer : action.answer;
+    const answer = this.read(text, options);
+    if (!answer.ok) {
+      // The card stays as it was (with what was ticked), with the reason: the user fixes it there.
+      setCardAnswerOutcome(context, { kind: 'refused', reason: answer.error });
+      return Dialog.EndOfTurn;
+    }
+    setCardAnswerOutcome(context, { kind: 'accepted', summary: this.describe(answer.value) });
+    return dc.endDialog(answer.value);
+  }
+
+  /**
+   * Asked while answering a card (the next page, or the next question), a card-only question replaces the clicked
+   * card instead of posting a new message.
+   */
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const prompt = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    if (prompt === undefined) return;
+    const card = typeof prompt === 'string' ? undefined : onlyCardOf(prompt);
+    if (card && context.activity.type === ActivityTypes.Invoke) {
+      setInvokeResponseCard(context, card);
+      return;
+    }
+    await context.sendActivity(prompt);
+  }
+
+  /** Unused: `continueDialog` reads answers itself (typed or from a card). */
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<T>> {
+    const answer = this.read(context.activity.text ?? '', options as CardQuestionOptions);
+    return answer.ok ? { succeeded: true, value: answer.value } : { succeeded: false };
+  }
+}
+
+function onlyCardOf(activity: Partial<Activity>): AdaptiveCard | undefined {
+  if (activity.text || activity.attachments?.length !== 1) return undefined;
+  const [attachment] = activity.attachments;
+  return attachment?.contentType === ADAPTIVE_CARD_CONTENT_TYPE ? (attachment.content as AdaptiveCard) : undefined;
+}

@@ -1,0 +1,207 @@
+/**
+ * "Who can help with Kubernetes?" In a group chat or channel the bot reads the conversation's members; in personal
+ * chat, the 25 people the asker works with most (`/me/people`). Their interests are read with JSON batching
+ * (⌈people/20⌉ requests, with a token for the feature's own scopes: `helperTokens.ts`), kept for a few minutes per
+ * (conversation, asker), matched by the domain (`findHelpers`) and answered with one card.
+ *
+ * Privacy: Graph (and the local profile service) returns only the items the asker may see. In a shared
+ * conversation the card is read by everyone, so it shows only what the shared-conversation rule allows
+ * (`isVisibleToEveryoneIn`) and says so; the asker's wider view is one personal-chat question away.
+ */
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { HelperTokenProvider } from '../../auth/helperTokens';
+import type { SignInFlow } from '../../auth/signInFlow';
+import { escapeMarkdown } from '../../cards/escapeMarkdown';
+import { renderHelpersCard, type HelperPerson } from '../../cards/helpersCard';
+import { findHelpers, helperTopic, type HelperCandidate } from '../../domain/helperMatching';
+import { isVisibleToEveryoneIn } from '../../domain/sharedConversation';
+import { quoteUserText } from '../../domain/text';
+import { isGraphRequestError, type GraphRequestError } from '../../errors/graphErrors';
+import type { InterestsBatchClient } from '../../graph/interestsBatch';
+import type { PeopleClient } from '../../graph/peopleClient';
+import type { StoredInterest } from '../../graph/personInterestWire';
+import type { Logger } from '../../logger';
+import type { HelperSearch } from '../../conversation/botServices';
+import { cardViewersFor, sendCard, sendTyping } from '../../conversation/replies';
+import { SIGN_IN_TEXT } from '../../conversation/userMessages';
+import { readConversationMembers } from './conversationMembers';
+import { createHelperCache, DEFAULT_HELPER_CACHE, type HelperCacheOptions } from './helperCache';
+
+/** What the feature reads Graph with: batched reads of users' interests and `/me/people`. */
+export type ColleaguesClient = Pick<InterestsBatchClient, 'listInterestsOfUsers'> & PeopleClient;
+
+/** The phrases that ask the question; the topic follows. */
+export const HELPER_PHRASES: readonly string[] = ['who can help with', 'who can help me with', 'who knows about', 'who knows', 'find a mentor for', 'mentor for'];
+
+/** Members read in a group chat or channel. */
+export const MEMBER_LIMIT = 200;
+/** People read in personal chat: the ones the asker works with most. */
+export const PEOPLE_LIMIT = 25;
+
+export const NO_TOPIC_TEXT = 'Who can help with what? Say "who can help with" and a topic, for example "who can help with Kubernetes".';
+export const NOT_GRANTED_TEXT =
+  "I'm not allowed to look up your colleagues' interests yet: this needs a permission your admin has to grant the app first.";
+export const NOT_AVAILABLE_TEXT = "I can't look up colleagues' interests here.";
+export const IDENTITY_FAILED_TEXT = "I couldn't get permission to look up your colleagues' interests right now. Try again in a minute.";
+export const SHARED_RULE_NOTE = 'In this chat I show only interests their owners share with the whole organization; ask me in a personal chat for everything you may see.';
+
+/**
+ * The topic and the suggestion are the user's own words: quoted short, so a pasted page still gets an answer Teams
+ * can show, and shown as typed (Teams renders Markdown in a message's text).
+ */
+export function noMatchText(topic: string, suggestion: string | undefined): string {
+  const quote = (text: string): string => `"${escapeMarkdown(quoteUserText(text))}"`;
+  const broader = suggestion ? `a broader word, such as ${quote(suggestion)}` : 'a broader word or a category, such as "Technology"';
+  return `Nobody I looked at has an interest matching ${quote(topic)} with a collaboration tag. Try ${broader}.`;
+}
+
+/** A person and the interests the asker may see, trimmed to what matching and the privacy rule need. */
+interface ReadCandidate extends HelperCandidate<HelperPerson> {
+  readonly interests: readonly Pick<StoredInterest, 'displayName' | 'categories' | 'collaborationTags' | 'allowedAudiences'>[];
+}
+
+interface ReadSet {
+  readonly source: 'members' | 'people';
+  readonly candidates: readonly ReadCandidate[];
+  /** People looked at, whether or not their interests could be read. */
+  readonly lookedAt: number;
+  readonly more: boolean;
+  readonly unreadable: number;
+}
+
+type ReadOutcome = { readonly kind: 'read'; readonly set: ReadSet } | { readonly kind: 'answered' };
+
+export interface HelperSearchOptions {
+  /** Absent when the bot was built without the batch and people client: the feature then says it is unavailable. */
+  readonly colleagues: ColleaguesClient | undefined;
+  readonly tokens: HelperTokenProvider;
+  readonly signIn: SignInFlow | undefined;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+  readonly cache?: Partial<Omit<HelperCacheOptions, 'clock'>>;
+}
+
+const isShared = (context: TurnContext): boolean => cardViewersFor(context.activity).kind === 'everyone';
+
+const forbidden = (error: GraphRequestError): boolean => error.kind === 'forbidden' || error.kind === 'unauthorized';
+
+export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
+  const { colleagues, tokens, logger } = options;
+  const cache = createHelperCache<ReadSet>({ ...DEFAULT_HELPER_CACHE, ...options.cache, clock: options.clock });
+
+  /** A token for the feature's scopes, or the answer that replaced it (sign-in started, not granted). */
+  async function tokenFor(context: TurnContext): Promise<string | undefined> {
+    const outcome = await tokens.getToken(context);
+    if (outcome.ok) return outcome.token;
+    if (outcome.reason === 'signInRequired') {
+      const { type, text } = context.activity;
+      if (options.signIn && type === ActivityTypes.Message && typeof text === 'string') await options.signIn.begin(context, { kind: 'message', text });
+      else await context.sendActivity(SIGN_IN_TEXT.signInRequired);
+      return undefined;
+    }
+    logger.info('The permissions for looking up colleagues were not granted', { reason: outcome.reason, scopes: tokens.scopes.join(' ') });
+    await context.sendActivity(outcome.reason === 'notGranted' ? NOT_GRANTED_TEXT : IDENTITY_FAILED_TEXT);
+    return undefined;
+  }
+
+  async function read(context: TurnContext, client: ColleaguesClient): Promise<ReadOutcome> {
+    const token = await tokenFor(context);
+    if (token === undefined) return { kind: 'answered' };
+    const getToken = async (): Promise<string> => token;
+    await sendTyping(context);
+    let people: { readonly person: HelperPerson & { readonly id: string } }[];
+    let more = false;
+    const source = isShared(context) ? 'members' : 'people';
+    if (source === 'members') {
+      const listed = await readConversationMembers(context, MEMBER_LIMIT);
+      people = listed.members.map((member) => ({ person: member }));
+      more = listed.more;
+    } else {
+      try {
+        const found = await client.listPeople(getToken, PEOPLE_LIMIT);
+        people = found.map((person) => ({ person: { id: person.id, name: person.displayName, chatAddress: person.userPrincipalName ?? person.id } }));
+      } catch (error) {
+        if (isGraphRequestError(error) && forbidden(error)) {
+          logger.warn('Graph refused /me/people', { status: error.details.status, graphCode: error.details.graphCode, requestId: error.details.requestId });
+          await context.sendActivity(NOT_GRANTED_TEXT);
+          return { kind: 'answered' };
+        }
+        throw error;
+      }
+    }
+    const outcomes = people.length > 0 ? await client.listInterestsOfUsers(getToken, people.map(({ person }) => person.id)) : [];
+    const candidates: ReadCandidate[] = [];
+    const failures: GraphRequestError[] = [];
+    outcomes.forEach((outcome, index) => {
+      const entry = people[index];
+      if (!entry) return;
+      const person: HelperPerson = { name: entry.person.name, chatAddress: entry.person.chatAddress };
+      // A member Graph does not know (404: a guest, a deleted account) has nothing to show; not a failure.
+      if (outcome.kind === 'failed' && outcome.error.kind === 'notFound') {
+        candidates.push({ person, interests: [] });
+        return;
+      }
+      if (outcome.kind === 'failed') {
+        failures.push(outcome.error);
+        return;
+      }
+      candidates.push({
+        person,
+        interests: outcome.interests.map(({ displayName, categories, collaborationTags, allowedAudiences }) => ({ displayName, categories, collaborationTags, allowedAudiences })),
+      });
+    });
+    const [firstFailure] = failures;
+    if (firstFailure && candidates.length === 0) {
+      if (!forbidden(firstFailure)) throw firstFailure;
+      logger.warn("Graph refused reading colleagues' interests", { status: firstFailure.details.status, graphCode: firstFailure.details.graphCode, requestId: firstFailure.details.requestId });
+      await context.sendActivity(NOT_GRANTED_TEXT);
+      return { kind: 'answered' };
+    }
+    if (failures.length > 0) logger.info("Some colleagues' interests could not be read", { unreadable: failures.length, kinds: [...new Set(failures.map((error) => error.kind))] });
+    return { kind: 'read', set: { source, candidates, lookedAt: people.length, more, unreadable: failures.length } };
+  }
+
+  return {
+    async ask(context, rawTopic) {
+      const topic = helperTopic(rawTopic);
+      if (topic === '') {
+        await context.sendActivity(NO_TOPIC_TEXT);
+        return;
+      }
+      if (!colleagues) {
+        await context.sendActivity(NOT_AVAILABLE_TEXT);
+        return;
+      }
+      const conversationId = context.activity.conversation?.id ?? '';
+      const askerId = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
+      let set = cache.get(conversationId, askerId);
+      if (!set) {
+        const outcome = await read(context, colleagues);
+        if (outcome.kind === 'answered') return;
+        set = outcome.set;
+        if (set.unreadable === 0) cache.set(conversationId, askerId, set);
+      }
+      const shared = isShared(context);
+      const candidates = shared ? set.candidates.map((candidate) => ({ ...candidate, interests: candidate.interests.filter(isVisibleToEveryoneIn) })) : set.candidates;
+      const search = findHelpers(topic, candidates);
+      if (search.kind === 'noTopic') {
+        await context.sendActivity(NO_TOPIC_TEXT);
+        return;
+      }
+      const notes = [
+        ...(set.more ? [`This conversation has more than ${MEMBER_LIMIT} other members; I looked at the first ${MEMBER_LIMIT}.`] : []),
+        ...(set.unreadable > 0 ? [set.unreadable === 1 ? "1 person's interests could not be read just now." : `${set.unreadable} people's interests could not be read just now.`] : []),
+        ...(shared ? [SHARED_RULE_NOTE] : []),
+      ];
+      const searched =
+        set.source === 'members'
+          ? `I looked at the ${set.lookedAt} other ${set.lookedAt === 1 ? 'member' : 'members'} of this conversation.`
+          : `I looked at the ${set.lookedAt} ${set.lookedAt === 1 ? 'person' : 'people'} you work with most.`;
+      if (search.kind === 'noMatch') {
+        await context.sendActivity([searched, noMatchText(topic, search.suggestion), ...notes].join(' '));
+        return;
+      }
+      await sendCard(context, renderHelpersCard({ topic, helpers: search.helpers, searched, notes }));
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The add summary card's Create and Cancel buttons answer the add dialog's last question, so the invoke is handed
+ * to the dialog (`continueDialog`) and the dialog leaves the card to show in turn state (`invokeResponseCard.ts`).
+ */
+import { CARD_VERBS } from '../../cards/cardActions';
+import { renderNoticeCard } from '../../cards/noticeCard';
+import { ADD_INTEREST_DIALOG } from '../../conversation/dialogs/dialogIds';
+import { takeInvokeResponseCard } from '../../conversation/dialogs/invokeResponseCard';
+import { defineCardAction, type ActionTurn } from '../../conversation/routeTypes';
+import { cardResponse, messageResponse, type CardActionResponse } from '../../conversation/invokeResponses';
+
+export const ADD_FINISHED_NOTICE = {
+  title: 'This add is finished',
+  text: 'The interest was already added, or adding it was cancelled. Say "list" to see your interests or "add" to add another.',
+} as const;
+
+/** The dialog answered in the chat instead (e.g. "busy, say yes to try again"): the card stays as it is. */
+export const DIALOG_REPLIED_TEXT = 'See my reply in the chat.';
+
+export const ADD_CANCELLED_NOTICE = { title: 'Cancelled', text: 'Nothing was changed.' } as const;
+
+async function continueAddDialog({ context, services }: ActionTurn): Promise<CardActionResponse | undefined> {
+  const dialogContext = await services.dialogs.createContext(context);
+  if (!dialogContext.stack.some((instance) => instance.id === ADD_INTEREST_DIALOG)) return undefined;
+  await dialogContext.continueDialog();
+  const card = takeInvokeResponseCard(context);
+  return card ? cardResponse(card) : messageResponse(DIALOG_REPLIED_TEXT);
+}
+
+// No add in progress: a second click, a retried invoke, or a card from before a restart. Nothing is created twice.
+// Create needs Graph (the dialog creates the interest), so sign-in happens before the dialog goes on.
+export const confirmAdd = defineCardAction({
+  verb: CARD_VERBS.confirmAdd,
+  kind: 'dialog',
+  needsGraph: true,
+  handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_FINISHED_NOTICE)),
+});
+
+export const cancelAdd = defineCardAction({
+  verb: CARD_VERBS.cancelAdd,
+  kind: 'dialog',
+  needsGraph: false,
+  handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_CANCELLED_NOTICE)),
+});

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderAddSummaryCard } from '../../../cards/addSummaryCard';
+import { toAttachment } from '../../../cards/cardTemplate';
+import { renderInterestCard } from '../../../cards/interestCard';
+import { renderNoticeCard } from '../../../cards/noticeCard';
+import type { InterestDraft } from '../../../domain/personInterest';
+import type { StoredInterest } from '../../../graph/personInterestWire';
+import { once, parseStoredInterestId } from '../../../storage/once';
+import { RECORD_KINDS } from '../../../storage/onceKinds';
+import { actorIdOf } from '../../../conversation/actor';
+import { cardViewersFor, sendTyping } from '../../../conversation/replies';
+import { diffInterest, isEmptyPatch } from '../../../domain/diffInterest';
+import { AddConfirmPrompt, type AddConfirmAnswer } from './addConfirmPrompt';
+import type { InterestDialogDeps } from '../../../conversation/dialogs/dialogIds';
+import { expectedGraphFailure, isPassingFailure } from '../../../conversation/dialogs/graphFailures';
+import { setInvokeResponseCard, showCard } from '../../../conversation/dialogs/invokeResponseCard';
+
+export const CONFIRM_AND_CREATE_DIALOG = 'confirmAndCreateInterest';
+
+export interface ConfirmAndCreateOptions {
+  draft: InterestDraft;
+  /** Claimed in storage before the create, so two turns confirming the same draft at once create it once. */
+  creationKey: string;
+  /** Set when the last create failed for a passing reason: asked instead of showing the summary card again. */
+  retryText?: string;
+  /** Set when a Create click came from an older summary card: this draft's card replaces the clicked one. */
+  summaryInPlace?: boolean;
+}
+
+const STEPS = 'confirmAndCreateSteps';
+const CONFIRM_PROMPT = 'confirmAddPrompt';
+
+export const ASK_AGAIN_TEXT = 'Say yes to create it, or no to leave it.';
+export const BUSY_RETRY_TEXT = 'Microsoft 365 is busy right now. Say yes to try again, or cancel.';
+export const NOT_ADDED_TEXT = "Okay, I didn't add it. Nothing was changed.";
+export const ADDED_NOTICE = 'Added to your profile.';
+export const ALREADY_ADDING_TEXT = 'That interest is already being added. Say list to see your interests.';
+
+export function newCreationKey(): string {
+  return `${RECORD_KINDS.addInterest.prefix}${randomUUID()}`;
+}
+
+/**
+ * Shows the summary card, waits for a yes (typed, or the card's Create button), then creates the interest with
+ * one POST and shows its card. A busy Graph keeps the draft and asks again, so a later yes completes it; every
+ * yes makes at most one request. Ends with the created interest, or nothing.
+ */
+export class ConfirmAndCreateDialog extends ComponentDialog {
+  constructor(private readonly deps: InterestDialogDeps) {
+    super(CONFIRM_AND_CREATE_DIALOG);
+    this.addDialog(new AddConfirmPrompt(CONFIRM_PROMPT));
+    this.addDialog(new WaterfallDialog<ConfirmAndCreateOptions>(STEPS, [this.askToConfirm, this.createIfConfirmed]));
+    this.initialDialogId = STEPS;
+  }
+
+  private readonly askToConfirm = async (step: WaterfallStepContext<ConfirmAndCreateOptions>): Promise<DialogTurnResult> => {
+    const { draft, retryText, summaryInPlace } = step.options;
+    const card = () => renderAddSummaryCard({ draft, ownerId: actorIdOf(step.context.activity) });
+    if (summaryInPlace) {
+      // The clicked (older) card turns into this draft's summary; nothing new is posted.
+      setInvokeResponseCard(step.context, card());
+      return step.prompt(CONFIRM_PROMPT, { retryPrompt: ASK_AGAIN_TEXT });
+    }
+    return step.prompt(CONFIRM_PROMPT, { prompt: retryText ?? MessageFactory.attachment(toAttachment(card())), retryPrompt: ASK_AGAIN_TEXT });
+  };
+
+  private readonly createIfConfirmed = async (step: WaterfallStepContext<ConfirmAndCreateOptions>): Promise<DialogTurnResult> => {
+    const { context } = step;
+    const { draft, creationKey } = step.options;
+    const answer = step.result as AddConfirmAnswer;
+    if (!answer.create) {
+      await sayNotAdded(context);
+      return step.endDialog();
+    }
+    // Create on an older summary card (from an earlier add) must not confirm this one: show the current summary.
+    if (answer.cardDraft && !isEmptyPatch(diffInterest(answer.cardDraft, draft))) {
+      return step.replaceDialog(STEPS, { draft, creationKey, summaryInPlace: true } satisfies ConfirmAndCreateOptions);
+    }
+    const askAgain = (retryText: string) => step.replaceDialog(STEPS, { draft, creationKey, retryText } satisfies ConfirmAndCreateOptions);
+    // Sign-in starts after this turn's answer and then replays the user's yes, so the draft waits here for it.
+    return this.deps.graph.runStep(
+      context,
+      async (profile) => {
+        try {
+          let created: StoredInterest | undefined;
+          // Once per draft on every instance; a failed create releases the claim, so a later yes may try again.
+          await once(this.deps.storage, creationKey, { lifetimeMs: RECORD_KINDS.addInterest.lifetimeMs, parse: parseStoredInterestId }, async () => {
+            await sendTyping(context);
+            created = await profile.create(draft);
+            return created.id;
+          });
+          if (!created) {
+            // Another turn (a double click, another instance) is creating, or has created, this very draft.
+            await context.sendActivity(ALREADY_ADDING_TEXT);
+            return step.endDialog();
+          }
+          await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE, viewers: cardViewersFor(context.activity) }));
+          return step.endDialog(created);
+        } catch (error) {
+          const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
+          if (isPassingFailure(error)) return askAgain(BUSY_RETRY_TEXT);
+          await context.sendActivity(report.userText);
+          return step.endDialog();
+        }
+      },
+      askAgain,
+    );
+  };
+}
+
+/** From the card's Cancel the summary card itself turns into the answer; a typed no gets a message. */
+async function sayNotAdded(context: TurnContext): Promise<void> {
+  if (context.activity.type === ActivityTypes.Invoke) {
+    await showCard(context, renderNoticeCard({ title: 'Not added', text: NOT_ADDED_TEXT }));
+    return;
+  }
+  await context.sendActivity(NOT_ADDED_TEXT);
+}
+

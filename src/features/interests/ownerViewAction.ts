@@ -1,0 +1,40 @@
+/**
+ * The owner's view of a card posted in a group chat or channel (Universal Actions user-specific views). The posted
+ * card shows what everyone there may see and carries `refresh.userIds` with its owner alone; the owner's client
+ * then sends this verb (`trigger: "automatic"`) and shows the full, editable card returned here in place of the
+ * posted one. Everyone else keeps the posted card: the invoke boundary refuses anyone but the owner before this runs.
+ */
+import { CARD_VERBS } from '../../cards/cardActions';
+import { renderInterestCard } from '../../cards/interestCard';
+import { renderListCard } from '../../cards/listCard';
+import { renderNoticeCard } from '../../cards/noticeCard';
+import type { Viewers } from '../../cards/sharedView';
+import { defineCardAction } from '../../conversation/routeTypes';
+import { askerOnly, cardResponse } from '../../conversation/invokeResponses';
+
+export const SHOW_MY_VIEW_TITLE = 'Show my view';
+
+export const OWNER_VIEW_LOADING_NOTICE = {
+  title: 'Loading…',
+  text: 'Microsoft 365 is taking a while. Select Show my view to try again in a moment.',
+} as const;
+
+export const ownerView = defineCardAction({
+  verb: CARD_VERBS.ownerView,
+  kind: 'read',
+  // The owner's private interests: returned to the owner's client alone, never posted (not even late).
+  answersFor: 'askerAlone',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    // The owner's own view, still listing the owner for the next refresh (Teams asks again when the card shows again).
+    const viewers: Viewers = { kind: 'owner', ownerRefresh: { userId: context.activity.from.id } };
+    if (action.card === 'list') {
+      const interests = await profile.list();
+      return askerOnly(cardResponse(renderListCard({ interests, page: action.page, ownerId, viewers })));
+    }
+    const interest = await profile.get(action.interestId);
+    return askerOnly(cardResponse(renderInterestCard({ interest, ownerId, page: action.page, viewers })));
+  },
+  // Posting the view when it arrives would show it to everyone, so the owner asks again instead.
+  whileLate: ({ verb, ...data }) => askerOnly(cardResponse(renderNoticeCard({ ...OWNER_VIEW_LOADING_NOTICE, action: { title: SHOW_MY_VIEW_TITLE, verb, data } }))),
+});

@@ -1,0 +1,83 @@
+/**
+ * Card actions that show something: each reads Graph once (GET one interest or the list) and answers with a
+ * fresh card, so what the user acts on next is current.
+ */
+import { CARD_VERBS } from '../../cards/cardActions';
+import { renderDeleteConfirmCard } from '../../cards/deleteConfirmCard';
+import { renderEditCard } from '../../cards/editCard';
+import { renderInterestCard } from '../../cards/interestCard';
+import { renderListCard } from '../../cards/listCard';
+import { renderNoticeCard } from '../../cards/noticeCard';
+import { renderTagCard } from '../../cards/tagCard';
+import { keepUndoSnapshot, undoPlaceOf } from './undoSnapshots';
+import { defineCardAction } from '../../conversation/routeTypes';
+import { cardViewersFor } from '../../conversation/replies';
+import { cardResponse } from '../../conversation/invokeResponses';
+
+export const NOTHING_CHANGED_NOTICE = 'Nothing was changed.';
+
+export const showList = defineCardAction({
+  verb: CARD_VERBS.showList,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    const interests = await profile.list();
+    return cardResponse(renderListCard({ interests, page: action.page, ownerId, viewers: cardViewersFor(context.activity) }));
+  },
+});
+
+export const openInterest = defineCardAction({
+  verb: CARD_VERBS.openInterest,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    const interest = await profile.get(action.interestId);
+    return cardResponse(renderInterestCard({ interest, ownerId, page: action.page, viewers: cardViewersFor(context.activity) }));
+  },
+});
+
+export const editInterest = defineCardAction({
+  verb: CARD_VERBS.editInterest,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    const interest = await profile.get(action.interestId);
+    return cardResponse(renderEditCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
+  },
+});
+
+export const tagInterest = defineCardAction({
+  verb: CARD_VERBS.tagInterest,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    const interest = await profile.get(action.interestId);
+    return cardResponse(renderTagCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
+  },
+});
+
+/** Asks first. The interest as read is kept whole server-side for Undo; the card carries only its token. */
+export const deleteInterest = defineCardAction({
+  verb: CARD_VERBS.deleteInterest,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { services, profile, ownerId, context }) => {
+    const interest = await profile.get(action.interestId);
+    // Bound to this conversation: the token does nothing where the card was not drawn.
+    const { conversationId } = undoPlaceOf(context.activity, ownerId);
+    const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, conversationId, interest }, services.clock());
+    return cardResponse(renderDeleteConfirmCard({ interest, ownerId, undoToken, viewers: cardViewersFor(context.activity) }));
+  },
+});
+
+/** Cancel on an edit, tag or delete card: back to the interest as it is now, or a notice when there is none. */
+export const cancel = defineCardAction({
+  verb: CARD_VERBS.cancel,
+  kind: 'read',
+  needsGraph: true,
+  handle: async (action, { profile, ownerId, context }) => {
+    if (action.interestId === undefined) return cardResponse(renderNoticeCard({ title: 'Cancelled', text: NOTHING_CHANGED_NOTICE }));
+    const interest = await profile.get(action.interestId);
+    return cardResponse(renderInterestCard({ interest, ownerId, notice: NOTHING_CHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
+  },
+});
