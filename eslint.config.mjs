@@ -43,7 +43,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/profileService/**', '**/localMode/**', '**/packager/**', '**/bench/**', '**/test/**'], message: 'The product (src/) must not depend on tools or tests.' }] },
+        { patterns: [{ group: ['**/profileService/**', '**/localMode/**', '**/packager/**', '**/doctor/**', '**/bench/**', '**/test/**'], message: 'The product (src/) must not depend on tools or tests.' }] },
       ],
     },
   },

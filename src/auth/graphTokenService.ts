@@ -45,7 +45,8 @@ export interface GraphTokenServiceOptions {
   readonly cachePlugin?: ICachePlugin;
 }
 
-function credentials(auth: AuthConfig): Configuration['auth'] {
+/** The app's own credentials for msal-node, as the bot uses them: the client secret if set, else the certificate. */
+export function msalCredentials(auth: AuthConfig): Configuration['auth'] {
   const authority = `${auth.authorityHost}/${auth.tenantId}`;
   if (auth.appPassword) return { clientId: auth.appId, authority, clientSecret: auth.appPassword };
   if (!auth.certificatePath || !auth.certificateThumbprint) throw new Error('A client secret or certificate is required.');
@@ -79,7 +80,7 @@ function describeAuthError(error: unknown): Record<string, unknown> {
 export function createGraphTokenService(options: GraphTokenServiceOptions): GraphTokenService {
   const { auth, logger } = options;
   const msal = new ConfidentialClientApplication({
-    auth: credentials(auth),
+    auth: msalCredentials(auth),
     ...(options.cachePlugin ? { cache: { cachePlugin: options.cachePlugin } } : {}),
     system: {
       ...(options.networkClient ? { networkClient: options.networkClient } : {}),

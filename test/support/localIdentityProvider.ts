@@ -1,9 +1,11 @@
 /**
  * A local stand-in for Microsoft Entra ID on 127.0.0.1: instance discovery, OpenID metadata, JWKS and a token
- * endpoint for the on-behalf-of grant. It issues Teams-style SSO tokens for tests, redeems them (checking its own
+ * endpoint for the on-behalf-of grant and the client-credentials grant (checking the app's registered secret or
+ * certificate). It issues Teams-style SSO tokens for tests, redeems them (checking its own
  * signature, like Entra), and can answer consent-required (AADSTS65001) or invalid_grant. Also publishes Bot
  * Framework channel OpenID metadata so inbound JWT validation runs against it.
  */
+import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSigningKey, nowSeconds, signJwt, verifyJwt } from './jwt';
@@ -38,7 +40,18 @@ export interface LocalIdentityProvider {
   close(): Promise<void>;
 }
 
-export async function startLocalIdentityProvider(options: { clientId: string; applicationIdUri: string }): Promise<LocalIdentityProvider> {
+/** The app's registered credentials, for client-credentials requests; without them every such request is refused. */
+export interface RegisteredAppCredentials {
+  readonly secret?: string;
+  /** The certificate uploaded to the app registration (PEM); assertions must name its thumbprint and be signed by its key. */
+  readonly certificatePem?: string;
+}
+
+export async function startLocalIdentityProvider(options: {
+  clientId: string;
+  applicationIdUri: string;
+  appCredentials?: RegisteredAppCredentials;
+}): Promise<LocalIdentityProvider> {
   const ssoKey = createSigningKey('sso-key');
   const graphKey = createSigningKey('graph-key');
   const channelKey = createSigningKey('channel-key');
@@ -76,14 +89,44 @@ export async function startLocalIdentityProvider(options: { clientId: string; ap
     };
   }
 
+  /** Entra checks a certificate assertion against the registered certificate: its thumbprint in `x5t` and its signature. */
+  function acceptsAssertion(assertion: string, certificatePem: string): boolean {
+    const [head = '', body = '', signature = ''] = assertion.split('.');
+    const header = JSON.parse(Buffer.from(head, 'base64url').toString('utf8')) as { alg?: string; x5t?: string };
+    const certificate = new crypto.X509Certificate(certificatePem);
+    const thumbprint = Buffer.from(certificate.fingerprint.replace(/:/g, ''), 'hex').toString('base64url');
+    if (header.alg !== 'RS256' || header.x5t !== thumbprint) return false;
+    return crypto.verify('RSA-SHA256', Buffer.from(`${head}.${body}`), certificate.publicKey, Buffer.from(signature, 'base64url'));
+  }
+
+  function issueAppToken(form: URLSearchParams, res: http.ServerResponse, tenant: string): void {
+    // Entra's codes are longer than five digits here, so they are given whole.
+    if (form.get('client_id') !== options.clientId) {
+      return oauthError(res, 'unauthorized_client', 'AADSTS700016: Application not found in the directory.', { error_codes: [700016] });
+    }
+    const registered = options.appCredentials ?? {};
+    const secret = form.get('client_secret');
+    const assertion = form.get('client_assertion');
+    if (secret !== null && secret !== registered.secret) {
+      return oauthError(res, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.', { error_codes: [7000215] });
+    }
+    if (secret === null && (assertion === null || !registered.certificatePem || !acceptsAssertion(assertion, registered.certificatePem))) {
+      return oauthError(res, 'invalid_client', 'AADSTS700027: Client assertion failed signature validation.', { error_codes: [700027] });
+    }
+    const iat = nowSeconds();
+    const accessToken = signJwt({ aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tenant}/`, tid: tenant, appid: options.clientId, idtyp: 'app', iat, nbf: iat, exp: iat + 3599 }, graphKey);
+    json(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken });
+  }
+
   async function redeem(req: http.IncomingMessage, res: http.ServerResponse, tenant: string): Promise<void> {
     calls.token += 1;
     const form = new URLSearchParams(await readBody(req));
     if (form.get('grant_type') === 'refresh_token') {
       return oauthError(res, 'invalid_grant', 'AADSTS70000: refresh of on-behalf-of tokens is not offered by this provider.');
     }
+    if (form.get('grant_type') === 'client_credentials') return issueAppToken(form, res, tenant);
     if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' || form.get('requested_token_use') !== 'on_behalf_of') {
-      return oauthError(res, 'unsupported_grant_type', 'AADSTS70003: only on-behalf-of is supported here.');
+      return oauthError(res, 'unsupported_grant_type', 'AADSTS70003: only on-behalf-of and client credentials are supported here.');
     }
     if (form.get('client_id') !== options.clientId) return oauthError(res, 'unauthorized_client', 'AADSTS70001: unknown client.');
     const claims = verifyJwt(form.get('assertion') ?? '', ssoKey);
