@@ -1,5 +1,6 @@
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
+import { CARD_VERBS, type CardVerb } from './cardActions';
 
 /** An expanded Adaptive Card, ready to send or to return from an `adaptiveCard/action` invoke. */
 export interface AdaptiveCard {
@@ -52,11 +53,11 @@ export function defineCachedSplitCardTemplate<TBody extends object, TActions ext
   };
 }
 
-/** Prepared on first use; each call only evaluates. */
+/** Prepared on first use (its verbs filled in, see `withVerbs`); each call only evaluates. */
 function preparedTemplate<TData extends object>(payload: unknown): (data: TData) => unknown {
   let template: Template | undefined;
   return (data) => {
-    template ??= new Template(payload);
+    template ??= new Template(withVerbs(payload));
     return template.expand({ $root: data });
   };
 }
@@ -111,3 +112,26 @@ export function cardSize(card: AdaptiveCard): number {
  * (`MAX_ACTIVITY_BYTES`), less room for the activity around the card (ids, conversation, reply-to, service URL).
  */
 export const MAX_CARD_BYTES = 26 * 1024;
+
+const VERB_REFERENCE = /^@CARD_VERBS\.(\w+)$/;
+
+/**
+ * A template names each action's verb by its key in `CARD_VERBS` (`"verb": "@CARD_VERBS.saveTags"`), so a verb's
+ * string is written once, in `src/cards/cardActions.ts`, and a renamed or removed verb fails when the template is
+ * prepared instead of sending a button nobody handles. A literal verb in a template is refused for the same reason.
+ */
+export function withVerbs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withVerbs);
+  if (node === null || typeof node !== 'object') return node;
+  const isAction = (node as Record<string, unknown>)['type'] === 'Action.Execute';
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, isAction && key === 'verb' && typeof value === 'string' ? verbNamed(value) : withVerbs(value)]),
+  );
+}
+
+function verbNamed(reference: string): CardVerb {
+  const key = VERB_REFERENCE.exec(reference)?.[1];
+  const verb = key !== undefined && Object.hasOwn(CARD_VERBS, key) ? CARD_VERBS[key as keyof typeof CARD_VERBS] : undefined;
+  if (verb === undefined) throw new Error(`A card template names the verb ${JSON.stringify(reference)}: write @CARD_VERBS.<key> with a key of CARD_VERBS.`);
+  return verb;
+}

@@ -5,7 +5,7 @@
  */
 import { Template } from 'adaptivecards-templating';
 import template from '../../cards/interest.json';
-import { defineCachedCardTemplate, defineCachedSplitCardTemplate, defineCardTemplate } from '../../src/cards/cardTemplate';
+import { defineCachedCardTemplate, defineCachedSplitCardTemplate, defineCardTemplate, withVerbs } from '../../src/cards/cardTemplate';
 
 const plainBody = {
   hasNotice: false,
@@ -65,7 +65,7 @@ describe('defineCachedSplitCardTemplate', () => {
     ['a plain interest', plainBody, plainActions],
     ['a suggestion with everything shown', everythingBody, everythingActions],
   ])('gives, for %s, the card one expansion of the whole template gives', (_name, body, actions) => {
-    const whole = new Template(template).expand({ $root: { ...body, ...actions } }) as unknown;
+    const whole = new Template(withVerbs(template)).expand({ $root: { ...body, ...actions } }) as unknown;
     const split = defineCachedSplitCardTemplate<object, object>(template, 4)(actions.ownerId, body, actions);
     expect(JSON.stringify(split)).toBe(JSON.stringify(whole));
   });

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 
 /**
- * The seam between a choice card's prompt (`cardQuestionPrompt.ts`) and the `choice.answer` card-action route:
+ * The seam between a choice card's prompt (`cardQuestionPrompt.ts`) and the `CARD_VERBS.answerChoice` card-action route:
  * what the prompt made of a card answer this turn, for the route to answer the invoke with. Kept apart from the
  * prompt so the route can read it without loading the dialog library.
  */

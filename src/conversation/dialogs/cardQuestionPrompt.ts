@@ -13,7 +13,7 @@ import { setInvokeResponseCard } from './invokeResponseCard';
 
 /**
  * A question asked with a choice card (`choiceCard.ts`) that also takes the answer typed. The card's Select,
- * Previous and Next buttons are `Action.Execute` (verb `choice.answer`): the invoke boundary hands the invoke to
+ * Previous and Next buttons are `Action.Execute` (verb `CARD_VERBS.answerChoice`): the invoke boundary hands the invoke to
  * the dialog (`continueDialog`), and this prompt reads the card's answer as the text it would accept typed, so one
  * reader (`read`) decides both. A card answer counts only when it carries this asking's `questionId`: a click on
  * an older card (the question was answered, cancelled or asked again) is left alone, and the card-action route

@@ -1,5 +1,5 @@
 /**
- * A choice card's Select, Previous or Next (`choice.answer`): the answer to the question a dialog is waiting for,
+ * A choice card's Select, Previous or Next (`CARD_VERBS.answerChoice`): the answer to the question a dialog is waiting for,
  * so the invoke is handed to the dialog (`continueDialog`), whose prompt takes it only if the card is the one it
  * asked with (`cardQuestionPrompt.ts`). The clicked card then shows what comes next: the next page or question
  * when the dialog asks one with a card, else what was answered; a refused answer keeps the card, with the reason.
