@@ -67,17 +67,34 @@ describe('conversation state saved with eTags on Cosmos DB', () => {
   const turn = (): TurnContext =>
     new TurnContext(adapter, { ...adapter.makeActivity('hi'), channelId: 'test', conversation: { id: 'conversation-1', isGroup: false, conversationType: 'personal', name: '' } });
 
-  it('refuses the second of two turns that changed the same state at once, keeping the first', async () => {
+  /** Two turns read the state (`storedBefore`: an earlier turn saved it, so they hold its real eTag), both save. */
+  async function secondSaveOfTwo(storedBefore: boolean): Promise<{ lost: unknown; kept: number | undefined }> {
     const state = new ConditionalConversationState(await cosmos.freshStorage('turns'));
     const count = state.createProperty<number>('count');
+    if (storedBefore) {
+      const earlier = turn();
+      await count.set(earlier, 0);
+      await state.saveChanges(earlier);
+    }
     const first = turn();
     const second = turn();
     await count.set(first, (await count.get(first, 0)) + 1);
     await count.set(second, (await count.get(second, 0)) + 10);
     await state.saveChanges(first);
     const lost = await state.saveChanges(second).then(() => undefined, (error: unknown) => error);
+    return { lost, kept: await count.get(turn()) };
+  }
+
+  it('refuses the second of two turns that changed the same new state at once, keeping the first', async () => {
+    const { lost, kept } = await secondSaveOfTwo(false);
     expect(isStorageWriteConflict(lost)).toBe(true);
-    expect(await count.get(turn())).toBe(1);
+    expect(kept).toBe(1);
+  });
+
+  it('refuses the second of two turns that changed the same stored state at once, keeping the first', async () => {
+    const { lost, kept } = await secondSaveOfTwo(true);
+    expect(isStorageWriteConflict(lost)).toBe(true);
+    expect(kept).toBe(1);
   });
 });
 
