@@ -6,8 +6,9 @@
  * answer. Only commands marked `interruptsDialog` run instead: `cancel` and `sign out` end the dialog, `help`
  * answers and asks the dialog's question again.
  *
- * Each command is declared once with what it needs (`defineCommand`): a command that needs Graph gets the user's
- * interests client, signed in, or sign-in starts and the command runs again afterwards (`graphAccess.ts`).
+ * Each command is declared once with what it needs (`defineCommand`, `needs`): the dispatcher here gets that with
+ * the one token entry point (`graph.tokenFor`) and hands it to the handler, signed in; without a token, sign-in
+ * starts and the command runs again afterwards (`graphAccess.ts`). No handler ever starts sign-in itself.
  */
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
@@ -55,12 +56,12 @@ async function showNotUnderstood({ context }: CommandTurn): Promise<void> {
 
 /** Commands about the conversation itself, whatever the feature: help, cancel, sign out. */
 const SESSION_COMMANDS: readonly CommandRoute[] = [
-  defineCommand({ phrases: ['help', '?'], takesArgument: false, needsGraph: false, typing: false, interruptsDialog: true, handle: showHelp }),
-  defineCommand({ phrases: ['cancel'], takesArgument: false, needsGraph: false, typing: false, interruptsDialog: true, handle: cancel }),
+  defineCommand({ phrases: ['help', '?'], takesArgument: false, needs: 'none', typing: false, interruptsDialog: true, handle: showHelp }),
+  defineCommand({ phrases: ['cancel'], takesArgument: false, needs: 'none', typing: false, interruptsDialog: true, handle: cancel }),
   defineCommand({
     phrases: ['sign out', 'signout', 'logout', 'log out'],
     takesArgument: false,
-    needsGraph: false,
+    needs: 'none',
     typing: false,
     interruptsDialog: true,
     handle: signOut,
@@ -74,7 +75,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [...SESSION_COMMANDS, ...
 export const UNKNOWN_COMMAND: CommandRoute = defineCommand({
   phrases: [],
   takesArgument: true,
-  needsGraph: false,
+  needs: 'none',
   typing: false,
   interruptsDialog: false,
   handle: showNotUnderstood,
@@ -119,25 +120,26 @@ export async function runCommand(context: TurnContext, command: CommandText, ser
     return;
   }
   const { route, argument, argumentLines } = match ?? { route: UNKNOWN_COMMAND, argument: '', argumentLines: '' };
-  const turnOf = <TExtra extends object>(extra: TExtra): CommandTurn & TExtra => ({
-    context,
-    services,
-    argument,
-    argumentLines,
-    inDialog,
-    dialogContext: dialogContextOf,
-    ...extra,
-  });
-  if (!route.needsGraph) {
-    await route.handle(turnOf({}));
+  // The dispatcher, not the route, gets what the route needs: without a token the message is answered with sign-in
+  // and runs again once the user is signed in (`graphAccess.ts`).
+  const token = await services.graph.tokenFor(context, route.needs);
+  if (!token.ok) {
+    await services.graph.answerMessage(context, token);
     return;
   }
-  await services.graph.run(context, async (profile) => {
-    const typing = route.typing ? startTyping(context, services.logger) : undefined;
-    try {
-      await route.handle(turnOf({ profile }));
-    } finally {
-      await typing;
-    }
-  });
+  const typing = route.typing ? startTyping(context, services.logger) : undefined;
+  try {
+    // The route's handler type follows its `needs`, and `token.provided` is what that need provides.
+    await (route.handle as (turn: CommandTurn) => Promise<void>)({
+      context,
+      services,
+      argument,
+      argumentLines,
+      inDialog,
+      dialogContext: dialogContextOf,
+      ...token.provided,
+    });
+  } finally {
+    await typing;
+  }
 }

@@ -18,9 +18,9 @@ import { createBotState } from '../conversation/botState';
 import { runCommand } from './commands';
 import { normalizeCommandText } from '../conversation/commandText';
 import { createInterestDialogs } from './interestDialogs';
-import { createGraphAccess } from '../conversation/graphAccess';
-import { createHelperSearch, type ColleaguesClient } from '../features/helpers/whoCanHelp';
-import { createLocalHelperTokens, createSsoHelperTokens } from '../auth/helperTokens';
+import { createGraphAccess, type ColleaguesClient } from '../conversation/graphAccess';
+import { needScopesOf } from '../conversation/graphNeeds';
+import { createHelperSearch } from '../features/helpers/whoCanHelp';
 import { resumedTurn } from '../conversation/resumedTurn';
 import { InterestsBot } from './interestsBot';
 import { MessageLengthLimit } from '../conversation/messageLength';
@@ -73,7 +73,8 @@ export function createBot(deps: BotDependencies): Bot {
           clock,
         })
       : undefined;
-  const graph = createGraphAccess({ interests, tokens, signIn });
+  // The one token entry point: every route's need, with the scopes behind it, served by the one token provider.
+  const graph = createGraphAccess({ interests, colleagues: deps.colleagues, tokens, scopes: needScopesOf(config), signIn, logger });
   const dialogs = createInterestDialogs({ graph, logger, storage }, state.dialogState);
   const adapter = new ConnectorRetryingCloudAdapter(createBotFrameworkAuthentication(config.auth), { logger, ...deps.connectorRetry });
   const cardActionDeadline: CardActionDeadlineOptions = {
@@ -86,15 +87,7 @@ export function createBot(deps: BotDependencies): Bot {
       await Promise.all([state.conversationState, state.privateConversationState, state.userState].map((botState) => botState.load(context, true)));
     },
   };
-  const helperScopes = [...new Set([...config.helpers.colleagueScopes, ...config.helpers.peopleScopes])];
-  const helpers = createHelperSearch({
-    colleagues: deps.colleagues,
-    // A separate on-behalf-of request for these scopes only; local mode mints a development token carrying them.
-    tokens: deps.graphTokens ? createSsoHelperTokens(deps.graphTokens, helperScopes) : createLocalHelperTokens(helperScopes),
-    signIn,
-    logger,
-    clock,
-  });
+  const helpers = createHelperSearch({ logger, clock });
   const services: BotServices = { mode: config.mode, graph, helpers, tokens, logger, clock, state, dialogs, signIn, cardActionDeadline };
   // First, so its send handler sees every activity of every turn, proactive and replayed ones included.
   adapter.use(new OutboundGate(logger));

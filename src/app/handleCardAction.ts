@@ -1,6 +1,6 @@
 /**
  * The `adaptiveCard/action` boundary: parse the payload (once), refuse anyone but the card's owner, run the verb's
- * route (on the time budget for its kind, signed in when it needs Graph), and turn every failure into an answer
+ * route (on the time budget for its kind, with what it needs, signed in: `graph.tokenFor`), and turn every failure into an answer
  * Teams can show, logged once here. It never throws, so an invoke always gets a well-formed body.
  */
 import type { TurnContext } from 'botbuilder';
@@ -14,10 +14,10 @@ import { cardViewersFor } from '../conversation/replies';
 import type { BotServices } from '../conversation/botServices';
 import { answerAskerWithinBudget, answerCardActionWithinBudget } from '../conversation/cardActionDeadline';
 import { describeFailure } from '../conversation/userMessages';
-import type { ActionTurn, CardActionRoute } from '../conversation/routeTypes';
+import type { Provided } from '../conversation/graphAccess';
+import type { ActionTurn, CardActionRoute, RouteNeed } from '../conversation/routeTypes';
 import { routeOf } from './cardActionRoutes';
 import { askerOnly, cardResponse, errorResponse, messageResponse, type CardActionResponse } from '../conversation/invokeResponses';
-import { setTurnCardAction } from '../conversation/turnCardAction';
 
 export const NOT_YOUR_CARD_NOTICE = {
   title: "This card isn't yours",
@@ -43,7 +43,6 @@ export async function handleCardAction(context: TurnContext, services: BotServic
     if (action.verb === CARD_VERBS.ownerView) return messageResponse(OWNER_VIEW_ONLY_TEXT);
     return cardResponse(renderNoticeCard(NOT_YOUR_CARD_NOTICE));
   }
-  setTurnCardAction(context, action);
   const route = routeOf(action);
   const turnOn = (turnContext: TurnContext): ActionTurn => ({ context: turnContext, services, ownerId: actorId });
   const { cardActionDeadline } = services;
@@ -60,15 +59,24 @@ export async function handleCardAction(context: TurnContext, services: BotServic
 
 async function runRoute(route: CardActionRoute<CardVerb>, action: CardAction, turn: ActionTurn): Promise<CardActionResponse> {
   try {
-    if (!route.needsGraph) return await route.handle(action, turn);
-    return await turn.services.graph.runForCardAction(turn.context, async (profile) => {
-      try {
-        return await route.handle(action, { ...turn, profile });
-      } catch (error) {
-        if (isGraphRequestError(error, 'notFound')) return answerStaleCard(error, action, turn, profile);
-        throw error;
-      }
-    });
+    // The dispatcher, not the route, gets what the route needs. Without a token: a login request, or, on the action
+    // Teams sends again with an SSO token attached, that token redeemed and the token asked for again.
+    const { graph } = turn.services;
+    let token = await graph.tokenFor(turn.context, route.needs);
+    if (!token.ok) {
+      const signingIn = await graph.signInForCardAction(turn.context, token);
+      if (signingIn) return signingIn;
+      token = await graph.tokenFor(turn.context, route.needs);
+      if (!token.ok) return messageResponse(token.notice);
+    }
+    const provided: Provided<RouteNeed> = token.provided;
+    try {
+      // The route's handler type follows its `needs`, and `provided` is what that need provides.
+      return await (route.handle as (action: CardAction, turn: ActionTurn) => Promise<CardActionResponse>)(action, { ...turn, ...provided });
+    } catch (error) {
+      if ('profile' in provided && isGraphRequestError(error, 'notFound')) return answerStaleCard(error, action, turn, provided.profile);
+      throw error;
+    }
   } catch (error) {
     return answerFailure(error, action, turn);
   }

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 /**
  * The Teams SSO token of the exchange that finished sign-in, kept in that turn's memory only (never in state,
  * storage or logs) so the request it resumes can ask for extra scopes with an on-behalf-of request of its own
- * (`helperTokens.ts`). It is gone when the turn ends.
+ * (`ssoTokenProvider.ts`). It is gone when the turn ends.
  */
 const SSO_ASSERTION = Symbol('ssoTokenOfThisTurn');
 

@@ -6,22 +6,22 @@ import type { Logger } from '../logger';
 import type { BotState } from './botState';
 import type { TurnContext } from 'botbuilder';
 import type { InterestDialogs } from './dialogs/dialogIds';
-import type { GraphAccess } from './graphAccess';
+import type { GraphAccess, UserColleagues } from './graphAccess';
 
 /** "Who can help with …" (`features/helpers`), as the routes see it. */
 export interface HelperSearch {
-  /** Answers the question in `context` about `topic` (the text after the phrase). */
-  ask(context: TurnContext, topic: string): Promise<void>;
+  /** Answers the question in `context` about `topic` (the text after the phrase), reading with what the `colleagues` need provides. */
+  ask(context: TurnContext, topic: string, colleagues: UserColleagues | undefined): Promise<void>;
 }
 
 /** What command and card-action handlers work with. Built once per bot; holds no per-user data. */
 export interface BotServices {
   readonly mode: Config['mode'];
-  /** The one way to the user's Graph data: signed in, or sign-in starts (see `graphAccess.ts`). */
+  /** The one way to the user's Graph token (`tokenFor`), and the sign-in answers the dispatchers give without one (see `graphAccess.ts`). */
   readonly graph: GraphAccess;
-  /** "Who can help with …": colleagues' interests, with a token for the feature's own scopes. */
+  /** "Who can help with …": colleagues' interests, read with what the `colleagues` need provides. */
   readonly helpers: HelperSearch;
-  /** For signing out; routes get their Graph access through `graph`. */
+  /** For signing out; routes get what they need through their dispatcher (`graph.tokenFor`). */
   readonly tokens: UserTokenProvider;
   readonly logger: Logger;
   readonly clock: () => Date;

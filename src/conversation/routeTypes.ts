@@ -6,10 +6,13 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { CardActionOf, CardVerb } from '../cards/cardActions';
-import type { UserInterests } from '../graph/userInterests';
 import type { BotServices } from './botServices';
 import type { BudgetedKind } from './cardActionDeadline';
+import type { Provided } from './graphAccess';
+import type { RouteNeed } from './graphNeeds';
 import type { AskerOnlyResponse, ConversationAnswer } from './invokeResponses';
+
+export type { RouteNeed } from './graphNeeds';
 
 /** One card action being answered. `ownerId` has been checked: it is the user who clicked. */
 export interface ActionTurn {
@@ -18,10 +21,11 @@ export interface ActionTurn {
   readonly ownerId: string;
 }
 
-/** A card action whose route needs Graph: the clicking user's interests, already signed in. */
-export interface GraphActionTurn extends ActionTurn {
-  readonly profile: UserInterests;
-}
+/** A card action as its route gets it: with what the route's need provides (`graphAccess.ts`), already signed in. */
+export type ActionTurnFor<N extends RouteNeed> = ActionTurn & Provided<N>;
+
+/** A card action whose route needs the user's profile: the clicking user's interests, already signed in. */
+export type GraphActionTurn = ActionTurnFor<'profile'>;
 
 /**
  * What an action does, which the plumbing reads: a slow `read` gets a "Loading…" card and a slow `change` a
@@ -40,20 +44,24 @@ interface RouteBase<V extends CardVerb> {
  * answer is); `askerAlone` answers are the owner's own view of a shared card, so they are only ever returned to the
  * user who acted, never posted, and the handler's return type says so.
  */
-type ConversationRoute<V extends CardVerb> = RouteBase<V> & { readonly answersFor?: 'conversation' } & (
-    | { readonly needsGraph: true; readonly handle: (action: CardActionOf<V>, turn: GraphActionTurn) => Promise<ConversationAnswer> }
-    | { readonly needsGraph: false; readonly handle: (action: CardActionOf<V>, turn: ActionTurn) => Promise<ConversationAnswer> }
-  );
+type ConversationRouteFor<V extends CardVerb, N extends RouteNeed> = RouteBase<V> & {
+  readonly answersFor?: 'conversation';
+  readonly needs: N;
+  readonly handle: (action: CardActionOf<V>, turn: ActionTurnFor<N>) => Promise<ConversationAnswer>;
+};
+
+/** One variant per need, so a handler's turn carries exactly what its declared need provides. */
+type ConversationRoute<V extends CardVerb> = { [N in RouteNeed]: ConversationRouteFor<V, N> }[RouteNeed];
 
 export type AskerAloneRoute<V extends CardVerb> = RouteBase<V> & {
   readonly answersFor: 'askerAlone';
-  readonly needsGraph: true;
+  readonly needs: 'profile';
   readonly handle: (action: CardActionOf<V>, turn: GraphActionTurn) => Promise<AskerOnlyResponse>;
   /** What the asker sees when the answer misses the time budget: the late answer itself is never posted. */
   readonly whileLate: (action: CardActionOf<V>) => AskerOnlyResponse;
 };
 
-/** A verb's route: what it is, whether it needs the user's Graph token, who reads its answer, and its handler (typed by the verb's schema). */
+/** A verb's route: what it is, what it needs (`graphNeeds.ts`), who reads its answer, and its handler (typed by the verb's schema). */
 export type CardActionRoute<V extends CardVerb> = ConversationRoute<V> | AskerAloneRoute<V>;
 
 /** Declares a card action once: the verb (whose payload schema is in `src/cards/cardActions.ts`) and what it needs. */
@@ -77,10 +85,11 @@ export interface CommandTurn {
   readonly argumentLines: string;
 }
 
-/** A command that needs Graph: the user's interests, already signed in. */
-export interface GraphCommandTurn extends CommandTurn {
-  readonly profile: UserInterests;
-}
+/** A command as its handler gets it: with what the command's need provides (`graphAccess.ts`), already signed in. */
+export type CommandTurnFor<N extends RouteNeed> = CommandTurn & Provided<N>;
+
+/** A command that needs the user's profile: the user's interests, already signed in. */
+export type GraphCommandTurn = CommandTurnFor<'profile'>;
 
 interface CommandBase {
   /** Lower-case phrases that start the command, e.g. `['sign out', 'logout']`. */
@@ -94,12 +103,11 @@ interface CommandBase {
 }
 
 /**
- * One command. `needsGraph` routes are run signed in; the add and tag dialogs need Graph too, so they are started
- * only once the user is signed in and nobody answers questions that cannot be saved.
+ * One command and what it needs: its dispatcher gets the need's token first (or answers with sign-in, and the
+ * message runs again once the user is signed in), so the handler runs signed in. The add and tag dialogs need the
+ * profile too, so they are started only once the user is signed in and nobody answers questions that cannot be saved.
  */
-export type CommandRoute =
-  | (CommandBase & { readonly needsGraph: true; readonly handle: (turn: GraphCommandTurn) => Promise<void> })
-  | (CommandBase & { readonly needsGraph: false; readonly handle: (turn: CommandTurn) => Promise<void> });
+export type CommandRoute = { [N in RouteNeed]: CommandBase & { readonly needs: N; readonly handle: (turn: CommandTurnFor<N>) => Promise<void> } }[RouteNeed];
 
 export function defineCommand(route: CommandRoute): CommandRoute {
   return Object.freeze(route);

@@ -20,6 +20,32 @@ describe('the permissions of "who can help with"', () => {
     return harness.invoke('signin/tokenExchange', { id: card.tokenExchangeResource.id, connectionName: '', token: harness.idp.issueSsoToken({ oid: ALEX.aadObjectId, tid: TENANT_ID }) });
   };
 
+  it('gets the same sign-in answer as "list" in a signed-out session, and is answered once signed in', async () => {
+    // What a user sees, with the one part that is fresh on every sign-in card (its exchange id) left out.
+    const seen = (reply: Reply) => ({
+      status: reply.status,
+      invoke: reply.invoke,
+      activities: reply.activities.map(({ type, text, attachments }) => ({
+        type,
+        text,
+        attachments: (attachments ?? []).map(({ contentType, content }) => ({
+          contentType,
+          content: JSON.parse(JSON.stringify(content ?? null).replace(/"tokenExchangeResource":\{"id":"[^"]+"/, '"tokenExchangeResource":{"id":"fresh"')) as unknown,
+        })),
+      })),
+    });
+    const list = await harness.say('list');
+    const helpers = await harness.say('who can help with Kubernetes');
+    expect(oauthCardIn(list)).toBeDefined();
+    expect(seen(helpers)).toEqual(seen(list));
+    expect(harness.idp.calls.token).toBe(0);
+
+    // The question was remembered like any command, and runs once the user is signed in.
+    const exchanged = await signInThrough(helpers);
+    expect(exchanged.invoke?.status).toBe(200);
+    expect(textsOf(exchanged).join(' ')).toMatch(/I looked at the \d+ (people|person) you work with most/);
+  });
+
   it('answers in one sentence when the identity provider refuses the extra scopes, and signing in for the rest still works', async () => {
     harness.idp.setRefusedScopes(['User.Read.All', 'People.Read']);
     const exchanged = await signInThrough(await harness.say('who can help with Kubernetes'));

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { createGraphTokenService, type GraphTokenService } from '../../src/auth/graphTokenService';
 import { createSsoTokenProvider } from '../../src/auth/ssoTokenProvider';
+import type { UserTokenProvider } from '../../src/auth/userTokenProvider';
 import { createAuthPages } from '../../src/auth/authPages';
 import type { BotServer } from '../../src/edge/server';
 import { loadConfig, type Config } from '../../src/config';
@@ -69,7 +70,14 @@ export interface SsoHarness {
 
 /** Starts the identity provider, the profile service and `instances` bot processes' worth of bots sharing `storage`. */
 export async function startSsoHarness(
-  options: { instances?: number; storage?: Storage; sharedTokenCache?: boolean; channelOpenIdMetadataUrl?: string } = {},
+  options: {
+    instances?: number;
+    storage?: Storage;
+    sharedTokenCache?: boolean;
+    channelOpenIdMetadataUrl?: string;
+    /** Stands in front of each instance's token provider, e.g. to count the token requests the bot makes. */
+    wrapTokens?: (tokens: UserTokenProvider) => UserTokenProvider;
+  } = {},
 ): Promise<SsoHarness> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sso-test-'));
   const idp = await startLocalIdentityProvider({ clientId: APP_ID, applicationIdUri: APPLICATION_ID_URI });
@@ -100,7 +108,8 @@ export async function startSsoHarness(
           networkClient: createLoopbackNetworkClient(PUBLIC_AUTHORITY_HOST, idp.url),
           ...(cachePlugin ? { cachePlugin } : {}),
         });
-        return { tokens: createSsoTokenProvider(graphTokens), graphTokens };
+        const tokens = createSsoTokenProvider(graphTokens);
+        return { tokens: options.wrapTokens ? options.wrapTokens(tokens) : tokens, graphTokens };
       },
       staticRoutes: (botConfig) => [...createAuthPages(botConfig.auth!).routes].map(([route, page]) => ({ path: route, ...page })),
       defaults: {

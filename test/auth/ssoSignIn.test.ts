@@ -1,5 +1,6 @@
+import type { UserTokenProvider } from '../../src/auth/userTokenProvider';
 import { cardText, executeActionsOf } from '../support/botHarness';
-import { adaptiveCardsIn, ALEX, APPLICATION_ID_URI, MEGAN, oauthCardIn, startSsoHarness, TENANT_ID, type SsoHarness } from './ssoHarness';
+import { adaptiveCardsIn, ALEX, APPLICATION_ID_URI, MEGAN, oauthCardIn, startSsoHarness, TENANT_ID, type Reply, type SsoHarness } from './ssoHarness';
 
 describe('Teams SSO in the conversation', () => {
   let harness: SsoHarness;
@@ -156,6 +157,55 @@ describe('Teams SSO in the conversation', () => {
     expect(refused.invoke?.body).not.toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
     expect(harness.idp.calls.token).toBe(oboCalls);
     expect(harness.service.stats.snapshot().total).toBe(graphRequests);
+  });
+});
+
+describe('Teams SSO for a dialog reached from a card', () => {
+  let harness: SsoHarness;
+  /** Every token request the bot made, in order: whether it got one. */
+  const requests: boolean[] = [];
+  const counting = (tokens: UserTokenProvider): UserTokenProvider => ({
+    async getToken(context, scopes) {
+      const outcome = await tokens.getToken(context, scopes);
+      requests.push(outcome.ok);
+      return outcome;
+    },
+    signOut: (context) => tokens.signOut(context),
+  });
+  beforeEach(async () => {
+    requests.length = 0;
+    harness = await startSsoHarness({ wrapTokens: counting });
+  });
+  afterEach(() => harness.close());
+
+  const exchange = (id: string) => harness.invoke('signin/tokenExchange', { id, connectionName: '', token: harness.idp.issueSsoToken({ oid: ALEX.aadObjectId, tid: TENANT_ID }) });
+
+  it("signs in once for the summary card's Create: one login request, one on-behalf-of call, no token request of the dialog's own", async () => {
+    const card = oauthCardIn(await harness.say('add Sailing'))!;
+    await exchange(card.tokenExchangeResource.id);
+    let summary: Reply | undefined;
+    for (const answer of ['Racing dinghies on the lake', 'Sports, Outdoors', 'none', 'skip', 'skip']) summary = await harness.say(answer);
+    const create = executeActionsOf(adaptiveCardsIn(summary!)[0]).find((action) => action.verb === 'add.confirm')!;
+    // The cached Graph token is gone and cannot be renewed silently: the click must sign the user in again.
+    await harness.instances[0]!.graphTokens.signOut({ objectId: ALEX.aadObjectId, tenantId: TENANT_ID });
+    requests.length = 0;
+    const oboCalls = harness.idp.calls.token;
+
+    const action = { action: { type: 'Action.Execute', verb: create.verb, data: create.data }, trigger: 'manual' };
+    const loginRequest = await harness.invoke('adaptiveCard/action', action);
+    expect(loginRequest.invoke?.body).toMatchObject({ statusCode: 401, type: 'application/vnd.microsoft.activity.loginRequest' });
+    expect(requests).toEqual([false]);
+
+    requests.length = 0;
+    const token = harness.idp.issueSsoToken({ oid: ALEX.aadObjectId, tid: TENANT_ID });
+    const created = await harness.invoke('adaptiveCard/action', { ...action, authentication: { id: 'auth-create', connectionName: '', token } });
+    expect(created.invoke?.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(cardText(created.invoke?.body)).toContain('Added to your profile');
+    expect(oauthCardIn(created)).toBeUndefined();
+    // Before the attached SSO token was redeemed, and after: the dialog's create step used the token the click got.
+    expect(requests).toEqual([false, true]);
+    expect(harness.idp.calls.token).toBe(oboCalls + 1);
+    expect(harness.service.store.listInterests(ALEX.aadObjectId).filter((interest) => interest.displayName === 'Sailing')).toHaveLength(1);
   });
 });
 

@@ -103,6 +103,21 @@ describe('parsing what follows add', () => {
     expect(await harness.say('skip').then(textsIn)).toEqual(expect.arrayContaining([expect.stringMatching(/categor/i)]));
   });
 
+  it('answers "One interest" with a name already taken by asking what to do instead, in place of the question', async () => {
+    const [question] = cardsIn(await harness.say('add Food, wine'));
+    const one = actionOf(question, 'addMany.choose', /^One/);
+    // The name is taken by the time the user chooses (added elsewhere meanwhile).
+    await harness.say('add "Food, wine"');
+    for (const answer of ['skip', 'skip', 'none', 'skip', 'skip', 'yes']) await harness.say(answer);
+    expect(alexNames()).toContain('Food, wine');
+
+    const whole = await harness.act('addMany.choose', one.data);
+    // The add dialog's duplicate-name question replaces the clicked card; nothing else is said in the chat.
+    expect(cardText(whole.body)).toContain('You already have an interest called "Food, wine"');
+    expect(executeActionsOf(whole.body).map((action) => action.verb)).toEqual(['choice.answer']);
+    expect(textsIn(whole.exchange)).toEqual([]);
+  });
+
   it('keeps a single name in the add dialog', async () => {
     const exchange = await harness.say('add Chess');
     expect(cardsIn(exchange)).toHaveLength(0);

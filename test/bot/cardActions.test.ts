@@ -41,8 +41,9 @@ describe('card action routes', () => {
       [CARD_VERBS.answerChoice]: 'dialog',
       [CARD_VERBS.ownerView]: 'read',
     });
-    const withoutGraph = ALL_CARD_VERBS.filter((verb) => !CARD_ACTION_ROUTES[verb].needsGraph);
+    const withoutGraph = ALL_CARD_VERBS.filter((verb) => CARD_ACTION_ROUTES[verb].needs === 'none');
     expect(withoutGraph).toEqual([CARD_VERBS.cancelAdd]);
+    expect(ALL_CARD_VERBS.every((verb) => ['none', 'profile'].includes(CARD_ACTION_ROUTES[verb].needs))).toBe(true);
   });
 });
 

@@ -4,20 +4,25 @@ import { ChoiceFactory, Dialog, Prompt, type DialogContext, type FoundChoice, ty
 import { CARD_VERBS } from '../../cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment, type AdaptiveCard } from '../../cards/cardTemplate';
 import { renderChoiceCard, type ChoiceCardData } from '../../cards/choiceCard';
+import { renderNoticeCard } from '../../cards/noticeCard';
 import { fail, ok, type Result } from '../../domain/result';
-import { turnCardActionOf } from '../turnCardAction';
+import { cardResponse, messageResponse } from '../invokeResponses';
 import { withReason } from './answerValidator';
+import { answerInvoke, cardActionOf } from './dialogInvokes';
 import { matchWholeChoice } from './wholeChoicePrompt';
-import { setCardAnswerOutcome } from './cardAnswerOutcome';
-import { setInvokeResponseCard } from './invokeResponseCard';
+
+/** The title of the card that replaces an answered question when nothing else (the next question) does. */
+export const ANSWERED_TITLE = 'Answered';
 
 /**
  * A question asked with a choice card (`choiceCard.ts`) that also takes the answer typed. The card's Select,
- * Previous and Next buttons are `Action.Execute` (verb `CARD_VERBS.answerChoice`): the invoke boundary hands the invoke to
- * the dialog (`continueDialog`), and this prompt reads the card's answer as the text it would accept typed, so one
- * reader (`read`) decides both. A card answer counts only when it carries this asking's `questionId`: a click on
- * an older card (the question was answered, cancelled or asked again) is left alone, and the card-action route
- * says the question is closed.
+ * Previous and Next buttons are `Action.Execute` (verb `CARD_VERBS.answerChoice`): the card-action route hands the invoke
+ * to the dialog (`continueDialog`), and this prompt reads the card's answer from the activity's value
+ * (`dialogInvokes.ts`) as the text it would accept typed, so one reader (`read`) decides both, and answers the
+ * invoke itself: "Answered" with the answer in words (replaced by the next question's card when one follows), or
+ * the reason it is refused. A card answer counts only when it carries this asking's `questionId`: a click on an
+ * older card (the question was answered, cancelled or asked again) is left alone and gets no answer from the
+ * dialog, and the card-action route says the question is closed.
  */
 export interface CardQuestionOptions extends PromptOptions {
   /** This asking of the question; its card carries the same id. */
@@ -77,17 +82,17 @@ export class CardQuestionPrompt<T> extends Prompt<T> {
       await this.onPrompt(context, {}, { ...options, retryPrompt: withReason(answer.error, options.question) }, true);
       return Dialog.EndOfTurn;
     }
-    const action = turnCardActionOf(context);
+    const action = cardActionOf(context);
     // Another question's card, or not a card answer at all: this question keeps waiting.
     if (action?.verb !== CARD_VERBS.answerChoice || action.questionId !== options.questionId) return Dialog.EndOfTurn;
     const text = action.answer.trim() === '' && options.emptyCardAnswer !== undefined ? options.emptyCardAnswer : action.answer;
     const answer = this.read(text, options);
     if (!answer.ok) {
       // The card stays as it was (with what was ticked), with the reason: the user fixes it there.
-      setCardAnswerOutcome(context, { kind: 'refused', reason: answer.error });
+      await answerInvoke(context, messageResponse(answer.error));
       return Dialog.EndOfTurn;
     }
-    setCardAnswerOutcome(context, { kind: 'accepted', summary: this.describe(answer.value) });
+    await answerInvoke(context, cardResponse(renderNoticeCard({ title: ANSWERED_TITLE, text: this.describe(answer.value) })));
     return dc.endDialog(answer.value);
   }
 
@@ -100,7 +105,7 @@ export class CardQuestionPrompt<T> extends Prompt<T> {
     if (prompt === undefined) return;
     const card = typeof prompt === 'string' ? undefined : onlyCardOf(prompt);
     if (card && context.activity.type === ActivityTypes.Invoke) {
-      setInvokeResponseCard(context, card);
+      await answerInvoke(context, cardResponse(card));
       return;
     }
     await context.sendActivity(prompt);

@@ -1,34 +1,31 @@
 /**
  * A choice card's Select, Previous or Next (`CARD_VERBS.answerChoice`): the answer to the question a dialog is waiting for,
  * so the invoke is handed to the dialog (`continueDialog`), whose prompt takes it only if the card is the one it
- * asked with (`cardQuestionPrompt.ts`). The clicked card then shows what comes next: the next page or question
- * when the dialog asks one with a card, else what was answered; a refused answer keeps the card, with the reason.
+ * asked with, and answers it (`cardQuestionPrompt.ts`): the next page or question when the dialog asks one with a
+ * card, else "Answered" with the answer; a refused answer keeps the card, with the reason. A card the dialog gives
+ * no answer to is an older question's: it is closed.
  */
 import { CARD_VERBS } from '../../cards/cardActions';
 import { renderNoticeCard } from '../../cards/noticeCard';
-import { cardAnswerOutcomeOf } from './cardAnswerOutcome';
-import { takeInvokeResponseCard } from './invokeResponseCard';
+import { dialogAnswerTo } from './dialogInvokes';
 import { defineCardAction } from '../routeTypes';
-import { cardResponse, messageResponse } from '../invokeResponses';
+import { cardResponse } from '../invokeResponses';
 
 export const QUESTION_CLOSED_NOTICE = {
   title: 'This question is closed',
   text: 'It was already answered, cancelled, or asked again further down. Nothing was changed. Answer the latest question, or say "help".',
 } as const;
 
-export const ANSWERED_TITLE = 'Answered';
-
-// Needs Graph like the dialogs it continues (picking an interest leads to saving its tags), so sign-in comes first.
+// Needs the profile like the dialogs it continues (picking an interest leads to saving its tags), so sign-in comes
+// first; the dialog's steps then get the token this turn already has.
 export const answerChoice = defineCardAction({
   verb: CARD_VERBS.answerChoice,
   kind: 'dialog',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (_action, { context, services }) => {
-    const dialogContext = await services.dialogs.createContext(context);
-    if (dialogContext.activeDialog) await dialogContext.continueDialog();
-    const outcome = cardAnswerOutcomeOf(context);
-    if (!outcome) return cardResponse(renderNoticeCard(QUESTION_CLOSED_NOTICE));
-    if (outcome.kind === 'refused') return messageResponse(outcome.reason);
-    return cardResponse(takeInvokeResponseCard(context) ?? renderNoticeCard({ title: ANSWERED_TITLE, text: outcome.summary }));
+    const answer = await dialogAnswerTo(context, services, async (dialogContext) => {
+      if (dialogContext.activeDialog) await dialogContext.continueDialog();
+    });
+    return answer ?? cardResponse(renderNoticeCard(QUESTION_CLOSED_NOTICE));
   },
 });

@@ -14,7 +14,7 @@ export interface InterestDialogOptions {
 
 /** The services every interest dialog is built with; they hold no per-user state. */
 export interface InterestDialogDeps {
-  /** Every step that calls Graph runs through it, signed in (see `graphAccess.ts`). */
+  /** Every step that calls Graph asks it for the token (`tokenFor`) and, without one, for the step's sign-in answer (`answerStep`); see `graphAccess.ts`. */
   readonly graph: GraphAccess;
   readonly logger: Logger;
   /** The bot's shared storage: a confirmed add is claimed there, so it creates once however many turns race. */

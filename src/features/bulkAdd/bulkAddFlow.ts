@@ -137,5 +137,5 @@ function rowOf(name: string, outcome: CreateOutcome | undefined): BulkResultRow 
 }
 
 export const BULK_ADD_COMMANDS: readonly CommandRoute[] = [
-  defineCommand({ phrases: ['add'], takesArgument: true, needsGraph: true, typing: false, interruptsDialog: false, handle: startAdd }),
+  defineCommand({ phrases: ['add'], takesArgument: true, needs: 'profile', typing: false, interruptsDialog: false, handle: startAdd }),
 ];

@@ -7,6 +7,7 @@ import { renderNoticeCard } from '../../cards/noticeCard';
 import { defineCardAction } from '../../conversation/routeTypes';
 import { cardResponse } from '../../conversation/invokeResponses';
 import { ADD_INTEREST_DIALOG, type InterestDialogOptions } from '../../conversation/dialogs/dialogIds';
+import { dialogAnswerTo } from '../../conversation/dialogs/dialogInvokes';
 import { sendCard } from '../../conversation/replies';
 import { bulkAddCards, createOnce } from './bulkAddFlow';
 
@@ -14,19 +15,22 @@ export const ADDING_ONE_NOTICE = { title: 'Adding it as one interest', text: 'An
 
 /**
  * "One interest or several?": one starts the add dialog with that name (a dialog action, so it is never cut short
- * by the card-action deadline); several replace the question with the bulk card (one list read).
+ * by the card-action deadline; its name check gets the token this turn already has), and the question is replaced
+ * by what the dialog answers with (a card question, when the name is taken) or by "Adding it as one interest";
+ * several replace the question with the bulk card (one list read).
  */
 export const chooseSplit = defineCardAction({
   verb: CARD_VERBS.chooseSplit,
   kind: 'dialog',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { context, services, profile }) => {
     const [only] = action.names;
     if (action.names.length === 1 && only !== undefined) {
-      const dialogContext = await services.dialogs.createContext(context);
-      await dialogContext.cancelAllDialogs();
-      await dialogContext.beginDialog(ADD_INTEREST_DIALOG, { name: only } satisfies InterestDialogOptions);
-      return cardResponse(renderNoticeCard(ADDING_ONE_NOTICE));
+      const answer = await dialogAnswerTo(context, services, async (dialogContext) => {
+        await dialogContext.cancelAllDialogs();
+        await dialogContext.beginDialog(ADD_INTEREST_DIALOG, { name: only } satisfies InterestDialogOptions);
+      });
+      return answer ?? cardResponse(renderNoticeCard(ADDING_ONE_NOTICE));
     }
     const [first, ...more] = await bulkAddCards(context, profile, action.names);
     for (const card of more) await sendCard(context, card);
@@ -37,13 +41,13 @@ export const chooseSplit = defineCardAction({
 export const createMany = defineCardAction({
   verb: CARD_VERBS.create,
   kind: 'change',
-  needsGraph: true,
+  needs: 'profile',
   handle: (action, turn) => createOnce(action, turn, 'create'),
 });
 
 export const retryMany = defineCardAction({
   verb: CARD_VERBS.retry,
   kind: 'change',
-  needsGraph: true,
+  needs: 'profile',
   handle: (action, turn) => createOnce(action, turn, 'retry'),
 });

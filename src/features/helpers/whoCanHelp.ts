@@ -1,34 +1,34 @@
 /**
  * "Who can help with Kubernetes?" In a group chat or channel the bot reads the conversation's members; in personal
  * chat, the 25 people the asker works with most (`/me/people`). Their interests are read with JSON batching
- * (⌈people/20⌉ requests, with a token for the feature's own scopes: `helperTokens.ts`), kept for a few minutes per
- * (conversation, asker), matched by the domain (`findHelpers`) and answered with one card.
+ * (⌈people/20⌉ requests), with what the route's `colleagues` need provides: the reads bound to a token for the
+ * feature's own scopes, which the command's dispatcher got (or answered with sign-in) before the search runs. What
+ * was read is kept for a few minutes per (conversation, asker), matched by the domain (`findHelpers`) and answered
+ * with one card.
  *
  * Privacy: Graph (and the local profile service) returns only the items the asker may see. In a shared
  * conversation the card is read by everyone, so it shows only what the shared-conversation rule allows
  * (`isVisibleToEveryoneIn`) and says so; the asker's wider view is one personal-chat question away.
  */
-import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { HelperTokenProvider } from '../../auth/helperTokens';
-import type { SignInFlow } from '../../auth/signInFlow';
+import type { TurnContext } from 'botbuilder';
 import { escapeMarkdown } from '../../cards/escapeMarkdown';
 import { renderHelpersCard, type HelperPerson } from '../../cards/helpersCard';
 import { findHelpers, helperTopic, type HelperCandidate } from '../../domain/helperMatching';
 import { isVisibleToEveryoneIn } from '../../domain/sharedConversation';
 import { quoteUserText } from '../../domain/text';
 import { isGraphRequestError, type GraphRequestError } from '../../errors/graphErrors';
-import type { InterestsBatchClient } from '../../graph/interestsBatch';
-import type { PeopleClient } from '../../graph/peopleClient';
 import type { StoredInterest } from '../../graph/personInterestWire';
 import type { Logger } from '../../logger';
+import { answerFailure } from '../../conversation/answerFailure';
 import type { HelperSearch } from '../../conversation/botServices';
+import type { UserColleagues } from '../../conversation/graphAccess';
+import { NOT_GRANTED_TEXT } from '../../conversation/graphNeeds';
 import { cardViewersFor, sendCard, sendTyping } from '../../conversation/replies';
-import { SIGN_IN_TEXT } from '../../conversation/userMessages';
 import { readConversationMembers } from './conversationMembers';
 import { createHelperCache, DEFAULT_HELPER_CACHE, type HelperCacheOptions } from './helperCache';
 
-/** What the feature reads Graph with: batched reads of users' interests and `/me/people`. */
-export type ColleaguesClient = Pick<InterestsBatchClient, 'listInterestsOfUsers'> & PeopleClient;
+/** Said when the identity provider refuses the feature's scopes (by the dispatcher) or Graph refuses the reads (here). */
+export { IDENTITY_FAILED_TEXT, NOT_GRANTED_TEXT } from '../../conversation/graphNeeds';
 
 /** The phrases that ask the question; the topic follows. */
 export const HELPER_PHRASES: readonly string[] = ['who can help with', 'who can help me with', 'who knows about', 'who knows', 'find a mentor for', 'mentor for'];
@@ -39,10 +39,7 @@ export const MEMBER_LIMIT = 200;
 export const PEOPLE_LIMIT = 25;
 
 export const NO_TOPIC_TEXT = 'Who can help with what? Say "who can help with" and a topic, for example "who can help with Kubernetes".';
-export const NOT_GRANTED_TEXT =
-  "I'm not allowed to look up your colleagues' interests yet: this needs a permission your admin has to grant the app first.";
 export const NOT_AVAILABLE_TEXT = "I can't look up colleagues' interests here.";
-export const IDENTITY_FAILED_TEXT = "I couldn't get permission to look up your colleagues' interests right now. Try again in a minute.";
 export const SHARED_RULE_NOTE = 'In this chat I show only interests their owners share with the whole organization; ask me in a personal chat for everything you may see.';
 
 /**
@@ -72,10 +69,6 @@ interface ReadSet {
 type ReadOutcome = { readonly kind: 'read'; readonly set: ReadSet } | { readonly kind: 'answered' };
 
 export interface HelperSearchOptions {
-  /** Absent when the bot was built without the batch and people client: the feature then says it is unavailable. */
-  readonly colleagues: ColleaguesClient | undefined;
-  readonly tokens: HelperTokenProvider;
-  readonly signIn: SignInFlow | undefined;
   readonly logger: Logger;
   readonly clock: () => Date;
   readonly cache?: Partial<Omit<HelperCacheOptions, 'clock'>>;
@@ -86,28 +79,10 @@ const isShared = (context: TurnContext): boolean => cardViewersFor(context.activ
 const forbidden = (error: GraphRequestError): boolean => error.kind === 'forbidden' || error.kind === 'unauthorized';
 
 export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
-  const { colleagues, tokens, logger } = options;
+  const { logger } = options;
   const cache = createHelperCache<ReadSet>({ ...DEFAULT_HELPER_CACHE, ...options.cache, clock: options.clock });
 
-  /** A token for the feature's scopes, or the answer that replaced it (sign-in started, not granted). */
-  async function tokenFor(context: TurnContext): Promise<string | undefined> {
-    const outcome = await tokens.getToken(context);
-    if (outcome.ok) return outcome.token;
-    if (outcome.reason === 'signInRequired') {
-      const { type, text } = context.activity;
-      if (options.signIn && type === ActivityTypes.Message && typeof text === 'string') await options.signIn.begin(context, { kind: 'message', text });
-      else await context.sendActivity(SIGN_IN_TEXT.signInRequired);
-      return undefined;
-    }
-    logger.info('The permissions for looking up colleagues were not granted', { reason: outcome.reason, scopes: tokens.scopes.join(' ') });
-    await context.sendActivity(outcome.reason === 'notGranted' ? NOT_GRANTED_TEXT : IDENTITY_FAILED_TEXT);
-    return undefined;
-  }
-
-  async function read(context: TurnContext, client: ColleaguesClient): Promise<ReadOutcome> {
-    const token = await tokenFor(context);
-    if (token === undefined) return { kind: 'answered' };
-    const getToken = async (): Promise<string> => token;
+  async function read(context: TurnContext, colleagues: UserColleagues): Promise<ReadOutcome> {
     await sendTyping(context);
     let people: { readonly person: HelperPerson & { readonly id: string } }[];
     let more = false;
@@ -118,18 +93,18 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
       more = listed.more;
     } else {
       try {
-        const found = await client.listPeople(getToken, PEOPLE_LIMIT);
+        const found = await colleagues.listPeople(PEOPLE_LIMIT);
         people = found.map((person) => ({ person: { id: person.id, name: person.displayName, chatAddress: person.userPrincipalName ?? person.id } }));
       } catch (error) {
         if (isGraphRequestError(error) && forbidden(error)) {
-          logger.warn('Graph refused /me/people', { status: error.details.status, graphCode: error.details.graphCode, requestId: error.details.requestId });
+          answerFailure(logger, 'Graph refused /me/people', error);
           await context.sendActivity(NOT_GRANTED_TEXT);
           return { kind: 'answered' };
         }
         throw error;
       }
     }
-    const outcomes = people.length > 0 ? await client.listInterestsOfUsers(getToken, people.map(({ person }) => person.id)) : [];
+    const outcomes = people.length > 0 ? await colleagues.listInterestsOfUsers(people.map(({ person }) => person.id)) : [];
     const candidates: ReadCandidate[] = [];
     const failures: GraphRequestError[] = [];
     outcomes.forEach((outcome, index) => {
@@ -153,7 +128,7 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
     const [firstFailure] = failures;
     if (firstFailure && candidates.length === 0) {
       if (!forbidden(firstFailure)) throw firstFailure;
-      logger.warn("Graph refused reading colleagues' interests", { status: firstFailure.details.status, graphCode: firstFailure.details.graphCode, requestId: firstFailure.details.requestId });
+      answerFailure(logger, "Graph refused reading colleagues' interests", firstFailure);
       await context.sendActivity(NOT_GRANTED_TEXT);
       return { kind: 'answered' };
     }
@@ -162,7 +137,7 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
   }
 
   return {
-    async ask(context, rawTopic) {
+    async ask(context, rawTopic, colleagues) {
       const topic = helperTopic(rawTopic);
       if (topic === '') {
         await context.sendActivity(NO_TOPIC_TEXT);

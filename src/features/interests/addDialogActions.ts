@@ -1,11 +1,12 @@
 /**
  * The add summary card's Create and Cancel buttons answer the add dialog's last question, so the invoke is handed
- * to the dialog (`continueDialog`) and the dialog leaves the card to show in turn state (`invokeResponseCard.ts`).
+ * to the dialog (`continueDialog`), whose confirm prompt reads the click from the activity, and the card the
+ * dialog answers with comes back as the value of `dialogAnswerTo` (`dialogInvokes.ts`).
  */
 import { CARD_VERBS } from '../../cards/cardActions';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { ADD_INTEREST_DIALOG } from '../../conversation/dialogs/dialogIds';
-import { takeInvokeResponseCard } from '../../conversation/dialogs/invokeResponseCard';
+import { dialogAnswerTo } from '../../conversation/dialogs/dialogInvokes';
 import { defineCardAction, type ActionTurn } from '../../conversation/routeTypes';
 import { cardResponse, messageResponse, type CardActionResponse } from '../../conversation/invokeResponses';
 
@@ -20,25 +21,24 @@ export const DIALOG_REPLIED_TEXT = 'See my reply in the chat.';
 export const ADD_CANCELLED_NOTICE = { title: 'Cancelled', text: 'Nothing was changed.' } as const;
 
 async function continueAddDialog({ context, services }: ActionTurn): Promise<CardActionResponse | undefined> {
-  const dialogContext = await services.dialogs.createContext(context);
-  if (!dialogContext.stack.some((instance) => instance.id === ADD_INTEREST_DIALOG)) return undefined;
-  await dialogContext.continueDialog();
-  const card = takeInvokeResponseCard(context);
-  return card ? cardResponse(card) : messageResponse(DIALOG_REPLIED_TEXT);
+  const { dialogStack } = await services.state.dialogState.get(context, { dialogStack: [] });
+  if (!dialogStack.some((instance) => instance.id === ADD_INTEREST_DIALOG)) return undefined;
+  return (await dialogAnswerTo(context, services, (dialogContext) => dialogContext.continueDialog())) ?? messageResponse(DIALOG_REPLIED_TEXT);
 }
 
 // No add in progress: a second click, a retried invoke, or a card from before a restart. Nothing is created twice.
-// Create needs Graph (the dialog creates the interest), so sign-in happens before the dialog goes on.
+// Create needs the profile (the dialog creates the interest), so sign-in happens before the dialog goes on, once:
+// the dialog's create step gets the token this turn already has.
 export const confirmAdd = defineCardAction({
   verb: CARD_VERBS.confirmAdd,
   kind: 'dialog',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_FINISHED_NOTICE)),
 });
 
 export const cancelAdd = defineCardAction({
   verb: CARD_VERBS.cancelAdd,
   kind: 'dialog',
-  needsGraph: false,
+  needs: 'none',
   handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_CANCELLED_NOTICE)),
 });

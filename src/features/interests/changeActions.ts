@@ -56,7 +56,7 @@ export const UNDO_UNDER_WAY_TEXT = 'That undo is already under way. Say "list" i
 export const saveInterest = defineCardAction({
   verb: CARD_VERBS.saveInterest,
   kind: 'change',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     const shown = { ...action.before, id: action.interestId };
     const viewers = cardViewersFor(context.activity);
@@ -81,7 +81,7 @@ export const saveInterest = defineCardAction({
 export const saveTags = defineCardAction({
   verb: CARD_VERBS.saveTags,
   kind: 'change',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     const unchanged = action.tags.length === action.tagsBefore.length && action.tags.every((tag) => action.tagsBefore.includes(tag));
     if (unchanged) {
@@ -97,7 +97,7 @@ export const saveTags = defineCardAction({
 export const confirmDelete = defineCardAction({
   verb: CARD_VERBS.confirmDelete,
   kind: 'change',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { services, profile, ownerId, context }) => {
     const { storage } = services.state;
     const now = services.clock();
@@ -133,7 +133,7 @@ export const confirmDelete = defineCardAction({
 export const undoDelete = defineCardAction({
   verb: CARD_VERBS.undoDelete,
   kind: 'change',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { services, profile, ownerId, context }) => {
     const { storage } = services.state;
     const now = services.clock();
@@ -160,7 +160,7 @@ export const undoDelete = defineCardAction({
 export const confirmInference = defineCardAction({
   verb: CARD_VERBS.confirmInference,
   kind: 'change',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     // Cards from older versions (and scores outside 0–1) carry no score: read it, so the confirm does not erase it.
     const confidenceScore = action.confidenceScore !== undefined ? action.confidenceScore : ((await profile.get(action.interestId)).inference?.confidenceScore ?? null);

@@ -63,8 +63,8 @@ const showDeleteConfirmation = withNamedInterest('delete', async ({ context, ser
 });
 
 export const INTEREST_COMMANDS: readonly CommandRoute[] = [
-  defineCommand({ phrases: ['list', 'my interests'], takesArgument: false, needsGraph: true, typing: true, interruptsDialog: false, handle: showList }),
-  defineCommand({ phrases: ['tag'], takesArgument: true, needsGraph: true, typing: false, interruptsDialog: false, handle: beginDialog(TAG_INTEREST_DIALOG) }),
-  defineCommand({ phrases: ['edit'], takesArgument: true, needsGraph: true, typing: true, interruptsDialog: false, handle: showEditCard }),
-  defineCommand({ phrases: ['delete'], takesArgument: true, needsGraph: true, typing: true, interruptsDialog: false, handle: showDeleteConfirmation }),
+  defineCommand({ phrases: ['list', 'my interests'], takesArgument: false, needs: 'profile', typing: true, interruptsDialog: false, handle: showList }),
+  defineCommand({ phrases: ['tag'], takesArgument: true, needs: 'profile', typing: false, interruptsDialog: false, handle: beginDialog(TAG_INTEREST_DIALOG) }),
+  defineCommand({ phrases: ['edit'], takesArgument: true, needs: 'profile', typing: true, interruptsDialog: false, handle: showEditCard }),
+  defineCommand({ phrases: ['delete'], takesArgument: true, needs: 'profile', typing: true, interruptsDialog: false, handle: showDeleteConfirmation }),
 ];

@@ -24,7 +24,7 @@ export const ownerView = defineCardAction({
   kind: 'read',
   // The owner's private interests: returned to the owner's client alone, never posted (not even late).
   answersFor: 'askerAlone',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     // The owner's own view, still listing the owner for the next refresh (Teams asks again when the card shows again).
     const viewers: Viewers = { kind: 'owner', ownerRefresh: { userId: context.activity.from.id } };

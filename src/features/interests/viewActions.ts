@@ -19,7 +19,7 @@ export const NOTHING_CHANGED_NOTICE = 'Nothing was changed.';
 export const showList = defineCardAction({
   verb: CARD_VERBS.showList,
   kind: 'read',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     const interests = await profile.list();
     return cardResponse(renderListCard({ interests, page: action.page, ownerId, viewers: cardViewersFor(context.activity) }));
@@ -29,7 +29,7 @@ export const showList = defineCardAction({
 export const openInterest = defineCardAction({
   verb: CARD_VERBS.openInterest,
   kind: 'read',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     const interest = await profile.get(action.interestId);
     return cardResponse(renderInterestCard({ interest, ownerId, page: action.page, viewers: cardViewersFor(context.activity) }));
@@ -39,7 +39,7 @@ export const openInterest = defineCardAction({
 export const editInterest = defineCardAction({
   verb: CARD_VERBS.editInterest,
   kind: 'read',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     const interest = await profile.get(action.interestId);
     return cardResponse(renderEditCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
@@ -49,7 +49,7 @@ export const editInterest = defineCardAction({
 export const tagInterest = defineCardAction({
   verb: CARD_VERBS.tagInterest,
   kind: 'read',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     const interest = await profile.get(action.interestId);
     return cardResponse(renderTagCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
@@ -60,7 +60,7 @@ export const tagInterest = defineCardAction({
 export const deleteInterest = defineCardAction({
   verb: CARD_VERBS.deleteInterest,
   kind: 'read',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { services, profile, ownerId, context }) => {
     const interest = await profile.get(action.interestId);
     // Bound to this conversation: the token does nothing where the card was not drawn.
@@ -74,7 +74,7 @@ export const deleteInterest = defineCardAction({
 export const cancel = defineCardAction({
   verb: CARD_VERBS.cancel,
   kind: 'read',
-  needsGraph: true,
+  needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     if (action.interestId === undefined) return cardResponse(renderNoticeCard({ title: 'Cancelled', text: NOTHING_CHANGED_NOTICE }));
     const interest = await profile.get(action.interestId);

@@ -1,18 +1,16 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { Prompt, type DialogContext, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { CARD_VERBS } from '../../../cards/cardActions';
 import type { InterestDraft } from '../../../domain/personInterest';
-import { turnCardActionOf } from '../../../conversation/turnCardAction';
 import { readYesNo } from '../../../conversation/dialogs/answerWords';
+import { cardActionOf } from '../../../conversation/dialogs/dialogInvokes';
 
 /** Create or not; a Create click from the summary card brings the draft that card showed. */
 export type AddConfirmAnswer = { readonly create: true; readonly cardDraft?: InterestDraft } | { readonly create: false };
 
-/** The add summary card's Create (with the draft the card showed) or Cancel; undefined for any other activity. */
+/** The add summary card's Create (with the draft the card showed) or Cancel, read from the activity; undefined for any other activity. */
 export function addCardAnswerOf(context: TurnContext): AddConfirmAnswer | undefined {
-  if (context.activity.type !== ActivityTypes.Invoke) return undefined;
-  // Parsed once by the invoke boundary, which handed it down in turn state.
-  const action = turnCardActionOf(context);
+  const action = cardActionOf(context);
   if (action?.verb === CARD_VERBS.confirmAdd) return { create: true, cardDraft: action.draft };
   if (action?.verb === CARD_VERBS.cancelAdd) return { create: false };
   return undefined;
@@ -20,8 +18,9 @@ export function addCardAnswerOf(context: TurnContext): AddConfirmAnswer | undefi
 
 /**
  * Asks whether to create the interest. It takes a typed "yes"/"create"/"no" and also the summary card's Create
- * and Cancel buttons: those arrive as an `adaptiveCard/action` invoke, which the bot core passes into
- * `continueDialog()` and which the base Prompt would ignore because it is not a message. Whether a Create click
+ * and Cancel buttons: those arrive as an `adaptiveCard/action` invoke, which the card-action route passes into
+ * `continueDialog()`, and which the base Prompt would ignore because it is not a message; the click is the
+ * activity's value (`dialogInvokes.ts`). Whether a Create click
  * is for the draft being confirmed is for the dialog to decide, which holds the draft in its options.
  */
 export class AddConfirmPrompt extends Prompt<AddConfirmAnswer> {

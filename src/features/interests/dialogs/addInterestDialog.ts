@@ -85,27 +85,26 @@ export class AddInterestDialog extends ComponentDialog {
    * A name already in use offers the existing interest instead of making a duplicate. Needs Graph: while the user
    * signs in the name is asked again, and the name replayed after sign-in brings the dialog back here.
    */
-  private readonly checkNameIsNew = (step: AddStep): Promise<DialogTurnResult> =>
-    this.deps.graph.runStep(
-      step.context,
-      async (profile) => {
-        const name = acceptedAnswer(validateDisplayName, step.result);
-        draftOf(step).displayName = name;
-        await sendTyping(step.context);
-        let existing: PersonInterest | undefined;
-        try {
-          existing = findInterestByName(await profile.list(), name);
-        } catch (error) {
-          await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests before adding').userText);
-          return step.endDialog();
-        }
-        return this.offerExisting(step, existing);
-      },
-      async (notice) => {
+  private readonly checkNameIsNew = async (step: AddStep): Promise<DialogTurnResult> => {
+    const token = await this.deps.graph.tokenFor(step.context, 'profile');
+    if (!token.ok) {
+      return this.deps.graph.answerStep(step.context, token, async (notice) => {
         await step.context.sendActivity(notice);
         return step.replaceDialog(STEPS, {} satisfies InterestDialogOptions);
-      },
-    );
+      });
+    }
+    const name = acceptedAnswer(validateDisplayName, step.result);
+    draftOf(step).displayName = name;
+    await sendTyping(step.context);
+    let existing: PersonInterest | undefined;
+    try {
+      existing = findInterestByName(await token.provided.profile.list(), name);
+    } catch (error) {
+      await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests before adding').userText);
+      return step.endDialog();
+    }
+    return this.offerExisting(step, existing);
+  };
 
   /**
    * In a group chat or channel the room must not learn whether the name is a private interest, so any name on the

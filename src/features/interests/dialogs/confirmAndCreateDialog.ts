@@ -15,7 +15,7 @@ import { diffInterest, isEmptyPatch } from '../../../domain/diffInterest';
 import { AddConfirmPrompt, type AddConfirmAnswer } from './addConfirmPrompt';
 import type { InterestDialogDeps } from '../../../conversation/dialogs/dialogIds';
 import { expectedGraphFailure, isPassingFailure } from '../../../conversation/dialogs/graphFailures';
-import { setInvokeResponseCard, showCard } from '../../../conversation/dialogs/invokeResponseCard';
+import { showCard } from '../../../conversation/dialogs/dialogInvokes';
 
 export const CONFIRM_AND_CREATE_DIALOG = 'confirmAndCreateInterest';
 
@@ -60,7 +60,7 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
     const card = () => renderAddSummaryCard({ draft, ownerId: actorIdOf(step.context.activity) });
     if (summaryInPlace) {
       // The clicked (older) card turns into this draft's summary; nothing new is posted.
-      setInvokeResponseCard(step.context, card());
+      await showCard(step.context, card());
       return step.prompt(CONFIRM_PROMPT, { retryPrompt: ASK_AGAIN_TEXT });
     }
     return step.prompt(CONFIRM_PROMPT, { prompt: retryText ?? MessageFactory.attachment(toAttachment(card())), retryPrompt: ASK_AGAIN_TEXT });
@@ -79,34 +79,32 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
       return step.replaceDialog(STEPS, { draft, creationKey, summaryInPlace: true } satisfies ConfirmAndCreateOptions);
     }
     const askAgain = (retryText: string) => step.replaceDialog(STEPS, { draft, creationKey, retryText } satisfies ConfirmAndCreateOptions);
-    // Sign-in starts after this turn's answer and then replays the user's yes, so the draft waits here for it.
-    return this.deps.graph.runStep(
-      context,
-      async (profile) => {
-        try {
-          let created: StoredInterest | undefined;
-          // Once per draft on every instance; a failed create releases the claim, so a later yes may try again.
-          await once(this.deps.storage, creationKey, { lifetimeMs: RECORD_KINDS.addInterest.lifetimeMs, parse: parseStoredInterestId }, async () => {
-            await sendTyping(context);
-            created = await profile.create(draft);
-            return created.id;
-          });
-          if (!created) {
-            // Another turn (a double click, another instance) is creating, or has created, this very draft.
-            await context.sendActivity(ALREADY_ADDING_TEXT);
-            return step.endDialog();
-          }
-          await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE, viewers: cardViewersFor(context.activity) }));
-          return step.endDialog(created);
-        } catch (error) {
-          const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
-          if (isPassingFailure(error)) return askAgain(BUSY_RETRY_TEXT);
-          await context.sendActivity(report.userText);
-          return step.endDialog();
-        }
-      },
-      askAgain,
-    );
+    // Sign-in starts after this turn's answer and then replays the user's yes, so the draft waits here for it. From
+    // the card's Create, the card-action route has already signed in for this turn, and this is the same token.
+    const token = await this.deps.graph.tokenFor(context, 'profile');
+    if (!token.ok) return this.deps.graph.answerStep(context, token, askAgain);
+    const { profile } = token.provided;
+    try {
+      let created: StoredInterest | undefined;
+      // Once per draft on every instance; a failed create releases the claim, so a later yes may try again.
+      await once(this.deps.storage, creationKey, { lifetimeMs: RECORD_KINDS.addInterest.lifetimeMs, parse: parseStoredInterestId }, async () => {
+        await sendTyping(context);
+        created = await profile.create(draft);
+        return created.id;
+      });
+      if (!created) {
+        // Another turn (a double click, another instance) is creating, or has created, this very draft.
+        await context.sendActivity(ALREADY_ADDING_TEXT);
+        return step.endDialog();
+      }
+      await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE, viewers: cardViewersFor(context.activity) }));
+      return step.endDialog(created);
+    } catch (error) {
+      const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
+      if (isPassingFailure(error)) return askAgain(BUSY_RETRY_TEXT);
+      await context.sendActivity(report.userText);
+      return step.endDialog();
+    }
   };
 }
 

@@ -47,20 +47,24 @@ export class TagInterestDialog extends ComponentDialog {
       valuesOf(step).interests = [retry.interest];
       return step.next(retry.interest.id);
     }
-    // The tag command starts this dialog signed in; begun from the add dialog instead, sign-in may still be needed.
-    const listed = await this.deps.graph.run(step.context, async (profile) => {
-      await sendTyping(step.context);
-      try {
-        return { interests: (await profile.list()).filter(hasId) };
-      } catch (error) {
-        await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests to tag').userText);
-        return undefined;
-      }
-    });
-    if (!listed) return step.endDialog();
+    // The tag command starts this dialog signed in (and this is the token it got); begun from the add dialog
+    // instead, sign-in may still be needed, and the dialog ends while it happens.
+    const token = await this.deps.graph.tokenFor(step.context, 'profile');
+    if (!token.ok) {
+      await this.deps.graph.answerMessage(step.context, token);
+      return step.endDialog();
+    }
+    await sendTyping(step.context);
+    let listed: InterestWithId[];
+    try {
+      listed = (await token.provided.profile.list()).filter(hasId);
+    } catch (error) {
+      await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests to tag').userText);
+      return step.endDialog();
+    }
     // In a group chat or channel the question and the picker name only interests everyone there may see.
     const shared = isSharedView(cardViewersFor(step.context.activity));
-    const interests = shared ? interestsForSharedConversation(listed.interests).shown : listed.interests;
+    const interests = shared ? interestsForSharedConversation(listed).shown : listed;
     // Said in every shared answer whatever the owner has, so it tells the room nothing about private interests.
     const hidden = shared ? ` ${SHARED_VIEW_NOTE} ${TAG_PRIVATE_IN_PERSONAL_CHAT}` : '';
     if (interests.length === 0) {
@@ -100,23 +104,19 @@ export class TagInterestDialog extends ComponentDialog {
     }
     // Busy, or sign-in needed (sign-in replays the answer): the dialog waits for the tags again.
     const askAgain = (retryText: string) => step.replaceDialog(STEPS, { retry: { interest, retryText } } satisfies TagDialogOptions);
-    return this.deps.graph.runStep(
-      context,
-      async (profile) => {
-        await sendTyping(context);
-        try {
-          const updated = await profile.update(interest, patch);
-          await sendCard(context, renderInterestCard({ interest: updated, ownerId, notice: TAGS_SAVED_NOTICE, viewers: cardViewersFor(context.activity) }));
-          return step.endDialog(updated);
-        } catch (error) {
-          const report = expectedGraphFailure(error, this.deps.logger, 'Saving collaboration tags');
-          if (isPassingFailure(error)) return askAgain(TAGS_BUSY_RETRY_TEXT);
-          await context.sendActivity(report.userText);
-          return step.endDialog();
-        }
-      },
-      askAgain,
-    );
+    const token = await this.deps.graph.tokenFor(context, 'profile');
+    if (!token.ok) return this.deps.graph.answerStep(context, token, askAgain);
+    await sendTyping(context);
+    try {
+      const updated = await token.provided.profile.update(interest, patch);
+      await sendCard(context, renderInterestCard({ interest: updated, ownerId, notice: TAGS_SAVED_NOTICE, viewers: cardViewersFor(context.activity) }));
+      return step.endDialog(updated);
+    } catch (error) {
+      const report = expectedGraphFailure(error, this.deps.logger, 'Saving collaboration tags');
+      if (isPassingFailure(error)) return askAgain(TAGS_BUSY_RETRY_TEXT);
+      await context.sendActivity(report.userText);
+      return step.endDialog();
+    }
   };
 }
 

@@ -1,0 +1,44 @@
+/**
+ * What a route may declare it needs (`needs` in `defineCommand` / `defineCardAction`), and what stands behind each
+ * need: the scopes its token is asked for, and what the user is told when the identity provider refuses them.
+ *
+ * - `profile`: the user's own interests, with the scopes sign-in consents to (`GRAPH_SCOPES`, `config.auth`).
+ * - `colleagues`: colleagues' interests and the people the user works with (`config.helpers`), asked for only when a
+ *   route that needs them runs, in an on-behalf-of request of their own, so signing in for everything else never
+ *   depends on them being granted.
+ */
+import type { Config } from '../config';
+
+export const GRAPH_NEEDS = ['profile', 'colleagues'] as const;
+
+/** A need that takes a Graph token. */
+export type GraphNeed = (typeof GRAPH_NEEDS)[number];
+
+/** What a route declares: nothing, or one Graph need. */
+export type RouteNeed = 'none' | GraphNeed;
+
+/** The scopes behind each need; undefined means the sign-in's own. */
+export type NeedScopes = { readonly [N in GraphNeed]: readonly string[] | undefined };
+
+export function needScopesOf(config: Pick<Config, 'helpers'>): NeedScopes {
+  return Object.freeze({
+    profile: undefined,
+    colleagues: [...new Set([...config.helpers.colleagueScopes, ...config.helpers.peopleScopes])],
+  });
+}
+
+export const NOT_GRANTED_TEXT =
+  "I'm not allowed to look up your colleagues' interests yet: this needs a permission your admin has to grant the app first.";
+export const IDENTITY_FAILED_TEXT = "I couldn't get permission to look up your colleagues' interests right now. Try again in a minute.";
+
+/**
+ * What the user is told when a need's scopes are refused although they are signed in. The sign-in's own scopes are
+ * never refused this way (consent is part of signing in), but a token provider may still say so.
+ */
+export const REFUSED_NEED_TEXT: { readonly [N in GraphNeed]: { readonly notGranted: string; readonly failed: string } } = Object.freeze({
+  profile: {
+    notGranted: "I'm not allowed to read or change your profile yet: this needs a permission your admin has to grant the app first.",
+    failed: "I couldn't get permission to read your profile right now. Try again in a minute.",
+  },
+  colleagues: { notGranted: NOT_GRANTED_TEXT, failed: IDENTITY_FAILED_TEXT },
+});
