@@ -2,21 +2,20 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { BotState } from '../conversation/botState';
 import { errorResponse } from '../conversation/invokeResponses';
-import { describeFailure } from '../conversation/userMessages';
+import { answerFailure } from '../conversation/answerFailure';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
 /**
- * `adapter.onTurnError`: the boundary for whatever a turn did not handle itself. It logs the failure (with Graph's
- * request-id, never a token), tells the user in one short sentence, and never throws, so one bad turn cannot take
- * the process down.
+ * `adapter.onTurnError`: the boundary for whatever a turn did not handle itself. It logs the failure once
+ * (`answerFailure`: with Graph's request ids, never a token), tells the user in the catalogue's short sentence, and
+ * never throws, so one bad turn cannot take the process down.
  */
 export function createTurnErrorHandler(options: { logger: Logger; state: BotState }): (context: TurnContext, error: Error) => Promise<void> {
   const { logger, state } = options;
   return async (context, error) => {
-    const report = describeFailure(error);
     const { type, name } = context.activity;
-    logger[report.severity]('Turn failed', { activityType: type, invokeName: name, code: report.code, ...report.logFields });
+    const report = answerFailure(logger, 'Turn failed', error, { activityType: type, invokeName: name });
     try {
       // A dialog that failed unexpectedly would fail the same way on the next message: start the user afresh.
       if (report.severity === 'error') await state.privateConversationState.delete(context);

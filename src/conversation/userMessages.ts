@@ -1,11 +1,12 @@
 /**
- * What the user is told when something fails, and what the log records about it. The text says what happened and
- * what to do next; it never carries an error's own message (Graph's can be empty, technical or, from other
- * services, contain user data) and never a stack.
+ * What the user is told when something fails, and what the log records about it. The words come from the error
+ * catalogue (`src/errors/errorCatalogue.ts`): the text says what happened and what to do next; it never carries an
+ * error's own message (Graph's can be empty, technical or, from other services, contain user data) and never a stack.
  */
 import type { LogFields } from '../logger';
+import { FAILURES, signInFailureOf, userTextOf, type FailureSeverity } from '../errors/errorCatalogue';
 import { ERROR_CODES } from '../errors/errorCodes';
-import { isGraphRequestError, type GraphErrorKind } from '../errors/graphErrors';
+import { GRAPH_ERROR_KINDS, isGraphRequestError, type GraphErrorKind } from '../errors/graphErrors';
 import type { TokenFailureReason } from '../auth/userTokenProvider';
 
 export interface FailureReport {
@@ -14,39 +15,35 @@ export interface FailureReport {
   /** The sentence the user sees. */
   readonly userText: string;
   /** Expected failures (Graph said no) are warnings; anything else is a bug and an error. */
-  readonly severity: 'warn' | 'error';
+  readonly severity: FailureSeverity;
   /** What the log needs to follow the failure up: never the token, never user content. */
   readonly logFields: LogFields;
 }
 
-const BUSY = 'Microsoft 365 is busy right now. Try again in a minute.';
-
-export const GRAPH_FAILURE_TEXT: Readonly<Record<GraphErrorKind, string>> = Object.freeze({
-  throttled: BUSY,
-  unavailable: BUSY,
-  unauthorized: 'Your sign-in has expired. Say "sign out", then try again.',
-  forbidden: "I'm not allowed to change your profile yet: the app needs consent to read and write it. Ask your admin to grant it, then try again.",
-  notFound: 'That interest no longer exists. Say "list" to see your interests.',
-  invalidRequest: "Microsoft 365 didn't accept that change. Check the name, description and link, then try again.",
-});
+export const GRAPH_FAILURE_TEXT: Readonly<Record<GraphErrorKind, string>> = Object.freeze(
+  Object.fromEntries(GRAPH_ERROR_KINDS.map((kind) => [kind, userTextOf(`graph-${kind}`)])) as Record<GraphErrorKind, string>,
+);
 
 export const SIGN_IN_TEXT: Readonly<Record<TokenFailureReason, string>> = Object.freeze({
-  signInRequired: 'I need you to sign in before I can read or change your profile.',
-  consentRequired: 'I need your consent to read and change the interests on your profile.',
+  signInRequired: signInFailureOf('signInRequired').userText,
+  consentRequired: signInFailureOf('consentRequired').userText,
 });
 
-export const UNEXPECTED_FAILURE_TEXT = 'Sorry, something went wrong on my side. Please try again.';
+export const UNEXPECTED_FAILURE_TEXT = userTextOf(ERROR_CODES.internal);
 
+/** The catalogue's report for a failure: a Graph failure by its kind, with Graph's ids for the log; anything else is a bug. */
 export function describeFailure(error: unknown): FailureReport {
   if (isGraphRequestError(error)) {
     const { status, graphCode, requestId, clientRequestId, date } = error.details;
+    const entry = FAILURES[error.code];
     return {
       code: error.code,
-      userText: GRAPH_FAILURE_TEXT[error.kind],
-      severity: 'warn',
+      userText: entry.userText,
+      severity: entry.severity,
       logFields: { errorKind: error.kind, status, graphCode, requestId, clientRequestId, date },
     };
   }
   const stack = error instanceof Error ? error.stack : undefined;
-  return { code: ERROR_CODES.internal, userText: UNEXPECTED_FAILURE_TEXT, severity: 'error', logFields: { error, stack } };
+  const { severity, userText } = FAILURES[ERROR_CODES.internal];
+  return { code: ERROR_CODES.internal, userText, severity, logFields: { error, stack } };
 }

@@ -119,7 +119,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
         response = await adapter.processCheckedActivity(authHeader, activity, (context) => handler.run(context));
       } catch (error) {
         if (!(error instanceof AuthenticationError)) throw error;
-        return refuse(req, res, authHeader === '' ? { ...REFUSALS.unauthorized, code: 'no-token' } : { ...REFUSALS.unauthorized, code: 'token-refused' });
+        return refuse(req, res, authHeader === '' ? REFUSALS.noToken : REFUSALS.tokenRefused);
       }
       if (activity.type === INVOKE && invokeStatusOf(response) === NOT_IMPLEMENTED) {
         logger.info('Invoke not handled', { requestId: requestIdOf(req), invokeName: activity.name });

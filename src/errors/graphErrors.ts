@@ -2,13 +2,9 @@
  * Typed failures of a Graph call. Each keeps what the log needs (status, Graph's error code, `request-id`,
  * `client-request-id`, `Date`) and never the access token. The bot decides what the user sees from `kind`.
  */
-export type GraphErrorKind =
-  | 'notFound'
-  | 'throttled'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'invalidRequest'
-  | 'unavailable';
+export const GRAPH_ERROR_KINDS = Object.freeze(['notFound', 'throttled', 'unauthorized', 'forbidden', 'invalidRequest', 'unavailable'] as const);
+
+export type GraphErrorKind = (typeof GRAPH_ERROR_KINDS)[number];
 
 export interface GraphErrorDetails {
   readonly status: number | undefined;

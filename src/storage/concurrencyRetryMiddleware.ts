@@ -1,9 +1,11 @@
 import type { BotState, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import { holdReplies } from './heldReplies';
+import { userTextOf } from '../errors/errorCatalogue';
+import { ERROR_CODES } from '../errors/errorCodes';
 import { isStorageWriteConflict } from '../errors/storageWriteConflictError';
 
-export const REPEAT_PLEASE_TEXT = 'Something else changed this conversation at the same moment, so I could not finish that. Please send it again.';
+export const REPEAT_PLEASE_TEXT = userTextOf(ERROR_CODES.storageWriteConflict);
 
 export interface ConcurrencyRetryOptions {
   /** Every state the turn saves; they are read afresh before a retry. */

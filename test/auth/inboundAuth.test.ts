@@ -38,6 +38,9 @@ describe('inbound Bot Framework authentication (credentials configured)', () => 
     expect(harness.service.stats.snapshot().total).toBe(0);
     // The handler logs nothing for a refused request; only the adapter's own refusal may appear.
     expect(harness.instances[0]!.logLines.slice(linesBefore).filter((line) => line.includes('Turn failed'))).toEqual([]);
+    // One refusal line, its reason the catalogue's code: no header at all, or a token that does not validate.
+    const refusals = harness.instances[0]!.logLines.slice(linesBefore).map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'Request refused');
+    expect(refusals).toEqual([expect.objectContaining({ level: 'warn', status: 401, reason: authorization() === null ? 'no-token' : 'token-refused' })]);
   });
 });
 

@@ -1,16 +1,16 @@
 import { isGraphRequestError } from '../../errors/graphErrors';
 import type { Logger } from '../../logger';
-import { describeFailure, type FailureReport } from '../userMessages';
+import { answerFailure } from '../answerFailure';
+import type { FailureReport } from '../userMessages';
 
 /**
- * The report for a Graph call that failed the way Graph calls can (Graph said no), logged with
- * Graph's ids. Anything else is a bug and is rethrown to the bot's turn-error boundary.
+ * A dialog step that answers a Graph failure itself (keeping its step) is the boundary for it: the failure is
+ * answered once here (`answerFailure`: logged at warn with Graph's ids). Anything else is a bug and is rethrown,
+ * unlogged, to the bot's turn-error boundary, which logs it.
  */
 export function expectedGraphFailure(error: unknown, logger: Logger, operation: string): FailureReport {
-  const report = describeFailure(error);
-  if (report.severity === 'error') throw error;
-  logger.warn(`${operation} failed`, { code: report.code, ...report.logFields });
-  return report;
+  if (!isGraphRequestError(error)) throw error;
+  return answerFailure(logger, `${operation} failed`, error);
 }
 
 /** Failures that go away by themselves, so asking again later can work. */
