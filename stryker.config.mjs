@@ -21,7 +21,7 @@ const GROUPS = {
     tests: ['test/auth/ssoToken.test.ts', 'test/auth/ssoSignIn.test.ts'],
   },
   graphRetry: {
-    mutate: ['src/graph/boundedRetryHandler.ts', 'src/graph/retryAfter.ts'],
+    mutate: ['src/graph/middleware/boundedRetryHandler.ts', 'src/graph/retryAfter.ts'],
     tests: ['test/graph/interestsClient.resilience.test.ts', 'test/graph/retryAfter.test.ts', 'test/graph/boundedRetryHandler.test.ts'],
   },
   concurrency: {

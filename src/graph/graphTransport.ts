@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Client, ResponseType, type GraphRequest, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { GraphRequestError } from '../errors/graphErrors';
 import type { Logger } from '../logger';
-import { createBoundedRetryHandler } from './boundedRetryHandler';
 import { failureFromException, failureFromResponse, logGraphFailure, type GraphFailure } from './graphFailure';
 import { AttemptTimeoutHandler } from './middleware/attemptTimeoutHandler';
 import { BearerTokenHandler } from './middleware/bearerTokenHandler';
+import { BoundedRetryHandler } from './middleware/boundedRetryHandler';
 import { ClientRequestIdHandler } from './middleware/clientRequestIdHandler';
 import { FetchHandler } from './middleware/fetchHandler';
 import { GraphCallOptions } from './middleware/graphCallOptions';
@@ -16,7 +16,7 @@ export interface GraphTransportOptions {
   readonly graphBaseUrl: string;
   /** Limit for one HTTP attempt, body included. */
   readonly timeoutMs: number;
-  /** Retries after 429/503/504 (the library allows at most 10). */
+  /** Retries after 429/503/504 (a POST that met 504 is never sent again). */
   readonly maxRetries: number;
   /** Longest single pause before a retry; Graph asking for more ends the call at once. */
   readonly maxRetryWaitSeconds: number;
@@ -83,7 +83,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
   const middleware: Middleware[] = [
     new ClientRequestIdHandler(),
     new BearerTokenHandler(),
-    createBoundedRetryHandler(options),
+    new BoundedRetryHandler(options),
     new AttemptTimeoutHandler(options.timeoutMs),
     // Not the library's HTTPMessageHandler: it always calls the global fetch, whose web-stream machinery costs more
     // CPU per small JSON exchange than the rest of the request's work.

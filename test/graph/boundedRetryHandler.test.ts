@@ -1,53 +1,141 @@
-import { RetryHandler } from '@microsoft/microsoft-graph-client';
-import { boundedRetryOptions } from '../../src/graph/boundedRetryHandler';
+/**
+ * The Graph client's bounded retries, seen from outside: real requests to the local profile service, faults
+ * injected through its test hooks, and what went over the wire (statuses, `Retry-After`, `Retry-Attempt`, when each
+ * request left and its answer came back).
+ */
+import type { InterestDraft } from '../../src/domain/personInterest';
+import { isGraphRequestError, type GraphRequestError } from '../../src/errors/graphErrors';
+import { clientFor, newUser, rejectionOf, startServiceForTests, type ProfileService, type RecordedExchange } from './graphClientHarness';
 
-/** RetryHandler's own wait for a retry (private in the library, so reached by name): what the bound must cover. */
-interface LibraryDelay {
-  getDelay(response: Response, retryAttempts: number, delaySeconds: number): number;
-}
-
-const unavailable = (headers: Record<string, string> = {}): Response => new Response(null, { status: 503, headers });
-
-/** The longest wait the library can choose for `attempt` without a Retry-After: its jitter at the top of its range. */
-function libraryLongestWait(attempt: number, delaySeconds: number): number {
-  const random = jest.spyOn(Math, 'random').mockReturnValue(0.9999);
-  try {
-    return (new RetryHandler() as unknown as LibraryDelay).getDelay(unavailable(), attempt, delaySeconds);
-  } finally {
-    random.mockRestore();
-  }
-}
-
-const shouldRetry = (maxRetryWaitSeconds: number, attempt: number, response: Response, method = 'GET'): boolean => {
-  const options = boundedRetryOptions({ maxRetries: 10, maxRetryWaitSeconds });
-  return options.shouldRetry(options.delay, attempt, 'https://graph.example/beta/me/profile/interests', { method }, response);
+const draft: InterestDraft = {
+  displayName: 'Bouldering',
+  description: null,
+  categories: [],
+  collaborationTags: [],
+  allowedAudiences: 'organization',
+  webUrl: null,
 };
 
+let service: ProfileService;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ service, stop } = await startServiceForTests());
+});
+afterAll(() => stop());
+beforeEach(() => service.faults.clear());
+
+/** Milliseconds between each answer and the request that followed it. */
+const pausesOf = (exchanges: readonly RecordedExchange[]): number[] =>
+  exchanges.slice(1).map((exchange, index) => exchange.sentAt - (exchanges[index]?.answeredAt ?? Number.NaN));
+
 describe('bounded Graph retries', () => {
-  // Up to the seventh retry the library's back-off stays under its own 180 s cap, so the bound is exact there.
-  it.each([0, 1, 2, 3, 4, 5, 6])('makes retry %i only when the longest back-off the library could choose fits the bound', (attempt) => {
-    const longest = libraryLongestWait(attempt + 1, 1);
-    expect(shouldRetry(longest, attempt, unavailable())).toBe(true);
-    expect(shouldRetry(longest - 0.01, attempt, unavailable())).toBe(false);
+  it.each([429, 503, 504] as const)('sends a GET again after %i, and gives up after maxRetries with the last answer', async (status) => {
+    const { client, exchanges } = clientFor(service, { maxRetries: 2 });
+    service.faults.inject({ status, retryAfterSeconds: 0, count: 10, method: 'GET' });
+
+    const error = await rejectionOf(client.list(newUser().getToken));
+
+    expect((error as GraphRequestError).details.status).toBe(status);
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([status, status, status]);
+    expect(exchanges.map((exchange) => exchange.retryAttempt)).toEqual([null, '1', '2']);
   });
 
-  it('takes a Retry-After as the wait instead of the back-off', () => {
-    expect(shouldRetry(2, 0, unavailable({ 'Retry-After': '2' }))).toBe(true);
-    expect(shouldRetry(2, 0, unavailable({ 'Retry-After': '2.5' }))).toBe(false);
-    // A short Retry-After is taken even when the back-off for that attempt would not fit.
-    expect(shouldRetry(1, 5, unavailable({ 'Retry-After': '0' }))).toBe(true);
+  it('does not send again after an answer that asking again cannot change (500)', async () => {
+    const { client, exchanges } = clientFor(service, { maxRetries: 3 });
+    service.faults.inject({ status: 500, retryAfterSeconds: 0, count: 1, method: 'GET' });
+
+    const error = await rejectionOf(client.list(newUser().getToken));
+
+    expect(isGraphRequestError(error, 'unavailable')).toBe(true);
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([500]);
   });
 
-  it('never re-sends a POST that met 504, whatever its spelling, but retries a POST that was throttled', () => {
-    const gatewayTimeout = new Response(null, { status: 504, headers: { 'Retry-After': '0' } });
-    expect(shouldRetry(10, 0, gatewayTimeout, 'post')).toBe(false);
-    expect(shouldRetry(10, 0, gatewayTimeout, 'POST')).toBe(false);
-    expect(shouldRetry(10, 0, gatewayTimeout, 'GET')).toBe(true);
-    expect(shouldRetry(10, 0, new Response(null, { status: 429, headers: { 'Retry-After': '0' } }), 'POST')).toBe(true);
+  it('waits at least the Retry-After Graph asks for before each retry', async () => {
+    const { client, exchanges } = clientFor(service, { maxRetries: 3, maxRetryWaitSeconds: 2 });
+    service.faults.inject({ status: 429, retryAfterSeconds: 0.3, count: 2, method: 'GET' });
+
+    expect(await client.list(newUser().getToken)).toEqual([]);
+
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([429, 429, 200]);
+    // 1 ms for clock rounding.
+    for (const pause of pausesOf(exchanges)) expect(pause).toBeGreaterThanOrEqual(300 - 1);
   });
 
-  it('clamps the retry count to the library limit and the base delay to the bound', () => {
-    expect(boundedRetryOptions({ maxRetries: 50, maxRetryWaitSeconds: 5 })).toMatchObject({ maxRetries: 10, delay: 1 });
-    expect(boundedRetryOptions({ maxRetries: -1, maxRetryWaitSeconds: 0.5 })).toMatchObject({ maxRetries: 0, delay: 0.5 });
+  it('takes a Retry-After exactly at the bound, and answers at once when Graph asks for longer', async () => {
+    const { client, exchanges } = clientFor(service, { maxRetries: 3, maxRetryWaitSeconds: 0.2 });
+    const user = newUser();
+    service.faults.inject({ status: 503, retryAfterSeconds: 0.2, count: 1, method: 'GET' });
+    expect(await client.list(user.getToken)).toEqual([]);
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([503, 200]);
+
+    service.faults.inject({ status: 503, retryAfterSeconds: 0.25, count: 1, method: 'GET' });
+    const started = Date.now();
+    const error = await rejectionOf(client.list(user.getToken));
+
+    expect(isGraphRequestError(error, 'unavailable')).toBe(true);
+    expect((error as GraphRequestError).details.retryAfterSeconds).toBe(0.25);
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([503, 200, 503]);
+    expect(Date.now() - started).toBeLessThan(250);
+  });
+
+  it('without a Retry-After backs off, each pause longer than the last and none beyond the bound', async () => {
+    const { client, exchanges } = clientFor(service, { maxRetries: 3, maxRetryWaitSeconds: 0.8 });
+    service.faults.inject({ status: 503, count: 3, method: 'GET' });
+
+    expect(await client.list(newUser().getToken)).toEqual([]);
+
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([503, 503, 503, 200]);
+    expect(exchanges.slice(0, 3).map((exchange) => exchange.retryAfter)).toEqual([null, null, null]);
+    const pauses = pausesOf(exchanges);
+    // Doubling from one second, capped at 0.8 s: every pause is between half the bound and the bound.
+    for (const pause of pauses) {
+      expect(pause).toBeGreaterThanOrEqual(400 - 1);
+      expect(pause).toBeLessThan(800 + 150);
+    }
+  });
+
+  it('with a bound of zero sends again at once: no pause, however many retries', async () => {
+    const { client, exchanges } = clientFor(service, { maxRetries: 2, maxRetryWaitSeconds: 0 });
+    service.faults.inject({ status: 504, count: 2, method: 'GET' });
+    const started = Date.now();
+
+    expect(await client.list(newUser().getToken)).toEqual([]);
+
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([504, 504, 200]);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it.each(['POST', 'post'])('never sends a create (%s) again after 504, but does after 429: the interest is created once', async (method) => {
+    const { client, exchanges } = clientFor(service, { maxRetries: 3 });
+    const user = newUser();
+    service.faults.inject({ status: 504, retryAfterSeconds: 0, count: 1, method });
+    expect(isGraphRequestError(await rejectionOf(client.create(user.getToken, draft)), 'unavailable')).toBe(true);
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([504]);
+
+    service.faults.inject({ status: 429, retryAfterSeconds: 0, count: 1, method });
+    await client.create(user.getToken, draft);
+    expect(exchanges.map((exchange) => exchange.status)).toEqual([504, 429, 201]);
+    expect(service.store.listInterests(user.oid)).toHaveLength(1);
+  });
+
+  it('sends a PATCH again after 504 (sending it twice changes nothing more)', async () => {
+    const { client, exchanges } = clientFor(service, { maxRetries: 3 });
+    const user = newUser();
+    const created = await client.create(user.getToken, draft);
+    service.faults.inject({ status: 504, retryAfterSeconds: 0, count: 1, method: 'PATCH' });
+
+    const updated = await client.update(user.getToken, created, { description: 'Indoors on Thursdays.' });
+
+    expect(updated.description).toBe('Indoors on Thursdays.');
+    expect(exchanges.filter((exchange) => exchange.method === 'PATCH').map((exchange) => exchange.status)).toEqual([504, 200]);
+  });
+
+  it('with no retries configured sends each request once', async () => {
+    const { client, exchanges } = clientFor(service, { maxRetries: 0 });
+    service.faults.inject({ status: 429, retryAfterSeconds: 0, count: 1, method: 'GET' });
+
+    expect(isGraphRequestError(await rejectionOf(client.list(newUser().getToken)), 'throttled')).toBe(true);
+    expect(exchanges).toHaveLength(1);
   });
 });

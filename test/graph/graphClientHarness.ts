@@ -21,6 +21,10 @@ export interface RecordedExchange {
   /** Absent when the request never got a response (timeout, refused connection). */
   readonly status?: number;
   readonly responseRequestId?: string | null;
+  readonly retryAfter?: string | null;
+  /** When the request went out and when its answer was in (ms since the epoch). */
+  readonly sentAt: number;
+  readonly answeredAt?: number;
 }
 
 /** The product's keep-alive transport (the default under the client), with every request and response noted on the way through. */
@@ -36,10 +40,17 @@ export function recordingFetch(): { fetch: typeof fetch; exchanges: RecordedExch
       clientRequestId: headers.get('client-request-id'),
       retryAttempt: headers.get('Retry-Attempt'),
       body: typeof init?.body === 'string' ? init.body : undefined,
+      sentAt: Date.now(),
     };
     const index = exchanges.push(sent) - 1;
     const response = await send(input, init);
-    exchanges[index] = { ...sent, status: response.status, responseRequestId: response.headers.get('request-id') };
+    exchanges[index] = {
+      ...sent,
+      status: response.status,
+      responseRequestId: response.headers.get('request-id'),
+      retryAfter: response.headers.get('Retry-After'),
+      answeredAt: Date.now(),
+    };
     return response;
   };
   return { fetch: record, exchanges };
