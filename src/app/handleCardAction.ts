@@ -13,6 +13,7 @@ import { actorIdOf } from '../conversation/actor';
 import { cardViewersFor } from '../conversation/replies';
 import type { BotServices } from '../conversation/botServices';
 import { answerAskerWithinBudget, answerCardActionWithinBudget } from '../conversation/cardActionDeadline';
+import { answerFailure as logFailureOnce } from '../conversation/answerFailure';
 import { describeFailure } from '../conversation/userMessages';
 import type { Provided } from '../conversation/graphAccess';
 import type { ActionTurn, CardActionRoute, RouteNeed } from '../conversation/routeTypes';
@@ -83,8 +84,7 @@ async function runRoute(route: CardActionRoute<CardVerb>, action: CardAction, tu
 }
 
 function answerFailure(error: unknown, action: CardAction, turn: ActionTurn): CardActionResponse {
-  const report = describeFailure(error);
-  turn.services.logger[report.severity](`Card action ${action.verb} failed`, { verb: action.verb, code: report.code, ...report.logFields });
+  const report = logFailureOnce(turn.services.logger, `Card action ${action.verb} failed`, error, { verb: action.verb });
   // A message keeps the card as it was (with anything typed into it), so the user can simply try again.
   if (report.severity === 'warn') return messageResponse(report.userText);
   return errorResponse(500, 'InternalError', report.userText);
@@ -97,8 +97,6 @@ async function answerStaleCard(notFound: unknown, action: CardAction, { services
     const interests = await profile.list();
     return cardResponse(renderListCard({ interests, page: 0, ownerId, notice: STALE_CARD_NOTICE, viewers: cardViewersFor(context.activity) }));
   } catch (error) {
-    const report = describeFailure(error);
-    services.logger[report.severity]('Listing interests after a stale card failed', { verb: action.verb, code: report.code, ...report.logFields });
-    return messageResponse(report.userText);
+    return messageResponse(logFailureOnce(services.logger, 'Listing interests after a stale card failed', error, { verb: action.verb }).userText);
   }
 }
