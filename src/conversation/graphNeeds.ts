@@ -8,6 +8,7 @@
  *   depends on them being granted.
  */
 import type { Config } from '../config';
+import { FAILURES } from '../errors/errorCatalogue';
 
 export const GRAPH_NEEDS = ['profile', 'colleagues'] as const;
 
@@ -27,18 +28,15 @@ export function needScopesOf(config: Pick<Config, 'helpers'>): NeedScopes {
   });
 }
 
-export const NOT_GRANTED_TEXT =
-  "I'm not allowed to look up your colleagues' interests yet: this needs a permission your admin has to grant the app first.";
-export const IDENTITY_FAILED_TEXT = "I couldn't get permission to look up your colleagues' interests right now. Try again in a minute.";
+export const NOT_GRANTED_TEXT = FAILURES['colleagues-not-granted'].userText;
+export const IDENTITY_FAILED_TEXT = FAILURES['colleagues-token-failed'].userText;
 
 /**
- * What the user is told when a need's scopes are refused although they are signed in. The sign-in's own scopes are
- * never refused this way (consent is part of signing in), but a token provider may still say so.
+ * What the user is told when a need's scopes are refused although they are signed in (the words are in the error
+ * catalogue). The sign-in's own scopes are never refused this way (consent is part of signing in), but a token
+ * provider may still say so.
  */
 export const REFUSED_NEED_TEXT: { readonly [N in GraphNeed]: { readonly notGranted: string; readonly failed: string } } = Object.freeze({
-  profile: {
-    notGranted: "I'm not allowed to read or change your profile yet: this needs a permission your admin has to grant the app first.",
-    failed: "I couldn't get permission to read your profile right now. Try again in a minute.",
-  },
+  profile: { notGranted: FAILURES['profile-not-granted'].userText, failed: FAILURES['profile-token-failed'].userText },
   colleagues: { notGranted: NOT_GRANTED_TEXT, failed: IDENTITY_FAILED_TEXT },
 });

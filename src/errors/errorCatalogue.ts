@@ -43,6 +43,15 @@ export const FAILURES = Object.freeze({
   'sign-in-required': { severity: 'info', signInReason: 'signInRequired', userText: 'I need you to sign in before I can read or change your profile.' },
   'consent-required': { severity: 'info', signInReason: 'consentRequired', userText: 'I need your consent to read and change the interests on your profile.' },
 
+  // Signed in, but the identity provider refused the scopes a route needs (`conversation/graphNeeds.ts`).
+  'profile-not-granted': { severity: 'warn', userText: "I'm not allowed to read or change your profile yet: this needs a permission your admin has to grant the app first." },
+  'profile-token-failed': { severity: 'warn', userText: "I couldn't get permission to read your profile right now. Try again in a minute." },
+  'colleagues-not-granted': {
+    severity: 'warn',
+    userText: "I'm not allowed to look up your colleagues' interests yet: this needs a permission your admin has to grant the app first.",
+  },
+  'colleagues-token-failed': { severity: 'warn', userText: "I couldn't get permission to look up your colleagues' interests right now. Try again in a minute." },
+
   // Thrown by the bot's own code.
   /** The environment does not make a usable configuration: a start-up error whose message names the setting. */
   'config-invalid': { severity: 'error' },
