@@ -2,10 +2,11 @@
  * A real Azure Blob Storage emulator for tests: `azurite-blob` (installed as a dev dependency) on a free loopback
  * port, data in memory only, stopped by `stop()`. Nothing else needs to be running.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stopChild, waitForListeningPort } from './childServer';
 
 /** The emulator's fixed, publicly documented development account (not a secret). */
 const DEV_ACCOUNT = 'devstoreaccount1';
@@ -39,7 +40,7 @@ export async function startAzurite(): Promise<RunningAzurite> {
   );
   let port: number;
   try {
-    port = await waitForPort(child);
+    port = await waitForListeningPort(child, 'azurite-blob', LISTENING_LINE, START_TIMEOUT_MS);
   } catch (error) {
     await stopChild(child);
     fs.rmSync(workDir, { recursive: true, force: true });
@@ -53,41 +54,4 @@ export async function startAzurite(): Promise<RunningAzurite> {
       fs.rmSync(workDir, { recursive: true, force: true });
     },
   };
-}
-
-function waitForPort(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`azurite-blob did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = LISTENING_LINE.exec(output);
-      if (match?.[1]) {
-        cleanUp();
-        resolve(Number(match[1]));
-      }
-    };
-    const onExit = (code: number | null): void => fail(new Error(`azurite-blob exited (${String(code)}) before listening:\n${output}`));
-    const fail = (error: Error): void => {
-      cleanUp();
-      reject(error);
-    };
-    const cleanUp = (): void => {
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      child.stderr?.off('data', onData);
-      child.off('exit', onExit);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', onExit);
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }

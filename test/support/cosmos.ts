@@ -7,10 +7,11 @@
  * clients connect with endpoint discovery off (`STORAGE_COSMOS_ENDPOINT_DISCOVERY=false`) and stay on the endpoint
  * they were given. The database is created here, as an operator's set-up does: the bot creates only its container.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import type { StorageConfig } from '../../src/config';
+import { stopChild, waitForListeningPort } from './childServer';
 
 /** The Cosmos DB emulator's fixed, publicly documented key (not a secret); the stand-in accepts any key. */
 export const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
@@ -42,7 +43,7 @@ export async function startCosmos(): Promise<RunningCosmos> {
   const child = spawn(process.execPath, [cli, '--no-ssl', '--host', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let endpoint: string;
   try {
-    endpoint = `http://127.0.0.1:${await waitForPort(child)}/`;
+    endpoint = `http://127.0.0.1:${await waitForListeningPort(child, 'cosmosdb-server', LISTENING_LINE, START_TIMEOUT_MS)}/`;
   } catch (error) {
     await stopChild(child);
     throw error;
@@ -72,44 +73,4 @@ export async function startCosmos(): Promise<RunningCosmos> {
       await stopChild(child);
     },
   };
-}
-
-function waitForPort(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`cosmosdb-server did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = LISTENING_LINE.exec(output);
-      if (match?.[1]) {
-        cleanUp();
-        // Nobody reads on from here: keep the pipes flowing so the server never blocks on a full one.
-        child.stdout?.resume();
-        child.stderr?.resume();
-        resolve(Number(match[1]));
-      }
-    };
-    const onExit = (code: number | null): void => fail(new Error(`cosmosdb-server exited (${String(code)}) before listening:\n${output}`));
-    const fail = (error: Error): void => {
-      cleanUp();
-      reject(error);
-    };
-    const cleanUp = (): void => {
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      child.stderr?.off('data', onData);
-      child.off('exit', onExit);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', onExit);
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
