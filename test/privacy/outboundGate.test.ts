@@ -124,3 +124,31 @@ describe('the outbound gate on the bot', () => {
     expect(sent[0]!.attachments?.[0]?.content).toEqual(card);
   });
 });
+
+describe('the longest things a person can send, in a channel', () => {
+  let harness: BotHarness;
+  beforeAll(async () => {
+    harness = await startBotHarness();
+  });
+  afterAll(() => harness.close());
+
+  it('a bulk add of 100 names of 100 CJK characters is answered with bulk cards, each within the limit, every name carried', async () => {
+    const names = Array.from({ length: 100 }, (_, index) => `${String(index).padStart(3, '0')}${'中'.repeat(97)}`);
+    const exchange = await harness.send({ type: 'message', text: `<at>${BOT.name}</at> add ${names.join('; ')}`, conversation: CHANNEL_THREAD });
+    const sent = exchange.activities.filter((activity) => activity.type === 'message');
+    expect(sent.length).toBeGreaterThan(1);
+    for (const activity of sent) expect(activityWireSize(activity)).toBeLessThanOrEqual(MAX_ACTIVITY_BYTES);
+    expect(JSON.stringify(sent)).not.toContain(ANSWER_TOO_LONG_TEXT);
+    const carried = sent.flatMap((activity) =>
+      (activity.attachments ?? []).flatMap((attachment) => {
+        const names: string[] = [];
+        JSON.stringify(attachment.content, (key, value: unknown) => {
+          if (key === 'names' && Array.isArray(value)) names.push(...(value as string[]));
+          return value;
+        });
+        return names;
+      }),
+    );
+    expect(carried).toEqual(names);
+  });
+});
