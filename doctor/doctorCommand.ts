@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import type { INetworkModule } from '@azure/msal-node';
-import { fail, ok, type Result } from '../src/domain/result';
+import type { Result } from '../src/domain/result';
+import { parseFlagArguments } from '../packager/commandArguments';
 import { formatCheckResult } from './checkResult';
 import type { DoctorFiles } from './doctorContext';
 import { runDoctor } from './runDoctor';
@@ -22,18 +23,7 @@ export const DOCTOR_USAGE = [
 const FLAGS: Readonly<Record<string, keyof DoctorFiles>> = { '--env': 'envFile', '--manifest-env': 'manifestEnvFile', '--dir': 'appPackageDir' };
 
 export function parseDoctorArguments(args: readonly string[]): Result<DoctorFiles | 'help', string> {
-  const files: Record<keyof DoctorFiles, string> = { ...DOCTOR_DEFAULTS };
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index] ?? '';
-    if (arg === '--help' || arg === '-h') return ok('help');
-    const [flag = '', inlineValue] = arg.split(/=(.*)/s, 2);
-    const key = FLAGS[flag];
-    if (!key) return fail(`Unknown argument ${arg}`);
-    const value = inlineValue ?? args[(index += 1)];
-    if (!value || value.startsWith('--')) return fail(`${flag} needs a value`);
-    files[key] = value;
-  }
-  return ok(files);
+  return parseFlagArguments(args, FLAGS, DOCTOR_DEFAULTS);
 }
 
 export interface DoctorCommandIo {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { fail, ok, type Result } from '../src/domain/result';
+import { parseFlagArguments } from './commandArguments';
 import { APP_PACKAGE_FILES } from './appPackageFiles';
 import { buildAppPackage } from './buildAppPackage';
 import { describeError, formatIssue } from './packageIssue';
@@ -39,18 +40,7 @@ export interface PackageCommandIo {
 const FLAGS: Readonly<Record<string, keyof PackageCommandOptions>> = { '--env': 'envFile', '--out': 'outFile', '--dir': 'appPackageDir' };
 
 export function parsePackageArguments(args: readonly string[]): Result<PackageCommandOptions | 'help', string> {
-  const options: Record<keyof PackageCommandOptions, string> = { ...PACKAGE_DEFAULTS };
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index] ?? '';
-    if (arg === '--help' || arg === '-h') return ok('help');
-    const [flag = '', inlineValue] = arg.split(/=(.*)/s, 2);
-    const key = FLAGS[flag];
-    if (!key) return fail(`Unknown argument ${arg}`);
-    const value = inlineValue ?? args[(index += 1)];
-    if (!value || value.startsWith('--')) return fail(`${flag} needs a value`);
-    options[key] = value;
-  }
-  return ok(options);
+  return parseFlagArguments(args, FLAGS, PACKAGE_DEFAULTS);
 }
 
 function errorCode(error: unknown): string {
