@@ -1,5 +1,8 @@
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
+import type { MessageKey } from '../i18n/catalog';
+import { isMessageKey } from '../i18n/catalogs';
+import type { Text } from '../i18n/text';
 import { CARD_VERBS, type CardVerb } from './cardActions';
 
 /** An expanded Adaptive Card, ready to send or to return from an `adaptiveCard/action` invoke. */
@@ -18,9 +21,9 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
  * `expand` only evaluates. Data must be fully normalized (no `undefined`, no `null` in text): the engine writes
  * an unbound field as the literal `${field}` and throws on `null` inside mixed text.
  */
-export function defineCardTemplate<TData extends object>(payload: unknown): (data: TData) => AdaptiveCard {
+export function defineCardTemplate<TData extends object>(payload: unknown): (text: Text, data: TData) => AdaptiveCard {
   const expand = preparedTemplate<TData>(payload);
-  return (data) => asAdaptiveCard(expand(data));
+  return (text, data) => asAdaptiveCard(expand(text, data));
 }
 
 /**
@@ -29,7 +32,7 @@ export function defineCardTemplate<TData extends object>(payload: unknown): (dat
  * across owners. The card returned is the one kept, deeply frozen: callers build on it (a spread) but never change
  * it, so a hit costs no copy. At most `maxEntries` expansions are kept, the least recently used dropped first.
  */
-export function defineCachedCardTemplate<TData extends object>(payload: unknown, maxEntries: number): (ownerId: string, data: TData) => AdaptiveCard {
+export function defineCachedCardTemplate<TData extends object>(payload: unknown, maxEntries: number): (text: Text, ownerId: string, data: TData) => AdaptiveCard {
   return keptExpansions(defineCardTemplate<TData>(payload), maxEntries);
 }
 
@@ -42,38 +45,51 @@ export function defineCachedCardTemplate<TData extends object>(payload: unknown,
 export function defineCachedSplitCardTemplate<TBody extends object, TActions extends object>(
   payload: { readonly actions: readonly unknown[] },
   maxEntries: number,
-): (ownerId: string, body: TBody, actions: TActions) => AdaptiveCard {
+): (text: Text, ownerId: string, body: TBody, actions: TActions) => AdaptiveCard {
   const { actions, ...withoutActions } = payload;
   const expandBody = defineCachedCardTemplate<TBody>(withoutActions, maxEntries);
   const expandActions = keptExpansions(preparedTemplate<TActions>(actions), maxEntries);
-  return (ownerId, body, actionsView) => {
-    const expandedActions = expandActions(ownerId, actionsView);
+  return (text, ownerId, body, actionsView) => {
+    const expandedActions = expandActions(text, ownerId, actionsView);
     if (!Array.isArray(expandedActions)) throw new Error('card actions did not expand to a list');
-    return Object.freeze({ ...expandBody(ownerId, body), actions: expandedActions });
+    return Object.freeze({ ...expandBody(text, ownerId, body), actions: expandedActions });
   };
 }
 
-/** Prepared on first use (its verbs filled in, see `withVerbs`); each call only evaluates. */
-function preparedTemplate<TData extends object>(payload: unknown): (data: TData) => unknown {
-  let template: Template | undefined;
-  return (data) => {
-    template ??= new Template(withVerbs(payload));
+/**
+ * Prepared on first use in each language (its verbs and words filled in, see `withVerbs` and `withWords`), so a
+ * card costs the same to expand in every language; each call only evaluates.
+ */
+function preparedTemplate<TData extends object>(payload: unknown): (text: Text, data: TData) => unknown {
+  const templates = new Map<Text['t'], Template>();
+  return (text, data) => {
+    let template = templates.get(text.t);
+    if (template === undefined) {
+      template = new Template(withWords(withVerbs(payload), text));
+      templates.set(text.t, template);
+    }
     return template.expand({ $root: data });
   };
 }
 
-/** Keeps up to `maxEntries` expansions, deeply frozen, keyed by the owner and the whole view data (least recently used dropped first). */
-function keptExpansions<TData extends object, TExpanded>(expand: (data: TData) => TExpanded, maxEntries: number): (ownerId: string, data: TData) => TExpanded {
+/**
+ * Keeps up to `maxEntries` expansions, deeply frozen, keyed by the language, the owner and the whole view data
+ * (least recently used dropped first).
+ */
+function keptExpansions<TData extends object, TExpanded>(
+  expand: (text: Text, data: TData) => TExpanded,
+  maxEntries: number,
+): (text: Text, ownerId: string, data: TData) => TExpanded {
   const expansions = new Map<string, TExpanded>();
-  return (ownerId, data) => {
-    const key = `${ownerId}\n${JSON.stringify(data)}`;
+  return (text, ownerId, data) => {
+    const key = `${text.language}\n${ownerId}\n${JSON.stringify(data)}`;
     const kept = expansions.get(key);
     if (kept !== undefined) {
       expansions.delete(key);
       expansions.set(key, kept);
       return kept;
     }
-    const expanded = deepFreeze(expand(data));
+    const expanded = deepFreeze(expand(text, data));
     expansions.set(key, expanded);
     if (expansions.size > maxEntries) expansions.delete(expansions.keys().next().value as string);
     return expanded;
@@ -134,4 +150,24 @@ function verbNamed(reference: string): CardVerb {
   const verb = key !== undefined && Object.hasOwn(CARD_VERBS, key) ? CARD_VERBS[key as keyof typeof CARD_VERBS] : undefined;
   if (verb === undefined) throw new Error(`A card template names the verb ${JSON.stringify(reference)}: write @CARD_VERBS.<key> with a key of CARD_VERBS.`);
   return verb;
+}
+
+const WORD_REFERENCE = /^@TEXT\.([\w.]+)$/;
+
+/**
+ * A template's fixed words are catalog messages named by key (`"title": "@TEXT.card.next"`), filled in from the
+ * user's language when the template is prepared for it; an unknown key fails then, not in the chat. Words that vary
+ * (counts, names) come in the data, formatted by the card's builder.
+ */
+export function withWords(node: unknown, text: Text): unknown {
+  if (typeof node === 'string') return node.startsWith('@TEXT.') ? text.t(messageKeyNamed(node)) : node;
+  if (Array.isArray(node)) return node.map((child) => withWords(child, text));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withWords(value, text)]));
+}
+
+function messageKeyNamed(reference: string): MessageKey {
+  const key = WORD_REFERENCE.exec(reference)?.[1];
+  if (key === undefined || !isMessageKey(key)) throw new Error(`A card template names the words ${JSON.stringify(reference)}: write @TEXT.<key> with a key of the catalogs.`);
+  return key;
 }

@@ -2,11 +2,12 @@ import template from '../../cards/list.json';
 import { draftFromInterest } from '../domain/interestDraft';
 import { LIST_PAGE_SIZE, pageOf } from '../domain/paging';
 import type { PersonInterest } from '../domain/personInterest';
+import type { Text } from '../i18n/text';
 import { interestsForSharedConversation } from '../domain/sharedConversation';
 import { defineCachedCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText, plainText } from './displayText';
 import { DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, tagLabels } from './interestView';
-import { isSharedView, NO_SHARED_INTERESTS_TEXT, OWNER_ONLY, SHARED_VIEW_NOTE, withOwnerRefresh, type Viewers } from './sharedView';
+import { isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from './sharedView';
 
 export interface ListCardData {
   interests: readonly PersonInterest[];
@@ -38,7 +39,7 @@ interface ListCardView {
   hasSuggestions: boolean;
   suggestions: string;
   hasSharedNote: boolean;
-  sharedNote: string;
+  addHint: string;
   hasPersonalChat: boolean;
   personalChatUrl: string;
   rows: ListRowView[];
@@ -61,31 +62,33 @@ const OPEN_TITLE_NAME_MAX = 40;
  * One page (LIST_PAGE_SIZE rows) of the user's interests; each row opens its interest card. Suggestions waiting
  * for the user's confirmation are marked and counted. Posted for everyone, it lists only what everyone may see.
  */
-export function renderListCard({ interests, page, ownerId, notice, viewers = OWNER_ONLY }: ListCardData): AdaptiveCard {
+export function renderListCard(text: Text, { interests, page, ownerId, notice, viewers = OWNER_ONLY }: ListCardData): AdaptiveCard {
   const shared = isSharedView(viewers);
   const listed = shared ? interestsForSharedConversation(interests).shown : interests;
   const shown = pageOf(listed, page, LIST_PAGE_SIZE);
   const noticeText = blockText(notice, DISPLAY_LIMITS.notice);
   const first = shown.page * LIST_PAGE_SIZE + 1;
   const last = shown.page * LIST_PAGE_SIZE + shown.items.length;
-  const suggestionCount = listed.filter(isUnconfirmedSuggestion).length;
+  // Suggestions wait for the owner alone: a shared card neither counts them nor asks the room to confirm them.
+  const suggestionCount = shared ? 0 : listed.filter(isUnconfirmedSuggestion).length;
   const ownerName = shared ? inlineText(viewers.ownerName, OWNER_NAME_MAX) : '';
-  const card = expand(ownerId, {
+  const card = expand(text, ownerId, {
     ownerId,
-    title: shared ? (ownerName === '' ? 'Interests' : `${ownerName}'s interests`) : 'Your interests',
+    title: shared ? (ownerName === '' ? text.t('list.title.anonymous') : text.t('list.title.owner', { owner: ownerName })) : text.t('list.title.own'),
     hasNotice: noticeText !== '',
     notice: noticeText,
     isEmpty: listed.length === 0,
     // The same words whether or not the owner has private interests: the room learns nothing from them.
-    emptyText: shared ? NO_SHARED_INTERESTS_TEXT : "You haven't added any interests to your profile yet.",
-    summary: shown.pageCount > 1 ? `Showing ${first}–${last} of ${listed.length}` : countText(listed.length),
+    emptyText: shared ? text.t('shared.noInterests') : text.t('list.empty.own'),
+    summary: shown.pageCount > 1 ? text.t('list.summary.page', { first, last, total: listed.length }) : text.t('list.summary.count', { count: listed.length }),
     hasSuggestions: suggestionCount > 0,
-    suggestions: suggestionsText(suggestionCount),
+    suggestions: text.t('list.suggestions', { count: suggestionCount }),
     hasSharedNote: shared,
-    sharedNote: SHARED_VIEW_NOTE,
+    // In a group chat or channel the bot hears only messages that mention it.
+    addHint: text.t(shared ? 'list.addHint.shared' : 'list.addHint'),
     hasPersonalChat: shared && viewers.personalChatUrl !== '',
     personalChatUrl: shared ? viewers.personalChatUrl : '',
-    rows: shown.items.map(toRow),
+    rows: shown.items.map((interest) => toRow(text, interest)),
     page: shown.page,
     hasPrevious: shown.hasPrevious,
     previousPage: shown.page - 1,
@@ -95,23 +98,15 @@ export function renderListCard({ interests, page, ownerId, notice, viewers = OWN
   return withOwnerRefresh(card, viewers, { ownerId, card: 'list', page: shown.page });
 }
 
-function toRow(interest: PersonInterest): ListRowView {
+function toRow(text: Text, interest: PersonInterest): ListRowView {
   const draft = draftFromInterest(interest);
   const tags = tagLabels(draft.collaborationTags).join(' · ');
   return {
     interestId: interest.id ?? '',
     name: displayName(draft.displayName, DISPLAY_LIMITS.listName),
-    openTitle: `Open ${plainText(draft.displayName, OPEN_TITLE_NAME_MAX)}`,
+    openTitle: text.t('list.row.open', { name: plainText(draft.displayName, OPEN_TITLE_NAME_MAX) }),
     hasTags: tags !== '',
     tags,
     isSuggestion: isUnconfirmedSuggestion(interest),
   };
-}
-
-function countText(count: number): string {
-  return count === 1 ? '1 interest' : `${count} interests`;
-}
-
-function suggestionsText(count: number): string {
-  return count === 1 ? '1 suggestion is waiting for your confirmation.' : `${count} suggestions are waiting for your confirmation.`;
 }

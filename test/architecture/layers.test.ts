@@ -12,7 +12,7 @@ const SRC = path.join(__dirname, '..', '..', 'src');
 
 /** Folders (and top-level files) of `src/`, lowest layer first; one layer may import only from its own or lower ones. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['domain', 'logger.ts'],
+  ['domain', 'i18n', 'logger.ts'],
   ['graph', 'storage', 'errors', 'config.ts'],
   ['auth', 'cards'],
   ['conversation'],

@@ -1,0 +1,3 @@
+/** Adding several interests at once. */
+export const bulkAddMessages = {
+} as const;

@@ -1,0 +1,20 @@
+/** Words on the cards (`cards/*.json` name them as `@TEXT.<key>`), and what card builders fill in. */
+export const cardMessages = {
+  'list.title.own': 'Your interests',
+  'list.title.owner': '{owner}’s interests',
+  'list.title.anonymous': 'Interests',
+  'list.empty.own': 'You haven’t added any interests to your profile yet.',
+  'list.summary.page': 'Showing {first, number}–{last, number} of {total, number}',
+  'list.summary.count': '{count, plural, one {# interest} other {# interests}}',
+  'list.suggestions': '{count, plural, one {# suggestion is waiting for your confirmation.} other {# suggestions are waiting for your confirmation.}}',
+  'list.row.open': 'Open {name}',
+  'list.suggestedBadge': 'Suggested',
+  'list.addHint': 'To add an interest, say **add** and its name, for example **add Chess**.',
+  'list.addHint.shared': 'To add an interest, mention me and say **add** and its name, for example **@Profile Interests add Chess**.',
+  'shared.viewNote': 'Only interests your whole organization can see are shown here.',
+  'shared.noInterests': 'No interests shared with the whole organization yet.',
+  'shared.showMyView': 'Show my view',
+  'card.previous': 'Previous',
+  'card.next': 'Next',
+  'card.openPersonalChat': 'Open in personal chat',
+} as const;

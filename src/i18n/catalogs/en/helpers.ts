@@ -1,0 +1,3 @@
+/** Who can help: finding colleagues by their interests. */
+export const helperMessages = {
+} as const;

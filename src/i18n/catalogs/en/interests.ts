@@ -1,0 +1,3 @@
+/** Listing, opening, adding, editing, tagging and deleting interests: replies and dialog questions. */
+export const interestMessages = {
+} as const;

@@ -1,0 +1,115 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Catalog, Message, MessageKey, MessageValues } from './catalog';
+import { CATALOGS } from './catalogs';
+import { canonicalTag, languageFor, PSEUDO_LANGUAGE, SOURCE_LANGUAGE, type Language } from './languages';
+import { pseudoLocalize } from './pseudo';
+
+/**
+ * Everything a turn needs to speak its user's language: the catalog's messages and `Intl` formatters for the user's
+ * locale and time zone. Made once per locale and time zone and shared by every turn that has them.
+ */
+export interface Text {
+  /** The catalog chosen (`de` for a `de-AT` user). */
+  readonly language: Language;
+  /** The locale `Intl` formats with: the user's own (`de-AT`) when its language is the catalog's. */
+  readonly locale: string;
+  /** An IANA zone from the user's client, or UTC. */
+  readonly timeZone: string;
+  /** The message, with its placeholders, plurals and selects filled in. */
+  t(key: MessageKey, values?: MessageValues): string;
+  /** A message chosen earlier (`Message`), in this language. */
+  say(message: Message): string;
+  /** A calendar date as the user's locale writes it ("12 Mar 2024", "12.03.2024"), in the user's time zone. */
+  date(value: Date): string;
+  number(value: number): string;
+  /** "Chess, Go and Hiking" in the user's language. */
+  list(items: readonly string[]): string;
+  /** Orders names as the user's language sorts them. */
+  compare(left: string, right: string): number;
+}
+
+const UTC = 'UTC';
+/** Distinct locale × time zone pairs seen in a tenant are a few dozen; the bound only stops a flood of made-up ones. */
+const TEXTS_KEPT = 512;
+const texts = new Map<string, Text>();
+
+/** The `Text` for a user's locale tag (`de-AT`) and time zone, each falling back (to English, to UTC) when unusable. */
+export function textFor(requestedLocale?: string, requestedTimeZone?: string): Text {
+  const key = `${requestedLocale ?? ''}\u0000${requestedTimeZone ?? ''}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = createText(requestedLocale, requestedTimeZone);
+    if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value as string);
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/** English in UTC: for what is said outside any user's turn (tests, start-up). */
+export const SOURCE_TEXT: Text = textFor(SOURCE_LANGUAGE);
+
+function createText(requestedLocale: string | undefined, requestedTimeZone: string | undefined): Text {
+  const language = languageFor(requestedLocale);
+  const locale = formattingLocale(language, canonicalTag(requestedLocale));
+  const timeZone = usableTimeZone(requestedTimeZone);
+  const messages = messagesOf(language);
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+  const numberFormat = new Intl.NumberFormat(locale);
+  const listFormat = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return Object.freeze({
+    language,
+    locale,
+    timeZone,
+    t: messages,
+    say: (message: Message) => messages(message.key, message.values),
+    date: (value: Date) => dateFormat.format(value),
+    number: (value: number) => numberFormat.format(value),
+    list: (items: readonly string[]) => listFormat.format(items),
+    compare: collator.compare,
+  });
+}
+
+function formattingLocale(language: Language, requested: string | undefined): string {
+  if (language === PSEUDO_LANGUAGE) return SOURCE_LANGUAGE;
+  if (requested !== undefined && new Intl.Locale(requested).language === new Intl.Locale(language).language) return requested;
+  return language;
+}
+
+function usableTimeZone(requested: string | undefined): string {
+  if (typeof requested !== 'string' || requested === '' || requested.length > 64) return UTC;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: requested }).resolvedOptions().timeZone;
+  } catch {
+    // Not a zone this runtime knows: dates are shown in UTC rather than not at all.
+    return UTC;
+  }
+}
+
+const formatters = new Map<Language, (key: MessageKey, values?: MessageValues) => string>();
+
+/** One formatter per language; each message is parsed the first time it is used, then kept. */
+function messagesOf(language: Language): (key: MessageKey, values?: MessageValues) => string {
+  let format = formatters.get(language);
+  if (format === undefined) {
+    format = compileLazily(language);
+    formatters.set(language, format);
+  }
+  return format;
+}
+
+function compileLazily(language: Language): (key: MessageKey, values?: MessageValues) => string {
+  const catalog: Catalog = CATALOGS[language === PSEUDO_LANGUAGE ? SOURCE_LANGUAGE : language];
+  const compiled = new Map<MessageKey, IntlMessageFormat>();
+  return (key, values) => {
+    let message = compiled.get(key);
+    if (message === undefined) {
+      const source = catalog[key];
+      message = new IntlMessageFormat(language === PSEUDO_LANGUAGE ? pseudoLocalize(source) : source, language === PSEUDO_LANGUAGE ? SOURCE_LANGUAGE : language, undefined, { ignoreTag: true });
+      compiled.set(key, message);
+    }
+    const formatted = message.format(values);
+    if (typeof formatted !== 'string') throw new Error(`The message ${key} did not format to text.`);
+    return formatted;
+  };
+}
