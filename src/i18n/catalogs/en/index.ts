@@ -8,12 +8,14 @@ import { conversationMessages } from './conversation';
 import { domainMessages } from './domain';
 import { helperMessages } from './helpers';
 import { interestMessages } from './interests';
+import { promptCardMessages } from './promptCards';
 
 /** Each area's keys are prefixed with its own names, so no two areas share a key (a test checks). */
-export const EN_AREAS = { cardMessages, conversationMessages, domainMessages, interestMessages, bulkAddMessages, helperMessages } as const;
+export const EN_AREAS = { cardMessages, promptCardMessages, conversationMessages, domainMessages, interestMessages, bulkAddMessages, helperMessages } as const;
 
 export const en = {
   ...cardMessages,
+  ...promptCardMessages,
   ...conversationMessages,
   ...domainMessages,
   ...interestMessages,
