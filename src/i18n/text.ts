@@ -45,9 +45,6 @@ export function textFor(requestedLocale?: string, requestedTimeZone?: string): T
   return text;
 }
 
-/** English in UTC: for what is said outside any user's turn (tests, start-up). */
-export const SOURCE_TEXT: Text = textFor(SOURCE_LANGUAGE);
-
 function createText(requestedLocale: string | undefined, requestedTimeZone: string | undefined): Text {
   const language = languageFor(requestedLocale);
   const locale = formattingLocale(language, canonicalTag(requestedLocale));
@@ -113,3 +110,6 @@ function compileLazily(language: Language): (key: MessageKey, values?: MessageVa
     return formatted;
   };
 }
+
+/** English in UTC: for what is said outside any user's turn (tests, start-up). */
+export const SOURCE_TEXT: Text = textFor(SOURCE_LANGUAGE);
