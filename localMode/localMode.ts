@@ -7,6 +7,7 @@ import { startBotApp } from '../src/app';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import { startProfileService, type RunningProfileService } from '../profileService/server';
+import { startLocaleEdge } from './localeEdge';
 import { PLAYGROUND_USER, startPlayground, type RunningPlayground } from './playground';
 
 /** The Playground sends no Bot Framework token and the bot checks none in local mode, so it is never reachable from outside. */
@@ -67,8 +68,17 @@ export async function startLocalMode(options: LocalModeOptions): Promise<Running
     stops.push(() => bot.close());
     const botEndpoint = `${bot.url}/api/messages`;
 
+    // Another language to try (`LOCAL_LOCALE`, `LOCAL_TIMEZONE`): the Playground posts through the locale edge.
+    const { locale, timeZone } = config.playground;
+    let playgroundEndpoint = botEndpoint;
+    if (locale !== undefined || timeZone !== undefined) {
+      const edge = await startLocaleEdge({ botEndpoint, locale, timeZone, logger });
+      stops.push(() => edge.close());
+      playgroundEndpoint = edge.endpoint;
+    }
+
     const playground: RunningPlayground = await startPlayground({
-      botEndpoint,
+      botEndpoint: playgroundEndpoint,
       port: config.playground.port,
       logger,
       ...(options.playgroundLogDir !== undefined ? { logDir: options.playgroundLogDir } : {}),

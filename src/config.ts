@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { ConfigError } from './errors/configError';
+import { canonicalTag } from './i18n/languages';
 import type { LogLevel } from './logger';
 
 export type StorageConfig =
@@ -52,7 +53,11 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly graph: { readonly baseUrl: string; readonly timeoutMs: number; readonly maxRetries: number; readonly maxRetryWaitSeconds: number };
   readonly profileService: { readonly host: string; readonly port: number; readonly dataDir: string };
-  readonly playground: { readonly port: number };
+  /**
+   * The Agents Playground of local mode. It always sends `en-US` and no time zone; `locale` and `timeZone`
+   * (`LOCAL_LOCALE`, `LOCAL_TIMEZONE`) are set on its activities on their way to the bot, to try another language.
+   */
+  readonly playground: { readonly port: number; readonly locale?: string; readonly timeZone?: string };
   readonly auth: AuthConfig | null;
   readonly storage: StorageConfig;
   /**
@@ -72,6 +77,16 @@ const optionalText = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    // Intl refuses zones it does not know: the setting names no zone.
+    return false;
+  }
+}
+
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
 
@@ -87,6 +102,8 @@ const envSchema = z.object({
   PROFILE_SERVICE_PORT: port(3979),
   PROFILE_SERVICE_DATA_DIR: z.string().default('data'),
   PLAYGROUND_PORT: port(56150),
+  LOCAL_LOCALE: optionalText.pipe(z.string().refine((tag) => canonicalTag(tag) !== undefined, 'must be a language tag such as de-DE').optional()),
+  LOCAL_TIMEZONE: optionalText.pipe(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').optional()),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_CERTIFICATE_PATH: optionalText,
@@ -227,7 +244,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvFile: str
       maxRetryWaitSeconds: values.GRAPH_MAX_RETRY_WAIT_SECONDS,
     },
     profileService,
-    playground: { port: values.PLAYGROUND_PORT },
+    playground: {
+      port: values.PLAYGROUND_PORT,
+      ...(values.LOCAL_LOCALE !== undefined ? { locale: canonicalTag(values.LOCAL_LOCALE) ?? values.LOCAL_LOCALE } : {}),
+      ...(values.LOCAL_TIMEZONE !== undefined ? { timeZone: values.LOCAL_TIMEZONE } : {}),
+    },
     auth,
     storage: parseStorage(values),
     records: { lifetimeCapMs: values.STORAGE_RECORD_LIFETIME_SECONDS === undefined ? null : values.STORAGE_RECORD_LIFETIME_SECONDS * 1000 },

@@ -57,8 +57,19 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['GRAPH_BASE_URL', { GRAPH_BASE_URL: 'not a url' }],
     ['STORAGE_KIND', { STORAGE_KIND: 'disk' }],
+    ['LOCAL_LOCALE', { LOCAL_LOCALE: 'not a language' }],
+    ['LOCAL_TIMEZONE', { LOCAL_TIMEZONE: 'Europe/Atlantis' }],
   ])('rejects an invalid %s with its name', (setting, env) => {
     expect(() => loadConfig(env, null)).toThrow(setting);
+  });
+
+  it('gives the local Playground user the language and zone asked for, in canonical form', () => {
+    expect(loadConfig({ LOCAL_LOCALE: 'de-de', LOCAL_TIMEZONE: 'Europe/Berlin' }, null).playground).toEqual({
+      port: 56150,
+      locale: 'de-DE',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(loadConfig({}, null).playground).toEqual({ port: 56150 });
   });
 
   it('keeps the documented record lifetimes when STORAGE_RECORD_LIFETIME_SECONDS is absent or empty', () => {
