@@ -8,10 +8,12 @@ import { conversationMessages } from './conversation';
 import { domainMessages } from './domain';
 import { helperMessages } from './helpers';
 import { interestMessages } from './interests';
+import { manifestMessages } from './manifest';
 import { promptCardMessages } from './promptCards';
+import { wordMessages } from './words';
 
 /** Each area's keys are prefixed with its own names, so no two areas share a key (a test checks). */
-export const EN_AREAS = { cardMessages, promptCardMessages, conversationMessages, domainMessages, interestMessages, bulkAddMessages, helperMessages } as const;
+export const EN_AREAS = { cardMessages, promptCardMessages, conversationMessages, domainMessages, interestMessages, bulkAddMessages, helperMessages, wordMessages, manifestMessages } as const;
 
 export const en = {
   ...cardMessages,
@@ -21,4 +23,6 @@ export const en = {
   ...interestMessages,
   ...bulkAddMessages,
   ...helperMessages,
+  ...wordMessages,
+  ...manifestMessages,
 } as const;
