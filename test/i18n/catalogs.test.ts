@@ -1,0 +1,61 @@
+/**
+ * The catalogs are whole and honest: every language has exactly English's keys, each message parses as ICU
+ * MessageFormat with the same placeholders as English's, and no language passes by copying English (a reviewed
+ * list of messages may stay the same: brand names, "OK", symbols).
+ */
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { Catalog, MessageKey } from '../../src/i18n/catalog';
+import { CATALOGS } from '../../src/i18n/catalogs';
+import { en, EN_AREAS } from '../../src/i18n/catalogs/en';
+import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE } from '../../src/i18n/languages';
+
+/** Messages a language may write as English does, with the reason. */
+const SAME_AS_ENGLISH: Readonly<Partial<Record<MessageKey, string>>> = {};
+
+/** The placeholders a message uses, with their kind (`name:argument`, `count:plural`), sorted. */
+export function placeholdersOf(message: string): string[] {
+  const found = new Set<string>();
+  const visit = (elements: readonly MessageFormatElement[]): void => {
+    for (const element of elements) {
+      if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date) found.add(`${element.value}:${TYPE[element.type]}`);
+      if (element.type === TYPE.plural || element.type === TYPE.select) {
+        found.add(`${element.value}:${TYPE[element.type]}`);
+        Object.values(element.options).forEach((option) => visit(option.value));
+      }
+    }
+  };
+  visit(parse(message, { ignoreTag: true }));
+  return [...found].sort();
+}
+
+const translations = SHIPPED_LANGUAGES.filter((language) => language !== SOURCE_LANGUAGE).map((language) => [language, CATALOGS[language]] as const);
+
+describe('the English catalog', () => {
+  it('has each key in one area only', () => {
+    const keys = Object.values(EN_AREAS).flatMap((area) => Object.keys(area));
+    expect(keys.length).toBe(new Set(keys).size);
+    expect(Object.keys(en).length).toBe(keys.length);
+  });
+
+  it.each(Object.entries(en))('%s parses as ICU MessageFormat', (_key, message) => {
+    expect(() => parse(message, { ignoreTag: true })).not.toThrow();
+    expect(message).not.toMatch(/[<>]/);
+  });
+});
+
+const describeTranslations = translations.length > 0 ? describe.each(translations) : describe.skip.each([['none', en as Catalog]]);
+
+describeTranslations('the %s catalog', (_language, catalog) => {
+  it('has exactly the English keys', () => {
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(Object.keys(en) as MessageKey[])('%s uses the placeholders of English', (key) => {
+    expect(placeholdersOf(catalog[key])).toEqual(placeholdersOf(en[key]));
+  });
+
+  it('is translated, not copied: every message differs from English unless reviewed as the same', () => {
+    const copied = (Object.keys(en) as MessageKey[]).filter((key) => catalog[key].trim() === en[key].trim() && SAME_AS_ENGLISH[key] === undefined);
+    expect(copied).toEqual([]);
+  });
+});
