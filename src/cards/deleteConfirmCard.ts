@@ -1,5 +1,6 @@
 import template from '../../cards/deleteConfirm.json';
 import type { PersonInterest } from '../domain/personInterest';
+import type { Text } from '../i18n/text';
 import type { CARD_VERBS, CardActionData } from './cardActions';
 import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
 import { renderPrivateInterestCard } from './privateInterestCard';
@@ -17,13 +18,13 @@ export interface DeleteConfirmCardData {
 }
 
 interface DeleteConfirmCardView extends CardActionData<typeof CARD_VERBS.confirmDelete> {
-  name: string;
+  question: string;
 }
 
 const expand = defineCardTemplate<DeleteConfirmCardView>(template);
 
 /** "Delete X from your profile?" The Delete action carries the interest's id and the undo token. */
-export function renderDeleteConfirmCard({ interest, ownerId, undoToken, viewers = OWNER_ONLY }: DeleteConfirmCardData): AdaptiveCard {
-  if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard({ interest, ownerId, viewers });
-  return expand({ ownerId, interestId: interest.id ?? '', undoToken, name: displayName(interest.displayName) });
+export function renderDeleteConfirmCard(text: Text, { interest, ownerId, undoToken, viewers = OWNER_ONLY }: DeleteConfirmCardData): AdaptiveCard {
+  if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard(text, { interest, ownerId, viewers });
+  return expand(text, { ownerId, interestId: interest.id ?? '', undoToken, question: text.t('deleteConfirmCard.question', { name: displayName(text, interest.displayName) }) });
 }

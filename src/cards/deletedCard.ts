@@ -1,6 +1,7 @@
 import template from '../../cards/deleted.json';
 import type { PersonInterest } from '../domain/personInterest';
 import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
+import type { Text } from '../i18n/text';
 import type { CARD_VERBS, CardActionData } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { displayName } from './interestView';
@@ -19,16 +20,14 @@ export interface DeletedCardData {
 }
 
 interface DeletedCardView extends CardActionData<typeof CARD_VERBS.undoDelete> {
-  name: string;
+  message: string;
 }
-
-/** What a shared card calls an interest it may not name; Undo stays offered, it is the owner's own button. */
-export const PRIVATE_INTEREST_NAME = 'A private interest';
 
 const expand = defineCardTemplate<DeletedCardView>(template);
 
 /** "X was deleted." with Undo and Back to list. */
-export function renderDeletedCard({ name, ownerId, undoToken, viewers = OWNER_ONLY, allowedAudiences = null }: DeletedCardData): AdaptiveCard {
+export function renderDeletedCard(text: Text, { name, ownerId, undoToken, viewers = OWNER_ONLY, allowedAudiences = null }: DeletedCardData): AdaptiveCard {
   const named = !isSharedView(viewers) || isVisibleToEveryoneIn({ allowedAudiences });
-  return expand({ ownerId, undoToken, name: named ? displayName(name) : PRIVATE_INTEREST_NAME });
+  // A shared card calls an interest it may not name "A private interest"; Undo stays offered, it is the owner's own button.
+  return expand(text, { ownerId, undoToken, message: text.t('deletedCard.message', { name: named ? displayName(text, name) : text.t('privateInterestCard.title') }) });
 }

@@ -1,9 +1,10 @@
 import template from '../../cards/edit.json';
-import { AUDIENCE_LABELS, SELECTABLE_AUDIENCES, type Audience } from '../domain/audiences';
-import { COLLABORATION_TAG_LABELS, COLLABORATION_TAGS } from '../domain/collaborationTags';
+import { AUDIENCE_LABEL_KEYS, SELECTABLE_AUDIENCES, type Audience } from '../domain/audiences';
+import { COLLABORATION_TAG_LABEL_KEYS, COLLABORATION_TAGS } from '../domain/collaborationTags';
 import { draftFromInterest } from '../domain/interestDraft';
 import { INTEREST_LIMITS, type InterestDraft, type PersonInterest } from '../domain/personInterest';
 import type { ValidationIssue } from '../domain/validateInterest';
+import type { Text } from '../i18n/text';
 import { boundedDraft } from './boundedDraft';
 import { EDIT_INPUT_IDS, type CARD_VERBS, type CardActionData, type EditField, type EditFormValues } from './cardActions';
 import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
@@ -52,39 +53,43 @@ const INPUT_LIMITS = {
   webUrl: INTEREST_LIMITS.webUrlMax,
 } as const;
 
-/** Validation messages are the domain's short sentences; the cap only bounds the card. */
+/** Validation messages are the domain’s short sentences; the cap only bounds the card. */
 const ERROR_MESSAGE_MAX = 150;
 
 /** Shown by the card itself when an input fails its own checks, before anything is sent. */
-const INPUT_MESSAGES: EditCardView['messages'] = {
-  displayName: `Enter a name of up to ${INTEREST_LIMITS.displayNameMax} characters.`,
-  description: `The description can be at most ${INTEREST_LIMITS.descriptionMax} characters.`,
-  categories: `Enter up to ${INTEREST_LIMITS.categoriesMax} categories, separated by commas.`,
-  allowedAudiences: 'Choose who can see this interest.',
-  webUrl: 'Enter a link that starts with http:// or https://.',
-};
+function inputMessages(text: Text): EditCardView['messages'] {
+  return {
+    displayName: text.t('editCard.name.error', { max: INTEREST_LIMITS.displayNameMax }),
+    description: text.t('editCard.description.error', { max: INTEREST_LIMITS.descriptionMax }),
+    categories: text.t('editCard.categories.error', { max: INTEREST_LIMITS.categoriesMax }),
+    allowedAudiences: text.t('editCard.audience.error'),
+    webUrl: text.t('editCard.link.error'),
+  };
+}
 
-const TAG_CHOICES: Choice[] = COLLABORATION_TAGS.map((tag) => ({ title: COLLABORATION_TAG_LABELS[tag], value: tag }));
+function tagChoices(text: Text): Choice[] {
+  return COLLABORATION_TAGS.map((tag) => ({ title: text.t(COLLABORATION_TAG_LABEL_KEYS[tag]), value: tag }));
+}
 
 const expand = defineCardTemplate<EditCardView>(template);
 
 /** The edit form: every writable field prefilled, with Save (sends the draft shown as `before`) and Cancel. */
-export function renderEditCard({ interest, ownerId, errors = [], values = {}, viewers = OWNER_ONLY }: EditCardData): AdaptiveCard {
-  if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard({ interest, ownerId, viewers });
+export function renderEditCard(text: Text, { interest, ownerId, errors = [], values = {}, viewers = OWNER_ONLY }: EditCardData): AdaptiveCard {
+  if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard(text, { interest, ownerId, viewers });
   const before = boundedDraft(draftFromInterest(interest));
   const shown = inputValues(before);
-  const choices = audienceChoices(before.allowedAudiences);
-  return expand({
+  const choices = audienceChoices(text, before.allowedAudiences);
+  return expand(text, {
     ownerId,
     interestId: interest.id ?? '',
     before,
-    title: displayName(before.displayName),
+    title: text.t('editCard.title', { name: displayName(text, before.displayName) }),
     values: { ...shown, ...typedValues(values, choices) },
     limits: INPUT_LIMITS,
-    messages: INPUT_MESSAGES,
+    messages: inputMessages(text),
     hasErrors: errors.length > 0,
-    errors: errorsByField(errors),
-    tagChoices: TAG_CHOICES,
+    errors: errorsByField(text, errors),
+    tagChoices: tagChoices(text),
     audienceChoices: choices,
   });
 }
@@ -121,18 +126,18 @@ function typedValues(values: EditFormValues, audiences: readonly Choice[]): Part
 }
 
 /** The offered audiences, plus the current one when Graph holds one the bot doesn't offer, so the picker isn't blank. */
-function audienceChoices(current: Audience): Choice[] {
+function audienceChoices(text: Text, current: Audience): Choice[] {
   const audiences: readonly Audience[] = (SELECTABLE_AUDIENCES as readonly Audience[]).includes(current)
     ? SELECTABLE_AUDIENCES
     : [...SELECTABLE_AUDIENCES, current];
-  return audiences.map((audience) => ({ title: AUDIENCE_LABELS[audience], value: audience }));
+  return audiences.map((audience) => ({ title: text.t(AUDIENCE_LABEL_KEYS[audience]), value: audience }));
 }
 
-function errorsByField(issues: readonly ValidationIssue[]): FieldErrors {
+function errorsByField(text: Text, issues: readonly ValidationIssue[]): FieldErrors {
   const messages = {} as Record<EditField, string>;
   for (const field of EDIT_INPUT_IDS) {
     const issue = issues.find((candidate) => candidate.field === field);
-    messages[field] = blockText(issue?.message, ERROR_MESSAGE_MAX);
+    messages[field] = issue === undefined ? '' : blockText(text.say(issue.message), ERROR_MESSAGE_MAX);
   }
   return {
     ...messages,

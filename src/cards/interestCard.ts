@@ -2,11 +2,11 @@ import template from '../../cards/interest.json';
 import { draftFromInterest } from '../domain/interestDraft';
 import type { PersonInterest } from '../domain/personInterest';
 import { describeProvenance } from '../domain/provenance';
-import { formatAudience } from '../domain/audiences';
+import type { Text } from '../i18n/text';
 import type { CARD_VERBS, CardActionData } from './cardActions';
 import { defineCachedSplitCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText } from './displayText';
-import { categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from './interestView';
+import { audiencesText, categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from './interestView';
 import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
 import { renderPrivateInterestCard } from './privateInterestCard';
 import { isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from './sharedView';
@@ -52,40 +52,40 @@ interface InterestActionsView extends Pick<LinkView, 'hasOpenableLink' | 'linkUr
   personalChatUrl: string;
 }
 
-const UNKNOWN_DATE = 'unknown date';
 /** An interest is opened again and again unchanged; its card is a few kilobytes, so a thousand are a few megabytes. */
 const INTEREST_EXPANSIONS_KEPT = 1024;
 const expand = defineCachedSplitCardTemplate<InterestBodyView, InterestActionsView>(template, INTEREST_EXPANSIONS_KEPT);
 
 /** One interest with its actions: Edit, Tag, Delete, Back to list; Confirm/Remove for an unconfirmed suggestion. */
-export function renderInterestCard({ interest, ownerId, notice, page = 0, viewers = OWNER_ONLY }: InterestCardData): AdaptiveCard {
-  if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard({ interest, ownerId, viewers, notice, page });
+export function renderInterestCard(text: Text, { interest, ownerId, notice, page = 0, viewers = OWNER_ONLY }: InterestCardData): AdaptiveCard {
+  if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard(text, { interest, ownerId, viewers, notice, page });
   const draft = draftFromInterest(interest);
   const provenance = describeProvenance(interest);
   const noticeText = blockText(notice, DISPLAY_LIMITS.notice);
   const description = blockText(draft.description, DISPLAY_LIMITS.description);
-  const badges = tagLabels(draft.collaborationTags).map((label) => ({ label }));
-  const link = linkView(draft.webUrl);
+  const badges = tagLabels(text, draft.collaborationTags).map((label) => ({ label }));
+  const link = linkView(text, draft.webUrl);
   const isSuggestion = isUnconfirmedSuggestion(interest);
   const card = expand(
+    text,
     ownerId,
     {
       hasNotice: noticeText !== '',
       notice: noticeText,
-      name: displayName(draft.displayName),
+      name: displayName(text, draft.displayName),
       isSuggestion,
-      suggestion: suggestionText(interest),
+      suggestion: suggestionText(text, interest),
       hasDescription: description !== '',
       description,
       hasBadges: badges.length > 0,
       badges,
-      categories: categoriesText(draft.categories),
-      audience: inlineText(formatAudience(interest.allowedAudiences), DISPLAY_LIMITS.message),
+      categories: categoriesText(text, draft.categories),
+      audience: inlineText(audiencesText(text, interest.allowedAudiences), DISPLAY_LIMITS.message),
       hasLink: link.hasLink,
       link: link.link,
-      lastChanged: provenance.lastModifiedLabel ?? UNKNOWN_DATE,
-      created: provenance.createdLabel ?? UNKNOWN_DATE,
-      origin: inlineText(provenance.sourceLabel, DISPLAY_LIMITS.message),
+      lastChanged: dateText(text, provenance.lastModified),
+      created: dateText(text, provenance.created),
+      origin: inlineText(text.say(provenance.source), DISPLAY_LIMITS.message),
     },
     {
       ownerId,
@@ -99,7 +99,12 @@ export function renderInterestCard({ interest, ownerId, notice, page = 0, viewer
       personalChatUrl: isSharedView(viewers) ? viewers.personalChatUrl : '',
     },
   );
-  return withOwnerRefresh(card, viewers, { ownerId, card: 'interest', interestId: interest.id ?? '', page });
+  return withOwnerRefresh(text, card, viewers, { ownerId, card: 'interest', interestId: interest.id ?? '', page });
+}
+
+/** The date in the reader's locale and time zone, or "unknown date" for a missing or placeholder one. */
+function dateText(text: Text, date: Date | null): string {
+  return date === null ? text.t('interestCard.unknownDate') : text.date(date);
 }
 
 /**

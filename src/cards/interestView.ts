@@ -1,8 +1,9 @@
-import { AUDIENCE_LABELS, type Audience } from '../domain/audiences';
-import { COLLABORATION_TAG_LABELS, COLLABORATION_TAGS, type CollaborationTag } from '../domain/collaborationTags';
+import { AUDIENCE_LABEL_KEYS, describeAudience, type Audience } from '../domain/audiences';
+import { COLLABORATION_TAG_LABEL_KEYS, COLLABORATION_TAGS, type CollaborationTag } from '../domain/collaborationTags';
 import { INTEREST_LIMITS, type PersonInterest } from '../domain/personInterest';
 import { validateWebUrl } from '../domain/validateInterest';
 import { asRecord } from '../domain/wireValues';
+import type { Text } from '../i18n/text';
 import { inlineText } from './displayText';
 
 /** Pieces of an interest worded for display, shared by the cards that show one. All text is escaped for TextBlocks. */
@@ -18,36 +19,40 @@ export const DISPLAY_LIMITS = Object.freeze({
   message: 300,
 });
 
-export const UNTITLED = 'Untitled interest';
-const NONE = 'None';
-
 /** The name for headings and sentences; never empty. */
-export function displayName(name: string | null | undefined, maxCodePoints: number = DISPLAY_LIMITS.name): string {
-  return inlineText(name, maxCodePoints) || UNTITLED;
+export function displayName(text: Text, name: string | null | undefined, maxCodePoints: number = DISPLAY_LIMITS.name): string {
+  return inlineText(name, maxCodePoints) || text.t('card.untitled');
 }
 
 /** Known tags only, once each, in the order the bot offers them: at most four badges whatever the data holds. */
-export function tagLabels(tags: readonly CollaborationTag[]): string[] {
-  return COLLABORATION_TAGS.filter((tag) => tags.includes(tag)).map((tag) => COLLABORATION_TAG_LABELS[tag]);
+export function tagLabels(text: Text, tags: readonly CollaborationTag[]): string[] {
+  return COLLABORATION_TAGS.filter((tag) => tags.includes(tag)).map((tag) => text.t(COLLABORATION_TAG_LABEL_KEYS[tag]));
 }
 
-export function tagsText(tags: readonly CollaborationTag[]): string {
-  return tagLabels(tags).join(' · ') || NONE;
+export function tagsText(text: Text, tags: readonly CollaborationTag[]): string {
+  return tagLabels(text, tags).join(' · ') || text.t('card.none');
 }
 
 /** "Sports, Outdoors", capped in count and length, "None" when empty. */
-export function categoriesText(categories: readonly string[]): string {
+export function categoriesText(text: Text, categories: readonly string[]): string {
   const shown = categories
     .slice(0, DISPLAY_LIMITS.categoriesShown)
     .map((category) => inlineText(category, DISPLAY_LIMITS.category))
     .filter((category) => category !== '');
-  if (shown.length === 0) return NONE;
+  if (shown.length === 0) return text.t('card.none');
   const more = categories.length - DISPLAY_LIMITS.categoriesShown;
-  return more > 0 ? `${shown.join(', ')} (+${more} more)` : shown.join(', ');
+  return more > 0 ? text.t('card.categoriesMore', { categories: shown.join(', '), count: more }) : shown.join(', ');
 }
 
-export function audienceText(audience: Audience): string {
-  return AUDIENCE_LABELS[audience];
+export function audienceText(text: Text, audience: Audience): string {
+  return text.t(AUDIENCE_LABEL_KEYS[audience]);
+}
+
+/** The audiences in an `allowedAudiences` value as read: "My contacts, My organization", or "Not set". */
+export function audiencesText(text: Text, wire: unknown): string {
+  return describeAudience(wire)
+    .map((label) => text.say(label))
+    .join(', ');
 }
 
 export interface LinkView {
@@ -59,10 +64,10 @@ export interface LinkView {
   linkUrl: string;
 }
 
-export function linkView(webUrl: string | null): LinkView {
+export function linkView(text: Text, webUrl: string | null): LinkView {
   const link = inlineText(webUrl, DISPLAY_LIMITS.link);
   const openable = webUrl !== null && validateWebUrl(webUrl).ok;
-  return { hasLink: link !== '', link: link || NONE, hasOpenableLink: openable, linkUrl: openable ? (webUrl ?? '') : '' };
+  return { hasLink: link !== '', link: link || text.t('card.none'), hasOpenableLink: openable, linkUrl: openable ? (webUrl ?? '') : '' };
 }
 
 /** An inferred interest the user has not confirmed yet. */
@@ -72,9 +77,9 @@ export function isUnconfirmedSuggestion(interest: PersonInterest): boolean {
 }
 
 /** "Suggested for you — 72% confidence"; Graph's score is a fraction (0–1), though percentages have been seen. */
-export function suggestionText(interest: PersonInterest): string {
+export function suggestionText(text: Text, interest: PersonInterest): string {
   const score = asRecord(interest.inference)?.confidenceScore;
-  if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) return 'Suggested for you';
+  if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) return text.t('interestCard.suggestion');
   const percent = Math.round(score <= 1 ? score * 100 : score);
-  return `Suggested for you — ${percent}% confidence`;
+  return text.t('interestCard.suggestion.confidence', { confidence: percent / 100 });
 }

@@ -95,15 +95,15 @@ export function renderListCard(text: Text, { interests, page, ownerId, notice, v
     hasNext: shown.hasNext,
     nextPage: shown.page + 1,
   });
-  return withOwnerRefresh(card, viewers, { ownerId, card: 'list', page: shown.page });
+  return withOwnerRefresh(text, card, viewers, { ownerId, card: 'list', page: shown.page });
 }
 
 function toRow(text: Text, interest: PersonInterest): ListRowView {
   const draft = draftFromInterest(interest);
-  const tags = tagLabels(draft.collaborationTags).join(' · ');
+  const tags = tagLabels(text, draft.collaborationTags).join(' · ');
   return {
     interestId: interest.id ?? '',
-    name: displayName(draft.displayName, DISPLAY_LIMITS.listName),
+    name: displayName(text, draft.displayName, DISPLAY_LIMITS.listName),
     openTitle: text.t('list.row.open', { name: plainText(draft.displayName, OPEN_TITLE_NAME_MAX) }),
     hasTags: tags !== '',
     tags,

@@ -1,9 +1,9 @@
 import template from '../../cards/privateInterest.json';
-import { formatAudience } from '../domain/audiences';
 import type { PersonInterest } from '../domain/personInterest';
+import type { Text } from '../i18n/text';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText } from './displayText';
-import { DISPLAY_LIMITS } from './interestView';
+import { audiencesText, DISPLAY_LIMITS } from './interestView';
 import { withOwnerRefresh, type Viewers } from './sharedView';
 
 export interface PrivateInterestCardData {
@@ -34,18 +34,17 @@ const expand = defineCardTemplate<PrivateInterestCardView>(template);
  * interest, its edit, tag or delete card, or the result of a change): no name, text or data of the interest,
  * only that it exists and where its owner can see it.
  */
-export function renderPrivateInterestCard({ interest, ownerId, viewers, notice, page = 0 }: PrivateInterestCardData): AdaptiveCard {
+export function renderPrivateInterestCard(text: Text, { interest, ownerId, viewers, notice, page = 0 }: PrivateInterestCardData): AdaptiveCard {
   const noticeText = blockText(notice, DISPLAY_LIMITS.notice);
-  const card = expand({
+  const card = expand(text, {
     ownerId,
     hasNotice: noticeText !== '',
     notice: noticeText,
-    explanation: `This interest is visible to: ${formatAudience(interest.allowedAudiences)}. So that it stays private, it is not shown in this conversation.`,
-    whereToSeeIt:
-      viewers.personalChatUrl !== '' ? 'Open it in a personal chat with me to see or change it.' : 'To see or change it, say list to me in a personal chat.',
+    explanation: text.t('privateInterestCard.explanation', { audience: audiencesText(text, interest.allowedAudiences) }),
+    whereToSeeIt: text.t(viewers.personalChatUrl !== '' ? 'privateInterestCard.openPersonalChat' : 'privateInterestCard.sayList'),
     hasPersonalChat: viewers.personalChatUrl !== '',
     personalChatUrl: viewers.personalChatUrl,
     page,
   });
-  return withOwnerRefresh(card, viewers, { ownerId, card: 'interest', interestId: interest.id ?? '', page });
+  return withOwnerRefresh(text, card, viewers, { ownerId, card: 'interest', interestId: interest.id ?? '', page });
 }

@@ -8,7 +8,12 @@
  * chat deep link, when the bot's id is known), and, once a card carries `ownerRefresh`, a Universal Actions
  * user-specific view: the card's `refresh` block lists the owner, Teams asks the bot for that user's card with an
  * automatic `adaptiveCard/action`, and everyone else keeps the card as posted.
+ *
+ * What every card and answer in a shared conversation says about what it leaves out is always there, and always in
+ * the same words (`shared.viewNote`; `shared.noInterests` for an empty list), so that neither a count nor the note's
+ * presence tells the room whether the owner has private interests.
  */
+import type { Text } from '../i18n/text';
 import { CARD_VERBS } from './cardActions';
 import type { AdaptiveCard } from './cardTemplate';
 
@@ -54,20 +59,11 @@ export function personalChatUrl(botId: string): string {
   return BOT_ID.test(botId) ? `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}` : '';
 }
 
-/**
- * What every card and answer in a shared conversation says about what it leaves out: always, and always in these
- * words, so that neither a count nor the note's presence tells the room whether the owner has private interests.
- */
-export const SHARED_VIEW_NOTE = 'Only interests your whole organization can see are shown here.';
-
-/** A shared list with nothing to show, in the same words whether or not the owner has private interests. */
-export const NO_SHARED_INTERESTS_TEXT = 'No interests shared with the whole organization yet.';
-
 /** Adds the `refresh` block that makes the card a user-specific view for its owner, when the viewers ask for one. */
-export function withOwnerRefresh(card: AdaptiveCard, viewers: Viewers, data: OwnerViewData): AdaptiveCard {
+export function withOwnerRefresh(text: Text, card: AdaptiveCard, viewers: Viewers, data: OwnerViewData): AdaptiveCard {
   if (!viewers.ownerRefresh) return card;
   return {
     ...card,
-    refresh: { action: { type: 'Action.Execute', title: 'Show my view', verb: OWNER_VIEW_VERB, data }, userIds: [viewers.ownerRefresh.userId] },
+    refresh: { action: { type: 'Action.Execute', title: text.t('shared.showMyView'), verb: OWNER_VIEW_VERB, data }, userIds: [viewers.ownerRefresh.userId] },
   };
 }

@@ -1,4 +1,5 @@
 import type { AllowedAudiences } from '@microsoft/microsoft-graph-types-beta';
+import type { Message, MessageKey } from '../i18n/catalog';
 
 /** Graph's `allowedAudiences` flags enum, written by name. */
 export type Audience = AllowedAudiences;
@@ -15,18 +16,19 @@ export const AUDIENCE_FLAGS: Readonly<Record<Audience, number>> = Object.freeze(
   unknownFutureValue: 64,
 });
 
-/** The audiences a user may choose, with labels, in the order offered. `unknownFutureValue` is never offered. */
+/** The audiences a user may choose, in the order offered. `unknownFutureValue` is never offered. */
 export const SELECTABLE_AUDIENCES = ['me', 'contacts', 'groupMembers', 'organization', 'federatedOrganizations', 'everyone'] as const satisfies readonly Audience[];
 
-export const AUDIENCE_LABELS: Readonly<Record<Audience, string>> = Object.freeze({
-  me: 'Only me',
-  family: 'Family',
-  contacts: 'My contacts',
-  groupMembers: 'Group members',
-  organization: 'My organization',
-  federatedOrganizations: 'Federated organizations',
-  everyone: 'Everyone',
-  unknownFutureValue: 'Unknown',
+/** Each audience's name as people read it, by its message in the catalogs. */
+export const AUDIENCE_LABEL_KEYS: Readonly<Record<Audience, MessageKey>> = Object.freeze({
+  me: 'audience.me',
+  family: 'audience.family',
+  contacts: 'audience.contacts',
+  groupMembers: 'audience.groupMembers',
+  organization: 'audience.organization',
+  federatedOrganizations: 'audience.federatedOrganizations',
+  everyone: 'audience.everyone',
+  unknownFutureValue: 'audience.unknownFutureValue',
 });
 
 export const DEFAULT_AUDIENCE: Audience = 'organization';
@@ -135,8 +137,13 @@ function exactFlags(wire: unknown): number | undefined {
   return flags;
 }
 
-/** Label for the audience value as read, e.g. "My contacts, My organization"; "Not set" when it names no audience. */
-export function formatAudience(wire: unknown): string {
+const NOT_SET: readonly Message[] = Object.freeze([Object.freeze({ key: 'audience.notSet' } as const)]);
+
+/**
+ * The names of the audiences in the value as read, in flag order ("My contacts", "My organization"), for the reader
+ * to put in a list; "Not set" alone when the value names no audience.
+ */
+export function describeAudience(wire: unknown): readonly Message[] {
   const audiences = parseAllowedAudiences(wire);
-  return audiences.length === 0 ? 'Not set' : audiences.map((name) => AUDIENCE_LABELS[name]).join(', ');
+  return audiences.length === 0 ? NOT_SET : audiences.map((name) => ({ key: AUDIENCE_LABEL_KEYS[name] }));
 }

@@ -1,16 +1,16 @@
 /** The interests domain: rules about personInterest items, free of Bot Framework and HTTP. */
 export {
   AUDIENCE_FLAGS,
-  AUDIENCE_LABELS,
+  AUDIENCE_LABEL_KEYS,
   DEFAULT_AUDIENCE,
   SELECTABLE_AUDIENCES,
-  formatAudience,
+  describeAudience,
   parseAllowedAudiences,
   primaryAudience,
   type Audience,
 } from './audiences';
-export { COLLABORATION_TAGS, COLLABORATION_TAG_LABELS, isCollaborationTag, type CollaborationTag } from './collaborationTags';
-export { formatDateLabel } from './dateLabel';
+export { COLLABORATION_TAGS, COLLABORATION_TAG_LABEL_KEYS, isCollaborationTag, type CollaborationTag } from './collaborationTags';
+export { knownDate } from './knownDate';
 export { diffInterest, isEmptyPatch } from './diffInterest';
 export { draftFromInterest, findInterestByName } from './interestDraft';
 export { LIST_PAGE_SIZE, pageOf, type Page } from './paging';

@@ -1,23 +1,25 @@
-import { formatDateLabel } from './dateLabel';
+import type { Message, MessageKey } from '../i18n/catalog';
+import { knownDate } from './knownDate';
 import type { PersonInterest } from './personInterest';
 import { asRecord, textOrNull } from './wireValues';
 
 export type InterestOrigin = 'you' | 'synced' | 'inferred';
 
-/** Where an interest came from, worded for a card. Date labels are null when unknown (missing or placeholder). */
+/** Where an interest came from, worded for a card. Dates are null when unknown (missing or placeholder). */
 export interface Provenance {
   origin: InterestOrigin;
-  sourceLabel: string;
-  createdLabel: string | null;
-  lastModifiedLabel: string | null;
+  /** "Added by you", "Synced from Workday": the source's name, when it has one, is Graph's text, not yet escaped. */
+  source: Message;
+  created: Date | null;
+  lastModified: Date | null;
 }
 
 /**
- * Friendly names for the applications that sync profile items. "UPA" is SharePoint's User Profile Application:
+ * Friendly words for the applications that sync profile items. "UPA" is SharePoint's User Profile Application:
  * items synced from it arrive with `createdBy.application.displayName "UPA"`, `id: null` and no user.
  */
-const KNOWN_SOURCES: Readonly<Record<string, string>> = Object.freeze({
-  upa: 'your SharePoint profile',
+const KNOWN_SOURCES: Readonly<Record<string, MessageKey>> = Object.freeze({
+  upa: 'provenance.syncedFromSharePoint',
 });
 
 /**
@@ -29,24 +31,28 @@ const KNOWN_SOURCES: Readonly<Record<string, string>> = Object.freeze({
 export function describeProvenance(interest: PersonInterest): Provenance {
   return {
     ...describeOrigin(interest),
-    createdLabel: formatDateLabel(interest.createdDateTime),
-    lastModifiedLabel: formatDateLabel(interest.lastModifiedDateTime),
+    created: knownDate(interest.createdDateTime),
+    lastModified: knownDate(interest.lastModifiedDateTime),
   };
 }
 
-const ADDED_BY_YOU = Object.freeze({ origin: 'you', sourceLabel: 'Added by you' } as const);
+const ADDED_BY_YOU = Object.freeze({ origin: 'you', source: Object.freeze({ key: 'provenance.addedByYou' }) } as const);
 
-function describeOrigin(interest: PersonInterest): Pick<Provenance, 'origin' | 'sourceLabel'> {
+function describeOrigin(interest: PersonInterest): Pick<Provenance, 'origin' | 'source'> {
   const inference = asRecord(interest.inference);
   if (inference) {
-    const sourceLabel = inference.userHasVerifiedAccuracy === true ? 'Suggested by Microsoft 365, confirmed by you' : 'Suggested by Microsoft 365, not confirmed yet';
-    return { origin: 'inferred', sourceLabel };
+    return { origin: 'inferred', source: { key: inference.userHasVerifiedAccuracy === true ? 'provenance.suggestedConfirmed' : 'provenance.suggested' } };
   }
   const createdBy = asRecord(interest.createdBy);
   if (identityName(createdBy?.user) !== null || textOrNull(asRecord(createdBy?.user)?.id) !== null) return ADDED_BY_YOU;
   const syncedFrom = identityName(createdBy?.application) ?? sourceTypes(interest.source).join(', ');
-  if (syncedFrom !== '') return { origin: 'synced', sourceLabel: `Synced from ${KNOWN_SOURCES[syncedFrom.toLowerCase()] ?? syncedFrom}` };
+  if (syncedFrom !== '') return { origin: 'synced', source: syncedSource(syncedFrom) };
   return ADDED_BY_YOU;
+}
+
+function syncedSource(name: string): Message {
+  const lowercase = name.toLowerCase();
+  return Object.hasOwn(KNOWN_SOURCES, lowercase) ? { key: KNOWN_SOURCES[lowercase] as MessageKey } : { key: 'provenance.syncedFrom', values: { source: name } };
 }
 
 function identityName(identity: unknown): string | null {

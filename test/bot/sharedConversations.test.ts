@@ -4,8 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '../../src/auth/devToken';
-import { SHARED_VIEW_NOTE } from '../../src/cards/sharedView';
 import { ALEX, BOT, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type Exchange } from '../support/botHarness';
+import { SOURCE_TEXT } from '../../src/i18n/text';
+
+const SHARED_VIEW_NOTE = SOURCE_TEXT.t('shared.viewNote');
 
 const GROUP = { id: '19:group-chat-id@thread.v2', conversationType: 'groupChat', isGroup: true } as const;
 const CHANNEL_THREAD = { id: '19:general-channel@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true } as const;
@@ -113,7 +115,7 @@ describe('group chats and channels', () => {
     const answer = async (name: string) => onlyCard(await say(`${command} ${name}`, conversation)).replace(name, '<typed>');
     const forPrivate = await answer('Public speaking');
     expect(forPrivate).toBe(await answer('Underwater origami'));
-    expect(forPrivate).toContain("I couldn't find");
+    expect(forPrivate).toContain('I couldn’t find');
     expect(forPrivate).not.toContain('A private interest');
     // In personal chat the same command finds it.
     expect(onlyCard(await say(`${command} Public speaking`, PERSONAL))).toContain('Public speaking');
@@ -266,7 +268,7 @@ describe('user text in plain messages shows as typed', () => {
 
   it('"I couldn\'t find" repeats the typed name literally', async () => {
     const exchange = await harness.say('tag Piano **loud** <i>x</i>');
-    const notice = textsIn(exchange).find((text) => text.startsWith("I couldn't find"))!;
+    const notice = textsIn(exchange).find((text) => text.startsWith('I couldn’t find'))!;
     expect(notice).not.toMatch(/(^|[^\\])(\*\*|<i>)/);
     expect(rendered(notice)).toContain('"Piano **loud** <i>x</i>"');
     await harness.say('cancel');

@@ -5,7 +5,8 @@
  */
 import { Template } from 'adaptivecards-templating';
 import template from '../../cards/interest.json';
-import { defineCachedCardTemplate, defineCachedSplitCardTemplate, defineCardTemplate, withVerbs } from '../../src/cards/cardTemplate';
+import { defineCachedCardTemplate, defineCachedSplitCardTemplate, defineCardTemplate, withVerbs, withWords } from '../../src/cards/cardTemplate';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 
 const plainBody = {
   hasNotice: false,
@@ -65,25 +66,25 @@ describe('defineCachedSplitCardTemplate', () => {
     ['a plain interest', plainBody, plainActions],
     ['a suggestion with everything shown', everythingBody, everythingActions],
   ])('gives, for %s, the card one expansion of the whole template gives', (_name, body, actions) => {
-    const whole = new Template(withVerbs(template)).expand({ $root: { ...body, ...actions } }) as unknown;
-    const split = defineCachedSplitCardTemplate<object, object>(template, 4)(actions.ownerId, body, actions);
+    const whole = new Template(withWords(withVerbs(template), SOURCE_TEXT)).expand({ $root: { ...body, ...actions } }) as unknown;
+    const split = defineCachedSplitCardTemplate<object, object>(template, 4)(SOURCE_TEXT, actions.ownerId, body, actions);
     expect(JSON.stringify(split)).toBe(JSON.stringify(whole));
   });
 
   test('expands again only the part whose view changed, and keeps each owner apart', () => {
     const expand = defineCachedSplitCardTemplate<object, object>(template, 4);
-    const first = expand('owner-1', plainBody, plainActions);
-    const saved = expand('owner-1', { ...plainBody, hasDescription: true, description: 'Openings.' }, plainActions);
+    const first = expand(SOURCE_TEXT, 'owner-1', plainBody, plainActions);
+    const saved = expand(SOURCE_TEXT, 'owner-1', { ...plainBody, hasDescription: true, description: 'Openings.' }, plainActions);
     expect(saved.actions).toBe(first.actions);
     expect(saved.body).not.toBe(first.body);
-    const movedPage = expand('owner-1', plainBody, { ...plainActions, page: 1 });
+    const movedPage = expand(SOURCE_TEXT, 'owner-1', plainBody, { ...plainActions, page: 1 });
     expect(movedPage.body).toBe(first.body);
     expect(movedPage.actions).not.toBe(first.actions);
-    expect(expand('owner-2', plainBody, plainActions).actions).not.toBe(first.actions);
+    expect(expand(SOURCE_TEXT, 'owner-2', plainBody, plainActions).actions).not.toBe(first.actions);
   });
 
   test('hands out cards no caller can change', () => {
-    const card = defineCachedSplitCardTemplate<object, object>(template, 4)('owner-1', plainBody, plainActions);
+    const card = defineCachedSplitCardTemplate<object, object>(template, 4)(SOURCE_TEXT, 'owner-1', plainBody, plainActions);
     expect(() => Object.assign(card, { actions: [] })).toThrow(TypeError);
     expect(() => (card.actions as unknown[]).push({})).toThrow(TypeError);
     expect(() => (card.body as unknown[]).pop()).toThrow(TypeError);
@@ -99,23 +100,23 @@ describe('defineCardTemplate', () => {
     ['a card without a version', { type: 'AdaptiveCard', body: [] }, 'an AdaptiveCard'],
     ['a card without a body list', { type: 'AdaptiveCard', version: '1.5', body: { text: '${text}' } }, 'an AdaptiveCard'],
   ])('refuses a template that expands to %s', (_name, payload, expected) => {
-    expect(() => defineCardTemplate<{ text: string }>(payload)({ text: 'x' })).toThrow(`card template did not expand to ${expected}`);
+    expect(() => defineCardTemplate<{ text: string }>(payload)(SOURCE_TEXT, { text: 'x' })).toThrow(`card template did not expand to ${expected}`);
   });
 });
 
 describe('defineCachedCardTemplate', () => {
   test('keeps at most maxEntries expansions, dropping the least recently used', () => {
     const expand = defineCachedCardTemplate<{ text: string }>({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${text}' }] }, 2);
-    const a = expand('owner-1', { text: 'a' });
-    const b = expand('owner-1', { text: 'b' });
-    expect(expand('owner-1', { text: 'a' })).toBe(a);
-    expand('owner-1', { text: 'c' });
-    expect(expand('owner-1', { text: 'a' })).toBe(a);
-    expect(expand('owner-1', { text: 'b' })).not.toBe(b);
+    const a = expand(SOURCE_TEXT, 'owner-1', { text: 'a' });
+    const b = expand(SOURCE_TEXT, 'owner-1', { text: 'b' });
+    expect(expand(SOURCE_TEXT, 'owner-1', { text: 'a' })).toBe(a);
+    expand(SOURCE_TEXT, 'owner-1', { text: 'c' });
+    expect(expand(SOURCE_TEXT, 'owner-1', { text: 'a' })).toBe(a);
+    expect(expand(SOURCE_TEXT, 'owner-1', { text: 'b' })).not.toBe(b);
   });
 });
 
 test('a split card whose actions do not expand to a list is refused', () => {
   const payload = { ...template, actions: '${actions}' } as unknown as { actions: unknown[] };
-  expect(() => defineCachedSplitCardTemplate<object, object>(payload, 4)('owner-1', plainBody, { actions: 'none' })).toThrow(/did not expand to a list/);
+  expect(() => defineCachedSplitCardTemplate<object, object>(payload, 4)(SOURCE_TEXT, 'owner-1', plainBody, { actions: 'none' })).toThrow(/did not expand to a list/);
 });

@@ -5,9 +5,10 @@ import { INTEREST_LIMITS } from '../../src/domain/personInterest';
 import { validateInterestInput } from '../../src/domain/validateInterest';
 import { actionTitled, inputById, inputsOf, invokeValueFor, textsOf } from './cardInspection';
 import { OWNER_ID, syncedFromUpa, USER_BINDING, userCreated } from './fixtures';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 
 describe('renderEditCard', () => {
-  const card = renderEditCard({ interest: userCreated, ownerId: OWNER_ID });
+  const card = renderEditCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID });
 
   test('has a labelled input for every writable field, prefilled', () => {
     expect(inputsOf(card).map((input) => [input['id'], input['value']])).toEqual([
@@ -73,10 +74,10 @@ describe('renderEditCard', () => {
   test('keeps what the user typed and shows each problem under its field', () => {
     const typed = { displayName: '', description: 'new text', webUrl: 'ftp://x', collaborationTags: 'wantsToLearn,bogus', allowedAudiences: 'everyone' };
     const issues = [
-      { field: 'displayName' as const, message: "The name can't be empty." },
-      { field: 'webUrl' as const, message: 'The link must start with http:// or https://.' },
+      { field: 'displayName' as const, message: { key: 'validation.name.empty' as const } },
+      { field: 'webUrl' as const, message: { key: 'validation.link.scheme' as const } },
     ];
-    const retry = renderEditCard({ interest: userCreated, ownerId: OWNER_ID, values: typed, errors: issues });
+    const retry = renderEditCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID, values: typed, errors: issues });
     expect(inputsOf(retry).map((input) => [input['id'], input['value']])).toEqual([
       ['displayName', ''],
       ['description', 'new text'],
@@ -86,7 +87,7 @@ describe('renderEditCard', () => {
       ['webUrl', 'ftp://x'],
     ]);
     expect(textsOf(retry)).toEqual(
-      expect.arrayContaining(['Please fix the fields marked below.', "The name can't be empty.", 'The link must start with http:// or https://.']),
+      expect.arrayContaining(['Please fix the fields marked below.', 'The name can’t be empty.', 'The link must start with http:// or https://.']),
     );
     const saved = parseCardAction(invokeValueFor(retry, actionTitled(retry, 'Save')));
     expect(saved.ok && saved.value.verb === CARD_VERBS.saveInterest && saved.value.before).toEqual(draftFromInterest(userCreated));
@@ -97,7 +98,7 @@ describe('renderEditCard', () => {
   });
 
   test('a synced item with nulls prefills empty inputs and a default audience', () => {
-    const synced = renderEditCard({ interest: syncedFromUpa, ownerId: OWNER_ID });
+    const synced = renderEditCard(SOURCE_TEXT, { interest: syncedFromUpa, ownerId: OWNER_ID });
     expect(inputById(synced, 'description')['value']).toBe('');
     expect(inputById(synced, 'webUrl')['value']).toBe('');
     expect(inputById(synced, 'allowedAudiences')['value']).toBe('organization');
@@ -105,7 +106,7 @@ describe('renderEditCard', () => {
 
   test('user text stays literal in inputs and in the draft', () => {
     const tricky = { ...userCreated, displayName: `**x** ${USER_BINDING}` };
-    const edit = renderEditCard({ interest: tricky, ownerId: OWNER_ID });
+    const edit = renderEditCard(SOURCE_TEXT, { interest: tricky, ownerId: OWNER_ID });
     expect(inputById(edit, 'displayName')['value']).toBe(`**x** ${USER_BINDING}`);
     expect(textsOf(edit)[0]).toBe(`Edit \\*\\*x\\*\\* ${USER_BINDING}`);
     const saved = parseCardAction(invokeValueFor(edit, actionTitled(edit, 'Save')));
@@ -114,7 +115,7 @@ describe('renderEditCard', () => {
 
   test('an over-long stored description is shortened identically in the input and in `before`, so leaving it alone changes nothing', () => {
     const long = { ...userCreated, description: 'y'.repeat(5_000) };
-    const edit = renderEditCard({ interest: long, ownerId: OWNER_ID });
+    const edit = renderEditCard(SOURCE_TEXT, { interest: long, ownerId: OWNER_ID });
     const saved = parseCardAction(invokeValueFor(edit, actionTitled(edit, 'Save')));
     if (!saved.ok || saved.value.verb !== CARD_VERBS.saveInterest) throw new Error('Save did not parse');
     expect(saved.value.form.description).toBe('y'.repeat(INTEREST_LIMITS.descriptionMax));
@@ -122,7 +123,7 @@ describe('renderEditCard', () => {
   });
 
   test('offers the stored audience even when it is not one the bot offers', () => {
-    const family = renderEditCard({ interest: { ...userCreated, allowedAudiences: 'family' }, ownerId: OWNER_ID });
+    const family = renderEditCard(SOURCE_TEXT, { interest: { ...userCreated, allowedAudiences: 'family' }, ownerId: OWNER_ID });
     const choices = inputById(family, 'allowedAudiences')['choices'] as { value: string }[];
     expect(choices.map((choice) => choice.value)).toContain('family');
     expect(inputById(family, 'allowedAudiences')['value']).toBe('family');

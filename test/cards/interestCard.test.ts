@@ -2,6 +2,7 @@ import { parseCardAction, CARD_VERBS } from '../../src/cards/cardActions';
 import { renderInterestCard } from '../../src/cards/interestCard';
 import { actionsOf, actionTitled, invokeValueFor, textBlocksOf, textsOf } from './cardInspection';
 import { inferred, OWNER_ID, syncedFromUpa, USER_BINDING, userCreated } from './fixtures';
+import { SOURCE_TEXT, textFor } from '../../src/i18n/text';
 
 type Fact = { title: string; value: string };
 
@@ -14,22 +15,33 @@ const titles = (card: ReturnType<typeof renderInterestCard>): string[] => action
 
 describe('renderInterestCard', () => {
   test('shows a user-created interest with labelled tag badges, audience, link and dates', () => {
-    const card = renderInterestCard({ interest: userCreated, ownerId: OWNER_ID });
+    const card = renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID });
     expect(textsOf(card)).toEqual(expect.arrayContaining(['Chess', 'Club player, happy to talk openings.\nRated 1800.', 'Ask me about', 'Can mentor']));
     expect(factsOf(card)).toEqual({
       Categories: 'Games, Strategy',
       'Visible to': 'My organization',
       Link: 'https://lichess.org/@/example',
-      'Last changed': '2 Oct 2024',
-      Added: '19 Sep 2024',
+      'Last changed': 'Oct 2, 2024',
+      Added: 'Sep 19, 2024',
       Origin: 'Added by you',
     });
     expect(titles(card)).toEqual(['Open link', 'Edit', 'Tag', 'Delete', 'Back to list']);
     expect(actionTitled(card, 'Open link')['url']).toBe('https://lichess.org/@/example');
   });
 
+  test('writes its dates in the locale and time zone of the reader', () => {
+    const lateInUtc = { ...userCreated, createdDateTime: '2024-09-19T23:30:00Z', lastModifiedDateTime: '2024-10-02T02:00:00Z' };
+    const [lastChanged, added] = ['Last changed', 'Added'].map((title) => factsOf(renderInterestCard(SOURCE_TEXT, { interest: lateInUtc, ownerId: OWNER_ID }))[title]);
+    expect([lastChanged, added]).toEqual(['Oct 2, 2024', 'Sep 19, 2024']);
+    // Tokyo is already on the next day; New York still on the day before.
+    const card = (text: ReturnType<typeof textFor>) => JSON.stringify(renderInterestCard(text, { interest: lateInUtc, ownerId: OWNER_ID }));
+    expect(card(textFor('en-US', 'Asia/Tokyo'))).toContain('"value":"Sep 20, 2024"');
+    expect(card(textFor('en-US', 'America/New_York'))).toContain('"value":"Oct 1, 2024"');
+    expect(card(textFor('en-GB', 'UTC'))).toContain(`"value":"${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2024-09-19T12:00:00Z'))}"`);
+  });
+
   test('shows a synced item with placeholder dates as "unknown date" and names its source', () => {
-    const card = renderInterestCard({ interest: syncedFromUpa, ownerId: OWNER_ID });
+    const card = renderInterestCard(SOURCE_TEXT, { interest: syncedFromUpa, ownerId: OWNER_ID });
     const facts = factsOf(card);
     expect(facts['Added']).toBe('unknown date');
     expect(facts['Last changed']).toBe('unknown date');
@@ -42,7 +54,7 @@ describe('renderInterestCard', () => {
   });
 
   test('offers Confirm and Remove for an unconfirmed suggestion, with its confidence', () => {
-    const card = renderInterestCard({ interest: inferred, ownerId: OWNER_ID });
+    const card = renderInterestCard(SOURCE_TEXT, { interest: inferred, ownerId: OWNER_ID });
     expect(textsOf(card)).toContain('Suggested for you — 72% confidence');
     expect(titles(card)).toEqual(['Confirm', 'Remove', 'Edit', 'Tag', 'Back to list']);
     const confirm = parseCardAction(invokeValueFor(card, actionTitled(card, 'Confirm')));
@@ -53,61 +65,61 @@ describe('renderInterestCard', () => {
   });
 
   test('treats a confirmed suggestion as an ordinary interest', () => {
-    const card = renderInterestCard({ interest: { ...inferred, inference: { confidenceScore: 0.72, userHasVerifiedAccuracy: true } }, ownerId: OWNER_ID });
+    const card = renderInterestCard(SOURCE_TEXT, { interest: { ...inferred, inference: { confidenceScore: 0.72, userHasVerifiedAccuracy: true } }, ownerId: OWNER_ID });
     expect(textsOf(card).some((text) => text.startsWith('Suggested for you'))).toBe(false);
     expect(titles(card)).toEqual(['Edit', 'Tag', 'Delete', 'Back to list']);
   });
 
   test('puts the notice first', () => {
-    const card = renderInterestCard({ interest: userCreated, ownerId: OWNER_ID, notice: 'Saved.' });
+    const card = renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID, notice: 'Saved.' });
     expect(textBlocksOf(card)[0]?.['text']).toBe('Saved.');
-    expect(textsOf(renderInterestCard({ interest: userCreated, ownerId: OWNER_ID }))).not.toContain('Saved.');
+    expect(textsOf(renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID }))).not.toContain('Saved.');
   });
 
   test.each(['javascript:alert(1)', 'ftp://files.example/x', 'data:text/html,<b>x</b>', 'https://user:pw@example.com'])(
     'shows %s as escaped text without an Open link button',
     (webUrl) => {
-      const card = renderInterestCard({ interest: { ...userCreated, webUrl }, ownerId: OWNER_ID });
+      const card = renderInterestCard(SOURCE_TEXT, { interest: { ...userCreated, webUrl }, ownerId: OWNER_ID });
       expect(actionsOf(card).some((action) => action['type'] === 'Action.OpenUrl')).toBe(false);
       expect(factsOf(card)['Link']).toBeDefined();
     },
   );
 
   test('shows user Markdown and bindings literally', () => {
-    const card = renderInterestCard({ interest: { ...userCreated, displayName: `**bold** ${USER_BINDING}`, description: '[x](https://evil.example)' }, ownerId: OWNER_ID });
+    const card = renderInterestCard(SOURCE_TEXT, { interest: { ...userCreated, displayName: `**bold** ${USER_BINDING}`, description: '[x](https://evil.example)' }, ownerId: OWNER_ID });
     expect(textsOf(card)).toEqual(expect.arrayContaining([`\\*\\*bold\\*\\* ${USER_BINDING}`, '\\[x\\](https://evil.example)']));
   });
 
   test('does not evaluate template expressions found in user data', () => {
-    const card = renderInterestCard({ interest: { ...userCreated, displayName: '${$root.ownerId}', description: "${if(true, 'a', 'b')}" }, ownerId: OWNER_ID });
+    const card = renderInterestCard(SOURCE_TEXT, { interest: { ...userCreated, displayName: '${$root.ownerId}', description: "${if(true, 'a', 'b')}" }, ownerId: OWNER_ID });
     expect(textsOf(card)).toEqual(expect.arrayContaining(['${$root.ownerId}', "${if(true, 'a', 'b')}"]));
     expect(textsOf(card)).not.toContain(OWNER_ID);
   });
 
   test('shows each known tag once and ignores unknown ones', () => {
-    const card = renderInterestCard({ interest: { ...userCreated, collaborationTags: ['wantsToLearn', 'bogus', 'wantsToLearn', 'askMeAbout'] }, ownerId: OWNER_ID });
+    const card = renderInterestCard(SOURCE_TEXT, { interest: { ...userCreated, collaborationTags: ['wantsToLearn', 'bogus', 'wantsToLearn', 'askMeAbout'] }, ownerId: OWNER_ID });
     const badges = textBlocksOf(card).filter((block) => block['size'] === 'small').map((block) => block['text']);
     expect(badges).toEqual(['Ask me about', 'Wants to learn']);
   });
 
   describe('an interest opened again', () => {
     test('gives the same card as the first time, which no caller can change', () => {
-      const first = renderInterestCard({ interest: userCreated, ownerId: OWNER_ID });
+      const first = renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID });
       const expected = structuredClone(first);
       expect(() => (first.body.length = 0)).toThrow(TypeError);
       expect(() => Object.assign(first.body[0] as object, { text: 'changed' })).toThrow(TypeError);
-      expect(renderInterestCard({ interest: userCreated, ownerId: OWNER_ID })).toEqual(expected);
+      expect(renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID })).toEqual(expected);
     });
 
     test('shows what changed since', () => {
-      renderInterestCard({ interest: userCreated, ownerId: OWNER_ID });
+      renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID });
       const changed = { ...userCreated, description: 'Openings and endgames.', lastModifiedDateTime: '2031-01-01T00:00:00Z' };
-      expect(textsOf(renderInterestCard({ interest: changed, ownerId: OWNER_ID }))).toContain('Openings and endgames.');
+      expect(textsOf(renderInterestCard(SOURCE_TEXT, { interest: changed, ownerId: OWNER_ID }))).toContain('Openings and endgames.');
     });
 
     test('never hands one owner a card made for another', () => {
-      renderInterestCard({ interest: userCreated, ownerId: OWNER_ID });
-      const other = renderInterestCard({ interest: userCreated, ownerId: 'someone-else' });
+      renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID });
+      const other = renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: 'someone-else' });
       const edit = parseCardAction(invokeValueFor(other, actionTitled(other, 'Edit')));
       expect(edit.ok && edit.value.ownerId).toBe('someone-else');
     });

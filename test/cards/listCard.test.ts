@@ -3,6 +3,7 @@ import { renderListCard } from '../../src/cards/listCard';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { actionsOf, actionTitled, invokeValueFor, textsOf } from './cardInspection';
 import { OWNER_ID, REALISTIC, userCreated } from './fixtures';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 
 const numbered = (count: number): PersonInterest[] =>
   Array.from({ length: count }, (_, index) => ({ ...userCreated, id: `id-${index + 1}`, displayName: `Interest ${index + 1}` }));
@@ -15,13 +16,13 @@ const pageTitles = (card: ReturnType<typeof renderListCard>) =>
 
 describe('renderListCard', () => {
   test('shows an empty state with the way to add one', () => {
-    const card = renderListCard({ interests: [], page: 0, ownerId: OWNER_ID });
-    expect(textsOf(card)).toEqual(expect.arrayContaining(["You haven't added any interests to your profile yet.", expect.stringContaining('**add**')]));
+    const card = renderListCard(SOURCE_TEXT, { interests: [], page: 0, ownerId: OWNER_ID });
+    expect(textsOf(card)).toEqual(expect.arrayContaining(['You haven’t added any interests to your profile yet.', expect.stringContaining('**add**')]));
     expect(actionsOf(card)).toEqual([]);
   });
 
   test('lists each interest as a row that opens its card, with its tag labels', () => {
-    const card = renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID });
+    const card = renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: OWNER_ID });
     expect(textsOf(card)).toEqual(expect.arrayContaining(['Chess', 'Ask me about · Can mentor', 'Sailing', 'Machine learning', 'Untitled interest', '4 interests']));
     const rows = rowActions(card);
     expect(rows).toHaveLength(4);
@@ -32,7 +33,7 @@ describe('renderListCard', () => {
 
   test('pages ten at a time with Previous and Next', () => {
     const interests = numbered(25);
-    const first = renderListCard({ interests, page: 0, ownerId: OWNER_ID });
+    const first = renderListCard(SOURCE_TEXT, { interests, page: 0, ownerId: OWNER_ID });
     expect(rowActions(first)).toHaveLength(10);
     expect(pageTitles(first)).toEqual(['Next']);
     expect(textsOf(first)).toContain('Showing 1–10 of 25');
@@ -40,7 +41,7 @@ describe('renderListCard', () => {
     const next = parseCardAction(invokeValueFor(first, actionTitled(first, 'Next')));
     expect(next).toEqual({ ok: true, value: { verb: CARD_VERBS.showList, ownerId: OWNER_ID, page: 1 } });
 
-    const middle = renderListCard({ interests, page: 1, ownerId: OWNER_ID });
+    const middle = renderListCard(SOURCE_TEXT, { interests, page: 1, ownerId: OWNER_ID });
     expect(pageTitles(middle)).toEqual(['Previous', 'Next']);
     expect(textsOf(middle)).toEqual(expect.arrayContaining(['Interest 11', 'Interest 20']));
     expect(parseCardAction(invokeValueFor(middle, actionTitled(middle, 'Previous')))).toEqual({
@@ -48,18 +49,18 @@ describe('renderListCard', () => {
       value: { verb: CARD_VERBS.showList, ownerId: OWNER_ID, page: 0 },
     });
 
-    const last = renderListCard({ interests, page: 2, ownerId: OWNER_ID });
+    const last = renderListCard(SOURCE_TEXT, { interests, page: 2, ownerId: OWNER_ID });
     expect(rowActions(last)).toHaveLength(5);
     expect(pageTitles(last)).toEqual(['Previous']);
   });
 
   test('clamps a page past the end to the last page', () => {
-    const card = renderListCard({ interests: numbered(25), page: 40, ownerId: OWNER_ID });
+    const card = renderListCard(SOURCE_TEXT, { interests: numbered(25), page: 40, ownerId: OWNER_ID });
     expect(textsOf(card)).toContain('Showing 21–25 of 25');
   });
 
   test('shortens long names and escapes their Markdown', () => {
-    const card = renderListCard({ interests: [{ ...userCreated, displayName: `**${'x'.repeat(200)}` }], page: 0, ownerId: OWNER_ID });
+    const card = renderListCard(SOURCE_TEXT, { interests: [{ ...userCreated, displayName: `**${'x'.repeat(200)}` }], page: 0, ownerId: OWNER_ID });
     const name = textsOf(card).find((text) => text.startsWith('\\*\\*'));
     expect(name).toBeDefined();
     expect(Array.from(name!).length).toBeLessThanOrEqual(82);
@@ -67,29 +68,29 @@ describe('renderListCard', () => {
   });
 
   test('shows the notice above the list', () => {
-    const card = renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID, notice: 'Chess was deleted.' });
+    const card = renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: OWNER_ID, notice: 'Chess was deleted.' });
     expect(textsOf(card)[0]).toBe('Chess was deleted.');
   });
 
   describe('a list asked for again', () => {
     test('gives the same card as the first time, which no caller can change', () => {
-      const first = renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID });
+      const first = renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: OWNER_ID });
       const expected = structuredClone(first);
       expect(() => (first.body.length = 0)).toThrow(TypeError);
       expect(() => Object.assign(first.body[0] as object, { text: 'changed' })).toThrow(TypeError);
       expect(() => (first['refresh'] = {})).toThrow(TypeError);
-      expect(renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID })).toEqual(expected);
+      expect(renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: OWNER_ID })).toEqual(expected);
     });
 
     test('shows an interest changed since', () => {
-      renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID });
+      renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: OWNER_ID });
       const renamed = REALISTIC.map((interest, index) => (index === 0 ? { ...interest, displayName: 'Chess variants', lastModifiedDateTime: '2031-01-01T00:00:00Z' } : interest));
-      expect(textsOf(renderListCard({ interests: renamed, page: 0, ownerId: OWNER_ID }))).toContain('Chess variants');
+      expect(textsOf(renderListCard(SOURCE_TEXT, { interests: renamed, page: 0, ownerId: OWNER_ID }))).toContain('Chess variants');
     });
 
     test("never hands one owner a card made for another with the same interests", () => {
-      renderListCard({ interests: REALISTIC, page: 0, ownerId: OWNER_ID });
-      const other = renderListCard({ interests: REALISTIC, page: 0, ownerId: 'someone-else' });
+      renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: OWNER_ID });
+      const other = renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: 'someone-else' });
       const opened = parseCardAction(invokeValueFor(other, rowActions(other)[0]!));
       expect(opened).toEqual({ ok: true, value: { verb: CARD_VERBS.openInterest, ownerId: 'someone-else', interestId: userCreated.id, page: 0 } });
     });

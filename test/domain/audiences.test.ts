@@ -1,11 +1,12 @@
 import {
   AUDIENCE_FLAGS,
   DEFAULT_AUDIENCE,
-  formatAudience,
+  describeAudience,
   parseAllowedAudiences,
   primaryAudience,
   type Audience,
 } from '../../src/domain';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 
 describe('AUDIENCE_FLAGS', () => {
   // Values from Graph beta metadata: <EnumType Name="allowedAudiences" IsFlags="true">.
@@ -88,7 +89,7 @@ describe('primaryAudience', () => {
   });
 });
 
-describe('formatAudience', () => {
+describe('describeAudience', () => {
   it.each<[unknown, string]>([
     ['organization', 'My organization'],
     ['8', 'My organization'],
@@ -102,6 +103,6 @@ describe('formatAudience', () => {
     [null, 'Not set'],
     ['nonsense', 'Not set'],
   ])('labels %p as %p', (wire, expected) => {
-    expect(formatAudience(wire)).toBe(expected);
+    expect(describeAudience(wire).map((label) => SOURCE_TEXT.say(label)).join(', ')).toBe(expected);
   });
 });

@@ -1,12 +1,26 @@
-import { describeProvenance, formatDateLabel, type PersonInterest, type Provenance } from '../../src/domain';
+import { describeProvenance, knownDate, type PersonInterest, type Provenance } from '../../src/domain';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { chelseaFc, syncedFromUpa } from './fixtures';
 
+/** What a card shows of a provenance, in English and UTC. */
+interface ProvenanceInEnglish {
+  origin: Provenance['origin'];
+  sourceLabel: string;
+  createdLabel: string | null;
+  lastModifiedLabel: string | null;
+}
+
+function inEnglish({ origin, source, created, lastModified }: Provenance): ProvenanceInEnglish {
+  const date = (value: Date | null): string | null => (value === null ? null : SOURCE_TEXT.date(value));
+  return { origin, sourceLabel: SOURCE_TEXT.say(source), createdLabel: date(created), lastModifiedLabel: date(lastModified) };
+}
+
 describe('describeProvenance', () => {
-  it.each<[string, PersonInterest, Provenance]>([
+  it.each<[string, PersonInterest, ProvenanceInEnglish]>([
     [
       'an item a person added',
       chelseaFc,
-      { origin: 'you', sourceLabel: 'Added by you', createdLabel: '6 Jul 2020', lastModifiedLabel: '6 Jul 2020' },
+      { origin: 'you', sourceLabel: 'Added by you', createdLabel: 'Jul 6, 2020', lastModifiedLabel: 'Jul 6, 2020' },
     ],
     [
       'an item synced from SharePoint (UPA, id null, placeholder dates)',
@@ -16,12 +30,12 @@ describe('describeProvenance', () => {
     [
       'an inferred item not yet confirmed',
       { ...chelseaFc, inference: { confidenceScore: 0.82, userHasVerifiedAccuracy: false }, createdBy: { application: { displayName: 'Microsoft 365', id: null } } },
-      { origin: 'inferred', sourceLabel: 'Suggested by Microsoft 365, not confirmed yet', createdLabel: '6 Jul 2020', lastModifiedLabel: '6 Jul 2020' },
+      { origin: 'inferred', sourceLabel: 'Suggested by Microsoft 365, not confirmed yet', createdLabel: 'Jul 6, 2020', lastModifiedLabel: 'Jul 6, 2020' },
     ],
     [
       'an inferred item the person confirmed',
       { ...chelseaFc, inference: { confidenceScore: 0.9, userHasVerifiedAccuracy: true } },
-      { origin: 'inferred', sourceLabel: 'Suggested by Microsoft 365, confirmed by you', createdLabel: '6 Jul 2020', lastModifiedLabel: '6 Jul 2020' },
+      { origin: 'inferred', sourceLabel: 'Suggested by Microsoft 365, confirmed by you', createdLabel: 'Jul 6, 2020', lastModifiedLabel: 'Jul 6, 2020' },
     ],
     [
       'an inferred item with empty inference data',
@@ -66,21 +80,21 @@ describe('describeProvenance', () => {
     [
       'an item with a real creation date and a placeholder modification date',
       { createdDateTime: '2024-03-12T23:59:59Z', lastModifiedDateTime: '0001-01-01T00:00:00Z' },
-      { origin: 'you', sourceLabel: 'Added by you', createdLabel: '12 Mar 2024', lastModifiedLabel: null },
+      { origin: 'you', sourceLabel: 'Added by you', createdLabel: 'Mar 12, 2024', lastModifiedLabel: null },
     ],
   ])('describes %s', (_label, item, expected) => {
-    expect(describeProvenance(item)).toEqual(expected);
+    expect(inEnglish(describeProvenance(item))).toEqual(expected);
   });
 });
 
-describe('formatDateLabel', () => {
+describe('knownDate', () => {
   it.each<[unknown, string | null]>([
-    ['2024-03-12T10:00:00Z', '12 Mar 2024'],
-    ['2020-07-06T06:34:12.2294868Z', '6 Jul 2020'],
+    ['2024-03-12T10:00:00Z', 'Mar 12, 2024'],
+    ['2020-07-06T06:34:12.2294868Z', 'Jul 6, 2020'],
     // Formatted in UTC: this offset moves the instant into the previous day.
-    ['2017-01-01T00:00:46.1697867+03:00', '31 Dec 2016'],
-    ['2024-12-31T23:59:59.999Z', '31 Dec 2024'],
-    ['2024-02-29', '29 Feb 2024'],
+    ['2017-01-01T00:00:46.1697867+03:00', 'Dec 31, 2016'],
+    ['2024-12-31T23:59:59.999Z', 'Dec 31, 2024'],
+    ['2024-02-29', 'Feb 29, 2024'],
     ['0001-01-01T00:00:00Z', null],
     ['0001-01-01T00:00:00+00:00', null],
     ['1601-01-01T00:00:00Z', null],
@@ -91,6 +105,7 @@ describe('formatDateLabel', () => {
     [undefined, null],
     [1710237600000, null],
   ])('%p -> %p', (value, expected) => {
-    expect(formatDateLabel(value)).toBe(expected);
+    const date = knownDate(value);
+    expect(date === null ? null : SOURCE_TEXT.date(date)).toBe(expected);
   });
 });

@@ -5,9 +5,9 @@
  * reaches the conversation, then or later.
  */
 import { randomUUID } from 'node:crypto';
-import { SHOW_MY_VIEW_TITLE } from '../../src/features/interests/ownerViewAction';
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { ALEX, cardText, executeActionsOf, pause, startBotHarness, type BotHarness } from '../support/botHarness';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 
 const GROUP = { id: '19:group-chat-id@thread.v2', conversationType: 'groupChat', isGroup: true } as const;
 const CHANNEL_THREAD = { id: '19:general-channel@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true } as const;
@@ -59,7 +59,7 @@ describe.each([
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(body.value)).toContain('Loading…');
     // The button asks for the same view again, as the automatic refresh did.
-    expect(executeActionsOf(body.value)).toEqual([{ verb: CARD_VERBS.ownerView, data, title: SHOW_MY_VIEW_TITLE }]);
+    expect(executeActionsOf(body.value)).toEqual([{ verb: CARD_VERBS.ownerView, data, title: SOURCE_TEXT.t('shared.showMyView') }]);
     await waitFor(lateAnswerDropped, 15_000);
     // The Graph read did finish (the late answer was ready), and still nothing reached the conversation.
     expect(harness.graphCalls.some((call) => call.method === 'GET' && call.status === 200)).toBe(true);

@@ -1,3 +1,21 @@
 /** What the domain rules say: validation problems, audience and tag names, provenance. */
 export const domainMessages = {
+  'collaborationTag.askMeAbout': 'Ask me about',
+  'collaborationTag.ableToMentor': 'Can mentor',
+  'collaborationTag.wantsToLearn': 'Wants to learn',
+  'collaborationTag.wantsToImprove': 'Wants to improve',
+  'audience.me': 'Only me',
+  'audience.family': 'Family',
+  'audience.contacts': 'My contacts',
+  'audience.groupMembers': 'Group members',
+  'audience.organization': 'My organization',
+  'audience.federatedOrganizations': 'Federated organizations',
+  'audience.everyone': 'Everyone',
+  'audience.unknownFutureValue': 'Unknown',
+  'audience.notSet': 'Not set',
+  'provenance.addedByYou': 'Added by you',
+  'provenance.suggested': 'Suggested by Microsoft 365, not confirmed yet',
+  'provenance.suggestedConfirmed': 'Suggested by Microsoft 365, confirmed by you',
+  'provenance.syncedFrom': 'Synced from {source}',
+  'provenance.syncedFromSharePoint': 'Synced from your SharePoint profile',
 } as const;
