@@ -23,11 +23,32 @@ export function benchUser(key: string): BenchUser {
   return { id: `29:${key}`, aadObjectId: `aad-${key}`, name: `Bench ${key}` };
 }
 
+/**
+ * The user's language as Teams sends it: `locale` on every activity, and a `clientInfo` entity with the same locale,
+ * the country and the user's time zone.
+ */
+export interface ClientLocale {
+  /** A BCP 47 tag, as Teams writes it (`de-DE`). */
+  readonly locale: string;
+  /** An IANA time zone (`Europe/Berlin`). */
+  readonly timezone: string;
+}
+
+export interface BotClientOptions {
+  /** Sent on every activity; without it the activities carry no locale and no `clientInfo`. */
+  readonly locale?: ClientLocale;
+}
+
 export class BotClient {
-  constructor(readonly baseUrl: string) {}
+  private readonly locale: ClientLocale | undefined;
+
+  constructor(readonly baseUrl: string, options: BotClientOptions = {}) {
+    this.locale = options.locale;
+  }
 
   async send(user: BenchUser, conversationId: string, activity: Partial<Activity>, extra: Record<string, unknown> = {}): Promise<TurnResult> {
-    const envelope = connectorEnvelope({ from: user, recipient: { id: '28:interests-bot', name: 'Interests' }, conversation: { id: conversationId, conversationType: 'personal' }, ...activity, ...extra });
+    const spoken = this.locale ? localeFields(this.locale, activity) : {};
+    const envelope = connectorEnvelope({ from: user, recipient: { id: '28:interests-bot', name: 'Interests' }, conversation: { id: conversationId, conversationType: 'personal' }, ...activity, ...spoken, ...extra });
     const answer = await request({ method: 'POST', url: `${this.baseUrl}/api/messages`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(envelope) });
     if (answer.status >= 300) throw new Error(`The bot answered HTTP ${answer.status}`);
     const activities = activitiesOf(answer.body);
@@ -51,6 +72,17 @@ export class BotClient {
     if (!body) throw new Error(`No invoke response to ${verb}`);
     return body;
   }
+}
+
+/** The activity's own locale and entities win; the client's `clientInfo` joins the entities unless one is there. */
+function localeFields(spoken: ClientLocale, activity: Partial<Activity>): Pick<Activity, 'locale' | 'entities'> {
+  const entities = activity.entities ?? [];
+  const country = new Intl.Locale(spoken.locale).region;
+  const clientInfo = { type: 'clientInfo', locale: spoken.locale, ...(country ? { country } : {}), platform: 'Web', timezone: spoken.timezone };
+  return {
+    locale: activity.locale ?? spoken.locale,
+    entities: entities.some((entity) => entity.type === 'clientInfo') ? entities : [...entities, clientInfo],
+  };
 }
 
 function assertWithinTeamsLimit(activities: readonly Partial<Activity>[]): void {

@@ -18,6 +18,7 @@ import { helpersChatSection } from './helpersChat';
 import { closeIdleSockets } from './httpClient';
 import { identityCallsSection } from './identityCalls';
 import { ingressMemorySection } from './ingressMemory';
+import { languageCostSection } from './languageCost';
 import { listCardCostSection } from './listCardCost';
 import { memorySection } from './memory';
 import { mentionTextSection } from './mentionText';
@@ -45,6 +46,7 @@ const MEASUREMENTS: readonly Measurement[] = [
   { id: 'helpers-chat', what: '"Who can help with" in a 60-member chat', run: helpersChatSection },
   { id: 'throughput', what: 'Throughput in rotated rounds', run: throughputSection },
   { id: 'list-card-cost', what: "List against a floor answering with the product's list card", run: listCardCostSection },
+  { id: 'language', what: 'Bot CPU per list/open/save turn in German against English', run: languageCostSection },
   { id: 'graph-latency', what: 'Overhead over 150 ms of Graph latency', run: graphLatencySection },
   { id: 'connector-delivery', what: 'List with normal delivery over a connector 100 ms away and a slow Graph', run: connectorDeliverySection },
   { id: 'cold-start', what: 'Cold start', run: coldStartSection },

@@ -97,13 +97,13 @@ export async function measureRun(context: BenchContext, target: BenchTarget, loa
   };
 }
 
-/** The median of `numerator / denominator` taken round by round (same concurrency), with min–max. */
-function perRoundRatio(samples: readonly RunSample[], numerator: string, denominator: string, concurrency: number): Spread {
+/** The median of `numerator / denominator` taken round by round (same concurrency), with min–max; of throughput unless `pick` says otherwise. */
+export function perRoundRatio(samples: readonly RunSample[], numerator: string, denominator: string, concurrency: number, pick: (sample: RunSample) => number = (sample) => sample.turnsPerSecond): Spread {
   const ratios = samples
     .filter((sample) => sample.target === numerator && sample.concurrency === concurrency)
     .map((sample) => {
       const base = samples.find((other) => other.target === denominator && other.concurrency === concurrency && other.round === sample.round);
-      return base ? sample.turnsPerSecond / base.turnsPerSecond : Number.NaN;
+      return base ? pick(sample) / pick(base) : Number.NaN;
     });
   return spread(ratios);
 }

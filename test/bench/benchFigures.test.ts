@@ -5,6 +5,7 @@
  */
 import { coldStartTargets, type ColdStartFigures } from '../../bench/coldStart';
 import { latencyTargets, type LatencyFigures } from '../../bench/graphLatency';
+import { answerLanguage, ENGLISH, fixedWordsOf, GERMAN, LANGUAGE_RATIO_TARGET, languageMarkdown, languageTargetId, languageTargets, summarizeLanguages, type AnswerLanguage, type LanguageAction, type LanguageFigures } from '../../bench/languageCost';
 import { listCardCostMarkdown } from '../../bench/listCardCost';
 import { ingressTargets, type IngressFigures } from '../../bench/ingressMemory';
 import { parseOptions } from '../../bench/options';
@@ -100,6 +101,86 @@ describe('list against a floor with the same card', () => {
     const lines = listCardCostMarkdown({ cardBytes: 6655, rounds: 3, samples, summaries: summarize(samples, THROUGHPUT_TARGETS, [8, 32]) });
     expect(lines.find((line) => line.startsWith('| 8 |'))).toMatch(/^\| 8 \| 0\.90 \(0\.80–0\.95\) \|/);
     expect(lines.find((line) => line.startsWith('| 32 |'))).toMatch(/^\| 32 \| 0\.75 \|/);
+  });
+});
+
+describe('German against English', () => {
+  const cpuSample = (action: LanguageAction, german: boolean, round: number, botCpuMsPerTurn: number, errors = 0): RunSample => ({
+    ...sample(languageTargetId(action, german ? GERMAN : ENGLISH), round, 100, 8, errors),
+    botCpuMsPerTurn,
+  });
+  const inGerman: AnswerLanguage = { german: true, evidence: 'test' };
+  const inEnglish: AnswerLanguage = { german: false, evidence: 'the same words as in English' };
+  const answered = (answer: AnswerLanguage): Record<LanguageAction, AnswerLanguage> => ({ list: answer, open: answer, save: answer });
+  /** English 1 ms per turn in every round, German `ratio` times that, for every action. */
+  const figures = (ratio: number, answer = inGerman, errors = 0): LanguageFigures => {
+    const samples = (['list', 'open', 'save'] as const).flatMap((action) => [cpuSample(action, false, 0, 1), cpuSample(action, true, 0, ratio, errors)]);
+    return { rounds: 1, concurrency: 8, durationMs: 1, samples, rows: summarizeLanguages(samples, answered(answer), 8) };
+  };
+
+  it('divides German CPU per turn by English within each round, then takes the median, not the ratio of the medians', () => {
+    // The machine slows down in round 1: both languages cost more there, the per-round ratio stays 1.02.
+    const samples = [cpuSample('list', false, 0, 1), cpuSample('list', true, 0, 1.02), cpuSample('list', false, 1, 2), cpuSample('list', true, 1, 2.04), cpuSample('list', false, 2, 1.5), cpuSample('list', true, 2, 1.65)];
+    const list = summarizeLanguages(samples, answered(inGerman), 8).find((row) => row.action === 'list');
+    expect(list?.germanOverEnglish.median).toBeCloseTo(1.02);
+    expect(list?.germanOverEnglish.min).toBeCloseTo(1.02);
+    expect(list?.germanOverEnglish.max).toBeCloseTo(1.1);
+    expect(list?.englishCpuMsPerTurn.median).toBe(1.5);
+    expect(list?.germanCpuMsPerTurn.median).toBeCloseTo(1.65);
+    expect(list?.englishTurnsPerSecond.median).toBe(100);
+  });
+
+  it(`is met at ${LANGUAGE_RATIO_TARGET}× English and missed above it, or with failed turns`, () => {
+    expect(languageTargets(figures(1.05)).map((target) => target.met)).toEqual([true, true, true]);
+    expect(languageTargets(figures(1.06)).map((target) => target.met)).toEqual([false, false, false]);
+    const failed = languageTargets(figures(1, inGerman, 2))[0];
+    expect(failed?.met).toBe(false);
+    expect(failed?.detail).toContain('2 failed turns');
+  });
+
+  it('counts a run where German fell back to English as not measured, however cheap it was', () => {
+    const [target] = languageTargets(figures(1, inEnglish));
+    expect(target?.met).toBe(false);
+    expect(target?.detail).toMatch(/^not measured: German not shipped, the bot answered in English/);
+    const lines = languageMarkdown(figures(1, inEnglish));
+    expect(lines.find((line) => line.startsWith('| list |'))).toContain('German not shipped, not measured');
+    expect(lines.join('\n')).toContain('no German measurement');
+    expect(languageMarkdown(figures(1.02)).find((line) => line.startsWith('| list |'))).toMatch(/^\| list \| German \| 1\.00 \| 1\.02 \| 1\.02 \|/);
+  });
+
+  describe('which language the bot answered in', () => {
+    const card = (title: string, button: string, subtitle = 'Changed 3 Mar 2025', lang?: string): unknown => ({
+      type: 'AdaptiveCard',
+      ...(lang ? { lang } : {}),
+      body: [
+        { type: 'TextBlock', text: title, style: 'heading' },
+        { type: 'TextBlock', text: subtitle },
+        { type: 'Container', items: [{ type: 'TextBlock', text: 'Chess' }], selectAction: { type: 'Action.Execute', title: 'Open', verb: 'interest.open' } },
+      ],
+      actions: [{ type: 'Action.Execute', title: button, verb: 'list.show' }],
+    });
+    const english = card('Your interests', 'Next');
+
+    it('takes the headings and buttons of a card, not its other text', () => {
+      expect(fixedWordsOf(english)).toEqual(['Your interests', 'Open', 'Next']);
+    });
+
+    it('is English when the headings and buttons are the English reply’s, whatever dates or data show', () => {
+      expect(answerLanguage(english, card('Your interests', 'Next', '03.03.2025'))).toEqual({ german: false, evidence: 'the same 3 headings and buttons as the English reply: "Your interests", "Open", "Next"' });
+      expect(answerLanguage({ type: 'AdaptiveCard' }, { type: 'AdaptiveCard' })).toMatchObject({ german: false });
+    });
+
+    it('is German when a heading or a button differs, and says which', () => {
+      const german = answerLanguage(english, card('Deine Interessen', 'Weiter'));
+      expect(german.german).toBe(true);
+      expect(german.evidence).toContain('"Your interests" in English is "Deine Interessen"');
+      expect(answerLanguage(english, card('Your interests', 'Weiter')).german).toBe(true);
+    });
+
+    it('believes the card’s lang when it has one', () => {
+      expect(answerLanguage(english, card('Your interests', 'Next', '', 'de-DE')).german).toBe(true);
+      expect(answerLanguage(english, card('Deine Interessen', 'Weiter', '', 'en-US')).german).toBe(false);
+    });
   });
 });
 
