@@ -1,5 +1,6 @@
 import template from '../../cards/addSummary.json';
 import type { InterestDraft } from '../domain/personInterest';
+import type { Text } from '../i18n/text';
 import { boundedDraft } from './boundedDraft';
 import type { CARD_VERBS, CardActionData } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
@@ -24,18 +25,18 @@ interface AddSummaryCardView extends CardActionData<typeof CARD_VERBS.confirmAdd
 const expand = defineCardTemplate<AddSummaryCardView>(template);
 
 /** What the add dialog is about to create, with Create and Cancel. Create carries the draft. */
-export function renderAddSummaryCard({ draft, ownerId }: AddSummaryCardData): AdaptiveCard {
+export function renderAddSummaryCard(text: Text, { draft, ownerId }: AddSummaryCardData): AdaptiveCard {
   const carried = boundedDraft(draft);
   const description = blockText(carried.description, DISPLAY_LIMITS.description);
-  return expand({
+  return expand(text, {
     ownerId,
     draft: carried,
-    name: displayName(carried.displayName),
+    name: displayName(text, carried.displayName),
     hasDescription: description !== '',
     description,
-    categories: categoriesText(carried.categories),
-    tags: tagsText(carried.collaborationTags),
-    audience: audienceText(carried.allowedAudiences),
-    link: linkView(carried.webUrl).link,
+    categories: categoriesText(text, carried.categories),
+    tags: tagsText(text, carried.collaborationTags),
+    audience: audienceText(text, carried.allowedAudiences),
+    link: linkView(text, carried.webUrl).link,
   });
 }

@@ -1,4 +1,5 @@
 import template from '../../cards/choice.json';
+import type { Text } from '../i18n/text';
 import type { CARD_VERBS, CardActionData } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, plainText } from './displayText';
@@ -19,6 +20,8 @@ export interface ChoiceCardData {
   hint: string;
   label: string;
   options: readonly ChoiceOption[];
+  /** The number the first option shows (a later page of a paged question goes on counting); 1 when not given. */
+  firstNumber?: number;
   multiSelect?: boolean;
   /** Answers ticked when the card shows. */
   selected?: readonly string[];
@@ -26,6 +29,8 @@ export interface ChoiceCardData {
   /** What Previous and Next send: a paged question's navigation, answered like any other choice. */
   previousAnswer?: string;
   nextAnswer?: string;
+  /** What Cancel sends, when the question offers one: answered like any other choice, and the dialog ends. */
+  cancelAnswer?: string;
 }
 
 interface ChoiceCardView extends CardActionData<typeof CARD_VERBS.answerChoice> {
@@ -41,6 +46,8 @@ interface ChoiceCardView extends CardActionData<typeof CARD_VERBS.answerChoice> 
   previousPick: string;
   hasNext: boolean;
   nextPick: string;
+  hasCancel: boolean;
+  cancelPick: string;
 }
 
 const QUESTION_MAX = 600;
@@ -56,9 +63,9 @@ const expand = defineCardTemplate<ChoiceCardView>(template);
  * hosts refuse): Select sends the ticked option(s); Previous and Next, when given, turn the page. Options are
  * numbered, so typing the number (or the option) answers the same question.
  */
-export function renderChoiceCard(data: ChoiceCardData): AdaptiveCard {
-  const { previousAnswer, nextAnswer } = data;
-  return expand({
+export function renderChoiceCard(text: Text, data: ChoiceCardData): AdaptiveCard {
+  const { previousAnswer, nextAnswer, firstNumber = 1 } = data;
+  return expand(text, {
     ownerId: data.ownerId,
     questionId: data.questionId,
     question: blockText(data.question, QUESTION_MAX),
@@ -66,12 +73,14 @@ export function renderChoiceCard(data: ChoiceCardData): AdaptiveCard {
     label: plainText(data.label, TITLE_MAX),
     isMultiSelect: data.multiSelect === true,
     style: data.options.length > EXPANDED_MAX ? 'compact' : 'expanded',
-    choices: data.options.map((option, index) => ({ title: plainText(`${index + 1}. ${option.title}`, TITLE_MAX), value: option.answer })),
+    choices: data.options.map((option, index) => ({ title: plainText(`${firstNumber + index}. ${option.title}`, TITLE_MAX), value: option.answer })),
     selected: (data.selected ?? []).join(','),
     submitTitle: plainText(data.submitTitle, TITLE_MAX),
     hasPrevious: previousAnswer !== undefined,
     previousPick: previousAnswer ?? '',
     hasNext: nextAnswer !== undefined,
     nextPick: nextAnswer ?? '',
+    hasCancel: data.cancelAnswer !== undefined,
+    cancelPick: data.cancelAnswer ?? '',
   });
 }

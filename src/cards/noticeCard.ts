@@ -1,9 +1,11 @@
 import template from '../../cards/notice.json';
+import type { Text } from '../i18n/text';
 import type { CardVerb } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText } from './displayText';
 import { DISPLAY_LIMITS } from './interestView';
 
+/** The words come already in the reader's language (`text.t(...)`); the card adds only its own fallback title. */
 export interface NoticeCardData {
   title: string;
   text?: string;
@@ -28,9 +30,9 @@ const TEXT_MAX = 1000;
 const expand = defineCardTemplate<NoticeCardView>(template);
 
 /** A short message in place of a card: an error, a refused action ("This card belongs to someone else…"), an info. */
-export function renderNoticeCard({ title, text, action }: NoticeCardData): AdaptiveCard {
-  const body = blockText(text, TEXT_MAX);
-  const card = expand({ title: inlineText(title, DISPLAY_LIMITS.message) || 'Notice', hasText: body !== '', text: body });
+export function renderNoticeCard(text: Text, { title, text: message, action }: NoticeCardData): AdaptiveCard {
+  const body = blockText(message, TEXT_MAX);
+  const card = expand(text, { title: inlineText(title, DISPLAY_LIMITS.message) || text.t('noticeCard.defaultTitle'), hasText: body !== '', text: body });
   if (!action) return card;
   return { ...card, actions: [{ type: 'Action.Execute', title: inlineText(action.title, DISPLAY_LIMITS.message), verb: action.verb, data: action.data }] };
 }

@@ -1,7 +1,8 @@
 import template from '../../cards/tags.json';
-import { COLLABORATION_TAG_LABELS, COLLABORATION_TAGS } from '../domain/collaborationTags';
+import { COLLABORATION_TAG_LABEL_KEYS, COLLABORATION_TAGS } from '../domain/collaborationTags';
 import { draftFromInterest } from '../domain/interestDraft';
 import type { PersonInterest } from '../domain/personInterest';
+import type { Text } from '../i18n/text';
 import { boundedDraft } from './boundedDraft';
 import type { CARD_VERBS, CardActionData } from './cardActions';
 import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
@@ -18,26 +19,24 @@ export interface TagCardData {
 }
 
 interface TagCardView extends CardActionData<typeof CARD_VERBS.saveTags> {
-  name: string;
+  title: string;
   tagChoices: { title: string; value: string }[];
   /** The current tags as the multi-select holds them: one comma-separated string. */
   selected: string;
 }
 
-const TAG_CHOICES = COLLABORATION_TAGS.map((tag) => ({ title: COLLABORATION_TAG_LABELS[tag], value: tag }));
-
 const expand = defineCardTemplate<TagCardView>(template);
 
 /** The four collaboration tags with the current ones ticked; Save sends the tags shown as `tagsBefore`. */
-export function renderTagCard({ interest, ownerId, viewers = OWNER_ONLY }: TagCardData): AdaptiveCard {
-  if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard({ interest, ownerId, viewers });
+export function renderTagCard(text: Text, { interest, ownerId, viewers = OWNER_ONLY }: TagCardData): AdaptiveCard {
+  if (isSharedView(viewers) && !isVisibleToEveryoneIn(interest)) return renderPrivateInterestCard(text, { interest, ownerId, viewers });
   const draft = boundedDraft(draftFromInterest(interest));
-  return expand({
+  return expand(text, {
     ownerId,
     interestId: interest.id ?? '',
     tagsBefore: draft.collaborationTags,
-    name: displayName(draft.displayName),
-    tagChoices: TAG_CHOICES,
+    title: text.t('tagCard.title', { name: displayName(text, draft.displayName) }),
+    tagChoices: COLLABORATION_TAGS.map((tag) => ({ title: text.t(COLLABORATION_TAG_LABEL_KEYS[tag]), value: tag })),
     selected: draft.collaborationTags.join(','),
   });
 }

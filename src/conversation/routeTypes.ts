@@ -11,6 +11,7 @@ import type { BudgetedKind } from './cardActionDeadline';
 import type { Provided } from './graphAccess';
 import type { RouteNeed } from './graphNeeds';
 import type { AskerOnlyResponse, ConversationAnswer } from './invokeResponses';
+import type { Text } from '../i18n/text';
 
 export type { RouteNeed } from './graphNeeds';
 
@@ -58,7 +59,7 @@ export type AskerAloneRoute<V extends CardVerb> = RouteBase<V> & {
   readonly needs: 'profile';
   readonly handle: (action: CardActionOf<V>, turn: GraphActionTurn) => Promise<AskerOnlyResponse>;
   /** What the asker sees when the answer misses the time budget: the late answer itself is never posted. */
-  readonly whileLate: (action: CardActionOf<V>) => AskerOnlyResponse;
+  readonly whileLate: (text: Text, action: CardActionOf<V>) => AskerOnlyResponse;
 };
 
 /** A verb's route: what it is, what it needs (`graphNeeds.ts`), who reads its answer, and its handler (typed by the verb's schema). */

@@ -3,6 +3,7 @@ import { MemoryStorage, TestAdapter, TurnContext, type Activity, type Conversati
 import { cardResponse, type CardActionResponse } from '../../src/conversation/invokeResponses';
 import { answerCardActionWithinBudget, type CardActionDeadlineOptions } from '../../src/conversation/cardActionDeadline';
 import { renderNoticeCard } from '../../src/cards/noticeCard';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { silentLogger } from '../../src/logger';
 import { ConditionalConversationState } from '../../src/storage/conditionalBotState';
 
@@ -63,7 +64,7 @@ describe('a late card answer whose state save loses a race', () => {
         await new Promise((resolve) => setTimeout(resolve, 60));
       }
       await marker.set(lasting, `late answer, run ${runs}`);
-      return cardResponse(renderNoticeCard({ title: `Saved (run ${runs})` }));
+      return cardResponse(renderNoticeCard(SOURCE_TEXT, { title: `Saved (run ${runs})` }));
     };
     const options: CardActionDeadlineOptions = {
       adapter: connector,
@@ -98,7 +99,7 @@ describe('a late card answer whose state save loses a race', () => {
       await state.saveChanges(other).catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 60));
       await marker.set(lasting, 'late');
-      return cardResponse(renderNoticeCard({ title: 'Tags saved' }));
+      return cardResponse(renderNoticeCard(SOURCE_TEXT, { title: 'Tags saved' }));
     };
     // No way to read fresh state: the conflict stands, and the result is posted all the same.
     const first = await answerCardActionWithinBudget(context, { verb: CARD_VERBS.saveTags, kind: 'change' }, answer, { adapter: connector, botAppId: '', logger: silentLogger, budgetMs: 20, saveState: (lasting) => state.saveChanges(lasting) });

@@ -3,10 +3,14 @@ import { CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../../src/cards/cardTemplate';
 import { renderDeleteConfirmCard } from '../../src/cards/deleteConfirmCard';
 import { renderDeletedCard } from '../../src/cards/deletedCard';
-import { renderHelpCard, renderWelcomeCard } from '../../src/cards/helpCard';
+import { ENGLISH_COMMAND_WORDS, renderHelpCard, renderWelcomeCard, type HelpCommandWords } from '../../src/cards/helpCard';
 import { renderNoticeCard } from '../../src/cards/noticeCard';
 import { renderTagCard } from '../../src/cards/tagCard';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { draftFromInterest } from '../../src/domain/interestDraft';
+import { matchCommand } from '../../src/app/commands';
+import { normalizeCommandText } from '../../src/conversation/commandText';
+import { parseBulkNames } from '../../src/domain/bulkNames';
 import type { InterestDraft } from '../../src/domain/personInterest';
 import { actionsOf, actionTitled, inputById, invokeValueFor, textsOf } from './cardInspection';
 import { OWNER_ID, USER_BINDING, userCreated } from './fixtures';
@@ -14,7 +18,7 @@ import { OWNER_ID, USER_BINDING, userCreated } from './fixtures';
 const draft: InterestDraft = draftFromInterest(userCreated);
 
 describe('renderTagCard', () => {
-  const card = renderTagCard({ interest: userCreated, ownerId: OWNER_ID });
+  const card = renderTagCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID });
 
   test('ticks the current tags among the four', () => {
     const tags = inputById(card, 'collaborationTags');
@@ -38,7 +42,7 @@ describe('renderTagCard', () => {
 
 describe('renderDeleteConfirmCard', () => {
   test('asks about the interest by name and carries only its id and the undo token, nothing of the interest', () => {
-    const card = renderDeleteConfirmCard({ interest: userCreated, ownerId: OWNER_ID, undoToken: 'undo-7f3a' });
+    const card = renderDeleteConfirmCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID, undoToken: 'undo-7f3a' });
     expect(textsOf(card)[0]).toBe('Delete Chess from your profile?');
     expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Delete')))).toEqual({
       ok: true,
@@ -53,7 +57,7 @@ describe('renderDeleteConfirmCard', () => {
 
 describe('renderDeletedCard', () => {
   test('says what was deleted and offers Undo with the token only', () => {
-    const card = renderDeletedCard({ name: draft.displayName, ownerId: OWNER_ID, undoToken: 'undo-7f3a' });
+    const card = renderDeletedCard(SOURCE_TEXT, { name: draft.displayName, ownerId: OWNER_ID, undoToken: 'undo-7f3a' });
     expect(textsOf(card)).toEqual(['Chess was deleted.']);
     expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Undo')))).toEqual({
       ok: true,
@@ -68,7 +72,7 @@ describe('renderDeletedCard', () => {
 
 describe('renderAddSummaryCard', () => {
   test('summarizes the draft and Create carries it', () => {
-    const card = renderAddSummaryCard({ draft, ownerId: OWNER_ID });
+    const card = renderAddSummaryCard(SOURCE_TEXT, { draft, ownerId: OWNER_ID });
     expect(textsOf(card)).toEqual(expect.arrayContaining(['Chess', 'Club player, happy to talk openings.\nRated 1800.']));
     const facts = (card.body.find((element) => (element as { type: string }).type === 'FactSet') as { facts: { title: string; value: string }[] }).facts;
     expect(facts).toEqual([
@@ -82,20 +86,36 @@ describe('renderAddSummaryCard', () => {
   });
 
   test('says "None" for empty fields', () => {
-    const card = renderAddSummaryCard({ draft: { ...draft, categories: [], collaborationTags: [], webUrl: null, description: null }, ownerId: OWNER_ID });
+    const card = renderAddSummaryCard(SOURCE_TEXT, { draft: { ...draft, categories: [], collaborationTags: [], webUrl: null, description: null }, ownerId: OWNER_ID });
     expect(JSON.stringify(card)).toContain('"title":"Tags","value":"None"');
     expect(textsOf(card)).not.toContain('Club player, happy to talk openings.\nRated 1800.');
   });
 });
 
 describe('help and welcome', () => {
-  test.each(['list', 'my interests', 'add', 'tag', 'edit', 'delete', 'cancel', 'sign out', 'help'])('help mentions "%s"', (phrase) => {
-    expect(textsOf(renderHelpCard()).join('\n')).toContain(`**${phrase}**`);
+  test.each(['list', 'my interests', 'add', 'add Chess; Go; Hiking', 'tag', 'edit', 'delete', 'who can help with', 'cancel', 'sign out', 'help'])('help mentions "%s"', (phrase) => {
+    expect(textsOf(renderHelpCard(SOURCE_TEXT)).join('\n')).toContain(`**${phrase}**`);
+  });
+
+  test.each(Object.entries(ENGLISH_COMMAND_WORDS))('the words shown for %s are a command the bot understands', (_command, words) => {
+    expect(matchCommand(normalizeCommandText(words))).toBeDefined();
+  });
+
+  test('several names at once start a bulk add, as the help says', () => {
+    expect(parseBulkNames('Chess; Go; Hiking')).toEqual({ kind: 'several', names: ['Chess', 'Go', 'Hiking'] });
+  });
+
+  test('shows the command words it is given, in every line and in the welcome\'s mention hint', () => {
+    const words = Object.fromEntries(Object.entries(ENGLISH_COMMAND_WORDS).map(([command]) => [command, `${command}Word`])) as unknown as HelpCommandWords;
+    const help = textsOf(renderHelpCard(SOURCE_TEXT, { words })).join('\n');
+    for (const command of Object.keys(ENGLISH_COMMAND_WORDS)) expect(help).toContain(`**${command}Word`);
+    expect(help).not.toMatch(/\*\*(list|add|tag|edit|delete|cancel|help)\*\*/);
+    expect(textsOf(renderWelcomeCard(SOURCE_TEXT, { mentionName: 'Interests', words })).join('\n')).toContain('**@Interests listWord**');
   });
 
   test('help without an owner has no buttons; with one it offers the list', () => {
-    expect(actionsOf(renderHelpCard())).toEqual([]);
-    const card = renderHelpCard({ ownerId: OWNER_ID });
+    expect(actionsOf(renderHelpCard(SOURCE_TEXT))).toEqual([]);
+    const card = renderHelpCard(SOURCE_TEXT, { ownerId: OWNER_ID });
     expect(parseCardAction(invokeValueFor(card, actionTitled(card, 'Show my interests')))).toEqual({
       ok: true,
       value: { verb: CARD_VERBS.showList, ownerId: OWNER_ID, page: 0 },
@@ -103,27 +123,27 @@ describe('help and welcome', () => {
   });
 
   test('welcome greets by name, escaped', () => {
-    expect(textsOf(renderWelcomeCard({ userName: 'Alex Wilber' }))[0]).toBe('Welcome, Alex Wilber!');
-    expect(textsOf(renderWelcomeCard({ userName: '*Alex*' }))[0]).toBe('Welcome, \\*Alex\\*!');
-    expect(textsOf(renderWelcomeCard())[0]).toBe('Welcome!');
+    expect(textsOf(renderWelcomeCard(SOURCE_TEXT, { userName: 'Alex Wilber' }))[0]).toBe('Welcome, Alex Wilber!');
+    expect(textsOf(renderWelcomeCard(SOURCE_TEXT, { userName: '*Alex*' }))[0]).toBe('Welcome, \\*Alex\\*!');
+    expect(textsOf(renderWelcomeCard(SOURCE_TEXT))[0]).toBe('Welcome!');
   });
 });
 
 describe('renderNoticeCard', () => {
   test('shows a title and text literally', () => {
-    const card = renderNoticeCard({ title: 'Not your card', text: `This card belongs to someone else. ${USER_BINDING} _x_` });
+    const card = renderNoticeCard(SOURCE_TEXT, { title: 'Not your card', text: `This card belongs to someone else. ${USER_BINDING} _x_` });
     expect(textsOf(card)).toEqual(['Not your card', `This card belongs to someone else. ${USER_BINDING} \\_x\\_`]);
     expect(actionsOf(card)).toEqual([]);
   });
 
   test('a title alone is enough', () => {
-    expect(textsOf(renderNoticeCard({ title: 'Done.' }))).toEqual(['Done.']);
+    expect(textsOf(renderNoticeCard(SOURCE_TEXT, { title: 'Done.' }))).toEqual(['Done.']);
   });
 });
 
 describe('toAttachment', () => {
   test('wraps a card as an Adaptive Card attachment', () => {
-    const card = renderHelpCard();
+    const card = renderHelpCard(SOURCE_TEXT);
     expect(toAttachment(card)).toEqual({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card });
   });
 });
