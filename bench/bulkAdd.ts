@@ -11,6 +11,7 @@ import { cardSize, MAX_CARD_BYTES } from '../src/cards/cardTemplate';
 import { OWNER_ONLY } from '../src/cards/sharedView';
 import { checkBulkNames, MAX_BULK_NAMES } from '../src/domain/bulkNames';
 import { INTEREST_LIMITS } from '../src/domain/personInterest';
+import { SOURCE_TEXT } from '../src/i18n/text';
 import { actionData, benchUser, type BotClient, cardsOf, invokeCard } from './botClient';
 import type { BenchContext } from './context';
 import type { GraphCount } from './graphCounts';
@@ -72,7 +73,7 @@ function measureCards(): BulkAddFigures['card'] {
   const cards: Record<string, number> = {};
   for (const [kind, char] of Object.entries({ ascii: 'x', cjk: '中', emoji: '🎉' })) {
     const names = Array.from({ length: MAX_BULK_NAMES }, (_, i) => `${String(i).padStart(3, '0')}${char.repeat(INTEREST_LIMITS.displayNameMax - 3)}`);
-    const rendered = renderBulkAddCards({ ownerId: 'aad-bench-bulk-card', checks: checkBulkNames(names, []), viewers: OWNER_ONLY, newBatchId: () => '00000000-0000-0000-0000-000000000000' });
+    const rendered = renderBulkAddCards(SOURCE_TEXT, { ownerId: 'aad-bench-bulk-card', checks: checkBulkNames(names, []), viewers: OWNER_ONLY, newBatchId: () => '00000000-0000-0000-0000-000000000000' });
     largestBytes[kind] = Math.max(...rendered.map(cardSize));
     cards[kind] = rendered.length;
   }

@@ -10,7 +10,7 @@ import { jsonResponse, type ServiceResponse } from './wire';
  */
 export const DEFAULT_PEOPLE_PAGE = 25;
 const MAX_PEOPLE_PAGE = 1000;
-const SUPPORTED_OPTIONS = new Set(['$top', '$skip']);
+const SUPPORTED_OPTIONS = new Set(['$top', '$skip', '$select']);
 
 function nonNegativeInteger(text: string | null): number | undefined {
   return text !== null && /^\d+$/.test(text) ? Number(text) : undefined;
@@ -32,6 +32,19 @@ function personOf(user: DirectoryUser, rank: number): Record<string, unknown> {
   };
 }
 
+/** `$select=id,jobTitle`: only those properties (and always `id`, as Graph does); undefined when absent or empty. */
+function selectedProperties(params: URLSearchParams): Set<string> | undefined {
+  const selected = (params.get('$select') ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  return selected.length === 0 ? undefined : new Set(['id', ...selected]);
+}
+
+function withOnly(person: Record<string, unknown>, selected: Set<string> | undefined): Record<string, unknown> {
+  return selected === undefined ? person : Object.fromEntries(Object.entries(person).filter(([name]) => selected.has(name)));
+}
+
 export function listPeople(directory: UserDirectory, caller: { oid: string; tid: string }, params: URLSearchParams, origin: string): ServiceResponse {
   for (const name of params.keys()) {
     if (name.startsWith('$') && !SUPPORTED_OPTIONS.has(name)) return serviceErrors.badQuery(`The query option '${name}' is not supported by this service.`);
@@ -41,8 +54,9 @@ export function listPeople(directory: UserDirectory, caller: { oid: string; tid:
   const skip = params.has('$skip') ? nonNegativeInteger(params.get('$skip')) : 0;
   if (skip === undefined) return serviceErrors.badQuery('Invalid value for $skip: it must be a non-negative integer.');
   const people = directory.colleaguesOf(caller.oid, caller.tid).slice(skip, skip + top);
+  const selected = selectedProperties(params);
   return jsonResponse(200, {
     '@odata.context': `${origin}/beta/$metadata#users('${caller.oid}')/people`,
-    value: people.map((user, index) => personOf(user, skip + index)),
+    value: people.map((user, index) => withOnly(personOf(user, skip + index), selected)),
   });
 }

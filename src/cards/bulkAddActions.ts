@@ -10,6 +10,7 @@ import { COLLABORATION_TAGS, type CollaborationTag } from '../domain/collaborati
 import { isWellFormedId } from '../domain/identifier';
 import { INTEREST_LIMITS } from '../domain/personInterest';
 import { validateAudience, validateCollaborationTags } from '../domain/validateInterest';
+import { SOURCE_TEXT } from '../i18n/text';
 
 export const BULK_ADD_VERBS = {
   /** The answer to "one interest or several?" for `add Food, wine`. */
@@ -47,8 +48,9 @@ export const chooseSplitSchema = z.object({ ownerId: idSchema, names: namesSchem
 function sharedFields(tagsInput: unknown, audienceInput: unknown, ctx: z.RefinementCtx, paths: { tags: string; audience: string }): { collaborationTags: CollaborationTag[]; allowedAudiences: Audience } | typeof z.NEVER {
   const tags = validateCollaborationTags(tagsInput);
   const audience = validateAudience(audienceInput);
-  if (!tags.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [paths.tags], message: tags.error });
-  if (!audience.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [paths.audience], message: audience.error });
+  // A malformed card's diagnostic, logged and sent back as the refusal's problem: the catalog's source words.
+  if (!tags.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [paths.tags], message: SOURCE_TEXT.say(tags.error) });
+  if (!audience.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [paths.audience], message: SOURCE_TEXT.say(audience.error) });
   if (!tags.ok || !audience.ok) return z.NEVER;
   return { collaborationTags: tags.value, allowedAudiences: audience.value };
 }

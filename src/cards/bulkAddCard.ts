@@ -1,12 +1,13 @@
 import template from '../../cards/bulkAdd.json';
-import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES } from '../domain/audiences';
+import { AUDIENCE_LABEL_KEYS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES } from '../domain/audiences';
 import type { BulkNameCheck } from '../domain/bulkNames';
-import { COLLABORATION_TAG_LABELS, COLLABORATION_TAGS } from '../domain/collaborationTags';
+import { COLLABORATION_TAG_LABEL_KEYS, COLLABORATION_TAGS } from '../domain/collaborationTags';
 import { normalizeSingleLine, removeUnsafeCharacters } from '../domain/text';
+import type { Text } from '../i18n/text';
 import { CARD_VERBS, type CardActionData } from './cardActions';
 import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from './cardTemplate';
 import { clip, inlineText } from './displayText';
-import { NAMES_NOT_ADDED_HERE_TEXT, personalChatLink } from './personalChatHintCard';
+import { NOT_ADDED_HERE_KEYS, personalChatLink } from './personalChatHintCard';
 import { isSharedView, type Viewers } from './sharedView';
 
 export interface BulkAddCardData {
@@ -46,16 +47,16 @@ const expand = defineCardTemplate<BulkAddCardView>(template);
  */
 export const NAME_BYTES_PER_CARD = 10_600;
 /** How far the names shown on toggles and in "Left out" are shortened, tried in turn until the card fits. */
-const DISPLAY_STEPS = [100, 60, 40, 24, 12] as const;
+export const DISPLAY_STEPS = [100, 60, 40, 24, 12] as const;
 
-const TAG_CHOICES: Choice[] = COLLABORATION_TAGS.map((tag) => ({ title: COLLABORATION_TAG_LABELS[tag], value: tag }));
-const AUDIENCE_CHOICES: Choice[] = SELECTABLE_AUDIENCES.map((audience) => ({ title: AUDIENCE_LABELS[audience], value: audience }));
+const tagChoices = (text: Text): Choice[] => COLLABORATION_TAGS.map((tag) => ({ title: text.t(COLLABORATION_TAG_LABEL_KEYS[tag]), value: tag }));
+const audienceChoices = (text: Text): Choice[] => SELECTABLE_AUDIENCES.map((audience) => ({ title: text.t(AUDIENCE_LABEL_KEYS[audience]), value: audience }));
 
 /**
  * The bulk add card: one ticked toggle per name that can be added, the others listed with why they are left out,
  * tags and audience shared by all, one Create. Usually one card; see `NAME_BYTES_PER_CARD` for when there are more.
  */
-export function renderBulkAddCards({ ownerId, checks, viewers, newBatchId }: BulkAddCardData): AdaptiveCard[] {
+export function renderBulkAddCards(text: Text, { ownerId, checks, viewers, newBatchId }: BulkAddCardData): AdaptiveCard[] {
   const fresh = checks.filter((check) => check.kind === 'new').map((check) => check.name);
   const shared = isSharedView(viewers);
   // Shared: whether a name on the profile is private must not show, so none of them is named, whatever its audience.
@@ -63,13 +64,11 @@ export function renderBulkAddCards({ ownerId, checks, viewers, newBatchId }: Bul
   const anyOnProfileUnnamed = shared && checks.some((check) => check.kind === 'exists');
   const pages = pagesOf(fresh);
   return pages.map((names, page) => {
-    const heading = pages.length === 1 ? 'Add these interests to your profile?' : `Add these interests to your profile? (part ${page + 1} of ${pages.length})`;
+    const heading = pages.length === 1 ? text.t('bulkAdd.card.heading') : text.t('bulkAdd.card.heading.part', { part: page + 1, parts: pages.length });
     const leftOut = page === 0 ? skipped : [];
     const unnamed = page === 0 && anyOnProfileUnnamed;
     const summary =
-      names.length === 0
-        ? 'None of these can be added.'
-        : `${names.length} to add. Untick any you don't want${pages.length > 1 ? '; each part is created with its own Create button' : ''}.`;
+      names.length === 0 ? text.t('bulkAdd.card.noneToAdd') : text.t(pages.length > 1 ? 'bulkAdd.card.summary.parts' : 'bulkAdd.card.summary', { count: names.length });
     const view = (limit: number): BulkAddCardView => ({
       ownerId,
       batchId: newBatchId(),
@@ -78,19 +77,19 @@ export function renderBulkAddCards({ ownerId, checks, viewers, newBatchId }: Bul
       summary,
       picks: names.map((name, index) => ({ index, title: toggleTitle(name, limit) })),
       hasPicks: names.length > 0,
-      skipped: [...leftOut.map((check) => ({ text: leftOutText(check, limit) })), ...(unnamed ? [{ text: NAMES_NOT_ADDED_HERE_TEXT }] : [])],
+      skipped: [...leftOut.map((check) => ({ text: leftOutText(text, check, limit) })), ...(unnamed ? [{ text: text.t(NOT_ADDED_HERE_KEYS.names) }] : [])],
       hasSkipped: leftOut.length > 0 || unnamed,
-      tagChoices: TAG_CHOICES,
-      audienceChoices: AUDIENCE_CHOICES,
+      tagChoices: tagChoices(text),
+      audienceChoices: audienceChoices(text),
       defaultAudience: DEFAULT_AUDIENCE,
       ...(unnamed ? personalChatLink(viewers) : { hasPersonalChat: false, personalChatUrl: '' }),
     });
-    return fitted(view, expand);
+    return fitted(view, (data) => expand(text, data));
   });
 }
 
 /** The first rendering, from the longest display names down, that fits; the shortest one always does (see the tests). */
-export function fitted<V>(view: (limit: number) => V, render: (data: V) => AdaptiveCard): AdaptiveCard {
+function fitted<V>(view: (limit: number) => V, render: (data: V) => AdaptiveCard): AdaptiveCard {
   let card: AdaptiveCard | undefined;
   for (const limit of DISPLAY_STEPS) {
     card = render(view(limit));
@@ -122,14 +121,14 @@ function toggleTitle(name: string, limit: number): string {
 
 type LeftOut = Exclude<BulkNameCheck, { kind: 'new' }>;
 
-function leftOutText(check: LeftOut, limit: number): string {
-  const name = `"${inlineText(check.name, limit)}"`;
+function leftOutText(text: Text, check: LeftOut, limit: number): string {
+  const name = inlineText(check.name, limit);
   switch (check.kind) {
     case 'exists':
-      return `${name}: already on your profile`;
+      return text.t('bulkAdd.card.leftOut.exists', { name });
     case 'repeated':
-      return `${name}: listed twice, added once`;
+      return text.t('bulkAdd.card.leftOut.repeated', { name });
     case 'invalid':
-      return `${name}: ${inlineText(check.message, 200)}`;
+      return text.t('bulkAdd.card.leftOut.invalid', { name, reason: inlineText(text.say(check.message), 200) });
   }
 }

@@ -2,12 +2,13 @@ import template from '../../cards/bulkResult.json';
 import type { Audience } from '../domain/audiences';
 import type { CollaborationTag } from '../domain/collaborationTags';
 import type { GraphErrorKind } from '../errors/graphErrors';
+import type { MessageKey } from '../i18n/catalog';
+import type { Text } from '../i18n/text';
 import type { CardActionData, CARD_VERBS } from './cardActions';
-import type { AdaptiveCard } from './cardTemplate';
-import { defineCardTemplate } from './cardTemplate';
-import { fitted } from './bulkAddCard';
-import { inlineText } from './displayText';
-import { NAMES_NOT_LISTED_HERE_TEXT, personalChatLink } from './personalChatHintCard';
+import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from './cardTemplate';
+import { DISPLAY_STEPS } from './bulkAddCard';
+import { inlineText, plainText } from './displayText';
+import { NOT_ADDED_HERE_KEYS, personalChatLink } from './personalChatHintCard';
 import { isSharedView, type Viewers } from './sharedView';
 
 /**
@@ -26,6 +27,8 @@ export interface BulkResultRow {
   readonly name: string;
   readonly outcome: BulkRowOutcome;
   readonly errorKind?: GraphErrorKind | undefined;
+  /** The interest on the profile (`created`, `found`), so the card can open it; absent in answers recorded before. */
+  readonly interestId?: string | undefined;
 }
 
 export interface BulkRetry {
@@ -48,33 +51,41 @@ export interface BulkResultCardData {
 }
 
 /** Fixed words for each outcome; Graph's own message text never reaches the card. */
-export const OUTCOME_WORDS: Readonly<Record<Exclude<BulkRowOutcome, 'refused'>, string>> = Object.freeze({
-  created: 'added',
-  found: 'added (found on your profile)',
-  exists: 'already on your profile',
-  busy: 'not added yet: Microsoft 365 is busy',
-  unknown: "no answer from Microsoft 365: it may have been added",
+export const OUTCOME_KEYS: Readonly<Record<Exclude<BulkRowOutcome, 'refused'>, MessageKey>> = Object.freeze({
+  created: 'bulkAdd.result.created',
+  found: 'bulkAdd.result.found',
+  exists: 'bulkAdd.result.exists',
+  busy: 'bulkAdd.result.busy',
+  unknown: 'bulkAdd.result.unknown',
 });
 
 /** Why Graph refused an item, by the error's kind (from its status and Graph error code). */
-export const REFUSAL_WORDS: Readonly<Record<GraphErrorKind, string>> = Object.freeze({
-  invalidRequest: "not added: Microsoft 365 didn't accept it",
-  forbidden: "not added: you aren't allowed to change your profile",
-  unauthorized: 'not added: your sign-in expired',
-  notFound: "not added: your profile wasn't found",
-  throttled: 'not added yet: Microsoft 365 is busy',
-  unavailable: 'not added: Microsoft 365 had a problem',
+export const REFUSAL_KEYS: Readonly<Record<GraphErrorKind, MessageKey>> = Object.freeze({
+  invalidRequest: 'bulkAdd.result.refused.invalidRequest',
+  forbidden: 'bulkAdd.result.refused.forbidden',
+  unauthorized: 'bulkAdd.result.refused.unauthorized',
+  notFound: 'bulkAdd.result.refused.notFound',
+  throttled: 'bulkAdd.result.refused.throttled',
+  unavailable: 'bulkAdd.result.refused.unavailable',
 });
 
-export const UNKNOWN_NOTICE =
-  "Microsoft 365 didn't answer for some of them, so they may have been added. Retry checks your profile first and adds only what's missing.";
+interface ResultRowView {
+  text: string;
+}
+
+interface OpenRowView extends ResultRowView {
+  interestId: string;
+  openTitle: string;
+}
 
 interface BulkResultCardView {
   ownerId: string;
   heading: string;
   hasNotice: boolean;
   notice: string;
-  rows: { text: string }[];
+  /** Names on the profile now, each opening its interest card; first, so what was added is one click away. */
+  openRows: OpenRowView[];
+  rows: ResultRowView[];
   canRetry: boolean;
   retryTitle: string;
   retryBatchId: string;
@@ -86,36 +97,84 @@ interface BulkResultCardView {
 }
 
 const expand = defineCardTemplate<BulkResultCardView>(template);
+/** An open button's title, read out by screen readers: the name is on the row already. */
+const OPEN_TITLE_NAME_MAX = 40;
 
-export function outcomeText(row: BulkResultRow): string {
-  if (row.outcome !== 'refused') return OUTCOME_WORDS[row.outcome];
-  return REFUSAL_WORDS[row.errorKind ?? 'invalidRequest'];
+export function outcomeText(text: Text, row: BulkResultRow): string {
+  if (row.outcome !== 'refused') return text.t(OUTCOME_KEYS[row.outcome]);
+  return text.t(REFUSAL_KEYS[row.errorKind ?? 'invalidRequest']);
 }
 
-/** Each name with what became of it; Retry (the names not created, same tags and audience) when anything failed. */
-export function renderBulkResultCard({ ownerId, rows, viewers, retry }: BulkResultCardData): AdaptiveCard {
+/**
+ * Each name with what became of it, each one added opening its interest card; Retry (the names not created, same
+ * tags and audience) when anything failed.
+ */
+export function renderBulkResultCard(text: Text, { ownerId, rows, viewers, retry }: BulkResultCardData): AdaptiveCard {
   const shared = isSharedView(viewers);
   const named = shared ? rows.filter((row) => !isOnProfile(row)) : rows;
   const anyUnnamed = named.length < rows.length;
   const anyUnknown = rows.some((row) => row.outcome === 'unknown');
-  const notices = [...(anyUnknown ? [UNKNOWN_NOTICE] : []), ...(anyUnnamed ? [NAMES_NOT_LISTED_HERE_TEXT] : [])];
-  return fitted(
-    (limit): BulkResultCardView => ({
+  const notices = [...(anyUnknown ? [text.t('bulkAdd.result.unknownNotice')] : []), ...(anyUnnamed ? [text.t(NOT_ADDED_HERE_KEYS.namesNotListed)] : [])];
+  const openable = named.filter(canOpen);
+  const view = (limit: number, opens: number): BulkResultCardView => {
+    const opened = new Set(openable.slice(0, opens));
+    const rowText = (row: BulkResultRow): string => text.t('bulkAdd.result.row', { name: inlineText(row.name, limit), outcome: outcomeText(text, row) });
+    return {
       ownerId,
-      heading: headingOf(named),
+      heading: headingOf(text, named),
       hasNotice: notices.length > 0,
       notice: notices.join(' '),
-      rows: named.map((row) => ({ text: `"${inlineText(row.name, limit)}": ${outcomeText(row)}` })),
+      openRows: [...opened].map((row) => ({
+        text: rowText(row),
+        interestId: row.interestId ?? '',
+        openTitle: text.t('bulkAdd.result.openTitle', { name: plainText(row.name, OPEN_TITLE_NAME_MAX) }),
+      })),
+      rows: named.filter((row) => !opened.has(row)).map((row) => ({ text: rowText(row) })),
       canRetry: retry !== undefined,
-      retryTitle: retry ? (anyUnknown ? 'Check and retry' : `Retry ${retry.names.length === 1 ? 'it' : `these ${retry.names.length}`}`) : '',
+      retryTitle: retry ? (anyUnknown ? text.t('bulkAdd.result.checkAndRetry') : text.t('bulkAdd.result.retry', { count: retry.names.length })) : '',
       retryBatchId: retry?.batchId ?? '',
       retryNames: [...(retry?.names ?? [])],
       collaborationTags: [...(retry?.collaborationTags ?? [])],
       allowedAudiences: retry?.allowedAudiences ?? 'organization',
       ...(anyUnnamed ? personalChatLink(viewers) : { hasPersonalChat: false, personalChatUrl: '' }),
-    }),
-    expand,
-  );
+    };
+  };
+  return fittedWithOpens(openable.length, view, (data) => expand(text, data));
+}
+
+/**
+ * The card at the longest display names that fit (as the bulk card shortens them), with as many open buttons as
+ * still fit: each costs a few hundred bytes, so a hundred short names all added cannot all have one, and the rest
+ * are a "Show my interests" away.
+ */
+function fittedWithOpens<V>(openable: number, view: (limit: number, opens: number) => V, render: (data: V) => AdaptiveCard): AdaptiveCard {
+  const fits = (card: AdaptiveCard): boolean => cardSize(card) <= MAX_CARD_BYTES;
+  for (const limit of DISPLAY_STEPS) {
+    const all = render(view(limit, openable));
+    if (fits(all)) return all;
+    let best = render(view(limit, 0));
+    if (!fits(best)) continue;
+    // Largest number of open buttons that fits: `fitting` fits, `tooMany` does not.
+    let fitting = 0;
+    let tooMany = openable;
+    while (tooMany - fitting > 1) {
+      const middle = Math.floor((fitting + tooMany) / 2);
+      const card = render(view(limit, middle));
+      if (fits(card)) {
+        fitting = middle;
+        best = card;
+      } else {
+        tooMany = middle;
+      }
+    }
+    return best;
+  }
+  return render(view(DISPLAY_STEPS[DISPLAY_STEPS.length - 1]!, 0));
+}
+
+/** Added by this batch or an earlier one, with the id Graph gave it. */
+function canOpen(row: BulkResultRow): boolean {
+  return (row.outcome === 'created' || row.outcome === 'found') && typeof row.interestId === 'string' && row.interestId !== '';
 }
 
 /** On the profile at the click, however it got there: never sent again, and not named where everyone reads. */
@@ -124,14 +183,10 @@ function isOnProfile(row: BulkResultRow): boolean {
 }
 
 /** Counts what this batch was asked to add: names already there before the click count neither way. */
-function headingOf(rows: readonly BulkResultRow[]): string {
+function headingOf(text: Text, rows: readonly BulkResultRow[]): string {
   const asked = rows.filter((row) => row.outcome !== 'exists');
-  if (asked.length === 0) return 'Nothing new to add.';
+  if (asked.length === 0) return text.t('bulkAdd.result.nothingNew');
   const added = asked.filter((row) => row.outcome === 'created' || row.outcome === 'found').length;
-  if (added === asked.length) return `Added ${plural(asked.length)} to your profile.`;
-  return added === 0 ? `Couldn't add ${plural(asked.length)}.` : `Added ${added} of ${plural(asked.length)}.`;
-}
-
-function plural(count: number): string {
-  return count === 1 ? '1 interest' : `${count} interests`;
+  if (added === asked.length) return text.t('bulkAdd.result.allAdded', { count: asked.length });
+  return added === 0 ? text.t('bulkAdd.result.noneAdded', { count: asked.length }) : text.t('bulkAdd.result.someAdded', { added, count: asked.length });
 }

@@ -1,4 +1,5 @@
 import template from '../../cards/bulkSplit.json';
+import type { Text } from '../i18n/text';
 import type { CardActionData, CARD_VERBS } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { inlineText } from './displayText';
@@ -13,8 +14,9 @@ export interface BulkSplitCardData {
 
 interface BulkSplitCardView {
   ownerId: string;
+  heading: string;
   question: string;
-  partCount: number;
+  severalTitle: string;
   wholeNames: CardActionData<typeof CARD_VERBS.chooseSplit>['names'];
   parts: CardActionData<typeof CARD_VERBS.chooseSplit>['names'];
 }
@@ -22,12 +24,13 @@ interface BulkSplitCardView {
 const expand = defineCardTemplate<BulkSplitCardView>(template);
 
 /** `add Food, wine`: one interest "Food, wine", or one per part? Each button carries the names it stands for. */
-export function renderBulkSplitCard({ ownerId, whole, parts }: BulkSplitCardData): AdaptiveCard {
-  const shownParts = parts.map((part) => `"${inlineText(part, DISPLAY_LIMITS.name)}"`).join(', ');
-  return expand({
+export function renderBulkSplitCard(text: Text, { ownerId, whole, parts }: BulkSplitCardData): AdaptiveCard {
+  const shownParts = text.list(parts.map((part) => text.t('bulkAdd.split.part', { name: inlineText(part, DISPLAY_LIMITS.name) })));
+  return expand(text, {
     ownerId,
-    question: `Add "${inlineText(whole, DISPLAY_LIMITS.name)}" as one interest, or as ${parts.length}: ${shownParts}?`,
-    partCount: parts.length,
+    heading: text.t('bulkAdd.split.heading', { count: parts.length }),
+    question: text.t('bulkAdd.split.question', { whole: inlineText(whole, DISPLAY_LIMITS.name), count: parts.length, parts: shownParts }),
+    severalTitle: text.t('bulkAdd.split.several', { count: parts.length }),
     wholeNames: [whole],
     parts: [...parts],
   });

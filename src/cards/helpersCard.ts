@@ -4,12 +4,16 @@
  * them (Teams' chat deep link). Built in code rather than from a template: its sections repeat per role.
  */
 import type { HelperMatch, HelperRole } from '../domain/helperMatching';
+import type { MessageKey } from '../i18n/catalog';
+import type { Text } from '../i18n/text';
 import type { AdaptiveCard } from './cardTemplate';
 import { inlineText } from './displayText';
 import { DISPLAY_LIMITS } from './interestView';
 
 export interface HelperPerson {
   readonly name: string;
+  /** As the directory has it (`/me/people`); conversation members come without one. */
+  readonly jobTitle?: string | undefined;
   /** What the chat link addresses: the UPN when known, otherwise the AAD object id. */
   readonly chatAddress: string;
 }
@@ -17,16 +21,16 @@ export interface HelperPerson {
 export interface HelpersCardData {
   readonly topic: string;
   readonly helpers: Readonly<Record<HelperRole, readonly HelperMatch<HelperPerson>[]>>;
-  /** Which set was searched, as a sentence ("I looked at the 12 other members of this chat."). */
+  /** Which set was searched, as a sentence in the reader's language ("I looked at the 12 other members of this chat."). */
   readonly searched: string;
   /** Extra sentences: the member cap, people whose interests could not be read, the shared-conversation rule. */
   readonly notes: readonly string[];
 }
 
-export const ROLE_HEADINGS: Readonly<Record<HelperRole, string>> = Object.freeze({
-  mentor: 'Can mentor',
-  askAbout: 'Ask them about it',
-  studyPartner: 'Also want to learn or improve it (a study partner)',
+export const ROLE_HEADING_KEYS: Readonly<Record<HelperRole, MessageKey>> = Object.freeze({
+  mentor: 'helpers.card.role.mentor',
+  askAbout: 'helpers.card.role.askAbout',
+  studyPartner: 'helpers.card.role.studyPartner',
 });
 
 /** People shown per role; the rest are counted, so the card stays well under Teams' 28 KB. */
@@ -38,9 +42,12 @@ export function oneOnOneChatUrl(address: string): string {
 }
 
 const TOPIC_MAX = 100;
+const JOB_TITLE_MAX = 60;
 
-function personRow(match: HelperMatch<HelperPerson>): unknown {
-  const name = inlineText(match.person.name, DISPLAY_LIMITS.listName) || 'Someone';
+/** The person's name, their job title when known, and the interest that matched; a button opens a chat with them. */
+function personRow(text: Text, match: HelperMatch<HelperPerson>): unknown {
+  const name = inlineText(match.person.name, DISPLAY_LIMITS.listName) || text.t('helpers.card.someone');
+  const jobTitle = inlineText(match.person.jobTitle, JOB_TITLE_MAX);
   return {
     type: 'ColumnSet',
     columns: [
@@ -49,6 +56,7 @@ function personRow(match: HelperMatch<HelperPerson>): unknown {
         width: 'stretch',
         items: [
           { type: 'TextBlock', text: name, weight: 'bolder', wrap: true },
+          ...(jobTitle === '' ? [] : [{ type: 'TextBlock', text: jobTitle, isSubtle: true, size: 'small', spacing: 'none', wrap: true }]),
           { type: 'TextBlock', text: inlineText(match.interestName, DISPLAY_LIMITS.listName), isSubtle: true, spacing: 'none', wrap: true },
         ],
       },
@@ -56,24 +64,24 @@ function personRow(match: HelperMatch<HelperPerson>): unknown {
         type: 'Column',
         width: 'auto',
         verticalContentAlignment: 'center',
-        items: [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Chat', url: oneOnOneChatUrl(match.person.chatAddress) }] }],
+        items: [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: text.t('helpers.card.chat'), url: oneOnOneChatUrl(match.person.chatAddress) }] }],
       },
     ],
   };
 }
 
-export function renderHelpersCard({ topic, helpers, searched, notes }: HelpersCardData): AdaptiveCard {
+export function renderHelpersCard(text: Text, { topic, helpers, searched, notes }: HelpersCardData): AdaptiveCard {
   const body: unknown[] = [
-    { type: 'TextBlock', text: `Who can help with ${inlineText(topic, TOPIC_MAX)}`, style: 'heading', weight: 'bolder', wrap: true },
+    { type: 'TextBlock', text: text.t('helpers.card.heading', { topic: inlineText(topic, TOPIC_MAX) }), style: 'heading', weight: 'bolder', wrap: true },
     { type: 'TextBlock', text: searched, isSubtle: true, wrap: true, spacing: 'none' },
   ];
   for (const role of ['mentor', 'askAbout', 'studyPartner'] as const) {
     const people = helpers[role];
     if (people.length === 0) continue;
-    body.push({ type: 'TextBlock', text: ROLE_HEADINGS[role], weight: 'bolder', separator: true, spacing: 'medium', wrap: true });
-    body.push(...people.slice(0, MAX_PEOPLE_PER_ROLE).map(personRow));
+    body.push({ type: 'TextBlock', text: text.t(ROLE_HEADING_KEYS[role]), weight: 'bolder', separator: true, spacing: 'medium', wrap: true });
+    body.push(...people.slice(0, MAX_PEOPLE_PER_ROLE).map((match) => personRow(text, match)));
     const more = people.length - MAX_PEOPLE_PER_ROLE;
-    if (more > 0) body.push({ type: 'TextBlock', text: more === 1 ? 'and 1 more person' : `and ${more} more people`, isSubtle: true, wrap: true });
+    if (more > 0) body.push({ type: 'TextBlock', text: text.t('helpers.card.more', { count: more }), isSubtle: true, wrap: true });
   }
   for (const note of notes) body.push({ type: 'TextBlock', text: note, isSubtle: true, wrap: true, size: 'small' });
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body };

@@ -14,6 +14,7 @@
  *    commas that is too long to be one interest is taken as several without asking.
  * 5. More than `MAX_BULK_NAMES` names are refused as a whole.
  */
+import type { Message } from '../i18n/catalog';
 import { INTEREST_LIMITS, type PersonInterest } from './personInterest';
 import { codePointLength, comparisonKey } from './text';
 import { validateDisplayName } from './validateInterest';
@@ -100,11 +101,11 @@ function readQuoted(text: string, start: number): { text: string; end: number } 
   return undefined;
 }
 
-/** What the bulk card says about one parsed name. Only `new` names can be created. */
+/** What the bulk card says about one parsed name (why an invalid one is not, as the name rules word it). Only `new` names can be created. */
 export type BulkNameCheck =
   | { readonly kind: 'new'; readonly name: string }
-  | { readonly kind: 'invalid'; readonly name: string; readonly message: string }
-  | { readonly kind: 'exists'; readonly name: string; readonly existing: string }
+  | { readonly kind: 'invalid'; readonly name: string; readonly message: Message }
+  | { readonly kind: 'exists'; readonly name: string; readonly existing: string; readonly existingId: string | undefined }
   | { readonly kind: 'repeated'; readonly name: string };
 
 /**
@@ -113,9 +114,9 @@ export type BulkNameCheck =
  * Unicode form ignored), and against the names before it in the list. Valid names come back cleaned.
  */
 export function checkBulkNames(names: readonly string[], existing: readonly PersonInterest[]): BulkNameCheck[] {
-  const existingByKey = new Map<string, string>();
+  const existingByKey = new Map<string, { readonly name: string; readonly id: string | undefined }>();
   for (const interest of existing) {
-    if (typeof interest.displayName === 'string') existingByKey.set(comparisonKey(interest.displayName), interest.displayName);
+    if (typeof interest.displayName === 'string') existingByKey.set(comparisonKey(interest.displayName), { name: interest.displayName, id: interest.id ?? undefined });
   }
   const seen = new Set<string>();
   return names.map((raw): BulkNameCheck => {
@@ -123,8 +124,8 @@ export function checkBulkNames(names: readonly string[], existing: readonly Pers
     if (!validated.ok) return { kind: 'invalid', name: raw, message: validated.error };
     const name = validated.value;
     const key = comparisonKey(name);
-    const existingName = existingByKey.get(key);
-    if (existingName !== undefined) return { kind: 'exists', name, existing: existingName };
+    const onProfile = existingByKey.get(key);
+    if (onProfile !== undefined) return { kind: 'exists', name, existing: onProfile.name, existingId: onProfile.id };
     if (seen.has(key)) return { kind: 'repeated', name };
     seen.add(key);
     return { kind: 'new', name };

@@ -119,15 +119,32 @@ function strongestRole(tags: readonly string[] | null | undefined): HelperRole |
   return HELPER_ROLES.find((role) => roles.includes(role));
 }
 
+/** Words of a topic tried as a suggestion, longest first: enough for a useful one, few enough to stay cheap. */
+const SUGGESTIONS_TRIED = 3;
+
 /**
- * A shorter topic to try when nothing matched: for several words, the longest one alone ("kubernetes" for
- * "kubernetes operators"); for one word, nothing (the bot suggests a category instead).
+ * A shorter topic to suggest when nothing matched: for several words, one of them alone, longest first
+ * ("kubernetes" for "kubernetes operators"), and only one that does find someone among the same candidates, so the
+ * suggestion is always close to the topic and never a dead end. For one word, nothing.
  */
-function broaderTopic(topic: string): string | undefined {
-  const words = topic.split(/\s+/).filter(Boolean);
+function broaderTopic<P>(topic: string, candidates: readonly HelperCandidate<P>[]): string | undefined {
+  const words = [...new Set(topic.split(/\s+/).filter(Boolean))];
   if (words.length < 2) return undefined;
-  // The first of the longest, in one pass.
-  return words.reduce((longest, word) => (word.length > longest.length ? word : longest));
+  // Stable: equally long words keep the topic's order.
+  const longestFirst = words.map((word, index) => ({ word, index })).sort((a, b) => b.word.length - a.word.length || a.index - b.index);
+  let tried = 0;
+  for (const { word } of longestFirst) {
+    const wordWords = topicWords(word);
+    if (wordWords.length === 0) continue;
+    if (anyHelper(topicPattern(wordWords), candidates)) return word;
+    tried += 1;
+    if (tried === SUGGESTIONS_TRIED) break;
+  }
+  return undefined;
+}
+
+function anyHelper<P>(pattern: TopicPattern, candidates: readonly HelperCandidate<P>[]): boolean {
+  return candidates.some(({ interests }) => interests.some((interest) => strongestRole(interest.collaborationTags) !== undefined && interestHolds(interest, pattern)));
 }
 
 /**
@@ -153,6 +170,6 @@ export function findHelpers<P>(topic: string, candidates: readonly HelperCandida
       found += 1;
     }
   }
-  if (found === 0) return { kind: 'noMatch', suggestion: broaderTopic(topic.trim()) };
+  if (found === 0) return { kind: 'noMatch', suggestion: broaderTopic(topic.trim(), candidates) };
   return { kind: 'found', helpers };
 }

@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/cards/cardTemplate';
-import { OUTCOME_WORDS, REFUSAL_WORDS, UNKNOWN_NOTICE } from '../../src/cards/bulkResultCard';
-import { NOTHING_PICKED_TEXT, TOO_MANY_NAMES_TEXT } from '../../src/features/bulkAdd/bulkAddFlow';
-import { NOT_YOUR_CARD_NOTICE } from '../../src/app/handleCardAction';
+import { OUTCOME_KEYS, REFUSAL_KEYS } from '../../src/cards/bulkResultCard';
+import { NOT_YOUR_CARD_NOTICE_KEYS } from '../../src/app/handleCardAction';
 import { INVISIBLE_NAME_MESSAGE } from '../../src/domain/validateInterest';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { ALEX, MEGAN, cardText, cardsIn, executeActionsOf, pause, startBotHarness, textsIn, type BotHarness } from '../support/botHarness';
 
 type Action = { verb: string; data: Record<string, unknown>; title: string };
@@ -133,13 +133,13 @@ describe('parsing what follows add', () => {
     expect(text).toContain('"Trail running": already on your profile');
     expect(text).toContain('"chess": listed twice, added once');
     expect(text).toMatch(/"L+…": The name can be at most 100 characters/);
-    expect(text).toContain(INVISIBLE_NAME_MESSAGE);
+    expect(text).toContain(SOURCE_TEXT.say(INVISIBLE_NAME_MESSAGE));
   });
 
   it('refuses more than 100 names with a clear answer, reading nothing', async () => {
     const text = `add ${Array.from({ length: 101 }, (_, i) => `Interest ${i}`).join('\n')}`;
     const exchange = await harness.say(text);
-    expect(textsIn(exchange)).toEqual([TOO_MANY_NAMES_TEXT(101)]);
+    expect(textsIn(exchange)).toEqual([SOURCE_TEXT.t('bulkAdd.tooMany', { count: 101, max: 100 })]);
     expect(cardsIn(exchange)).toHaveLength(0);
     expect(harness.graphCalls).toHaveLength(0);
   });
@@ -164,19 +164,31 @@ describe('the bulk card', () => {
     }
   });
 
+  it('opens each added interest from the result card', async () => {
+    const { create } = await bulkCard('add Chess; Go');
+    const result = resultCard(await harness.act('addMany.create', submitted(create)));
+    const stored = harness.service.store.listInterests(ALEX.aadObjectId);
+    const opens = executeActionsOf(result).filter((action) => action.verb === 'interest.open');
+    expect(opens.map((action) => action.title)).toEqual(['Open Chess', 'Open Go']);
+    expect(opens.map((action) => action.data.interestId)).toEqual(['Chess', 'Go'].map((name) => stored.find((interest) => interest.displayName === name)?.id));
+    const opened = resultCard(await harness.act('interest.open', opens[1]!.data));
+    expect(cardText(opened)).toContain('Go');
+    expect(executeActionsOf(opened).map((action) => action.verb)).toContain('interest.edit');
+  });
+
   it('creates nothing when everything is unticked, and keeps the card', async () => {
     const { create, names } = await bulkCard('add Chess; Go');
     const answer = await harness.act('addMany.create', submitted(create, { untick: names }));
-    expect(answer.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: NOTHING_PICKED_TEXT });
+    expect(answer.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: SOURCE_TEXT.t('bulkAdd.nothingPicked') });
     expect(createdItems()).toBe(0);
   });
 
   it('refuses a click from anyone but the card owner, creating nothing', async () => {
     const { create } = await bulkCard('add Chess; Go');
     const answer = await harness.act('addMany.create', submitted(create), { from: MEGAN });
-    expect(cardText(answer.body)).toContain(NOT_YOUR_CARD_NOTICE.title);
+    expect(cardText(answer.body)).toContain(SOURCE_TEXT.t(NOT_YOUR_CARD_NOTICE_KEYS.title));
     const retry = await harness.act('addMany.retry', { ownerId: ALEX.aadObjectId, batchId: 'b1', names: ['Chess'], collaborationTags: [], allowedAudiences: 'me' }, { from: MEGAN });
-    expect(cardText(retry.body)).toContain(NOT_YOUR_CARD_NOTICE.title);
+    expect(cardText(retry.body)).toContain(SOURCE_TEXT.t(NOT_YOUR_CARD_NOTICE_KEYS.title));
     expect(createdItems()).toBe(0);
     expect(alexNames()).not.toContain('Chess');
   });
@@ -244,8 +256,8 @@ describe('failures, retry and exactly once', () => {
     const result = resultCard(await harness.act('addMany.create', submitted(create)));
     const text = cardText(result);
     expect(text).toContain('Added 2 of 4 interests.');
-    expect(text.match(new RegExp(OUTCOME_WORDS.busy, 'g'))).toHaveLength(1);
-    expect(text.match(new RegExp(REFUSAL_WORDS.unavailable, 'g'))).toHaveLength(1);
+    expect(text.match(new RegExp(SOURCE_TEXT.t(OUTCOME_KEYS.busy), 'g'))).toHaveLength(1);
+    expect(text.match(new RegExp(SOURCE_TEXT.t(REFUSAL_KEYS.unavailable), 'g'))).toHaveLength(1);
     expect(text.match(/": added/g)).toHaveLength(2);
     // Graph's own message text never shows.
     expect(text).not.toMatch(/generalException|TooManyRequests|Too many requests/i);
@@ -298,8 +310,8 @@ describe('failures, retry and exactly once', () => {
     // Each item is applied after 1.5 s; the Graph client gives up on the batch after 1 s.
     harness.service.faults.addLatency({ ms: 1_500, count: 3, method: 'POST', path: '/beta/me/profile/interests' });
     const result = resultCard(await harness.act('addMany.create', submitted(create)));
-    expect(cardText(result)).toContain(UNKNOWN_NOTICE);
-    expect(cardText(result).match(new RegExp(OUTCOME_WORDS.unknown, 'g'))).toHaveLength(3);
+    expect(cardText(result)).toContain(SOURCE_TEXT.t('bulkAdd.result.unknownNotice'));
+    expect(cardText(result).match(new RegExp(SOURCE_TEXT.t(OUTCOME_KEYS.unknown), 'g'))).toHaveLength(3);
     const retry = actionOf(result, 'addMany.retry', /Check and retry/);
     await pause(1_000);
     expect(createdItems()).toBe(3);
@@ -307,7 +319,7 @@ describe('failures, retry and exactly once', () => {
     harness.graphCalls.length = 0;
     const retried = resultCard(await harness.act('addMany.retry', retry.data));
     expect(cardText(retried)).toContain('Added 3 interests to your profile.');
-    expect(cardText(retried).match(new RegExp(OUTCOME_WORDS.found.replace(/[()]/g, '\\$&'), 'g'))).toHaveLength(3);
+    expect(cardText(retried).match(new RegExp(SOURCE_TEXT.t(OUTCOME_KEYS.found).replace(/[()]/g, '\\$&'), 'g'))).toHaveLength(3);
     expect(harness.graphCalls.map((call) => call.method)).toEqual(['GET']);
     expect(createdItems()).toBe(3);
     for (const name of ['Chess', 'Go', 'Jazz']) expect(alexNames().filter((stored) => stored === name)).toHaveLength(1);

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '../../src/auth/devToken';
-import { NOT_GRANTED_TEXT, SHARED_RULE_NOTE } from '../../src/features/helpers/whoCanHelp';
+import { NOT_GRANTED_KEY } from '../../src/features/helpers/whoCanHelp';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { MAX_PEOPLE_PER_ROLE } from '../../src/cards/helpersCard';
 import { createGraphInterestsClient } from '../../src/graph/interestsClient';
 import type { InterestDraft } from '../../src/domain/personInterest';
@@ -17,6 +18,9 @@ import { startProfileService, type RunningProfileService } from '../../profileSe
 import { SEED_COLLEAGUES } from '../../profileService/seedColleagues';
 import { ALEX, BOT, cardsIn, cardText, startBotHarness, textsIn, type BotHarness, type Exchange, type User } from '../support/botHarness';
 import type { ConnectorMember } from '../support/localConnector';
+
+const NOT_GRANTED_TEXT = SOURCE_TEXT.t(NOT_GRANTED_KEY);
+const SHARED_RULE_NOTE = SOURCE_TEXT.t('helpers.note.sharedRule');
 
 const GROUP = { id: '19:kubernetes-fans@thread.v2', conversationType: 'groupChat', isGroup: true } as const;
 const BIG_GROUP = { id: '19:everyone@thread.v2', conversationType: 'groupChat', isGroup: true } as const;
@@ -90,7 +94,7 @@ function section(card: Record<string, unknown>, heading: string): string[] {
   for (const item of body.slice(start + 1)) {
     if (item.type !== 'ColumnSet') break;
     const [left] = item.columns as { items: { text: string }[] }[];
-    rows.push(`${left?.items[0]?.text} — ${left?.items[1]?.text}`);
+    rows.push(`${left?.items[0]?.text} — ${left?.items.at(-1)?.text}`);
   }
   return rows;
 }
@@ -174,15 +178,22 @@ describe('who can help with X', () => {
     expect(service.stats.snapshot().total).toBe(3);
   });
 
-  it('says when nothing matches and suggests a broader word', async () => {
+  it('says first that nobody mentions it, then suggests a word of the topic that does find someone', async () => {
     const exchange = await ask('who can help with Kubernetes networking', GROUP);
     expect(cardsIn(exchange)).toHaveLength(0);
-    expect(textsIn(exchange).join(' ')).toMatch(/Nobody I looked at has an interest matching "Kubernetes networking".*such as "Kubernetes"/);
+    expect(textsIn(exchange).join(' ')).toMatch(/^No one in this conversation mentions "Kubernetes networking" yet\. Try asking about "Kubernetes" instead/);
+  });
+
+  it('suggests no word that would find nobody either', async () => {
+    const exchange = await ask('who can help with underwater networking', GROUP);
+    const [answer] = textsIn(exchange);
+    expect(answer).toMatch(/^No one in this conversation mentions "underwater networking" yet\. People show up here once they add it/);
+    expect(answer).not.toMatch(/Try/);
   });
 
   it('quotes the topic as typed: Markdown in it shows literally', async () => {
     const exchange = await ask('who can help with **Rust** _today_', GROUP);
-    expect(textsIn(exchange).join(' ')).toContain('matching "\\*\\*Rust\\*\\* \\_today\\_" with a collaboration tag. Try a broader word, such as "\\*\\*Rust\\*\\*".');
+    expect(textsIn(exchange).join(' ')).toContain('No one in this conversation mentions "\\*\\*Rust\\*\\* \\_today\\_" yet.');
   });
 
   it('looks at the first 200 members only, and says so', async () => {
@@ -211,6 +222,9 @@ describe('who can help with X', () => {
     // Seeded colleagues rank first: Megan mentors Kubernetes, Adele wants to learn it.
     const megan = SEED_COLLEAGUES[0]!;
     expect(section(card, 'Can mentor')).toContain(`${megan.displayName} — Kubernetes`);
+    // People the asker works with come with their job title, under their name.
+    const meganRow = (card.body as { type: string; columns?: { items: { text: string }[] }[] }[]).find((item) => item.type === 'ColumnSet' && item.columns?.[0]?.items[0]?.text === megan.displayName);
+    expect(meganRow?.columns?.[0]?.items.map((item) => item.text)).toEqual([megan.displayName, megan.jobTitle, 'Kubernetes']);
     expect(section(card, 'Also want to learn or improve it (a study partner)')).toContain('Adele Vance — Kubernetes');
     expect(text).toContain(chatUrl(megan.upn));
     expect(text).not.toMatch(/Private Kubernetes|Contacts Kubernetes|Group Kubernetes/);
@@ -342,8 +356,8 @@ describe('who can help with X: replies that quote a very long topic stay small a
     expect(replies).toHaveLength(1);
     for (const activity of exchange.activities) expect(utf16Bytes(activity)).toBeLessThan(TEAMS_LIMIT_BYTES);
     const [answer] = textsIn(exchange);
-    // Still the helpful answer: what was looked at, the topic recognisable by its start, and what to try instead.
-    expect(answer).toMatch(/^I looked at the \d+ .*Nobody I looked at has an interest matching "a 中+…" with a collaboration tag\. Try a broader word, such as "中+…"\./);
+    // Still the helpful answer: nobody mentions it, the topic recognisable by its start, and what to do next.
+    expect(answer).toMatch(/^No one (in this conversation|among the people you work with most) mentions "a 中+…" yet\. People show up here/);
     expect(answer!.length).toBeLessThan(1000);
   });
 });

@@ -2,6 +2,7 @@ import { cardSize, MAX_CARD_BYTES } from '../../src/cards/cardTemplate';
 import { MAX_PEOPLE_PER_ROLE, oneOnOneChatUrl, renderHelpersCard, type HelperPerson } from '../../src/cards/helpersCard';
 import type { HelperMatch, HelperRole } from '../../src/domain/helperMatching';
 import { createHelperCache } from '../../src/features/helpers/helperCache';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { cardText } from '../support/botHarness';
 
 const people = (count: number, role: HelperRole, name: string): HelperMatch<HelperPerson>[] =>
@@ -10,7 +11,7 @@ const people = (count: number, role: HelperRole, name: string): HelperMatch<Help
 describe('the helpers card', () => {
   it('stays under the card limit with 200 people of maximal names, listing 5 per role and counting the rest', () => {
     const long = 'W'.repeat(300);
-    const card = renderHelpersCard({
+    const card = renderHelpersCard(SOURCE_TEXT, {
       topic: long,
       helpers: { mentor: people(100, 'mentor', long), askAbout: people(60, 'askAbout', long), studyPartner: people(40, 'studyPartner', long) },
       searched: 'I looked at the 200 other members of this conversation.',
@@ -25,7 +26,7 @@ describe('the helpers card', () => {
   });
 
   it('shows names literally and links the chat to the UPN, encoded', () => {
-    const card = renderHelpersCard({
+    const card = renderHelpersCard(SOURCE_TEXT, {
       topic: '**K8s**',
       helpers: { mentor: [{ role: 'mentor', interestName: '[x](https://evil.example)', person: { name: '_Ann_', chatAddress: 'ann+x@contoso.example' } }], askAbout: [], studyPartner: [] },
       searched: 's',

@@ -72,6 +72,10 @@ describe('finding helpers', () => {
     expect(findHelpers('Kubernetes operators', [person('Ann', interest('Kubernetes'))])).toEqual({ kind: 'noMatch', suggestion: 'Kubernetes' });
     expect(findHelpers('Sailing', [person('Ann', interest('Kubernetes'))])).toEqual({ kind: 'noMatch', suggestion: undefined });
     expect(findHelpers('Kubernetes', [])).toEqual({ kind: 'noMatch', suggestion: undefined });
+    // A word of the topic is suggested only when it finds someone: never a dead end, never an unrelated word.
+    expect(findHelpers('Kubernetes operators', [person('Ann', interest('Sailing'))])).toEqual({ kind: 'noMatch', suggestion: undefined });
+    expect(findHelpers('Kubernetes networking', [person('Ann', interest('Networking'))])).toEqual({ kind: 'noMatch', suggestion: 'networking' });
+    expect(findHelpers('Kubernetes operators', [person('Ann', interest('Kubernetes', [], []))])).toEqual({ kind: 'noMatch', suggestion: undefined });
   });
 
   it('does not count an untagged match as help', () => {

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { mintDevToken } from '../../src/auth/devToken';
-import { oneOnOneChatUrl, ROLE_HEADINGS } from '../../src/cards/helpersCard';
+import { oneOnOneChatUrl, ROLE_HEADING_KEYS } from '../../src/cards/helpersCard';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { PLAYGROUND_USER } from '../../localMode/playground';
 import { SEED_COLLEAGUES } from '../../profileService/seedColleagues';
 import { launchChromium } from './support/chromium';
@@ -91,7 +92,7 @@ describe('"who can help with …" in the Playground group chat', () => {
     expect(text).toContain(`I looked at the ${SEED_COLLEAGUES.length} other members of this conversation.`);
 
     // Each role's heading, then its people with the interest that matched, in the card's order.
-    const expectedOrder = [ROLE_HEADINGS.mentor, MEGAN.displayName, ROLE_HEADINGS.askAbout, PATTI.displayName, PATTI_VISIBLE.displayName, ROLE_HEADINGS.studyPartner, ADELE.displayName];
+    const expectedOrder = [SOURCE_TEXT.t(ROLE_HEADING_KEYS.mentor), MEGAN.displayName, SOURCE_TEXT.t(ROLE_HEADING_KEYS.askAbout), PATTI.displayName, PATTI_VISIBLE.displayName, SOURCE_TEXT.t(ROLE_HEADING_KEYS.studyPartner), ADELE.displayName];
     const positions = expectedOrder.map((part) => text.indexOf(part));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));

@@ -169,6 +169,13 @@ describe('profile service: GET /beta/me/people', () => {
     for (const bad of ['0', '-1', 'x']) expect((await harness.call('GET', `/beta/me/people?$top=${bad}`, { token })).status).toBe(400);
   });
 
+  it('honours $select, always with the id, as Graph does: the bot reads names, UPNs and job titles only', async () => {
+    const response = await harness.call('GET', '/beta/me/people?$top=1&$select=displayName,userPrincipalName,jobTitle', { token: tokenFor(ALICE, 'People.Read') });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { value: Record<string, unknown>[] };
+    expect(body.value).toEqual([{ id: SEED_COLLEAGUES[0]?.oid, displayName: SEED_COLLEAGUES[0]?.displayName, userPrincipalName: SEED_COLLEAGUES[0]?.upn, jobTitle: SEED_COLLEAGUES[0]?.jobTitle }]);
+  });
+
   it('needs People.Read: without it Graph answers 403 Authorization_RequestDenied', async () => {
     const response = await harness.call('GET', '/beta/me/people', { token: tokenFor(ALICE, 'User.Read User.Read.All') });
     expect(response.status).toBe(403);

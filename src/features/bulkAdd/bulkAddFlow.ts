@@ -16,6 +16,7 @@ import type { InterestDraft } from '../../domain/personInterest';
 import type { CreateOutcome } from '../../graph/interestsClient';
 import type { UserInterests } from '../../graph/userInterests';
 import { actorIdOf } from '../../conversation/actor';
+import { textOf } from '../../conversation/turnText';
 import { defineCommand, type CommandRoute, type GraphCommandTurn } from '../../conversation/routeTypes';
 import { ADD_INTEREST_DIALOG, type InterestDialogOptions } from '../../conversation/dialogs/dialogIds';
 import { cardViewersFor, sendCard, sendTyping } from '../../conversation/replies';
@@ -23,14 +24,10 @@ import { answerOnce, onceKey } from './answerOnce';
 import { cardResponse, messageResponse, type CardActionResponse } from '../../conversation/invokeResponses';
 import type { BotServices } from '../../conversation/botServices';
 
-export const TOO_MANY_NAMES_TEXT = (count: number): string =>
-  `That's ${count} names; I can add at most ${MAX_BULK_NAMES} at once. Nothing was added. Send them in smaller groups.`;
-export const NOTHING_PICKED_TEXT = 'Nothing is ticked, so nothing was added. Tick the interests to add, then select Create.';
-export const STILL_ADDING_TEXT = 'These interests are still being added. Wait a moment, then say "list" to see them.';
-
 /** `add …`: no name or one name goes to the add dialog; several names get the bulk card; a comma asks first. */
 export async function startAdd(turn: GraphCommandTurn): Promise<void> {
   const { context, dialogContext, profile, argumentLines } = turn;
+  const text = textOf(context);
   const parsed = parseBulkNames(argumentLines);
   switch (parsed.kind) {
     case 'none':
@@ -40,10 +37,10 @@ export async function startAdd(turn: GraphCommandTurn): Promise<void> {
       await (await dialogContext()).beginDialog(ADD_INTEREST_DIALOG, { name: parsed.name } satisfies InterestDialogOptions);
       return;
     case 'oneOrSplit':
-      await sendCard(context, renderBulkSplitCard({ ownerId: actorIdOf(context.activity), whole: parsed.whole, parts: parsed.parts }));
+      await sendCard(context, renderBulkSplitCard(text, { ownerId: actorIdOf(context.activity), whole: parsed.whole, parts: parsed.parts }));
       return;
     case 'tooMany':
-      await context.sendActivity(TOO_MANY_NAMES_TEXT(parsed.count));
+      await context.sendActivity(text.t('bulkAdd.tooMany', { count: parsed.count, max: MAX_BULK_NAMES }));
       return;
     case 'several': {
       await sendTyping(context);
@@ -55,7 +52,7 @@ export async function startAdd(turn: GraphCommandTurn): Promise<void> {
 /** The bulk card(s) for `names`, checked against the user's interests (one list read). */
 export async function bulkAddCards(context: TurnContext, profile: UserInterests, names: readonly string[]): Promise<AdaptiveCard[]> {
   const existing = await profile.list();
-  return renderBulkAddCards({ ownerId: actorIdOf(context.activity), checks: checkBulkNames(names, existing), viewers: cardViewersFor(context.activity), newBatchId: randomUUID });
+  return renderBulkAddCards(textOf(context), { ownerId: actorIdOf(context.activity), checks: checkBulkNames(names, existing), viewers: cardViewersFor(context.activity), newBatchId: randomUUID });
 }
 
 /**
@@ -83,11 +80,12 @@ export async function createOnce(
   { context, ownerId, profile, services }: { context: TurnContext; ownerId: string; profile: UserInterests; services: BotServices },
   click: BulkClick,
 ): Promise<CardActionResponse> {
-  if (request.names.length === 0) return messageResponse(NOTHING_PICKED_TEXT);
+  const text = textOf(context);
+  if (request.names.length === 0) return messageResponse(text.t('bulkAdd.nothingPicked'));
   const key = onceKey(ownerId, request.batchId);
   const answer = await answerOnce(services.state.storage, key, () => createNames(profile, request, click));
-  if (answer.kind === 'inProgress') return messageResponse(STILL_ADDING_TEXT);
-  return cardResponse(renderBulkResultCard({ ownerId, viewers: cardViewersFor(context.activity), ...answer.value }));
+  if (answer.kind === 'inProgress') return messageResponse(text.t('bulkAdd.stillAdding'));
+  return cardResponse(renderBulkResultCard(text, { ownerId, viewers: cardViewersFor(context.activity), ...answer.value }));
 }
 
 /**
@@ -108,7 +106,7 @@ async function createNames(profile: UserInterests, request: BulkCreateRequest, c
   for (const check of checks) {
     // A repeat was sent once, under its first spelling; a name changed on a forged card is not sent at all.
     if (check.kind === 'repeated') continue;
-    if (check.kind === 'exists') rows.push({ name: check.name, outcome: click === 'retry' ? 'found' : 'exists' });
+    if (check.kind === 'exists') rows.push({ name: check.name, outcome: click === 'retry' ? 'found' : 'exists', interestId: check.existingId });
     else if (check.kind === 'invalid') rows.push({ name: check.name, outcome: 'refused', errorKind: 'invalidRequest' });
     else rows.push(rowOf(check.name, byName.get(check.name)));
   }
@@ -126,7 +124,7 @@ function rowOf(name: string, outcome: CreateOutcome | undefined): BulkResultRow 
   if (!outcome) return { name, outcome: 'unknown' };
   switch (outcome.kind) {
     case 'created':
-      return { name, outcome: 'created' };
+      return { name, outcome: 'created', interestId: outcome.interest.id };
     case 'throttled':
       return { name, outcome: 'busy' };
     case 'unknown':

@@ -4,14 +4,13 @@
  */
 import { CARD_VERBS } from '../../cards/cardActions';
 import { renderNoticeCard } from '../../cards/noticeCard';
+import { textOf } from '../../conversation/turnText';
 import { defineCardAction } from '../../conversation/routeTypes';
 import { cardResponse } from '../../conversation/invokeResponses';
 import { ADD_INTEREST_DIALOG, type InterestDialogOptions } from '../../conversation/dialogs/dialogIds';
 import { dialogAnswerTo } from '../../conversation/dialogs/dialogInvokes';
 import { sendCard } from '../../conversation/replies';
 import { bulkAddCards, createOnce } from './bulkAddFlow';
-
-export const ADDING_ONE_NOTICE = { title: 'Adding it as one interest', text: 'Answer the questions below.' } as const;
 
 /**
  * "One interest or several?": one starts the add dialog with that name (a dialog action, so it is never cut short
@@ -30,7 +29,9 @@ export const chooseSplit = defineCardAction({
         await dialogContext.cancelAllDialogs();
         await dialogContext.beginDialog(ADD_INTEREST_DIALOG, { name: only } satisfies InterestDialogOptions);
       });
-      return answer ?? cardResponse(renderNoticeCard(ADDING_ONE_NOTICE));
+      if (answer) return answer;
+      const text = textOf(context);
+      return cardResponse(renderNoticeCard(text, { title: text.t('bulkAdd.addingOne.title'), text: text.t('bulkAdd.addingOne.text') }));
     }
     const [first, ...more] = await bulkAddCards(context, profile, action.names);
     for (const card of more) await sendCard(context, card);

@@ -12,6 +12,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { escapeMarkdown } from '../../cards/escapeMarkdown';
+import type { Text } from '../../i18n/text';
 import { renderHelpersCard, type HelperPerson } from '../../cards/helpersCard';
 import { findHelpers, helperTopic, type HelperCandidate } from '../../domain/helperMatching';
 import { isVisibleToEveryoneIn } from '../../domain/sharedConversation';
@@ -22,13 +23,14 @@ import type { Logger } from '../../logger';
 import { answerFailure } from '../../conversation/answerFailure';
 import type { HelperSearch } from '../../conversation/botServices';
 import type { UserColleagues } from '../../conversation/graphAccess';
-import { NOT_GRANTED_TEXT } from '../../conversation/graphNeeds';
+import { NOT_GRANTED_KEY } from '../../conversation/graphNeeds';
+import { textOf } from '../../conversation/turnText';
 import { cardViewersFor, sendCard, sendTyping } from '../../conversation/replies';
 import { readConversationMembers } from './conversationMembers';
 import { createHelperCache, DEFAULT_HELPER_CACHE, type HelperCacheOptions } from './helperCache';
 
 /** Said when the identity provider refuses the feature's scopes (by the dispatcher) or Graph refuses the reads (here). */
-export { IDENTITY_FAILED_TEXT, NOT_GRANTED_TEXT } from '../../conversation/graphNeeds';
+export { IDENTITY_FAILED_KEY, NOT_GRANTED_KEY } from '../../conversation/graphNeeds';
 
 /** The phrases that ask the question; the topic follows. */
 export const HELPER_PHRASES: readonly string[] = ['who can help with', 'who can help me with', 'who knows about', 'who knows', 'find a mentor for', 'mentor for'];
@@ -38,18 +40,17 @@ export const MEMBER_LIMIT = 200;
 /** People read in personal chat: the ones the asker works with most. */
 export const PEOPLE_LIMIT = 25;
 
-export const NO_TOPIC_TEXT = 'Who can help with what? Say "who can help with" and a topic, for example "who can help with Kubernetes".';
-export const NOT_AVAILABLE_TEXT = "I can't look up colleagues' interests here.";
-export const SHARED_RULE_NOTE = 'In this chat I show only interests their owners share with the whole organization; ask me in a personal chat for everything you may see.';
-
 /**
- * The topic and the suggestion are the user's own words: quoted short, so a pasted page still gets an answer Teams
- * can show, and shown as typed (Teams renders Markdown in a message's text).
+ * The answer when nobody matched, leading with it (nobody here mentions the topic), then one next step: a word of
+ * the topic that does find someone, or how people come to be found. The topic and the suggestion are the user's
+ * own words: quoted short, so a pasted page still gets an answer Teams can show, and shown as typed (Teams renders
+ * Markdown in a message's text).
  */
-export function noMatchText(topic: string, suggestion: string | undefined): string {
-  const quote = (text: string): string => `"${escapeMarkdown(quoteUserText(text))}"`;
-  const broader = suggestion ? `a broader word, such as ${quote(suggestion)}` : 'a broader word or a category, such as "Technology"';
-  return `Nobody I looked at has an interest matching ${quote(topic)} with a collaboration tag. Try ${broader}.`;
+export function noMatchText(text: Text, source: 'members' | 'people', topic: string, suggestion: string | undefined): string {
+  const quoted = (words: string): string => escapeMarkdown(quoteUserText(words));
+  const answer = text.t(source === 'members' ? 'helpers.noMatch.members' : 'helpers.noMatch.people', { topic: quoted(topic) });
+  const next = suggestion === undefined ? text.t('helpers.noMatch.howToAppear') : text.t('helpers.noMatch.suggestion', { suggestion: quoted(suggestion) });
+  return `${answer} ${next}`;
 }
 
 /** A person and the interests the asker may see, trimmed to what matching and the privacy rule need. */
@@ -94,11 +95,11 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
     } else {
       try {
         const found = await colleagues.listPeople(PEOPLE_LIMIT);
-        people = found.map((person) => ({ person: { id: person.id, name: person.displayName, chatAddress: person.userPrincipalName ?? person.id } }));
+        people = found.map((person) => ({ person: { id: person.id, name: person.displayName, jobTitle: person.jobTitle, chatAddress: person.userPrincipalName ?? person.id } }));
       } catch (error) {
         if (isGraphRequestError(error) && forbidden(error)) {
           answerFailure(logger, 'Graph refused /me/people', error);
-          await context.sendActivity(NOT_GRANTED_TEXT);
+          await context.sendActivity(textOf(context).t(NOT_GRANTED_KEY));
           return { kind: 'answered' };
         }
         throw error;
@@ -110,7 +111,7 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
     outcomes.forEach((outcome, index) => {
       const entry = people[index];
       if (!entry) return;
-      const person: HelperPerson = { name: entry.person.name, chatAddress: entry.person.chatAddress };
+      const person: HelperPerson = { name: entry.person.name, jobTitle: entry.person.jobTitle, chatAddress: entry.person.chatAddress };
       // A member Graph does not know (404: a guest, a deleted account) has nothing to show; not a failure.
       if (outcome.kind === 'failed' && outcome.error.kind === 'notFound') {
         candidates.push({ person, interests: [] });
@@ -129,7 +130,7 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
     if (firstFailure && candidates.length === 0) {
       if (!forbidden(firstFailure)) throw firstFailure;
       answerFailure(logger, "Graph refused reading colleagues' interests", firstFailure);
-      await context.sendActivity(NOT_GRANTED_TEXT);
+      await context.sendActivity(textOf(context).t(NOT_GRANTED_KEY));
       return { kind: 'answered' };
     }
     if (failures.length > 0) logger.info("Some colleagues' interests could not be read", { unreadable: failures.length, kinds: [...new Set(failures.map((error) => error.kind))] });
@@ -138,13 +139,14 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
 
   return {
     async ask(context, rawTopic, colleagues) {
+      const text = textOf(context);
       const topic = helperTopic(rawTopic);
       if (topic === '') {
-        await context.sendActivity(NO_TOPIC_TEXT);
+        await context.sendActivity(text.t('helpers.noTopic'));
         return;
       }
       if (!colleagues) {
-        await context.sendActivity(NOT_AVAILABLE_TEXT);
+        await context.sendActivity(text.t('helpers.notAvailable'));
         return;
       }
       const conversationId = context.activity.conversation?.id ?? '';
@@ -160,23 +162,20 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
       const candidates = shared ? set.candidates.map((candidate) => ({ ...candidate, interests: candidate.interests.filter(isVisibleToEveryoneIn) })) : set.candidates;
       const search = findHelpers(topic, candidates);
       if (search.kind === 'noTopic') {
-        await context.sendActivity(NO_TOPIC_TEXT);
+        await context.sendActivity(text.t('helpers.noTopic'));
         return;
       }
       const notes = [
-        ...(set.more ? [`This conversation has more than ${MEMBER_LIMIT} other members; I looked at the first ${MEMBER_LIMIT}.`] : []),
-        ...(set.unreadable > 0 ? [set.unreadable === 1 ? "1 person's interests could not be read just now." : `${set.unreadable} people's interests could not be read just now.`] : []),
-        ...(shared ? [SHARED_RULE_NOTE] : []),
+        ...(set.more ? [text.t('helpers.note.moreMembers', { limit: MEMBER_LIMIT })] : []),
+        ...(set.unreadable > 0 ? [text.t('helpers.note.unreadable', { count: set.unreadable })] : []),
+        ...(shared ? [text.t('helpers.note.sharedRule')] : []),
       ];
-      const searched =
-        set.source === 'members'
-          ? `I looked at the ${set.lookedAt} other ${set.lookedAt === 1 ? 'member' : 'members'} of this conversation.`
-          : `I looked at the ${set.lookedAt} ${set.lookedAt === 1 ? 'person' : 'people'} you work with most.`;
       if (search.kind === 'noMatch') {
-        await context.sendActivity([searched, noMatchText(topic, search.suggestion), ...notes].join(' '));
+        await context.sendActivity([noMatchText(text, set.source, topic, search.suggestion), ...notes].join(' '));
         return;
       }
-      await sendCard(context, renderHelpersCard({ topic, helpers: search.helpers, searched, notes }));
+      const searched = text.t(set.source === 'members' ? 'helpers.searched.members' : 'helpers.searched.people', { count: set.lookedAt });
+      await sendCard(context, renderHelpersCard(text, { topic, helpers: search.helpers, searched, notes }));
     },
   };
 }
