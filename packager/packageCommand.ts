@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { fail, ok, type Result } from '../src/domain/result';
 import { parseFlagArguments } from './commandArguments';
+import { SHIPPED_CATALOGS, type AppCatalogs } from './appLanguages';
 import { APP_PACKAGE_FILES } from './appPackageFiles';
 import { buildAppPackage } from './buildAppPackage';
 import { describeError, formatIssue } from './packageIssue';
@@ -65,8 +66,11 @@ function parseTemplate(bytes: Buffer): Result<unknown, string> {
   }
 }
 
-/** Runs the command; resolves to the process exit code (0 built, 1 invalid package or input, 2 bad arguments). */
-export async function runPackageCommand(args: readonly string[], io: PackageCommandIo): Promise<number> {
+/**
+ * Runs the command; resolves to the process exit code (0 built, 1 invalid package or input, 2 bad arguments). The
+ * package speaks every language of `catalogs`: the shipped ones unless a test passes others.
+ */
+export async function runPackageCommand(args: readonly string[], io: PackageCommandIo, catalogs: AppCatalogs = SHIPPED_CATALOGS): Promise<number> {
   const parsed = parsePackageArguments(args);
   if (!parsed.ok) {
     io.printError(`${parsed.error}\n${PACKAGE_USAGE}`);
@@ -92,6 +96,7 @@ export async function runPackageCommand(args: readonly string[], io: PackageComm
     template: parsedTemplate.value,
     values: parseDotenv(env.value),
     icons: { color: color.value, outline: outline.value },
+    catalogs,
   });
   if (!built.ok) {
     io.printError(`App package not built: ${built.error.length} problem(s) (env file ${envFile}):`);
@@ -101,6 +106,7 @@ export async function runPackageCommand(args: readonly string[], io: PackageComm
   const outPath = path.resolve(io.cwd, outFile);
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
   fs.writeFileSync(outPath, built.value.zip);
-  io.print(`Wrote ${outFile} (${built.value.zip.length} bytes): manifest.json, color.png, outline.png. Upload it in Teams.`);
+  const files = [APP_PACKAGE_FILES.manifest, APP_PACKAGE_FILES.color, APP_PACKAGE_FILES.outline, ...Object.keys(built.value.languageFiles)];
+  io.print(`Wrote ${outFile} (${built.value.zip.length} bytes): ${files.join(', ')}; languages: ${built.value.languageTags.join(', ')}. Upload it in Teams.`);
   return 0;
 }

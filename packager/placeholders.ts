@@ -13,7 +13,8 @@ export type PlaceholderValues = Readonly<Record<string, string | undefined>>;
 
 type StringVisitor = (text: string, path: string) => string;
 
-function mapStrings(value: unknown, path: string, visit: StringVisitor): unknown {
+/** A copy of a JSON value with every string value replaced by what `visit` makes of it, given its manifest path. */
+export function mapStrings(value: unknown, path: string, visit: StringVisitor): unknown {
   if (typeof value === 'string') return visit(value, path);
   if (Array.isArray(value)) return value.map((item, index) => mapStrings(item, childPath(path, index), visit));
   if (value !== null && typeof value === 'object') {

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { buildAppPackage, readAppPackageZip, validateAppPackage, writeAppPackageZip } from '../../packager';
-import { BOT_ID, committedIcons, readTemplate, VALUES } from './fixtures';
+import { BOT_ID, committedIcons, ENGLISH_ONLY, readTemplate, VALUES } from './fixtures';
 
 async function zipOf(files: Record<string, string | Uint8Array>): Promise<Buffer> {
   const zip = new JSZip();
@@ -9,9 +9,9 @@ async function zipOf(files: Record<string, string | Uint8Array>): Promise<Buffer
 }
 
 describe('buildAppPackage', () => {
-  it('zips exactly manifest.json, color.png and outline.png at the root, with placeholders filled', async () => {
+  it('zips exactly manifest.json, color.png and outline.png at the root for English alone, with placeholders filled', async () => {
     const icons = committedIcons();
-    const built = await buildAppPackage({ template: readTemplate(), values: VALUES, icons });
+    const built = await buildAppPackage({ template: readTemplate(), values: VALUES, icons, catalogs: ENGLISH_ONLY });
     if (!built.ok) throw new Error(JSON.stringify(built.error));
 
     const zip = await JSZip.loadAsync(built.value.zip);
@@ -24,19 +24,21 @@ describe('buildAppPackage', () => {
       bots: [{ botId: BOT_ID }],
       webApplicationInfo: { id: BOT_ID, resource: `api://botid-${BOT_ID}` },
       validDomains: [VALUES.BOT_DOMAIN, 'token.botframework.com'],
+      name: { short: 'Profile Interests' },
+      localizationInfo: { defaultLanguageTag: 'en', additionalLanguages: [] },
     });
     expect(Buffer.from((await zip.file('color.png')?.async('uint8array')) ?? [])).toEqual(icons.color);
     expect(Buffer.from((await zip.file('outline.png')?.async('uint8array')) ?? [])).toEqual(icons.outline);
   });
 
   it('produces the same bytes for the same inputs', async () => {
-    const sources = { template: readTemplate(), values: VALUES, icons: committedIcons() };
+    const sources = { template: readTemplate(), values: VALUES, icons: committedIcons(), catalogs: ENGLISH_ONLY };
     const [first, second] = await Promise.all([buildAppPackage(sources), buildAppPackage(sources)]);
     expect(first.ok && second.ok && first.value.zip.equals(second.value.zip)).toBe(true);
   });
 
   it('builds nothing when a value is missing, naming the field', async () => {
-    const built = await buildAppPackage({ template: readTemplate(), values: { ...VALUES, BOT_DOMAIN: '' }, icons: committedIcons() });
+    const built = await buildAppPackage({ template: readTemplate(), values: { ...VALUES, BOT_DOMAIN: '' }, icons: committedIcons(), catalogs: ENGLISH_ONLY });
     expect(built).toEqual({
       ok: false,
       error: [{ field: 'validDomains[0]', message: 'BOT_DOMAIN has no value in the env file (placeholder ${{BOT_DOMAIN}})' }],
@@ -44,19 +46,22 @@ describe('buildAppPackage', () => {
   });
 
   it('builds nothing when the manifest is invalid', async () => {
-    const built = await buildAppPackage({ template: readTemplate(), values: { ...VALUES, APP_VERSION: 'v1' }, icons: committedIcons() });
+    const built = await buildAppPackage({ template: readTemplate(), values: { ...VALUES, APP_VERSION: 'v1' }, icons: committedIcons(), catalogs: ENGLISH_ONLY });
     expect(built.ok).toBe(false);
     expect(built.ok ? [] : built.error.map((issue) => issue.field)).toEqual(['version']);
   });
 });
 
 describe('reading a package zip', () => {
+  const NOT_EXPECTED = 'is not expected in the package; only manifest.json, color.png, outline.png and the language files manifest.json names, at the zip root';
   const manifestJson = () => JSON.stringify({ manifestVersion: '1.30' });
 
   it('round-trips what writeAppPackageZip wrote', async () => {
     const icons = committedIcons();
-    const read = await readAppPackageZip(await writeAppPackageZip({ manifest: { a: 1 }, icons }));
-    expect(read).toEqual({ ok: true, value: { manifest: { a: 1 }, icons: { color: new Uint8Array(icons.color), outline: new Uint8Array(icons.outline) } } });
+    const manifest = { a: 1, localizationInfo: { defaultLanguageTag: 'en', additionalLanguages: [{ languageTag: 'de', file: 'de.json' }] } };
+    const languageFiles = { 'de.json': { 'name.short': 'Profil-Interessen' } };
+    const read = await readAppPackageZip(await writeAppPackageZip({ manifest, icons, languageFiles }));
+    expect(read).toEqual({ ok: true, value: { manifest, icons: { color: new Uint8Array(icons.color), outline: new Uint8Array(icons.outline) }, languageFiles } });
   });
 
   it('rejects files inside a folder instead of at the zip root', async () => {
@@ -66,7 +71,7 @@ describe('reading a package zip', () => {
     expect(issues).toEqual(
       expect.arrayContaining([
         { field: 'manifest.json', message: 'is missing from the zip root' },
-        { field: 'appPackage/manifest.json', message: 'is not expected in the package; only manifest.json, color.png and outline.png at the zip root' },
+        { field: 'appPackage/manifest.json', message: NOT_EXPECTED },
       ]),
     );
   });
@@ -74,7 +79,7 @@ describe('reading a package zip', () => {
   it('rejects extra files', async () => {
     const { color, outline } = committedIcons();
     const issues = await validateAppPackage(await zipOf({ 'manifest.json': manifestJson(), 'color.png': color, 'outline.png': outline, '.env': 'X=1' }));
-    expect(issues).toEqual([{ field: '.env', message: 'is not expected in the package; only manifest.json, color.png and outline.png at the zip root' }]);
+    expect(issues).toEqual([{ field: '.env', message: NOT_EXPECTED }]);
   });
 
   it('rejects a manifest that is not JSON and bytes that are not a zip', async () => {

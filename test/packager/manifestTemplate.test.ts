@@ -2,19 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import {
-  fillPlaceholders,
   listPlaceholders,
   MANIFEST_SCHEMA_VERSION,
   validateAgainstManifestSchema,
   validateManifest,
 } from '../../packager';
-import { APP_PACKAGE_DIR, committedIcons, exampleEnvValues, readTemplate, VALUES } from './fixtures';
+import { APP_PACKAGE_DIR, committedIcons, exampleEnvValues, filledManifest, readTemplate, VALUES } from './fixtures';
 
-function filledTemplate(values: Readonly<Record<string, string>> = VALUES): Record<string, unknown> {
-  const filled = fillPlaceholders(readTemplate(), values);
-  if (!filled.ok) throw new Error(filled.error.map((issue) => `${issue.field}: ${issue.message}`).join('\n'));
-  return filled.value as Record<string, unknown>;
-}
+const filledTemplate = (values: Readonly<Record<string, string>> = VALUES): Record<string, unknown> => filledManifest(values);
 
 describe('committed manifest template', () => {
   it('uses the newest stable schema bundled in @microsoft/app-manifest', () => {
@@ -54,14 +49,15 @@ describe('committed manifest template', () => {
     });
     const bots = manifest.bots as Array<{ commandLists: Array<{ commands: Array<{ title: string; description: string }> }> }>;
     const commands = bots[0]?.commandLists[0]?.commands ?? [];
-    expect(commands.map((command) => command.title)).toEqual(['help', 'list', 'add', 'tag', 'sign out']);
+    expect(commands.map((command) => command.title)).toEqual(['help', 'list', 'add', 'tag', 'who can help with', 'sign out']);
     commands.forEach((command) => expect(command.description.length).toBeGreaterThan(10));
   });
 
   it('tells an admin what it does with profile data', () => {
     const { description } = filledTemplate() as { description: { short: string; full: string } };
     expect(description.short).toMatch(/profile/i);
-    expect(description.full).toMatch(/signed-in user's own profile interests/);
+    expect(description.full).toMatch(/signed-in user’s own profile interests/);
+    expect(description.full).toMatch(/who can help with a topic does it also read, with the delegated permissions User\.Read\.All and People\.Read/);
     expect(description.full).toMatch(/Microsoft Graph/);
     expect(description.full).toMatch(/delegated permission User\.ReadWrite/);
     expect(description.full).toMatch(/Nothing is stored .* besides conversation state/);

@@ -2,8 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { parsePackageArguments, runPackageCommand, type PackageCommandIo } from '../../packager';
-import { APP_PACKAGE_DIR, VALUES } from './fixtures';
+import { languageFileName, manifestLanguageTag, parsePackageArguments, runPackageCommand, type PackageCommandIo } from '../../packager';
+import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE } from '../../src/i18n/languages';
+import { APP_PACKAGE_DIR, GERMAN_PACKAGE_WORDS, testCatalog, VALUES } from './fixtures';
+import { en } from '../../src/i18n/catalogs/en';
+
+/** One language file per shipped language besides English, whichever languages ship. */
+const SHIPPED_LANGUAGE_FILES = SHIPPED_LANGUAGES.filter((language) => language !== SOURCE_LANGUAGE).map((language) => languageFileName(manifestLanguageTag(language)));
 
 function envText(values: Readonly<Record<string, string>>): string {
   return Object.entries(values)
@@ -32,10 +37,26 @@ describe('npm run package', () => {
     fs.writeFileSync(path.join(workDir, 'env', '.env.production'), envText(VALUES));
     expect(await runPackageCommand([], io)).toBe(0);
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(workDir, 'appPackage', 'build', 'appPackage.zip')));
-    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png', ...SHIPPED_LANGUAGE_FILES].sort());
     expect(JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '')).toMatchObject({ version: VALUES.APP_VERSION });
     expect(output.join('\n')).toContain('Wrote appPackage/build/appPackage.zip');
+    expect(output.join('\n')).toMatch(/; languages: en[,.]/);
     expect(errors).toEqual([]);
+  });
+
+  it('lists the files and languages it wrote', async () => {
+    fs.writeFileSync(path.join(workDir, 'env', '.env.production'), envText(VALUES));
+    const catalogs = { en, de: testCatalog(GERMAN_PACKAGE_WORDS), pt: testCatalog({ ...GERMAN_PACKAGE_WORDS, 'manifest.name.short': 'Interesses do perfil' }) };
+    expect(await runPackageCommand([], io, catalogs)).toBe(0);
+    expect(output).toEqual([expect.stringMatching(/^Wrote appPackage\/build\/appPackage\.zip \(\d+ bytes\): manifest\.json, color\.png, outline\.png, de\.json, pt-BR\.json; languages: en, de, pt-BR\. Upload it in Teams\.$/)]);
+  });
+
+  it('fails naming the catalog message when a translation is too long, writing nothing', async () => {
+    fs.writeFileSync(path.join(workDir, 'env', '.env.production'), envText(VALUES));
+    const catalogs = { en, de: testCatalog({ ...GERMAN_PACKAGE_WORDS, 'manifest.name.short': 'Interessen in Ihrem eigenen Profil' }) };
+    expect(await runPackageCommand([], io, catalogs)).toBe(1);
+    expect(errors.join('\n')).toContain('name.short in de.json: is 34 characters long; Teams allows at most 30 (manifest.name.short in the de catalog)');
+    expect(fs.existsSync(path.join(workDir, 'appPackage', 'build', 'appPackage.zip'))).toBe(false);
   });
 
   it('takes --env and --out', async () => {

@@ -6,13 +6,9 @@ import {
   validateManifest,
   type PackageIssue,
 } from '../../packager';
-import { BOT_ID, committedIcons, drawPng, edited, readTemplate, VALUES, whiteDisc } from './fixtures';
+import { BOT_ID, committedIcons, drawPng, edited, filledManifest, readTemplate, VALUES, whiteDisc } from './fixtures';
 
-function validManifest(): Record<string, unknown> {
-  const filled = fillPlaceholders(readTemplate(), VALUES);
-  if (!filled.ok) throw new Error('the template should fill from VALUES');
-  return filled.value as Record<string, unknown>;
-}
+const validManifest = (): Record<string, unknown> => filledManifest();
 
 describe('fillPlaceholders', () => {
   it('replaces every placeholder, including one inside a longer string', () => {
