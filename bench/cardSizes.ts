@@ -13,6 +13,7 @@ import { benchUser, type BotClient, cardsOf, invokeCard } from './botClient';
 import type { BenchContext } from './context';
 import { maximalDraft, type ProfileData } from './profileData';
 import type { Section } from './section';
+import { SOURCE_TEXT } from '../src/i18n/text';
 
 export interface CardSizes {
   readonly interests: number;
@@ -50,14 +51,14 @@ export async function measureCardSizes(bot: BotClient, profile: ProfileData): Pr
       note('delete confirm', invokeCard(await bot.act(user, conversation, CARD_VERBS.deleteInterest, { ...owner, interestId })));
     }
     const draft = maximalDraft(INTERESTS, fill);
-    note('deleted (undo)', renderDeletedCard({ name: draft.displayName, ownerId: user.aadObjectId, undoToken: 'u'.repeat(43) }));
-    note('add summary', renderAddSummaryCard({ draft, ownerId: user.aadObjectId }));
+    note('deleted (undo)', renderDeletedCard(SOURCE_TEXT, { name: draft.displayName, ownerId: user.aadObjectId, undoToken: 'u'.repeat(43) }));
+    note('add summary', renderAddSummaryCard(SOURCE_TEXT, { draft, ownerId: user.aadObjectId }));
     const typed = { displayName: draft.displayName, description: draft.description ?? '', categories: draft.categories.join(', '), webUrl: draft.webUrl ?? '' };
     const errors = [
-      { field: 'displayName' as const, message: `The name ${draft.displayName} is taken.` },
-      { field: 'webUrl' as const, message: "That doesn't look like a valid link." },
+      { field: 'displayName' as const, message: { key: 'command.notFound' as const, values: { name: draft.displayName } } },
+      { field: 'webUrl' as const, message: { key: 'validation.link.invalid' as const } },
     ];
-    note('edit with errors', renderEditCard({ interest: { ...draft, id: ids[0] ?? 'id' }, ownerId: user.aadObjectId, errors, values: typed }));
+    note('edit with errors', renderEditCard(SOURCE_TEXT, { interest: { ...draft, id: ids[0] ?? 'id' }, ownerId: user.aadObjectId, errors, values: typed }));
   }
   const [largestKind, largestBytes] = Object.entries(largestByKind).reduce((best, entry) => (entry[1] > best[1] ? entry : best), ['none', 0]);
   return { interests: INTERESTS, limitBytes: MAX_CARD_BYTES, largestByKind, largestBytes, largestKind };

@@ -6,6 +6,7 @@ import { isWellFormedId } from '../domain/identifier';
 import { INTEREST_LIMITS } from '../domain/personInterest';
 import { fail, ok, type Result } from '../domain/result';
 import { validateCollaborationTags } from '../domain/validateInterest';
+import { SOURCE_TEXT } from '../i18n/text';
 
 /**
  * The `Action.Execute` verbs the bot's cards carry, and the data each one records. Cards are built by the
@@ -100,7 +101,7 @@ const saveTagsSchema = z
   .transform(({ ownerId, interestId, tagsBefore, [TAGS_INPUT_ID]: submitted }, ctx) => {
     const tags = validateCollaborationTags(submitted);
     if (!tags.ok) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [TAGS_INPUT_ID], message: tags.error });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [TAGS_INPUT_ID], message: SOURCE_TEXT.say(tags.error) });
       return z.NEVER;
     }
     return { ownerId, interestId, tagsBefore, tags: tags.value };

@@ -1,18 +1,23 @@
-import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES, type Audience } from './audiences';
-import { COLLABORATION_TAGS, COLLABORATION_TAG_LABELS, type CollaborationTag } from './collaborationTags';
+import type { Message } from '../i18n/catalog';
+import { SOURCE_TEXT } from '../i18n/text';
+import { AUDIENCE_FLAGS, AUDIENCE_LABEL_KEYS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES, type Audience } from './audiences';
+import { COLLABORATION_TAGS, COLLABORATION_TAG_LABEL_KEYS, type CollaborationTag } from './collaborationTags';
 import { INTEREST_LIMITS, type InterestDraft } from './personInterest';
 import { fail, ok, type Result } from './result';
 import { codePointLength, comparisonKey, hasUnsafeCharacters, hasVisibleCharacter, normalizeMultiLine, normalizeSingleLine } from './text';
 import { asRecord } from './wireValues';
 
-/** One problem with one field, worded for the person who typed it. */
+/** One problem with one field, for the person who typed it, in their language (`text.say(message)`). */
 export interface ValidationIssue {
   field: keyof InterestDraft;
-  message: string;
+  message: Message;
 }
 
 /** A field validator: the cleaned value, or a message saying what to fix. */
-export type FieldResult<T> = Result<T, string>;
+export type FieldResult<T> = Result<T, Message>;
+
+/** Which field a message is about: the value its `{field, select, …}` picks the sentence by. */
+type Subject = 'name' | 'description' | 'categories' | 'category' | 'tags' | 'audience' | 'link';
 
 /*
  * Policy for characters (see text.ts):
@@ -27,24 +32,24 @@ export type FieldResult<T> = Result<T, string>;
 
 const ALLOWED_URL_SCHEMES = new Set(['http:', 'https:']);
 
-export const INVISIBLE_NAME_MESSAGE = 'The name needs at least one visible character (a letter, digit or symbol).';
+export const INVISIBLE_NAME_MESSAGE: Message = Object.freeze({ key: 'validation.name.invisible' });
 
 export function validateDisplayName(input: unknown): FieldResult<string> {
-  const text = readText(input, 'The name');
+  const text = readText(input, 'name');
   if (!text.ok) return text;
   const name = normalizeSingleLine(text.value);
-  if (name === '') return fail("The name can't be empty.");
+  if (name === '') return fail({ key: 'validation.name.empty' });
   if (!hasVisibleCharacter(name)) return fail(INVISIBLE_NAME_MESSAGE);
-  return checkText(name, 'The name', INTEREST_LIMITS.displayNameMax);
+  return checkText(name, 'name', INTEREST_LIMITS.displayNameMax);
 }
 
 /** Empty means "no description" (null). */
 export function validateDescription(input: unknown): FieldResult<string | null> {
-  const text = readText(input, 'The description');
+  const text = readText(input, 'description');
   if (!text.ok) return text;
   const description = normalizeMultiLine(text.value);
   if (description === '') return ok(null);
-  return checkText(description, 'The description', INTEREST_LIMITS.descriptionMax);
+  return checkText(description, 'description', INTEREST_LIMITS.descriptionMax);
 }
 
 /**
@@ -52,7 +57,7 @@ export function validateDescription(input: unknown): FieldResult<string | null> 
  * repeats (ignoring case) keep their first spelling, in the order given.
  */
 export function validateCategories(input: unknown): FieldResult<string[]> {
-  const parts = readList(input, 'Categories');
+  const parts = readList(input, 'categories');
   if (!parts.ok) return parts;
   const categories: string[] = [];
   const seen = new Set<string>();
@@ -60,13 +65,13 @@ export function validateCategories(input: unknown): FieldResult<string[]> {
     const category = normalizeSingleLine(part);
     const key = comparisonKey(category);
     if (category === '' || seen.has(key)) continue;
-    const checked = checkText(category, 'Each category', INTEREST_LIMITS.categoryMax);
+    const checked = checkText(category, 'category', INTEREST_LIMITS.categoryMax);
     if (!checked.ok) return checked;
     seen.add(key);
     categories.push(category);
   }
   if (categories.length > INTEREST_LIMITS.categoriesMax) {
-    return fail(`You can add at most ${INTEREST_LIMITS.categoriesMax} categories.`);
+    return fail({ key: 'validation.categories.tooMany', values: { max: INTEREST_LIMITS.categoriesMax } });
   }
   return ok(categories);
 }
@@ -77,14 +82,14 @@ export function validateCategories(input: unknown): FieldResult<string[]> {
  * produces the same list.
  */
 export function validateCollaborationTags(input: unknown): FieldResult<CollaborationTag[]> {
-  const parts = readList(input, 'Tags');
+  const parts = readList(input, 'tags');
   if (!parts.ok) return parts;
   const chosen = new Set<CollaborationTag>();
   for (const part of parts.value) {
     const key = comparisonKey(part);
     if (key === '') continue;
     const tag = TAGS_BY_KEY.get(key);
-    if (!tag) return fail(`Unknown tag. Choose from: ${COLLABORATION_TAGS.map((t) => COLLABORATION_TAG_LABELS[t]).join(', ')}.`);
+    if (!tag) return fail({ key: 'validation.tags.unknown', values: { choices: typedTagNames() } });
     chosen.add(tag);
   }
   return ok(COLLABORATION_TAGS.filter((tag) => chosen.has(tag)));
@@ -92,30 +97,30 @@ export function validateCollaborationTags(input: unknown): FieldResult<Collabora
 
 /** One of the offered audiences, by name (`organization`) or label ("My organization"); empty means DEFAULT_AUDIENCE. */
 export function validateAudience(input: unknown): FieldResult<Audience> {
-  const text = readText(input, 'The audience');
+  const text = readText(input, 'audience');
   if (!text.ok) return text;
   const key = comparisonKey(text.value);
   if (key === '') return ok(DEFAULT_AUDIENCE);
   const audience = AUDIENCES_BY_KEY.get(key);
-  if (!audience) return fail(`Choose who can see it: ${SELECTABLE_AUDIENCES.map((a) => AUDIENCE_LABELS[a]).join(', ')}.`);
+  if (!audience) return fail({ key: 'validation.audience.unknown', values: { choices: typedAudienceNames() } });
   return ok(audience);
 }
 
 /** An absolute http(s) link, kept as typed (trimmed); empty means "no link" (null). */
 export function validateWebUrl(input: unknown): FieldResult<string | null> {
-  const text = readText(input, 'The link');
+  const text = readText(input, 'link');
   if (!text.ok) return text;
   const url = text.value.trim();
   if (url === '') return ok(null);
-  if (hasUnsafeCharacters(url)) return fail("The link contains characters that can't be saved.");
-  if (/\s/.test(url)) return fail("The link can't contain spaces.");
-  if (url.length > INTEREST_LIMITS.webUrlMax) return fail(`The link can be at most ${INTEREST_LIMITS.webUrlMax} characters.`);
-  if (!/^https?:\/\//i.test(url)) return fail('The link must start with http:// or https://.');
+  if (hasUnsafeCharacters(url)) return fail({ key: 'validation.unsafeCharacters', values: { field: 'link' } });
+  if (/\s/.test(url)) return fail({ key: 'validation.link.spaces' });
+  if (url.length > INTEREST_LIMITS.webUrlMax) return fail({ key: 'validation.tooLong', values: { field: 'link', max: INTEREST_LIMITS.webUrlMax } });
+  if (!/^https?:\/\//i.test(url)) return fail({ key: 'validation.link.scheme' });
   const parsed = parseUrl(url);
   if (!parsed || !ALLOWED_URL_SCHEMES.has(parsed.protocol) || parsed.hostname === '') {
-    return fail("That doesn't look like a valid link.");
+    return fail({ key: 'validation.link.invalid' });
   }
-  if (parsed.username !== '' || parsed.password !== '') return fail("The link can't contain a user name or password.");
+  if (parsed.username !== '' || parsed.password !== '') return fail({ key: 'validation.link.credentials' });
   return ok(url);
 }
 
@@ -179,44 +184,62 @@ function validateFields(validate: <K extends keyof InterestDraft>(field: K) => F
   return issues.length > 0 ? fail(issues) : ok(draft as InterestDraft);
 }
 
+/** Typed answers are matched against the English names for now, whatever the reader's language. */
+function englishTagLabel(tag: CollaborationTag): string {
+  return SOURCE_TEXT.t(COLLABORATION_TAG_LABEL_KEYS[tag]);
+}
+
+function englishAudienceLabel(audience: Audience): string {
+  return SOURCE_TEXT.t(AUDIENCE_LABEL_KEYS[audience]);
+}
+
+/** The names a refusal offers are the ones that work when typed: the English ones, for now. */
+function typedTagNames(): string {
+  return COLLABORATION_TAGS.map(englishTagLabel).join(', ');
+}
+
+function typedAudienceNames(): string {
+  return SELECTABLE_AUDIENCES.map(englishAudienceLabel).join(', ');
+}
+
 const TAGS_BY_KEY: ReadonlyMap<string, CollaborationTag> = new Map(
   COLLABORATION_TAGS.flatMap((tag) => [
     [comparisonKey(tag), tag],
-    [comparisonKey(COLLABORATION_TAG_LABELS[tag]), tag],
+    [comparisonKey(englishTagLabel(tag)), tag],
   ]),
 );
 
 // Every audience Graph writes is accepted (a synced item may be `family`, which the bot does not offer but must be
 // able to save back unchanged); `unknownFutureValue` is not a real audience.
-const WRITABLE_AUDIENCES = (Object.keys(AUDIENCE_LABELS) as Audience[]).filter((audience) => audience !== 'unknownFutureValue');
+const WRITABLE_AUDIENCES = (Object.keys(AUDIENCE_FLAGS) as Audience[]).filter((audience) => audience !== 'unknownFutureValue');
 
 const AUDIENCES_BY_KEY: ReadonlyMap<string, Audience> = new Map(
   WRITABLE_AUDIENCES.flatMap((audience) => [
     [comparisonKey(audience), audience],
-    [comparisonKey(AUDIENCE_LABELS[audience]), audience],
+    [comparisonKey(englishAudienceLabel(audience)), audience],
   ]),
 );
 
-function checkText(text: string, subject: string, max: number): FieldResult<string> {
-  if (hasUnsafeCharacters(text)) return fail(`${subject} contains characters that can't be saved.`);
-  if (codePointLength(text) > max) return fail(`${subject} can be at most ${max} characters.`);
+function checkText(text: string, field: Subject, max: number): FieldResult<string> {
+  if (hasUnsafeCharacters(text)) return fail({ key: 'validation.unsafeCharacters', values: { field } });
+  if (codePointLength(text) > max) return fail({ key: 'validation.tooLong', values: { field, max } });
   return ok(text);
 }
 
 /** Missing (undefined/null) reads as empty text; numbers are accepted as typed text. */
-function readText(input: unknown, subject: string): FieldResult<string> {
+function readText(input: unknown, field: Subject): FieldResult<string> {
   if (input === undefined || input === null) return ok('');
   if (typeof input === 'string') return ok(input);
   if (typeof input === 'number' && Number.isFinite(input)) return ok(String(input));
-  return fail(`${subject} must be text.`);
+  return fail({ key: 'validation.notText', values: { field } });
 }
 
 /** An array of strings as is, or one string split at commas. */
-function readList(input: unknown, subject: string): FieldResult<string[]> {
+function readList(input: unknown, field: Subject): FieldResult<string[]> {
   if (Array.isArray(input)) {
-    return input.every((item): item is string => typeof item === 'string') ? ok(input) : fail(`${subject} must be text.`);
+    return input.every((item): item is string => typeof item === 'string') ? ok(input) : fail({ key: 'validation.notText', values: { field } });
   }
-  const text = readText(input, subject);
+  const text = readText(input, field);
   return text.ok ? ok(text.value.split(',')) : text;
 }
 

@@ -90,7 +90,7 @@ describe('chat commands', () => {
 
   it('answers unknown text with the help card, never silence', async () => {
     const exchange = await harness.say('what is the weather');
-    expect(textsIn(exchange)).toEqual([expect.stringContaining("didn't understand")]);
+    expect(textsIn(exchange)).toEqual([expect.stringContaining('didn’t understand')]);
     expect(cardText(onlyCard(exchange))).toContain(HELP_HEADING);
   });
 
@@ -111,7 +111,7 @@ describe('chat commands', () => {
   it('edit <unknown name> says so and shows the list', async () => {
     const exchange = await harness.say('edit Underwater basket weaving');
     const text = cardText(onlyCard(exchange));
-    expect(text).toContain("couldn't find");
+    expect(text).toContain("couldn’t find");
     expect(text).toContain('Machine learning');
   });
 

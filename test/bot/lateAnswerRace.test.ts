@@ -8,11 +8,13 @@
  */
 import { MemoryStorage, type Activity } from 'botbuilder';
 import { CARD_VERBS } from '../../src/cards/cardActions';
-import { RESTORED_NOTICE } from '../../src/features/interests/changeActions';
-import { TAGS_SAVED_NOTICE } from '../../src/features/interests/dialogs/tagInterestDialog';
-import { SAVING_NOTICE } from '../../src/conversation/cardActionDeadline';
+import { SAVING_NOTICE_KEYS } from '../../src/conversation/cardActionDeadline';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import type { GraphInterestsClient } from '../../src/graph/interestsClient';
 import { ALEX, cardText, executeActionsOf, pause, startBotHarness, type BotHarness } from '../support/botHarness';
+
+const RESTORED_NOTICE = SOURCE_TEXT.t('undo.restored');
+const TAGS_SAVED_NOTICE = SOURCE_TEXT.t('tagDialog.saved');
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const owner = { ownerId: ALEX.aadObjectId };
@@ -99,7 +101,7 @@ describe('a late Undo whose state save loses a race to another turn', () => {
 
     // The slow Undo loads user state (with the older record) and answers "Saving…" while its Graph write waits.
     const slow = await harness.act(CARD_VERBS.undoDelete, undoTrailRunning);
-    expect(cardText(cardOf(slow.body))).toContain(SAVING_NOTICE.title);
+    expect(cardText(cardOf(slow.body))).toContain(SOURCE_TEXT.t(SAVING_NOTICE_KEYS.title));
     // Meanwhile: another Undo saves user state first, and a message starts a dialog (private conversation state).
     const fast = await harness.act(CARD_VERBS.undoDelete, undoMachineLearning);
     expect(cardText(cardOf(fast.body))).toContain(RESTORED_NOTICE);
@@ -149,7 +151,7 @@ describe('a late Undo whose state save loses a race to another turn', () => {
     slowWrite.holdNext();
 
     const slow = await harness.act(CARD_VERBS.undoDelete, undoTrailRunning);
-    expect(cardText(cardOf(slow.body))).toContain(SAVING_NOTICE.title);
+    expect(cardText(cardOf(slow.body))).toContain(SOURCE_TEXT.t(SAVING_NOTICE_KEYS.title));
     // The invoke's turn is over and the answer not yet saved: the older record is still there.
     expect(await userState()).toHaveProperty('restoredUndos');
 

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { MemoryStorage } from 'botbuilder';
 import { findUndoSnapshot, isUndoToken, keepUndoSnapshot, replaceUndoInterest, undoPlaceOf, undoSnapshotKey } from '../../src/features/interests/undoSnapshots';
-import { AUDIENCE_REPLACED_NOTICE, RESTORED_NOTICE, restoredNotice } from '../../src/features/interests/changeActions';
+import { restoredNotice } from '../../src/features/interests/changeActions';
 import { toCopyBody } from '../../src/graph/interestCopyBody';
 import type { StoredInterest } from '../../src/graph/personInterestWire';
+
+const AUDIENCE_REPLACED_NOTICE = SOURCE_TEXT.t('undo.restored.audienceReplaced');
+const RESTORED_NOTICE = SOURCE_TEXT.t('undo.restored');
 
 const HOUR_MS = 60 * 60 * 1000;
 const interest: StoredInterest = { id: randomUUID(), displayName: 'Sailing', description: null, categories: ['Sports'], collaborationTags: [], allowedAudiences: 'me', webUrl: null };
@@ -111,22 +115,22 @@ describe('what Undo writes and says', () => {
   });
 
   it('says when the audience could not be restored as it was', () => {
-    expect(restoredNotice({ ...interest, allowedAudiences: 'contacts,groupMembers' as StoredInterest['allowedAudiences'] })).toBe(RESTORED_NOTICE);
-    expect(restoredNotice({ ...interest, allowedAudiences: null })).toBe(`${RESTORED_NOTICE} ${AUDIENCE_REPLACED_NOTICE}`);
-    expect(restoredNotice({ ...interest, allowedAudiences: 'unknownFutureValue' })).toContain(AUDIENCE_REPLACED_NOTICE);
+    expect(restoredNotice(SOURCE_TEXT, { ...interest, allowedAudiences: 'contacts,groupMembers' as StoredInterest['allowedAudiences'] })).toBe(RESTORED_NOTICE);
+    expect(restoredNotice(SOURCE_TEXT, { ...interest, allowedAudiences: null })).toBe(`${RESTORED_NOTICE} ${AUDIENCE_REPLACED_NOTICE}`);
+    expect(restoredNotice(SOURCE_TEXT, { ...interest, allowedAudiences: 'unknownFutureValue' })).toContain(AUDIENCE_REPLACED_NOTICE);
   });
 
   it('names where a synced item came from to its owner alone', () => {
     const synced: StoredInterest = { ...interest, source: { type: ['Workday'] } };
-    expect(restoredNotice(synced)).toContain('Synced from Workday before');
-    const shared = restoredNotice(synced, { kind: 'everyone', ownerName: 'Alex', personalChatUrl: '' });
+    expect(restoredNotice(SOURCE_TEXT, synced)).toContain('Synced from Workday before');
+    const shared = restoredNotice(SOURCE_TEXT, synced, { kind: 'everyone', ownerName: 'Alex', personalChatUrl: '' });
     expect(shared).toContain('this copy is yours now');
     expect(shared).not.toContain('Workday');
   });
 
   it('says a re-created suggestion is a suggestion again only when it was never confirmed', () => {
-    expect(restoredNotice(interest)).toBe(RESTORED_NOTICE);
-    expect(restoredNotice({ ...interest, inference: { confidenceScore: 0.8, userHasVerifiedAccuracy: true } })).not.toContain('suggestion again');
-    expect(restoredNotice({ ...interest, inference: { confidenceScore: 0.8, userHasVerifiedAccuracy: false } })).toContain('suggestion again');
+    expect(restoredNotice(SOURCE_TEXT, interest)).toBe(RESTORED_NOTICE);
+    expect(restoredNotice(SOURCE_TEXT, { ...interest, inference: { confidenceScore: 0.8, userHasVerifiedAccuracy: true } })).not.toContain('suggestion again');
+    expect(restoredNotice(SOURCE_TEXT, { ...interest, inference: { confidenceScore: 0.8, userHasVerifiedAccuracy: false } })).toContain('suggestion again');
   });
 });

@@ -1,3 +1,4 @@
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { ALEX, BOT, cardsIn, cardText, startBotHarness, textsIn, type BotHarness } from '../support/botHarness';
 
 const WELCOME_CONVERSATION = { id: 'a:welcome-test', conversationType: 'personal' };
@@ -28,6 +29,23 @@ describe('welcome on install', () => {
     expect(cardsIn(await installationUpdate(conversation, 'add-upgrade'))).toHaveLength(0);
     await installationUpdate(conversation, 'remove');
     expect(cardsIn(await installationUpdate(conversation, 'add'))).toHaveLength(1);
+  });
+
+  it('greets a personal chat opened again long after its welcome with a one-line hint, and stays quiet within the install', async () => {
+    const conversation = { id: 'a:reopened-test', conversationType: 'personal' };
+    expect(cardsIn(await installationUpdate(conversation, 'add'))).toHaveLength(1);
+    expect((await conversationUpdate(conversation)).activities).toHaveLength(0);
+    const later = Date.now() + 5 * 60_000;
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      // The Agents Playground sends the install activities again on every page load, to an empty chat.
+      const reopened = await installationUpdate(conversation, 'add');
+      expect(cardsIn(reopened)).toHaveLength(0);
+      expect(textsIn(reopened)).toEqual([SOURCE_TEXT.t('welcome.again')]);
+      expect((await conversationUpdate(conversation)).activities).toHaveLength(0);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('says nothing when someone other than the bot joins', async () => {

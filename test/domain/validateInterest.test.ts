@@ -10,6 +10,7 @@ import {
   validateWebUrl,
   type FieldResult,
 } from '../../src/domain';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 
 const RTL = 'שחמט'; // Hebrew "chess"
 const ARABIC = 'الشطرنج';
@@ -25,7 +26,7 @@ function okValue<T>(result: FieldResult<T>): T {
 
 function errorOf(result: FieldResult<unknown>): string {
   if (result.ok) throw new Error(`expected an error, got: ${JSON.stringify(result.value)}`);
-  return result.error;
+  return SOURCE_TEXT.say(result.error);
 }
 
 describe('validateDisplayName', () => {
@@ -51,19 +52,19 @@ describe('validateDisplayName', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['an empty string', '', "The name can't be empty."],
-    ['whitespace only', ' \n\t ', "The name can't be empty."],
-    ['zero-width no-break space only (BOM)', '\uFEFF', "The name can't be empty."],
-    ['undefined', undefined, "The name can't be empty."],
-    ['null', null, "The name can't be empty."],
+    ['an empty string', '', "The name can’t be empty."],
+    ['whitespace only', ' \n\t ', "The name can’t be empty."],
+    ['zero-width no-break space only (BOM)', '\uFEFF', "The name can’t be empty."],
+    ['undefined', undefined, "The name can’t be empty."],
+    ['null', null, "The name can’t be empty."],
     ['one character over the limit', 'a'.repeat(INTEREST_LIMITS.displayNameMax + 1), 'The name can be at most 100 characters.'],
     ['a very long string', 'x'.repeat(1_000_000), 'The name can be at most 100 characters.'],
-    ['a NUL character', 'Chess\u0000', "The name contains characters that can't be saved."],
-    ['an escape sequence', '\u001B[31mRed', "The name contains characters that can't be saved."],
-    ['DEL', 'Chess\u007F', "The name contains characters that can't be saved."],
-    ['a C1 control character', 'Chess\u0085', "The name contains characters that can't be saved."],
-    ['a right-to-left override (Trojan Source)', 'Chess\u202Egnp.exe', "The name contains characters that can't be saved."],
-    ['an unpaired surrogate', 'Chess\uD800', "The name contains characters that can't be saved."],
+    ['a NUL character', 'Chess\u0000', "The name contains characters that can’t be saved."],
+    ['an escape sequence', '\u001B[31mRed', "The name contains characters that can’t be saved."],
+    ['DEL', 'Chess\u007F', "The name contains characters that can’t be saved."],
+    ['a C1 control character', 'Chess\u0085', "The name contains characters that can’t be saved."],
+    ['a right-to-left override (Trojan Source)', 'Chess\u202Egnp.exe', "The name contains characters that can’t be saved."],
+    ['an unpaired surrogate', 'Chess\uD800', "The name contains characters that can’t be saved."],
     ['an object', { text: 'Chess' }, 'The name must be text.'],
     ['an array', ['Chess'], 'The name must be text.'],
     ['a boolean', true, 'The name must be text.'],
@@ -91,9 +92,9 @@ describe('validateDescription', () => {
 
   it.each<[string, unknown, string]>([
     ['one character over the limit', 'd'.repeat(INTEREST_LIMITS.descriptionMax + 1), 'The description can be at most 500 characters.'],
-    ['a bell character', 'Ding\u0007', "The description contains characters that can't be saved."],
-    ['a vertical tab', 'a\u000Bb', "The description contains characters that can't be saved."],
-    ['a bidi embedding control', 'a\u202Bb', "The description contains characters that can't be saved."],
+    ['a bell character', 'Ding\u0007', "The description contains characters that can’t be saved."],
+    ['a vertical tab', 'a\u000Bb', "The description contains characters that can’t be saved."],
+    ['a bidi embedding control', 'a\u202Bb', "The description contains characters that can’t be saved."],
     ['an object', {}, 'The description must be text.'],
   ])('rejects %s', (_label, input, message) => {
     expect(errorOf(validateDescription(input))).toBe(message);
@@ -124,7 +125,7 @@ describe('validateCategories', () => {
   it.each<[string, unknown, string]>([
     ['more than the maximum count', Array.from({ length: INTEREST_LIMITS.categoriesMax + 1 }, (_, i) => `c${i}`), 'You can add at most 10 categories.'],
     ['an entry over the maximum length', ['k'.repeat(INTEREST_LIMITS.categoryMax + 1)], 'Each category can be at most 50 characters.'],
-    ['a control character in an entry', 'Sports, Out\u0000doors', "Each category contains characters that can't be saved."],
+    ['a control character in an entry', 'Sports, Out\u0000doors', "Each category contains characters that can’t be saved."],
     ['a non-string entry', ['Sports', 3], 'Categories must be text.'],
     ['an object', { a: 1 }, 'Categories must be text.'],
   ])('rejects %s', (_label, input, message) => {
@@ -217,14 +218,14 @@ describe('validateWebUrl', () => {
     ['a scheme-relative URL', '//example.com', needsScheme],
     ['a bare domain', 'www.example.com', needsScheme],
     ['a scheme with one slash', 'https:/example.com', needsScheme],
-    ['a space inside', 'https://example.com/my page', "The link can't contain spaces."],
-    ['a tab inside', 'https://exa\tmple.com', "The link can't contain spaces."],
-    ['a line break inside', 'https://example.com/\njavascript:alert(1)', "The link can't contain spaces."],
-    ['a control character', 'https://example.com/\u0000', "The link contains characters that can't be saved."],
-    ['a scheme only', 'https://', "That doesn't look like a valid link."],
-    ['an invalid host', 'http://exa[mple.com', "That doesn't look like a valid link."],
-    ['credentials', 'https://user:secret@example.com', "The link can't contain a user name or password."],
-    ['one character over the limit', `https://example.com/${'a'.repeat(INTEREST_LIMITS.webUrlMax - 19)}`, 'The link can be at most 2048 characters.'],
+    ['a space inside', 'https://example.com/my page', "The link can’t contain spaces."],
+    ['a tab inside', 'https://exa\tmple.com', "The link can’t contain spaces."],
+    ['a line break inside', 'https://example.com/\njavascript:alert(1)', "The link can’t contain spaces."],
+    ['a control character', 'https://example.com/\u0000', "The link contains characters that can’t be saved."],
+    ['a scheme only', 'https://', "That doesn’t look like a valid link."],
+    ['an invalid host', 'http://exa[mple.com', "That doesn’t look like a valid link."],
+    ['credentials', 'https://user:secret@example.com', "The link can’t contain a user name or password."],
+    ['one character over the limit', `https://example.com/${'a'.repeat(INTEREST_LIMITS.webUrlMax - 19)}`, 'The link can be at most 2,048 characters.'],
     ['a non-string', { href: 'https://example.com' }, 'The link must be text.'],
   ])('rejects %s', (_label, input, message) => {
     expect(errorOf(validateWebUrl(input))).toBe(message);
@@ -272,8 +273,8 @@ describe('validateInterestInput', () => {
       webUrl: 'javascript:alert(document.cookie)',
     });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toEqual([
-      { field: 'displayName', message: "The name can't be empty." },
+    expect(!result.ok && result.error.map(({ field, message }) => ({ field, message: SOURCE_TEXT.say(message) }))).toEqual([
+      { field: 'displayName', message: "The name can’t be empty." },
       { field: 'categories', message: 'Each category can be at most 50 characters.' },
       { field: 'collaborationTags', message: 'Unknown tag. Choose from: Ask me about, Can mentor, Wants to learn, Wants to improve.' },
       { field: 'allowedAudiences', message: expect.stringContaining('Choose who can see it') },
@@ -287,6 +288,6 @@ describe('validateInterestInput', () => {
     ['a string', 'Chess'],
     ['an array', ['Chess']],
   ])('treats %s as an empty form', (_label, input) => {
-    expect(validateInterestInput(input)).toEqual({ ok: false, error: [{ field: 'displayName', message: "The name can't be empty." }] });
+    expect(validateInterestInput(input)).toEqual({ ok: false, error: [{ field: 'displayName', message: { key: 'validation.name.empty' } }] });
   });
 });

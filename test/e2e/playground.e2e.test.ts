@@ -8,15 +8,20 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { RESTORED_NOTICE } from '../../src/features/interests/changeActions';
-import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION } from '../../src/features/interests/dialogs/addInterestDialog';
-import { ADDED_NOTICE } from '../../src/features/interests/dialogs/confirmAndCreateDialog';
-import { SHARED_VIEW_NOTE } from '../../src/cards/sharedView';
 import { launchChromium } from './support/chromium';
 import { startLocalModeHarness, TEST_OUTPUT_DIR, type LocalModeHarness } from './support/localModeHarness';
 import { mintDevToken } from '../../src/auth/devToken';
 import { PLAYGROUND_USER } from '../../localMode/playground';
 import { cardIn, choiceLabels, PlaygroundChat, type BotMessage } from './support/playgroundChat';
+import { SOURCE_TEXT } from '../../src/i18n/text';
+
+const RESTORED_NOTICE = SOURCE_TEXT.t('undo.restored');
+const AUDIENCE_QUESTION = SOURCE_TEXT.t('addDialog.askAudience', { audience: SOURCE_TEXT.t('audience.organization') });
+const CATEGORIES_QUESTION = SOURCE_TEXT.t('addDialog.askCategories');
+const DESCRIPTION_QUESTION = SOURCE_TEXT.t('addDialog.askDescription');
+const LINK_QUESTION = SOURCE_TEXT.t('addDialog.askLink');
+const NAME_QUESTION = SOURCE_TEXT.t('addDialog.askName');
+const ADDED_NOTICE = SOURCE_TEXT.t('addDialog.added');
 
 jest.setTimeout(120_000);
 
@@ -167,7 +172,7 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
     const listed = await list.locator.innerText();
     // The seeded "Public speaking" is Only me: not in what the bot posts for everyone, which says only that it shows shared ones.
     expect(listed).not.toContain('Public speaking');
-    expect(listed).toContain(SHARED_VIEW_NOTE);
+    expect(listed).toContain(SOURCE_TEXT.t('shared.viewNote'));
 
     let card = await chat.press(list, `Open ${NEW_INTEREST.name}`, { text: NEW_INTEREST.name, button: 'Edit' });
     const edit = await chat.press(card, 'Edit', { text: `Edit ${NEW_INTEREST.name}`, button: 'Save' });
@@ -228,7 +233,7 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
     await chat.press(duplicate, 'Choose', { text: NAME_QUESTION });
     await chat.ask('cancel', { text: 'Cancelled' });
 
-    await literal(await chat.ask(`tag ${MARKDOWN_NAMES[3]}x **loud**`, { text: "I couldn't find" }), `"${MARKDOWN_NAMES[3]}x **loud**"`);
+    await literal(await chat.ask(`tag ${MARKDOWN_NAMES[3]}x **loud**`, { text: "I couldn’t find" }), `"${MARKDOWN_NAMES[3]}x **loud**"`);
     await chat.ask('cancel', { text: 'Cancelled' });
   });
 

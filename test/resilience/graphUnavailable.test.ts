@@ -1,7 +1,9 @@
 import { CARD_VERBS } from '../../src/cards/cardActions';
-import { BUSY_RETRY_TEXT } from '../../src/features/interests/dialogs/confirmAndCreateDialog';
-import { GRAPH_FAILURE_TEXT } from '../../src/conversation/userMessages';
+import { GRAPH_FAILURE_KEYS } from '../../src/conversation/userMessages';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { ALEX, cardsIn, cardText, executeActionsOf, textsIn, type Exchange, startBotHarness, type BotHarness } from '../support/botHarness';
+
+const BUSY_RETRY_TEXT = SOURCE_TEXT.t('addDialog.confirm.busy');
 
 describe('Graph 503 that persists', () => {
   let harness: BotHarness;
@@ -54,7 +56,7 @@ describe('Graph 503 that persists', () => {
 
   it('a list asked for while Graph is down says to try later, and works once it is back', async () => {
     harness.service.faults.inject({ status: 503, retryAfterSeconds: 0.05, count: 100, method: 'GET' });
-    expect(textsIn(await harness.say('list'))).toContain(GRAPH_FAILURE_TEXT.unavailable);
+    expect(textsIn(await harness.say('list'))).toContain(SOURCE_TEXT.t(GRAPH_FAILURE_KEYS.unavailable));
     harness.service.faults.clear();
     expect(cardText(cardsIn(await harness.say('list'))[0])).toContain('Machine learning');
   });
@@ -63,6 +65,6 @@ describe('Graph 503 that persists', () => {
     const interest = harness.service.store.listInterests(ALEX.aadObjectId)[0];
     harness.service.faults.inject({ status: 503, retryAfterSeconds: 0.05, count: 100 });
     const { body } = await harness.act(CARD_VERBS.openInterest, { ownerId: ALEX.aadObjectId, interestId: interest?.id });
-    expect(body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: GRAPH_FAILURE_TEXT.unavailable });
+    expect(body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: SOURCE_TEXT.t(GRAPH_FAILURE_KEYS.unavailable) });
   });
 });

@@ -2,11 +2,18 @@
  * The scale-out scenarios on Cosmos DB: the built bot as separate processes, each with its own Cosmos client
  * (`STORAGE_KIND=cosmos`, read from its environment like in production), on one container of the local stand-in.
  */
-import { AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION, TAGS_QUESTION } from '../../src/features/interests/dialogs/addInterestDialog';
-import { ADDED_NOTICE } from '../../src/features/interests/dialogs/confirmAndCreateDialog';
 import { everythingSaid } from '../support/botProcess';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { startCosmos } from '../support/cosmos';
 import { asks, startScaleOutEnvironment, type ScaleOutEnvironment, type SharedStorage } from './scaleOutEnvironment';
+
+const AUDIENCE_QUESTION = SOURCE_TEXT.t('addDialog.askAudience', { audience: SOURCE_TEXT.t('audience.organization') });
+const CATEGORIES_QUESTION = SOURCE_TEXT.t('addDialog.askCategories');
+const DESCRIPTION_QUESTION = SOURCE_TEXT.t('addDialog.askDescription');
+const LINK_QUESTION = SOURCE_TEXT.t('addDialog.askLink');
+const NAME_QUESTION = SOURCE_TEXT.t('addDialog.askName');
+const TAGS_QUESTION = SOURCE_TEXT.t('addDialog.askTags');
+const ADDED_NOTICE = SOURCE_TEXT.t('addDialog.added');
 
 async function startSharedCosmos(): Promise<SharedStorage> {
   const cosmos = await startCosmos();

@@ -1,22 +1,37 @@
 import type { Activity } from 'botbuilder';
 import type { PromptValidator } from 'botbuilder-dialogs';
-import type { FieldResult } from '../../domain/validateInterest';
+import type { Result } from '../../domain/result';
+import type { Message } from '../../i18n/catalog';
+import type { Text } from '../../i18n/text';
+import { textOf } from '../turnText';
+
+/**
+ * Why an answer is refused: a catalog message (a domain rule's, chosen before the reader's language is known), or
+ * words already in the reader's language.
+ */
+export type Refusal = Message | string;
+
+/** The refusal in `text`'s language. */
+export function refusalText(text: Text, refusal: Refusal): string {
+  return typeof refusal === 'string' ? refusal : text.say(refusal);
+}
 
 /** Reads one typed answer into a field value, or says what to fix. */
-export type AnswerParser<T> = (text: string) => FieldResult<T>;
+export type AnswerParser<T> = (text: string) => Result<T, Refusal>;
 
 type Question = string | Partial<Activity>;
 
 /**
  * A TextPrompt validator that accepts what `parse` accepts. Otherwise the re-prompt is the parser's reason
- * followed by the question (`question`, else the prompt first sent), so the user sees why and what to answer in
- * one message. Earlier answers live in the waterfall's values, which a re-prompt never touches.
+ * followed by the question (`question`, in the turn's language, else the prompt first sent), so the user sees why
+ * and what to answer in one message. Earlier answers live in the waterfall's values, which a re-prompt never touches.
  */
-export function answerValidator<T>(parse: AnswerParser<T>, question?: Question): PromptValidator<string> {
+export function answerValidator<T>(parse: AnswerParser<T>, question?: (text: Text) => Question): PromptValidator<string> {
   return async (prompt) => {
     const answer = parse(prompt.recognized.value ?? '');
     if (answer.ok) return true;
-    prompt.options.retryPrompt = withReason(answer.error, question ?? prompt.options.prompt);
+    const text = textOf(prompt.context);
+    prompt.options.retryPrompt = withReason(refusalText(text, answer.error), question?.(text) ?? prompt.options.prompt);
     return false;
   };
 }

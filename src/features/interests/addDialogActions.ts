@@ -5,25 +5,22 @@
  */
 import { CARD_VERBS } from '../../cards/cardActions';
 import { renderNoticeCard } from '../../cards/noticeCard';
+import { textOf } from '../../conversation/turnText';
+import type { Text } from '../../i18n/text';
 import { ADD_INTEREST_DIALOG } from '../../conversation/dialogs/dialogIds';
 import { dialogAnswerTo } from '../../conversation/dialogs/dialogInvokes';
 import { defineCardAction, type ActionTurn } from '../../conversation/routeTypes';
 import { cardResponse, messageResponse, type CardActionResponse } from '../../conversation/invokeResponses';
 
-export const ADD_FINISHED_NOTICE = {
-  title: 'This add is finished',
-  text: 'The interest was already added, or adding it was cancelled. Say "list" to see your interests or "add" to add another.',
-} as const;
+const addFinishedNotice = (text: Text) => ({ title: text.t('addDialog.finished.title'), text: text.t('addDialog.finished.text') });
 
-/** The dialog answered in the chat instead (e.g. "busy, say yes to try again"): the card stays as it is. */
-export const DIALOG_REPLIED_TEXT = 'See my reply in the chat.';
-
-export const ADD_CANCELLED_NOTICE = { title: 'Cancelled', text: 'Nothing was changed.' } as const;
+const addCancelledNotice = (text: Text) => ({ title: text.t('interest.cancelled'), text: text.t('interest.nothingChanged') });
 
 async function continueAddDialog({ context, services }: ActionTurn): Promise<CardActionResponse | undefined> {
   const { dialogStack } = await services.state.dialogState.get(context, { dialogStack: [] });
   if (!dialogStack.some((instance) => instance.id === ADD_INTEREST_DIALOG)) return undefined;
-  return (await dialogAnswerTo(context, services, (dialogContext) => dialogContext.continueDialog())) ?? messageResponse(DIALOG_REPLIED_TEXT);
+  // The dialog answered in the chat instead (e.g. "busy, say yes to try again"): the card stays as it is.
+  return (await dialogAnswerTo(context, services, (dialogContext) => dialogContext.continueDialog())) ?? messageResponse(textOf(context).t('addDialog.repliedInChat'));
 }
 
 // No add in progress: a second click, a retried invoke, or a card from before a restart. Nothing is created twice.
@@ -33,12 +30,12 @@ export const confirmAdd = defineCardAction({
   verb: CARD_VERBS.confirmAdd,
   kind: 'dialog',
   needs: 'profile',
-  handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_FINISHED_NOTICE)),
+  handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(textOf(turn.context), addFinishedNotice(textOf(turn.context)))),
 });
 
 export const cancelAdd = defineCardAction({
   verb: CARD_VERBS.cancelAdd,
   kind: 'dialog',
   needs: 'none',
-  handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(ADD_CANCELLED_NOTICE)),
+  handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(textOf(turn.context), addCancelledNotice(textOf(turn.context)))),
 });

@@ -15,7 +15,9 @@ import { diffInterest, isEmptyPatch } from '../../domain/diffInterest';
 import { validateInterestEdit } from '../../domain/validateInterest';
 import { isGraphRequestError } from '../../errors/graphErrors';
 import { renderNoticeCard } from '../../cards/noticeCard';
+import { textOf } from '../../conversation/turnText';
 import { describeProvenance } from '../../domain/provenance';
+import type { Text } from '../../i18n/text';
 import { audienceToWrite } from '../../domain/audiences';
 import { isVisibleToEveryoneIn } from '../../domain/sharedConversation';
 import { validateAudience, type ValidationIssue } from '../../domain/validateInterest';
@@ -28,30 +30,11 @@ import { findUndoSnapshot, replaceUndoInterest, undoPlaceOf } from './undoSnapsh
 import { defineCardAction } from '../../conversation/routeTypes';
 import { cardViewersFor } from '../../conversation/replies';
 import { cardResponse, messageResponse } from '../../conversation/invokeResponses';
-import { NOTHING_CHANGED_NOTICE } from './viewActions';
 
-export const SAVED_NOTICE = 'Saved.';
-export const CONFIRMED_NOTICE = 'Confirmed: this interest is on your profile.';
-export const RESTORED_NOTICE = 'Restored as a new item, with a new id and date.';
-export const AUDIENCE_REPLACED_NOTICE = 'Its audience could not be restored as it was, so only you can see it now; use Edit to choose who can see it.';
-export const UNDO_UNAVAILABLE_NOTICE = {
-  title: 'This undo is no longer available',
-  text: 'It has expired (Undo works for 24 hours), or it is not valid here. Nothing was changed. Say "list" to see your interests.',
-} as const;
-export const OLDER_UNDO_CARD_NOTICE = {
-  title: 'This undo is no longer available',
-  text: 'This Undo button is from an older version of the bot and cannot restore anything. Nothing was changed. Say "add" to add the interest again.',
-} as const;
-export const OLDER_DELETE_CARD_NOTICE = {
-  title: 'This card is from an older version',
-  text: 'Nothing was deleted. Open the interest again (say "list") and delete it from there.',
-} as const;
-export const DELETE_EXPIRED_NOTICE = {
-  title: 'This delete has expired',
-  text: 'Nothing was deleted. Open the interest again (say "list") and delete it from there.',
-} as const;
-export const DELETE_UNDER_WAY_TEXT = 'That delete is already under way. Say "list" in a moment to see your interests.';
-export const UNDO_UNDER_WAY_TEXT = 'That undo is already under way. Say "list" in a moment to see your interests.';
+const olderDeleteCardNotice = (text: Text) => ({ title: text.t('delete.olderCard.title'), text: text.t('delete.openAgain') });
+const deleteExpiredNotice = (text: Text) => ({ title: text.t('delete.expired.title'), text: text.t('delete.openAgain') });
+const undoUnavailableNotice = (text: Text) => ({ title: text.t('undo.unavailable.title'), text: text.t('undo.unavailable.text') });
+const olderUndoCardNotice = (text: Text) => ({ title: text.t('undo.unavailable.title'), text: text.t('undo.olderCard.text') });
 
 export const saveInterest = defineCardAction({
   verb: CARD_VERBS.saveInterest,
@@ -64,17 +47,17 @@ export const saveInterest = defineCardAction({
     const validated = validateInterestEdit(action.before, action.form);
     if (!validated.ok) {
       // A message leaves the card, and what was typed into it, as it is in the clicking user's client.
-      if (isSharedView(viewers) && !(await editMayBeShownToEveryone(action, profile))) return messageResponse(notSavedText(validated.error));
-      return cardResponse(renderEditCard({ interest: shown, ownerId, errors: validated.error, values: action.form, viewers }));
+      if (isSharedView(viewers) && !(await editMayBeShownToEveryone(action, profile))) return messageResponse(notSavedText(textOf(context), validated.error));
+      return cardResponse(renderEditCard(textOf(context), { interest: shown, ownerId, errors: validated.error, values: action.form, viewers }));
     }
     const patch = diffInterest(action.before, validated.value);
     if (isEmptyPatch(patch)) {
       // The card's values are from when it was drawn; in a shared conversation the interest as it is now decides.
       const interest = isSharedView(viewers) ? await profile.get(action.interestId) : shown;
-      return cardResponse(renderInterestCard({ interest, ownerId, notice: NOTHING_CHANGED_NOTICE, viewers }));
+      return cardResponse(renderInterestCard(textOf(context), { interest, ownerId, notice: textOf(context).t('interest.nothingChanged'), viewers }));
     }
     const updated = await profile.update(shown, patch);
-    return cardResponse(renderInterestCard({ interest: updated, ownerId, notice: SAVED_NOTICE, viewers }));
+    return cardResponse(renderInterestCard(textOf(context), { interest: updated, ownerId, notice: textOf(context).t('interest.saved'), viewers }));
   },
 });
 
@@ -86,11 +69,11 @@ export const saveTags = defineCardAction({
     const unchanged = action.tags.length === action.tagsBefore.length && action.tags.every((tag) => action.tagsBefore.includes(tag));
     if (unchanged) {
       const interest = await profile.get(action.interestId);
-      return cardResponse(renderInterestCard({ interest, ownerId, notice: NOTHING_CHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
+      return cardResponse(renderInterestCard(textOf(context), { interest, ownerId, notice: textOf(context).t('interest.nothingChanged'), viewers: cardViewersFor(context.activity) }));
     }
     const before = { id: action.interestId, collaborationTags: action.tagsBefore };
     const updated = await profile.update(before, { collaborationTags: action.tags });
-    return cardResponse(renderInterestCard({ interest: updated, ownerId, notice: SAVED_NOTICE, viewers: cardViewersFor(context.activity) }));
+    return cardResponse(renderInterestCard(textOf(context), { interest: updated, ownerId, notice: textOf(context).t('interest.saved'), viewers: cardViewersFor(context.activity) }));
   },
 });
 
@@ -102,10 +85,10 @@ export const confirmDelete = defineCardAction({
     const { storage } = services.state;
     const now = services.clock();
     const { undoToken } = action;
-    if (undoToken === undefined) return cardResponse(renderNoticeCard(OLDER_DELETE_CARD_NOTICE));
+    if (undoToken === undefined) return cardResponse(renderNoticeCard(textOf(context), olderDeleteCardNotice(textOf(context))));
     const place = undoPlaceOf(context.activity, ownerId);
     const snapshot = await findUndoSnapshot(storage, undoToken, place, now);
-    if (snapshot?.interest.id !== action.interestId) return cardResponse(renderNoticeCard(DELETE_EXPIRED_NOTICE));
+    if (snapshot?.interest.id !== action.interestId) return cardResponse(renderNoticeCard(textOf(context), deleteExpiredNotice(textOf(context))));
     // Once per confirmation card, on any instance: Teams resending the invoke gets the first answer (same token).
     const outcome = await once(storage, interestDeletedKey(undoToken), { lifetimeMs: RECORD_KINDS.interestDeleted.lifetimeMs, parse: parseDeleteResult, now }, async () => {
       try {
@@ -120,13 +103,13 @@ export const confirmDelete = defineCardAction({
         throw error;
       }
     });
-    if (outcome.kind === 'running') return messageResponse(DELETE_UNDER_WAY_TEXT);
+    if (outcome.kind === 'running') return messageResponse(textOf(context).t('delete.underWay'));
     const viewers = cardViewersFor(context.activity);
     // Gone before it could be read: its audience now is unknown, so a shared answer does not name it.
-    if (outcome.value === 'alreadyGone') return cardResponse(renderNoticeCard(alreadyGoneNotice(isSharedView(viewers) ? undefined : snapshot.interest.displayName)));
+    if (outcome.value === 'alreadyGone') return cardResponse(renderNoticeCard(textOf(context), alreadyGoneNotice(textOf(context), isSharedView(viewers) ? undefined : snapshot.interest.displayName)));
     // What the delete read (a resent invoke finds what the first run stored).
     const deleted = (await findUndoSnapshot(storage, undoToken, place, now))?.interest ?? snapshot.interest;
-    return cardResponse(renderDeletedCard({ name: deleted.displayName, allowedAudiences: deleted.allowedAudiences, ownerId, undoToken, viewers }));
+    return cardResponse(renderDeletedCard(textOf(context), { name: deleted.displayName, allowedAudiences: deleted.allowedAudiences, ownerId, undoToken, viewers }));
   },
 });
 
@@ -140,19 +123,19 @@ export const undoDelete = defineCardAction({
     // Older versions kept Undo records in user state; they mean nothing now.
     await services.state.legacyRestoredUndos.delete(context);
     const snapshot = await findUndoSnapshot(storage, action.undoToken, undoPlaceOf(context.activity, ownerId), now);
-    if (!snapshot) return cardResponse(renderNoticeCard(action.snapshot !== undefined ? OLDER_UNDO_CARD_NOTICE : UNDO_UNAVAILABLE_NOTICE));
+    if (!snapshot) return cardResponse(renderNoticeCard(textOf(context), (action.snapshot !== undefined ? olderUndoCardNotice : undoUnavailableNotice)(textOf(context))));
     const deleted = await readOnce(storage, interestDeletedKey(action.undoToken), parseDeleteResult, now);
-    if (deleted.kind !== 'done' || deleted.value !== 'deleted') return cardResponse(renderNoticeCard(UNDO_UNAVAILABLE_NOTICE));
+    if (deleted.kind !== 'done' || deleted.value !== 'deleted') return cardResponse(renderNoticeCard(textOf(context), undoUnavailableNotice(textOf(context))));
     let created: StoredInterest | undefined;
     // Once per undo token across every instance: two clicks arriving at two instances re-create it once.
     const outcome = await once(storage, undoRestoreKey(action.undoToken), { lifetimeMs: RECORD_KINDS.undoRestore.lifetimeMs, parse: parseStoredInterestId, now }, async () => {
       created = await profile.create({ copyOf: snapshot.interest });
       return created.id;
     });
-    if (outcome.kind === 'running') return messageResponse(UNDO_UNDER_WAY_TEXT);
+    if (outcome.kind === 'running') return messageResponse(textOf(context).t('undo.underWay'));
     const interest = created ?? (await profile.get(outcome.value));
     const viewers = cardViewersFor(context.activity);
-    return cardResponse(renderInterestCard({ interest, ownerId, notice: restoredNotice(snapshot.interest, viewers), viewers }));
+    return cardResponse(renderInterestCard(textOf(context), { interest, ownerId, notice: restoredNotice(textOf(context), snapshot.interest, viewers), viewers }));
   },
 });
 
@@ -166,7 +149,7 @@ export const confirmInference = defineCardAction({
     const confidenceScore = action.confidenceScore !== undefined ? action.confidenceScore : ((await profile.get(action.interestId)).inference?.confidenceScore ?? null);
     const inference = { confidenceScore, userHasVerifiedAccuracy: true };
     const updated = await profile.update({ id: action.interestId }, { inference });
-    return cardResponse(renderInterestCard({ interest: updated, ownerId, notice: CONFIRMED_NOTICE, viewers: cardViewersFor(context.activity) }));
+    return cardResponse(renderInterestCard(textOf(context), { interest: updated, ownerId, notice: textOf(context).t('interest.confirmed'), viewers: cardViewersFor(context.activity) }));
   },
 });
 
@@ -175,18 +158,18 @@ export const confirmInference = defineCardAction({
  * user's own copy (where it was synced from is named only to its owner alone); a suggestion comes back as a
  * suggestion; an audience that could not be written back as it was is now "Only me".
  */
-export function restoredNotice(original: StoredInterest, viewers: Viewers = OWNER_ONLY): string {
-  const audience = audienceToWrite(original.allowedAudiences).exact ? '' : ` ${AUDIENCE_REPLACED_NOTICE}`;
-  return `${RESTORED_NOTICE}${originNotice(original, viewers)}${audience}`;
+export function restoredNotice(text: Text, original: StoredInterest, viewers: Viewers = OWNER_ONLY): string {
+  const sentences = [text.t('undo.restored'), originNotice(text, original, viewers)];
+  if (!audienceToWrite(original.allowedAudiences).exact) sentences.push(text.t('undo.restored.audienceReplaced'));
+  return sentences.filter((sentence) => sentence !== '').join(' ');
 }
 
-function originNotice(original: StoredInterest, viewers: Viewers): string {
+function originNotice(text: Text, original: StoredInterest, viewers: Viewers): string {
   const provenance = describeProvenance(original);
   if (provenance.origin === 'synced') {
-    const source = isSharedView(viewers) ? 'It was synced from another system' : provenance.sourceLabel;
-    return ` ${source} before; this copy is yours now and is no longer updated from there.`;
+    return isSharedView(viewers) ? text.t('undo.restored.syncedElsewhere') : text.t('undo.restored.synced', { source: text.say(provenance.source) });
   }
-  if (provenance.origin === 'inferred' && original.inference?.userHasVerifiedAccuracy !== true) return ' It is a suggestion again, for you to confirm or remove.';
+  if (provenance.origin === 'inferred' && original.inference?.userHasVerifiedAccuracy !== true) return text.t('undo.restored.suggestion');
   return '';
 }
 
@@ -201,12 +184,13 @@ async function editMayBeShownToEveryone(action: CardActionOf<typeof CARD_VERBS.s
 }
 
 /** The domain's messages say what to fix without quoting what was typed. */
-function notSavedText(issues: readonly ValidationIssue[]): string {
-  return `Not saved: ${issues.map((issue) => issue.message).join(' ')} Correct it on the card and press Save again.`;
+function notSavedText(text: Text, issues: readonly ValidationIssue[]): string {
+  return text.t('interest.notSaved', { problems: issues.map((issue) => text.say(issue.message)).join(' ') });
 }
 
-function alreadyGoneNotice(name: string | null | undefined): { title: string; text: string } {
-  return { title: `${name ?? 'That interest'} was already gone`, text: 'It was no longer on your profile, so nothing was deleted. Say "list" to see your interests.' };
+function alreadyGoneNotice(text: Text, name: string | null | undefined): { title: string; text: string } {
+  const title = name === null || name === undefined ? text.t('delete.alreadyGone.titleUnnamed') : text.t('delete.alreadyGone.title', { name });
+  return { title, text: text.t('delete.alreadyGone.text') };
 }
 
 const parseDeleteResult = (stored: unknown): 'deleted' | 'alreadyGone' | undefined => (stored === 'deleted' || stored === 'alreadyGone' ? stored : undefined);

@@ -14,11 +14,12 @@ import { actorIdOf } from '../../conversation/actor';
 import { TAG_INTEREST_DIALOG, type InterestDialogOptions } from '../../conversation/dialogs/dialogIds';
 import { cardViewersFor, sendCard } from '../../conversation/replies';
 import { defineCommand, type CommandRoute, type CommandTurn, type GraphCommandTurn } from '../../conversation/routeTypes';
+import { textOf } from '../../conversation/turnText';
 import { keepUndoSnapshot, undoPlaceOf } from './undoSnapshots';
 
 async function showList({ context, profile }: GraphCommandTurn): Promise<void> {
   const interests = await profile.list();
-  await sendCard(context, renderListCard({ interests, page: 0, ownerId: actorIdOf(context.activity), viewers: cardViewersFor(context.activity) }));
+  await sendCard(context, renderListCard(textOf(context), { interests, page: 0, ownerId: actorIdOf(context.activity), viewers: cardViewersFor(context.activity) }));
 }
 
 function beginDialog(dialogId: string) {
@@ -43,15 +44,14 @@ function withNamedInterest(verb: string, show: (turn: GraphCommandTurn, interest
       await show(turn, interest);
       return;
     }
-    const notice = argument
-      ? `I couldn't find "${quoteUserText(argument)}" in your interests. Pick one below.`
-      : `Which interest? Say "${verb}" and its name, or pick one below.`;
-    await sendCard(context, renderListCard({ interests, page: 0, ownerId, notice, viewers }));
+    const text = textOf(context);
+    const notice = argument ? text.t('command.notFound', { name: quoteUserText(argument) }) : text.t('command.whichInterest', { command: verb });
+    await sendCard(context, renderListCard(text, { interests, page: 0, ownerId, notice, viewers }));
   };
 }
 
 const showEditCard = withNamedInterest('edit', async ({ context }, interest) => {
-  await sendCard(context, renderEditCard({ interest, ownerId: actorIdOf(context.activity), viewers: cardViewersFor(context.activity) }));
+  await sendCard(context, renderEditCard(textOf(context), { interest, ownerId: actorIdOf(context.activity), viewers: cardViewersFor(context.activity) }));
 });
 
 const showDeleteConfirmation = withNamedInterest('delete', async ({ context, services }, interest) => {
@@ -59,7 +59,7 @@ const showDeleteConfirmation = withNamedInterest('delete', async ({ context, ser
   // The interest as listed is what Undo re-creates: kept server-side, the card carries only its token.
   const { conversationId } = undoPlaceOf(context.activity, ownerId);
   const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, conversationId, interest }, services.clock());
-  await sendCard(context, renderDeleteConfirmCard({ interest, ownerId, undoToken, viewers: cardViewersFor(context.activity) }));
+  await sendCard(context, renderDeleteConfirmCard(textOf(context), { interest, ownerId, undoToken, viewers: cardViewersFor(context.activity) }));
 });
 
 export const INTEREST_COMMANDS: readonly CommandRoute[] = [

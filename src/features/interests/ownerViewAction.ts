@@ -11,13 +11,8 @@ import { renderNoticeCard } from '../../cards/noticeCard';
 import type { Viewers } from '../../cards/sharedView';
 import { defineCardAction } from '../../conversation/routeTypes';
 import { askerOnly, cardResponse } from '../../conversation/invokeResponses';
+import { textOf } from '../../conversation/turnText';
 
-export const SHOW_MY_VIEW_TITLE = 'Show my view';
-
-export const OWNER_VIEW_LOADING_NOTICE = {
-  title: 'Loading…',
-  text: 'Microsoft 365 is taking a while. Select Show my view to try again in a moment.',
-} as const;
 
 export const ownerView = defineCardAction({
   verb: CARD_VERBS.ownerView,
@@ -30,11 +25,11 @@ export const ownerView = defineCardAction({
     const viewers: Viewers = { kind: 'owner', ownerRefresh: { userId: context.activity.from.id } };
     if (action.card === 'list') {
       const interests = await profile.list();
-      return askerOnly(cardResponse(renderListCard({ interests, page: action.page, ownerId, viewers })));
+      return askerOnly(cardResponse(renderListCard(textOf(context), { interests, page: action.page, ownerId, viewers })));
     }
     const interest = await profile.get(action.interestId);
-    return askerOnly(cardResponse(renderInterestCard({ interest, ownerId, page: action.page, viewers })));
+    return askerOnly(cardResponse(renderInterestCard(textOf(context), { interest, ownerId, page: action.page, viewers })));
   },
   // Posting the view when it arrives would show it to everyone, so the owner asks again instead.
-  whileLate: ({ verb, ...data }) => askerOnly(cardResponse(renderNoticeCard({ ...OWNER_VIEW_LOADING_NOTICE, action: { title: SHOW_MY_VIEW_TITLE, verb, data } }))),
+  whileLate: (text, { verb, ...data }) => askerOnly(cardResponse(renderNoticeCard(text, { title: text.t('ownerView.loading.title'), text: text.t('ownerView.loading.text'), action: { title: text.t('shared.showMyView'), verb, data } }))),
 });

@@ -9,12 +9,11 @@ import { renderInterestCard } from '../../cards/interestCard';
 import { renderListCard } from '../../cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { renderTagCard } from '../../cards/tagCard';
+import { textOf } from '../../conversation/turnText';
 import { keepUndoSnapshot, undoPlaceOf } from './undoSnapshots';
 import { defineCardAction } from '../../conversation/routeTypes';
 import { cardViewersFor } from '../../conversation/replies';
 import { cardResponse } from '../../conversation/invokeResponses';
-
-export const NOTHING_CHANGED_NOTICE = 'Nothing was changed.';
 
 export const showList = defineCardAction({
   verb: CARD_VERBS.showList,
@@ -22,7 +21,7 @@ export const showList = defineCardAction({
   needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     const interests = await profile.list();
-    return cardResponse(renderListCard({ interests, page: action.page, ownerId, viewers: cardViewersFor(context.activity) }));
+    return cardResponse(renderListCard(textOf(context), { interests, page: action.page, ownerId, viewers: cardViewersFor(context.activity) }));
   },
 });
 
@@ -32,7 +31,7 @@ export const openInterest = defineCardAction({
   needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     const interest = await profile.get(action.interestId);
-    return cardResponse(renderInterestCard({ interest, ownerId, page: action.page, viewers: cardViewersFor(context.activity) }));
+    return cardResponse(renderInterestCard(textOf(context), { interest, ownerId, page: action.page, viewers: cardViewersFor(context.activity) }));
   },
 });
 
@@ -42,7 +41,7 @@ export const editInterest = defineCardAction({
   needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     const interest = await profile.get(action.interestId);
-    return cardResponse(renderEditCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
+    return cardResponse(renderEditCard(textOf(context), { interest, ownerId, viewers: cardViewersFor(context.activity) }));
   },
 });
 
@@ -52,7 +51,7 @@ export const tagInterest = defineCardAction({
   needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
     const interest = await profile.get(action.interestId);
-    return cardResponse(renderTagCard({ interest, ownerId, viewers: cardViewersFor(context.activity) }));
+    return cardResponse(renderTagCard(textOf(context), { interest, ownerId, viewers: cardViewersFor(context.activity) }));
   },
 });
 
@@ -66,7 +65,7 @@ export const deleteInterest = defineCardAction({
     // Bound to this conversation: the token does nothing where the card was not drawn.
     const { conversationId } = undoPlaceOf(context.activity, ownerId);
     const undoToken = await keepUndoSnapshot(services.state.storage, { ownerId, conversationId, interest }, services.clock());
-    return cardResponse(renderDeleteConfirmCard({ interest, ownerId, undoToken, viewers: cardViewersFor(context.activity) }));
+    return cardResponse(renderDeleteConfirmCard(textOf(context), { interest, ownerId, undoToken, viewers: cardViewersFor(context.activity) }));
   },
 });
 
@@ -76,8 +75,9 @@ export const cancel = defineCardAction({
   kind: 'read',
   needs: 'profile',
   handle: async (action, { profile, ownerId, context }) => {
-    if (action.interestId === undefined) return cardResponse(renderNoticeCard({ title: 'Cancelled', text: NOTHING_CHANGED_NOTICE }));
+    const text = textOf(context);
+    if (action.interestId === undefined) return cardResponse(renderNoticeCard(text, { title: text.t('interest.cancelled'), text: text.t('interest.nothingChanged') }));
     const interest = await profile.get(action.interestId);
-    return cardResponse(renderInterestCard({ interest, ownerId, notice: NOTHING_CHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
+    return cardResponse(renderInterestCard(text, { interest, ownerId, notice: text.t('interest.nothingChanged'), viewers: cardViewersFor(context.activity) }));
   },
 });

@@ -1,11 +1,15 @@
-import { CANCELLED_TEXT } from '../../../src/app/commands';
+import { CANCELLED_KEY } from '../../../src/app/commands';
+import { SOURCE_TEXT } from '../../../src/i18n/text';
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
 import type { TokenOutcome } from '../../../src/auth/userTokenProvider';
-import { SIGN_IN_TEXT } from '../../../src/conversation/userMessages';
-import { ASK_AGAIN_TEXT, BUSY_RETRY_TEXT, NOT_ADDED_TEXT } from '../../../src/features/interests/dialogs/confirmAndCreateDialog';
+import { SIGN_IN_KEYS } from '../../../src/conversation/userMessages';
 import { cardActionInvoke, cardsOf, choiceCardOf, choiceTitles, outsideDialog, startDialogHost, type DialogHost, type Exchange, type Turn } from './dialogScript';
 
-const ASKS_NAME = "What's the name of the interest?";
+const ASK_AGAIN_TEXT = SOURCE_TEXT.t('addDialog.confirm.askAgain');
+const BUSY_RETRY_TEXT = SOURCE_TEXT.t('addDialog.confirm.busy');
+const NOT_ADDED_TEXT = SOURCE_TEXT.t('addDialog.notAdded');
+
+const ASKS_NAME = "What’s the name of the interest?";
 const ASKS_DESCRIPTION = 'Add a short description';
 const ASKS_CATEGORIES = 'Any categories?';
 const ASKS_TAGS = 'Which collaboration tags fit?';
@@ -105,7 +109,7 @@ describe('add interest dialog', () => {
 
   // Each row: the step to answer badly (index into UP_TO_SUMMARY), the bad answer, and what the re-prompt must say.
   test.each([
-    ['an empty name', 1, '   ', ["The name can't be empty.", ASKS_NAME]],
+    ['an empty name', 1, '   ', ["The name can’t be empty.", ASKS_NAME]],
     ['a too-long name', 1, 'x'.repeat(101), ['The name can be at most 100 characters.', ASKS_NAME]],
     ['a too-long description', 2, 'd'.repeat(501), ['The description can be at most 500 characters.', ASKS_DESCRIPTION]],
     ['too many categories', 3, 'a,b,c,d,e,f,g,h,i,j,k', ['You can add at most 10 categories.', ASKS_CATEGORIES]],
@@ -164,7 +168,7 @@ describe('add interest dialog', () => {
     ['the link', 6],
     ['the summary', 7],
   ])('cancel at %s creates nothing and ends the dialog', async (_step, answered) => {
-    await host.converse([...UP_TO_SUMMARY.slice(0, answered), ['cancel', CANCELLED_TEXT], ['yes', outsideDialog]]);
+    await host.converse([...UP_TO_SUMMARY.slice(0, answered), ['cancel', SOURCE_TEXT.t(CANCELLED_KEY)], ['yes', outsideDialog]]);
     expect(host.stored()).toEqual([]);
     expect(postCount(host)).toBe(0);
   });
@@ -303,7 +307,7 @@ describe('add interest dialog without a Graph token', () => {
 
   test('asks the user to sign in and ends without asking anything', async () => {
     await host.converse([
-      ['add Chess', SIGN_IN_TEXT.signInRequired],
+      ['add Chess', SOURCE_TEXT.t(SIGN_IN_KEYS.signInRequired)],
       ['Chess', outsideDialog],
     ]);
     expect(host.service.stats.snapshot().total).toBe(0);

@@ -1,5 +1,6 @@
 import { isSkipAnswer, readYesNo } from '../../../src/conversation/dialogs/answerWords';
 import { parseCollaborationTagAnswer } from '../../../src/features/interests/dialogs/collaborationTagAnswer';
+import { SOURCE_TEXT } from '../../../src/i18n/text';
 
 describe('collaboration tags typed in chat', () => {
   test.each([
@@ -24,7 +25,7 @@ describe('collaboration tags typed in chat', () => {
   ])('%j is refused with a reason', (text, reason) => {
     const result = parseCollaborationTagAnswer(text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toContain(reason);
+    if (!result.ok) expect(SOURCE_TEXT.say(result.error)).toContain(reason);
   });
 });
 

@@ -4,14 +4,18 @@
  * questions take card answers, stale and foreign submits are refused clearly, and no activity carries `imBack`.
  */
 import { ActivityTypes, type Activity } from 'botbuilder';
-import { QUESTION_CLOSED_NOTICE } from '../../../src/conversation/dialogs/choiceAnswerAction';
-import { NOT_YOUR_CARD_NOTICE } from '../../../src/app/handleCardAction';
-import { AUDIENCE_QUESTION, LINK_QUESTION, TAGS_QUESTION } from '../../../src/features/interests/dialogs/addInterestDialog';
-import { PICK_REASON } from '../../../src/features/interests/dialogs/pickInterestDialog';
-import { TAGS_SAVED_NOTICE } from '../../../src/features/interests/dialogs/tagInterestDialog';
+import { QUESTION_CLOSED_NOTICE_KEYS } from '../../../src/conversation/dialogs/choiceAnswerAction';
+import { NOT_YOUR_CARD_NOTICE_KEYS } from '../../../src/app/handleCardAction';
+import { SOURCE_TEXT } from '../../../src/i18n/text';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../../src/cards/cardTemplate';
 import type { InterestDraft } from '../../../src/domain/personInterest';
 import { choiceCardOf, choiceSubmit, choiceTitles, outsideDialog, startDialogHost, transcriptOf, USER, type DialogHost, type Turn } from './dialogScript';
+
+const AUDIENCE_QUESTION = SOURCE_TEXT.t('addDialog.askAudience', { audience: SOURCE_TEXT.t('audience.organization') });
+const LINK_QUESTION = SOURCE_TEXT.t('addDialog.askLink');
+const TAGS_QUESTION = SOURCE_TEXT.t('addDialog.askTags');
+const PICK_REASON = SOURCE_TEXT.t('pick.reason');
+const TAGS_SAVED_NOTICE = SOURCE_TEXT.t('tagDialog.saved');
 
 function draft(displayName: string): InterestDraft {
   return { displayName, description: null, categories: [], collaborationTags: [], allowedAudiences: 'organization', webUrl: null };
@@ -112,7 +116,7 @@ describe('answers from choice cards resume the dialog', () => {
     const duplicate = choiceCardOf(await send('add Chess'));
     expect(choiceTitles(duplicate)).toEqual(['1. Tag it', '2. Edit it', '3. Pick another name']);
     const rename = await send(choiceSubmit(duplicate, 'Choose', ['Pick another name']));
-    expect(transcriptOf(rename)).toContain("What's the name of the interest?");
+    expect(transcriptOf(rename)).toContain("What’s the name of the interest?");
     expect(JSON.stringify(responseCard(rename))).toContain('Pick another name');
 
     await send('Go');
@@ -151,6 +155,23 @@ describe('answers from choice cards resume the dialog', () => {
   });
 });
 
+describe('the interest picker card numbers and cancels', () => {
+  test('numbers go on across pages, the hint names the buttons, and Cancel ends the dialog, changing nothing', async () => {
+    host = await startDialogHost();
+    await host.seed(Array.from({ length: 12 }, (_, index) => draft(`Interest ${index + 1}`)));
+    const firstPage = choiceCardOf(await send('tag'));
+    expect(choiceTitles(firstPage)[0]).toBe('1. Interest 1');
+    expect(JSON.stringify(firstPage)).toContain('Next and Previous turn the page.');
+    const secondPage = responseCard(await send(choiceSubmit(firstPage, 'Next')));
+    expect(choiceTitles(secondPage)).toEqual(['11. Interest 11', '12. Interest 12']);
+    const cancelled = await send(choiceSubmit(secondPage, 'Cancel'));
+    expect(JSON.stringify(responseCard(cancelled))).toContain('Nothing was changed.');
+    // The dialog is over: a number is no answer to anything now.
+    await host.converse([['1', outsideDialog]]);
+    expect(host.requests.filter((request) => request.method === 'PATCH')).toHaveLength(0);
+  });
+});
+
 describe('stale and foreign card answers', () => {
   test('an answered, cancelled or re-asked question\'s card says it is closed and changes nothing', async () => {
     host = await startDialogHost();
@@ -160,12 +181,12 @@ describe('stale and foreign card answers', () => {
     await send('more');
     const stale = await send(choiceSubmit(firstPage, 'Select', ['Interest 1']));
     expect(stale.invokeResponse).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    expect(transcriptOf(stale)).toContain(QUESTION_CLOSED_NOTICE.title);
+    expect(transcriptOf(stale)).toContain(SOURCE_TEXT.t(QUESTION_CLOSED_NOTICE_KEYS.title));
     // The dialog still waits on page 2.
-    await host.converse([['1', '"Interest 11" has no tags yet.']]);
+    await host.converse([['11', '"Interest 11" has no tags yet.']]);
     await send('cancel');
     const afterCancel = await send(choiceSubmit(firstPage, 'Next'));
-    expect(transcriptOf(afterCancel)).toContain(QUESTION_CLOSED_NOTICE.title);
+    expect(transcriptOf(afterCancel)).toContain(SOURCE_TEXT.t(QUESTION_CLOSED_NOTICE_KEYS.title));
     await host.converse([['1', outsideDialog]]);
     expect(host.requests.filter((request) => request.method === 'PATCH')).toHaveLength(0);
   });
@@ -176,7 +197,7 @@ describe('stale and foreign card answers', () => {
     const picker = choiceCardOf(await send('tag'));
     const megan = { id: '29:megan', name: 'Megan Bowen', aadObjectId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' };
     const foreign = await send({ ...choiceSubmit(picker, 'Select', ['Go']), from: megan });
-    expect(transcriptOf(foreign)).toContain(NOT_YOUR_CARD_NOTICE.title);
+    expect(transcriptOf(foreign)).toContain(SOURCE_TEXT.t(NOT_YOUR_CARD_NOTICE_KEYS.title));
     const owner = await send(choiceSubmit(picker, 'Select', ['Go']));
     expect(JSON.stringify(responseCard(owner))).toContain('\\"Go\\" has no tags yet.');
     expect(USER.aadObjectId).not.toBe(megan.aadObjectId);

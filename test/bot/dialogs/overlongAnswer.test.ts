@@ -2,9 +2,12 @@
  * A message longer than the bot reads, sent in the middle of a dialog, over real HTTP: one friendly reply, and the
  * dialog waits where it was, so the next (shorter) answer carries on.
  */
-import { MAX_MESSAGE_CHARS, MESSAGE_TOO_LONG_TEXT } from '../../../src/conversation/messageLength';
-import { CATEGORIES_QUESTION, DESCRIPTION_QUESTION } from '../../../src/features/interests/dialogs/addInterestDialog';
+import { MAX_MESSAGE_CHARS, messageTooLongText } from '../../../src/conversation/messageLength';
+import { SOURCE_TEXT } from '../../../src/i18n/text';
 import { ALEX, cardsIn, startBotHarness, textsIn, type BotHarness } from '../../support/botHarness';
+
+const CATEGORIES_QUESTION = SOURCE_TEXT.t('addDialog.askCategories');
+const DESCRIPTION_QUESTION = SOURCE_TEXT.t('addDialog.askDescription');
 
 describe('an overlong answer in the middle of the add dialog', () => {
   let harness: BotHarness;
@@ -18,7 +21,7 @@ describe('an overlong answer in the middle of the add dialog', () => {
     harness.graphCalls.length = 0;
 
     const overlong = await harness.say('x'.repeat(MAX_MESSAGE_CHARS + 1));
-    expect(overlong.activities.map((activity) => [activity.type, activity.text])).toEqual([['message', MESSAGE_TOO_LONG_TEXT]]);
+    expect(overlong.activities.map((activity) => [activity.type, activity.text])).toEqual([['message', messageTooLongText(SOURCE_TEXT)]]);
     expect(harness.graphCalls).toHaveLength(0);
 
     // Still at the description: a description is taken as one, and the next question follows.

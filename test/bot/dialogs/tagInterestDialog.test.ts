@@ -1,8 +1,13 @@
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
-import { NO_INTERESTS_TEXT, TAGS_SAVED_NOTICE, TAGS_UNCHANGED_NOTICE, TAGS_BUSY_RETRY_TEXT } from '../../../src/features/interests/dialogs/tagInterestDialog';
 import type { TokenOutcome } from '../../../src/auth/userTokenProvider';
-import { SIGN_IN_TEXT } from '../../../src/conversation/userMessages';
+import { SIGN_IN_KEYS } from '../../../src/conversation/userMessages';
+import { SOURCE_TEXT } from '../../../src/i18n/text';
 import { choiceCardOf, choiceTitles, outsideDialog, startDialogHost, transcriptOf, type DialogHost, type Turn } from './dialogScript';
+
+const NO_INTERESTS_TEXT = SOURCE_TEXT.t('tagDialog.noInterests');
+const TAGS_SAVED_NOTICE = SOURCE_TEXT.t('tagDialog.saved');
+const TAGS_UNCHANGED_NOTICE = SOURCE_TEXT.t('tagDialog.unchanged');
+const TAGS_BUSY_RETRY_TEXT = SOURCE_TEXT.t('tagDialog.busy');
 
 const ASKS_WHICH = 'Which interest do you want to tag?';
 
@@ -58,7 +63,7 @@ describe('tag interest dialog without a Graph token', () => {
     const consentRequired: TokenOutcome = { ok: false, reason: 'consentRequired' };
     host = await startDialogHost({ tokens: { getToken: async () => consentRequired, signOut: async () => undefined } });
     await host.converse([
-      ['tag Chess', SIGN_IN_TEXT.consentRequired],
+      ['tag Chess', SOURCE_TEXT.t(SIGN_IN_KEYS.consentRequired)],
       ['1', outsideDialog],
     ]);
     expect(host.service.stats.snapshot().total).toBe(0);
@@ -102,12 +107,12 @@ describe('tag interest dialog', () => {
     );
   });
 
-  test('a picked number on a later page picks from that page', async () => {
+  test('interests are numbered across pages, so a number picks the interest the cards show with it', async () => {
     await host.seed(TWENTY_FIVE);
     await host.converse([
-      ['tag', ASKS_WHICH],
-      ['more', '(page 2 of 3)'],
-      ['2', '"Interest 12" is tagged: Wants to improve.'],
+      ['tag', ['1. Interest 01', '10. Interest 10', 'Next and Previous turn the page.']],
+      ['next', ['(page 2 of 3)', '11. Interest 11', '20. Interest 20']],
+      ['12', '"Interest 12" is tagged: Wants to improve.'],
     ]);
   });
 
@@ -124,7 +129,7 @@ describe('tag interest dialog', () => {
   test('an unknown name says so and offers the list', async () => {
     await host.seed(TWENTY_FIVE.slice(0, 3));
     const [offer] = await host.converse([
-      ['tag Juggling', ['I couldn\'t find "Juggling" in your interests.', ASKS_WHICH]],
+      ['tag Juggling', ['I couldn’t find "Juggling" in your interests.', ASKS_WHICH]],
       ['Interest 03', 'has no tags yet'],
       ['askMeAbout', TAGS_SAVED_NOTICE],
     ]);

@@ -2,8 +2,11 @@ import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, ty
 import { plainText } from '../../../cards/displayText';
 import { renderEditCard } from '../../../cards/editCard';
 import { renderNameNotAddedHereCard } from '../../../cards/personalChatHintCard';
+import type { Message, MessageKey } from '../../../i18n/catalog';
+import { SOURCE_TEXT, type Text } from '../../../i18n/text';
+import { textOf } from '../../../conversation/turnText';
 import { isSharedView } from '../../../cards/sharedView';
-import { AUDIENCE_LABELS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES, type Audience } from '../../../domain/audiences';
+import { AUDIENCE_LABEL_KEYS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES, type Audience } from '../../../domain/audiences';
 import type { CollaborationTag } from '../../../domain/collaborationTags';
 import { ok, type Result } from '../../../domain/result';
 import { findInterestByName } from '../../../domain/interestDraft';
@@ -11,7 +14,7 @@ import { INTEREST_LIMITS, type InterestDraft, type PersonInterest } from '../../
 import { validateDisplayName, validateInterestInput } from '../../../domain/validateInterest';
 import { actorIdOf } from '../../../conversation/actor';
 import { cardViewersFor, sendCard, sendTyping } from '../../../conversation/replies';
-import { acceptedAnswer, answerValidator, withReason } from '../../../conversation/dialogs/answerValidator';
+import { acceptedAnswer, answerValidator, withReason, type Refusal } from '../../../conversation/dialogs/answerValidator';
 import { matchWholeChoice } from '../../../conversation/dialogs/wholeChoicePrompt';
 import { CardQuestionPrompt, choiceQuestion, wholeChoiceReader, type AnswerReader, type CardQuestionOptions } from '../../../conversation/dialogs/cardQuestionPrompt';
 import { collaborationTagQuestion, describeTags, parseCollaborationTagAnswer } from './collaborationTagAnswer';
@@ -29,16 +32,18 @@ const TAGS_PROMPT = 'addTagsPrompt';
 const AUDIENCE_PROMPT = 'addAudiencePrompt';
 const LINK_PROMPT = 'addLinkPrompt';
 
-export const NAME_QUESTION = "What's the name of the interest? For example: Chess.";
-export const DESCRIPTION_QUESTION = 'Add a short description, or say skip.';
-export const CATEGORIES_QUESTION = 'Any categories? Separate them with commas (like Games, Strategy), or say skip.';
-export const TAGS_QUESTION = 'Which collaboration tags fit?';
-export const AUDIENCE_QUESTION = `Who can see it? Say skip for ${AUDIENCE_LABELS[DEFAULT_AUDIENCE]}.`;
-export const DUPLICATE_REASON = 'Choose one: Tag it, Edit it or Pick another name.';
-export const LINK_QUESTION = 'Add a link (starting with http:// or https://), or say skip.';
+const nameQuestion = (text: Text): string => text.t('addDialog.askName');
 
-/** What to do instead of creating a second interest with a name that is already taken. */
-export const DUPLICATE_CHOICES = { tag: 'Tag it', edit: 'Edit it', rename: 'Pick another name' } as const;
+/** What to do instead of creating a second interest with a name that is already taken, in the order offered. */
+const DUPLICATE_CHOICES = ['addDialog.duplicate.tag', 'addDialog.duplicate.edit', 'addDialog.duplicate.rename'] as const satisfies readonly MessageKey[];
+
+/** Typed answers are matched against the English names for now, whatever the asker's language. */
+const TYPED_DUPLICATE_CHOICES = DUPLICATE_CHOICES.map((key) => SOURCE_TEXT.t(key));
+
+const DUPLICATE_REASON: Message = {
+  key: 'addDialog.duplicate.reason',
+  values: { tag: TYPED_DUPLICATE_CHOICES[0] ?? '', edit: TYPED_DUPLICATE_CHOICES[1] ?? '', rename: TYPED_DUPLICATE_CHOICES[2] ?? '' },
+};
 
 /**
  * Adds an interest by asking for each field in turn: name (checked against existing interests), description,
@@ -48,12 +53,12 @@ export const DUPLICATE_CHOICES = { tag: 'Tag it', edit: 'Edit it', rename: 'Pick
 export class AddInterestDialog extends ComponentDialog {
   constructor(private readonly deps: InterestDialogDeps) {
     super(ADD_INTEREST_DIALOG);
-    this.addDialog(new TextPrompt(NAME_PROMPT, answerValidator(validateDisplayName, NAME_QUESTION)));
-    this.addDialog(new CardQuestionPrompt<FoundChoice>(DUPLICATE_PROMPT, wholeChoiceReader(DUPLICATE_REASON), (choice) => choice.value));
+    this.addDialog(new TextPrompt(NAME_PROMPT, answerValidator(validateDisplayName, nameQuestion)));
+    this.addDialog(new CardQuestionPrompt<FoundChoice>(DUPLICATE_PROMPT, wholeChoiceReader(DUPLICATE_REASON), (choice, text) => text.t(DUPLICATE_CHOICES[choice.index] ?? 'addDialog.duplicate.rename')));
     this.addDialog(new TextPrompt(DESCRIPTION_PROMPT, answerValidator(parseDescriptionAnswer)));
     this.addDialog(new TextPrompt(CATEGORIES_PROMPT, answerValidator(parseCategoriesAnswer)));
     this.addDialog(new CardQuestionPrompt<CollaborationTag[]>(TAGS_PROMPT, parseCollaborationTagAnswer, describeTags));
-    this.addDialog(new CardQuestionPrompt<Audience>(AUDIENCE_PROMPT, readAudienceAnswer, (audience) => `Who can see it: ${AUDIENCE_LABELS[audience]}`));
+    this.addDialog(new CardQuestionPrompt<Audience>(AUDIENCE_PROMPT, readAudienceAnswer, (audience, text) => text.t('addDialog.audience.answered', { audience: text.t(AUDIENCE_LABEL_KEYS[audience]) })));
     this.addDialog(new TextPrompt(LINK_PROMPT, answerValidator(parseLinkAnswer)));
     this.addDialog(new ConfirmAndCreateDialog(deps));
     this.addDialog(
@@ -75,10 +80,11 @@ export class AddInterestDialog extends ComponentDialog {
 
   private readonly askName = async (step: AddStep): Promise<DialogTurnResult> => {
     const given = step.options.name?.trim();
-    if (!given) return step.prompt(NAME_PROMPT, { prompt: NAME_QUESTION });
+    const text = textOf(step.context);
+    if (!given) return step.prompt(NAME_PROMPT, { prompt: nameQuestion(text) });
     const name = validateDisplayName(given);
     if (name.ok) return step.next(name.value);
-    return step.prompt(NAME_PROMPT, { prompt: withReason(name.error, NAME_QUESTION) });
+    return step.prompt(NAME_PROMPT, { prompt: withReason(text.say(name.error), nameQuestion(text)) });
   };
 
   /**
@@ -100,7 +106,7 @@ export class AddInterestDialog extends ComponentDialog {
     try {
       existing = findInterestByName(await token.provided.profile.list(), name);
     } catch (error) {
-      await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests before adding').userText);
+      await step.context.sendActivity(textOf(step.context).say(expectedGraphFailure(error, this.deps.logger, 'Listing interests before adding').userMessage));
       return step.endDialog();
     }
     return this.offerExisting(step, existing);
@@ -115,23 +121,24 @@ export class AddInterestDialog extends ComponentDialog {
     if (!existing) return step.next();
     const viewers = cardViewersFor(step.context.activity);
     if (isSharedView(viewers)) {
-      await sendCard(step.context, renderNameNotAddedHereCard(viewers));
+      await sendCard(step.context, renderNameNotAddedHereCard(textOf(step.context), viewers));
       return step.endDialog();
     }
     valuesOf(step).existing = existing;
-    const choices = Object.values(DUPLICATE_CHOICES);
+    const text = textOf(step.context);
     const question = choiceQuestion(
+      text,
       {
         ownerId: actorIdOf(step.context.activity),
         // The card escapes the name, so `Guitar **bold**` shows as typed.
-        question: `You already have an interest called "${plainText(existing.displayName, INTEREST_LIMITS.displayNameMax)}". Do you want to tag it or edit it instead?`,
-        hint: 'Choose one, or type its number or name.',
-        label: 'What to do',
-        options: choices.map((choice, index) => ({ title: choice, answer: String(index + 1) })),
+        question: text.t('addDialog.duplicate.question', { name: plainText(existing.displayName, INTEREST_LIMITS.displayNameMax) }),
+        hint: text.t('choice.hint'),
+        label: text.t('addDialog.duplicate.label'),
+        options: DUPLICATE_CHOICES.map((key, index) => ({ title: text.t(key), answer: String(index + 1) })),
         selected: ['1'],
-        submitTitle: 'Choose',
+        submitTitle: text.t('addDialog.duplicate.submit'),
       },
-      { choices },
+      { choices: TYPED_DUPLICATE_CHOICES },
     );
     return step.prompt(DUPLICATE_PROMPT, question);
   };
@@ -139,38 +146,39 @@ export class AddInterestDialog extends ComponentDialog {
   private readonly offerExistingInstead = async (step: AddStep): Promise<DialogTurnResult> => {
     const { existing } = valuesOf(step);
     if (!existing) return step.next();
-    const choice = (step.result as FoundChoice).value;
-    if (choice === DUPLICATE_CHOICES.tag) {
+    const choice = DUPLICATE_CHOICES[(step.result as FoundChoice).index];
+    if (choice === 'addDialog.duplicate.tag') {
       return step.replaceDialog(TAG_INTEREST_DIALOG, { name: existing.displayName ?? '' } satisfies InterestDialogOptions);
     }
-    if (choice === DUPLICATE_CHOICES.edit) {
-      await sendCard(step.context, renderEditCard({ interest: existing, ownerId: actorIdOf(step.context.activity), viewers: cardViewersFor(step.context.activity) }));
+    if (choice === 'addDialog.duplicate.edit') {
+      await sendCard(step.context, renderEditCard(textOf(step.context), { interest: existing, ownerId: actorIdOf(step.context.activity), viewers: cardViewersFor(step.context.activity) }));
       return step.endDialog();
     }
     return step.replaceDialog(STEPS, {} satisfies InterestDialogOptions);
   };
 
   private readonly askDescription = async (step: AddStep): Promise<DialogTurnResult> =>
-    step.prompt(DESCRIPTION_PROMPT, { prompt: DESCRIPTION_QUESTION });
+    step.prompt(DESCRIPTION_PROMPT, { prompt: textOf(step.context).t('addDialog.askDescription') });
 
   private readonly askCategories = async (step: AddStep): Promise<DialogTurnResult> => {
     draftOf(step).description = acceptedAnswer(parseDescriptionAnswer, step.result);
-    return step.prompt(CATEGORIES_PROMPT, { prompt: CATEGORIES_QUESTION });
+    return step.prompt(CATEGORIES_PROMPT, { prompt: textOf(step.context).t('addDialog.askCategories') });
   };
 
   private readonly askTags = async (step: AddStep): Promise<DialogTurnResult> => {
     draftOf(step).categories = acceptedAnswer(parseCategoriesAnswer, step.result);
-    return step.prompt(TAGS_PROMPT, collaborationTagQuestion(TAGS_QUESTION, actorIdOf(step.context.activity), 'Next'));
+    const text = textOf(step.context);
+    return step.prompt(TAGS_PROMPT, collaborationTagQuestion(text, text.t('addDialog.askTags'), actorIdOf(step.context.activity), text.t('addDialog.next')));
   };
 
   private readonly askAudience = async (step: AddStep): Promise<DialogTurnResult> => {
     draftOf(step).collaborationTags = step.result as CollaborationTag[];
-    return step.prompt(AUDIENCE_PROMPT, audienceQuestion(actorIdOf(step.context.activity)));
+    return step.prompt(AUDIENCE_PROMPT, audienceQuestion(textOf(step.context), actorIdOf(step.context.activity)));
   };
 
   private readonly askLink = async (step: AddStep): Promise<DialogTurnResult> => {
     draftOf(step).allowedAudiences = step.result as Audience;
-    return step.prompt(LINK_PROMPT, { prompt: LINK_QUESTION });
+    return step.prompt(LINK_PROMPT, { prompt: textOf(step.context).t('addDialog.askLink') });
   };
 
   private readonly confirmAndCreate = async (step: AddStep): Promise<DialogTurnResult> => {
@@ -208,26 +216,28 @@ function completeDraft(answers: Partial<InterestDraft>): InterestDraft {
   return draft.value;
 }
 
-const AUDIENCE_LABELS_LISTED = SELECTABLE_AUDIENCES.map((audience) => AUDIENCE_LABELS[audience]);
+/** Typed answers are matched against the English names for now, whatever the asker's language. */
+const AUDIENCE_LABELS_LISTED = SELECTABLE_AUDIENCES.map((audience) => SOURCE_TEXT.t(AUDIENCE_LABEL_KEYS[audience]));
 
 /** The audience question as a choice card, the default ticked. */
-function audienceQuestion(ownerId: string): CardQuestionOptions {
+function audienceQuestion(text: Text, ownerId: string): CardQuestionOptions {
   return choiceQuestion(
+    text,
     {
       ownerId,
-      question: AUDIENCE_QUESTION,
-      hint: 'Choose one, or type its number or name.',
-      label: 'Who can see it',
-      options: AUDIENCE_LABELS_LISTED.map((label, index) => ({ title: label, answer: String(index + 1) })),
+      question: text.t('addDialog.askAudience', { audience: text.t(AUDIENCE_LABEL_KEYS[DEFAULT_AUDIENCE]) }),
+      hint: text.t('choice.hint'),
+      label: text.t('addDialog.audience.label'),
+      options: SELECTABLE_AUDIENCES.map((audience, index) => ({ title: text.t(AUDIENCE_LABEL_KEYS[audience]), answer: String(index + 1) })),
       selected: [String((SELECTABLE_AUDIENCES as readonly string[]).indexOf(DEFAULT_AUDIENCE) + 1)],
-      submitTitle: 'Next',
+      submitTitle: text.t('addDialog.next'),
     },
     { choices: AUDIENCE_LABELS_LISTED },
   );
 }
 
 /** A listed audience (number or label), "skip", or an audience's id or label; else the domain's reason with the question. */
-const readAudienceAnswer: AnswerReader<Audience> = (text, options): Result<Audience, string> => {
+const readAudienceAnswer: AnswerReader<Audience> = (text, options): Result<Audience, Refusal> => {
   const found = matchWholeChoice(text, (options.choices ?? []).map((value) => (typeof value === 'string' ? { value } : value)));
   const listed = found ? SELECTABLE_AUDIENCES[found.index] : undefined;
   return listed ? ok(listed) : parseAudienceAnswer(text);

@@ -1,8 +1,9 @@
-import { COLLABORATION_TAGS, COLLABORATION_TAG_LABELS, type CollaborationTag } from '../../../domain/collaborationTags';
+import { COLLABORATION_TAGS, COLLABORATION_TAG_LABEL_KEYS, type CollaborationTag } from '../../../domain/collaborationTags';
 import { fail } from '../../../domain/result';
 import { validateCollaborationTags, type FieldResult } from '../../../domain/validateInterest';
 import { isSkipAnswer } from '../../../conversation/dialogs/answerWords';
 import { choiceQuestion, type CardQuestionOptions } from '../../../conversation/dialogs/cardQuestionPrompt';
+import type { Text } from '../../../i18n/text';
 
 const ONLY_NUMBERS = /^\d+(?:[,;\s]+\d+)*$/;
 
@@ -21,28 +22,29 @@ export function parseCollaborationTagAnswer(text: string): FieldResult<Collabora
       continue;
     }
     const tag = COLLABORATION_TAGS[Number(trimmed) - 1];
-    if (!tag) return fail(`There is no tag number ${trimmed}: pick numbers from 1 to ${COLLABORATION_TAGS.length}.`);
+    if (!tag) return fail({ key: 'tagQuestion.noSuchNumber', values: { number: trimmed, first: 1, last: COLLABORATION_TAGS.length } });
     names.push(tag);
   }
   return validateCollaborationTags(names);
 }
 
-export function collaborationTagLabels(tags: readonly CollaborationTag[]): string {
-  return tags.map((tag) => COLLABORATION_TAG_LABELS[tag]).join(', ');
+export function collaborationTagLabels(text: Text, tags: readonly CollaborationTag[]): string {
+  return tags.map((tag) => text.t(COLLABORATION_TAG_LABEL_KEYS[tag])).join(', ');
 }
 
 /**
  * The tag question as a choice card: the four tags as a multi-select (ticked: `selected`), numbered so that the
  * typed answer ("1,3", names, "none") reads the same; nothing ticked means no tags.
  */
-export function collaborationTagQuestion(lead: string, ownerId: string, submitTitle: string, selected: readonly CollaborationTag[] = []): CardQuestionOptions {
+export function collaborationTagQuestion(text: Text, lead: string, ownerId: string, submitTitle: string, selected: readonly CollaborationTag[] = []): CardQuestionOptions {
   return choiceQuestion(
+    text,
     {
       ownerId,
       question: lead,
-      hint: 'Tick the ones that fit, or type their numbers (like 1,3) or names, or none.',
-      label: 'Collaboration tags',
-      options: COLLABORATION_TAGS.map((tag, index) => ({ title: COLLABORATION_TAG_LABELS[tag], answer: String(index + 1) })),
+      hint: text.t('tagQuestion.hint'),
+      label: text.t('tagQuestion.label'),
+      options: COLLABORATION_TAGS.map((tag, index) => ({ title: text.t(COLLABORATION_TAG_LABEL_KEYS[tag]), answer: String(index + 1) })),
       multiSelect: true,
       selected: selected.map((tag) => String(COLLABORATION_TAGS.indexOf(tag) + 1)),
       submitTitle,
@@ -52,6 +54,6 @@ export function collaborationTagQuestion(lead: string, ownerId: string, submitTi
 }
 
 /** The tags in words, for the card that replaces an answered tag question. */
-export function describeTags(tags: readonly CollaborationTag[]): string {
-  return tags.length > 0 ? `Tags: ${collaborationTagLabels(tags)}` : 'No tags';
+export function describeTags(tags: readonly CollaborationTag[], text: Text): string {
+  return tags.length > 0 ? text.t('tagQuestion.answered', { tags: collaborationTagLabels(text, tags) }) : text.t('tagQuestion.answered.none');
 }

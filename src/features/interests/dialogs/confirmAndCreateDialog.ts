@@ -5,6 +5,7 @@ import { renderAddSummaryCard } from '../../../cards/addSummaryCard';
 import { toAttachment } from '../../../cards/cardTemplate';
 import { renderInterestCard } from '../../../cards/interestCard';
 import { renderNoticeCard } from '../../../cards/noticeCard';
+import { textOf } from '../../../conversation/turnText';
 import type { InterestDraft } from '../../../domain/personInterest';
 import type { StoredInterest } from '../../../graph/personInterestWire';
 import { once, parseStoredInterestId } from '../../../storage/once';
@@ -32,12 +33,6 @@ export interface ConfirmAndCreateOptions {
 const STEPS = 'confirmAndCreateSteps';
 const CONFIRM_PROMPT = 'confirmAddPrompt';
 
-export const ASK_AGAIN_TEXT = 'Say yes to create it, or no to leave it.';
-export const BUSY_RETRY_TEXT = 'Microsoft 365 is busy right now. Say yes to try again, or cancel.';
-export const NOT_ADDED_TEXT = "Okay, I didn't add it. Nothing was changed.";
-export const ADDED_NOTICE = 'Added to your profile.';
-export const ALREADY_ADDING_TEXT = 'That interest is already being added. Say list to see your interests.';
-
 export function newCreationKey(): string {
   return `${RECORD_KINDS.addInterest.prefix}${randomUUID()}`;
 }
@@ -57,13 +52,13 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
 
   private readonly askToConfirm = async (step: WaterfallStepContext<ConfirmAndCreateOptions>): Promise<DialogTurnResult> => {
     const { draft, retryText, summaryInPlace } = step.options;
-    const card = () => renderAddSummaryCard({ draft, ownerId: actorIdOf(step.context.activity) });
+    const card = () => renderAddSummaryCard(textOf(step.context), { draft, ownerId: actorIdOf(step.context.activity) });
     if (summaryInPlace) {
       // The clicked (older) card turns into this draft's summary; nothing new is posted.
       await showCard(step.context, card());
-      return step.prompt(CONFIRM_PROMPT, { retryPrompt: ASK_AGAIN_TEXT });
+      return step.prompt(CONFIRM_PROMPT, { retryPrompt: textOf(step.context).t('addDialog.confirm.askAgain') });
     }
-    return step.prompt(CONFIRM_PROMPT, { prompt: retryText ?? MessageFactory.attachment(toAttachment(card())), retryPrompt: ASK_AGAIN_TEXT });
+    return step.prompt(CONFIRM_PROMPT, { prompt: retryText ?? MessageFactory.attachment(toAttachment(card())), retryPrompt: textOf(step.context).t('addDialog.confirm.askAgain') });
   };
 
   private readonly createIfConfirmed = async (step: WaterfallStepContext<ConfirmAndCreateOptions>): Promise<DialogTurnResult> => {
@@ -94,15 +89,15 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
       });
       if (!created) {
         // Another turn (a double click, another instance) is creating, or has created, this very draft.
-        await context.sendActivity(ALREADY_ADDING_TEXT);
+        await context.sendActivity(textOf(context).t('addDialog.alreadyAdding'));
         return step.endDialog();
       }
-      await showCard(context, renderInterestCard({ interest: created, ownerId: actorIdOf(context.activity), notice: ADDED_NOTICE, viewers: cardViewersFor(context.activity) }));
+      await showCard(context, renderInterestCard(textOf(context), { interest: created, ownerId: actorIdOf(context.activity), notice: textOf(context).t('addDialog.added'), viewers: cardViewersFor(context.activity) }));
       return step.endDialog(created);
     } catch (error) {
       const report = expectedGraphFailure(error, this.deps.logger, 'Creating an interest');
-      if (isPassingFailure(error)) return askAgain(BUSY_RETRY_TEXT);
-      await context.sendActivity(report.userText);
+      if (isPassingFailure(error)) return askAgain(textOf(context).t('addDialog.confirm.busy'));
+      await context.sendActivity(textOf(context).say(report.userMessage));
       return step.endDialog();
     }
   };
@@ -110,10 +105,11 @@ export class ConfirmAndCreateDialog extends ComponentDialog {
 
 /** From the card's Cancel the summary card itself turns into the answer; a typed no gets a message. */
 async function sayNotAdded(context: TurnContext): Promise<void> {
+  const text = textOf(context);
   if (context.activity.type === ActivityTypes.Invoke) {
-    await showCard(context, renderNoticeCard({ title: 'Not added', text: NOT_ADDED_TEXT }));
+    await showCard(context, renderNoticeCard(text, { title: text.t('addDialog.notAdded.title'), text: text.t('addDialog.notAdded') }));
     return;
   }
-  await context.sendActivity(NOT_ADDED_TEXT);
+  await context.sendActivity(text.t('addDialog.notAdded'));
 }
 

@@ -1,6 +1,10 @@
 import { ComponentDialog, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { pageOf } from '../../../domain/paging';
 import { CardQuestionPrompt, choiceQuestion, wholeChoiceReader } from '../../../conversation/dialogs/cardQuestionPrompt';
+import { renderNoticeCard } from '../../../cards/noticeCard';
+import { showCard } from '../../../conversation/dialogs/dialogInvokes';
+import { textOf } from '../../../conversation/turnText';
+import type { Message } from '../../../i18n/catalog';
 
 export const PICK_INTEREST_DIALOG = 'pickInterest';
 
@@ -20,21 +24,32 @@ export interface PickInterestOptions {
 }
 
 export const PICK_PAGE_SIZE = 10;
-export const MORE_CHOICE = 'More…';
-export const BACK_CHOICE = 'Back';
-export const PICK_REASON = 'Pick one of the listed interests: choose it on the card, or type its number or name.';
 
 const STEPS = 'pickInterestSteps';
 const PICK_PROMPT = 'pickInterestPrompt';
 
 /**
- * Lets the user pick one interest, ten at a time, on a choice card with Previous and Next (which type as "back"
- * and "more"). Every interest is on some page, whatever its name. Ends with the picked interest's id.
+ * The answers after the interests' numbers, in this order: turning the page and cancelling. The card's Next,
+ * Previous and Cancel send these numbers (never shown), so an interest named "next" cannot be taken for the button.
+ */
+const NAVIGATION = ['next', 'previous', 'cancel'] as const;
+const NAVIGATION_SYNONYMS: Readonly<Record<(typeof NAVIGATION)[number], string[]>> = {
+  next: ['more', 'more…', 'more...'],
+  previous: ['back', 'prev'],
+  cancel: [],
+};
+
+/**
+ * Lets the user pick one interest, ten at a time, on a choice card with Previous, Next and Cancel (which type as
+ * "previous"/"back", "next"/"more", and "cancel"). Interests are numbered across pages (the second page starts at
+ * 11), and a number or name picks its interest from any page. Ends with the picked interest's id, or nothing after
+ * Cancel (the answer says so).
  */
 export class PickInterestDialog extends ComponentDialog {
   constructor() {
     super(PICK_INTEREST_DIALOG);
-    this.addDialog(new CardQuestionPrompt<FoundChoice>(PICK_PROMPT, wholeChoiceReader(PICK_REASON), (choice) => choice.value));
+    const reason: Message = { key: 'pick.reason' };
+    this.addDialog(new CardQuestionPrompt<FoundChoice>(PICK_PROMPT, wholeChoiceReader(reason), (choice) => choice.value));
     this.addDialog(new WaterfallDialog<PickInterestOptions>(STEPS, [askForInterest, takeInterestOrTurnPage]));
     this.initialDialogId = STEPS;
   }
@@ -46,25 +61,38 @@ function pageFor(options: PickInterestOptions) {
   return pageOf(options.interests, options.page ?? 0, PICK_PAGE_SIZE);
 }
 
+/** What a navigation answer sends: its number after the interests'. */
+function navigationAnswer(options: PickInterestOptions, answer: (typeof NAVIGATION)[number]): string {
+  return String(options.interests.length + NAVIGATION.indexOf(answer) + 1);
+}
+
 async function askForInterest(step: PickStep): Promise<DialogTurnResult> {
-  const page = pageFor(step.options);
-  // Typed answers: the page's names (as typed, so any name is recognized) by number or name, then more / back.
-  const choices: Choice[] = page.items.map((interest) => ({ value: interest.name || '(no name)' }));
-  const more = page.hasNext ? String(choices.push({ value: MORE_CHOICE, synonyms: ['more', 'next', 'more...'] })) : undefined;
-  const back = page.hasPrevious ? String(choices.push({ value: BACK_CHOICE, synonyms: ['back', 'previous', 'prev'] })) : undefined;
-  const where = page.pageCount > 1 ? ` (page ${page.page + 1} of ${page.pageCount})` : '';
-  const paging = page.pageCount > 1 ? ' Say more or back to turn the page.' : '';
+  const { options } = step;
+  const page = pageFor(options);
+  const text = textOf(step.context);
+  const first = page.page * PICK_PAGE_SIZE;
+  const noName = text.t('pick.noName');
+  // Typed answers: every interest by its number or its name (as typed, so any name is recognized), then the
+  // navigation words; the numbers are the ones the cards show.
+  const choices: Choice[] = [
+    ...options.interests.map((interest) => ({ value: interest.name || noName })),
+    ...NAVIGATION.map((answer) => ({ value: answer, synonyms: NAVIGATION_SYNONYMS[answer] })),
+  ];
+  const paged = page.pageCount > 1;
   const question = choiceQuestion(
+    text,
     {
-      ownerId: step.options.ownerId,
-      question: `${step.options.question}${where}`,
-      hint: `Choose one, or type its number or name.${paging}`,
-      label: 'Interest',
-      options: page.items.map((interest, index) => ({ title: interest.name || '(no name)', answer: String(index + 1) })),
+      ownerId: options.ownerId,
+      question: paged ? text.t('pick.question.paged', { question: options.question, page: page.page + 1, pages: page.pageCount }) : options.question,
+      hint: paged ? text.t('pick.hint.paged', { next: text.t('card.next'), previous: text.t('card.previous') }) : text.t('choice.hint'),
+      label: text.t('pick.label'),
+      options: page.items.map((interest, index) => ({ title: interest.name || noName, answer: String(first + index + 1) })),
+      firstNumber: first + 1,
       selected: [],
-      submitTitle: 'Select',
-      ...(back !== undefined ? { previousAnswer: back } : {}),
-      ...(more !== undefined ? { nextAnswer: more } : {}),
+      submitTitle: text.t('pick.submit'),
+      ...(page.hasPrevious ? { previousAnswer: navigationAnswer(options, 'previous') } : {}),
+      ...(page.hasNext ? { nextAnswer: navigationAnswer(options, 'next') } : {}),
+      cancelAnswer: navigationAnswer(options, 'cancel'),
     },
     { choices },
   );
@@ -72,10 +100,18 @@ async function askForInterest(step: PickStep): Promise<DialogTurnResult> {
 }
 
 async function takeInterestOrTurnPage(step: PickStep): Promise<DialogTurnResult> {
-  const page = pageFor(step.options);
+  const { options } = step;
   const { index } = step.result as FoundChoice;
-  const picked = page.items[index];
+  const picked = options.interests[index];
   if (picked) return step.endDialog(picked.id);
-  const turn = index === page.items.length && page.hasNext ? 1 : -1;
-  return step.replaceDialog(STEPS, { ...step.options, page: page.page + turn } satisfies PickInterestOptions);
+  const navigation = NAVIGATION[index - options.interests.length];
+  if (navigation === 'cancel') {
+    const text = textOf(step.context);
+    // From the card, the picker itself turns into the answer.
+    await showCard(step.context, renderNoticeCard(text, { title: text.t('interest.cancelled'), text: text.t('interest.nothingChanged') }));
+    return step.endDialog();
+  }
+  // Past the first or last page, the page asked for is the nearest one there is.
+  const page = pageFor(options).page + (navigation === 'next' ? 1 : -1);
+  return step.replaceDialog(STEPS, { ...options, page } satisfies PickInterestOptions);
 }

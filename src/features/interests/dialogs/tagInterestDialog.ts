@@ -1,13 +1,14 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { inlineText, plainText } from '../../../cards/displayText';
 import { renderInterestCard } from '../../../cards/interestCard';
-import { isSharedView, NO_SHARED_INTERESTS_TEXT, SHARED_VIEW_NOTE } from '../../../cards/sharedView';
+import { isSharedView } from '../../../cards/sharedView';
 import { interestsForSharedConversation } from '../../../domain/sharedConversation';
 import { diffInterest, isEmptyPatch } from '../../../domain/diffInterest';
 import { draftFromInterest, findInterestByName } from '../../../domain/interestDraft';
 import { INTEREST_LIMITS, type PersonInterest } from '../../../domain/personInterest';
 import { actorIdOf } from '../../../conversation/actor';
 import { cardViewersFor, sendCard, sendTyping } from '../../../conversation/replies';
+import { textOf } from '../../../conversation/turnText';
 import { CardQuestionPrompt } from '../../../conversation/dialogs/cardQuestionPrompt';
 import { collaborationTagLabels, collaborationTagQuestion, describeTags, parseCollaborationTagAnswer } from './collaborationTagAnswer';
 import type { CollaborationTag } from '../../../domain/collaborationTags';
@@ -17,13 +18,6 @@ import { PICK_INTEREST_DIALOG, PickInterestDialog, type PickInterestOptions } fr
 
 const STEPS = 'tagInterestSteps';
 const TAGS_PROMPT = 'tagTagsPrompt';
-
-export const PICK_QUESTION = 'Which interest do you want to tag?';
-export const NO_INTERESTS_TEXT = "You don't have any interests yet. Say add to create one.";
-export const TAG_PRIVATE_IN_PERSONAL_CHAT = 'To tag a private one, say tag to me in a personal chat.';
-export const TAGS_SAVED_NOTICE = 'Tags saved.';
-export const TAGS_UNCHANGED_NOTICE = 'The tags were already set that way, so nothing changed.';
-export const TAGS_BUSY_RETRY_TEXT = 'Microsoft 365 is busy right now, so the tags were not saved. Send them again to try again, or say cancel.';
 
 type InterestWithId = PersonInterest & { id: string };
 
@@ -59,36 +53,40 @@ export class TagInterestDialog extends ComponentDialog {
     try {
       listed = (await token.provided.profile.list()).filter(hasId);
     } catch (error) {
-      await step.context.sendActivity(expectedGraphFailure(error, this.deps.logger, 'Listing interests to tag').userText);
+      await step.context.sendActivity(textOf(step.context).say(expectedGraphFailure(error, this.deps.logger, 'Listing interests to tag').userMessage));
       return step.endDialog();
     }
     // In a group chat or channel the question and the picker name only interests everyone there may see.
     const shared = isSharedView(cardViewersFor(step.context.activity));
     const interests = shared ? interestsForSharedConversation(listed).shown : listed;
     // Said in every shared answer whatever the owner has, so it tells the room nothing about private interests.
-    const hidden = shared ? ` ${SHARED_VIEW_NOTE} ${TAG_PRIVATE_IN_PERSONAL_CHAT}` : '';
+    const text = textOf(step.context);
+    const hidden = shared ? ` ${text.t('shared.viewNote')} ${text.t('tagDialog.privateInPersonalChat')}` : '';
     if (interests.length === 0) {
-      await step.context.sendActivity(shared ? `${NO_SHARED_INTERESTS_TEXT}${hidden}` : NO_INTERESTS_TEXT);
+      await step.context.sendActivity(shared ? `${text.t('shared.noInterests')}${hidden}` : text.t('tagDialog.noInterests'));
       return step.endDialog();
     }
     valuesOf(step).interests = interests;
     const name = step.options.name?.trim();
     const named = name ? findInterestByName(interests, name) : undefined;
     if (named) return step.next(named.id);
-    if (name) await step.context.sendActivity(`I couldn't find "${inlineText(name, INTEREST_LIMITS.displayNameMax)}" in your interests.${hidden}`);
+    if (name) await step.context.sendActivity(`${text.t('tagDialog.notFound', { name: inlineText(name, INTEREST_LIMITS.displayNameMax) })}${hidden}`);
     const choices = interests.map((interest) => ({ id: interest.id, name: interest.displayName ?? '' }));
-    return step.beginDialog(PICK_INTEREST_DIALOG, { interests: choices, question: `${PICK_QUESTION}${hidden}`, ownerId: actorIdOf(step.context.activity) } satisfies PickInterestOptions);
+    return step.beginDialog(PICK_INTEREST_DIALOG, { interests: choices, question: `${text.t('tagDialog.pickQuestion')}${hidden}`, ownerId: actorIdOf(step.context.activity) } satisfies PickInterestOptions);
   };
 
   private readonly askTags = async (step: TagStep): Promise<DialogTurnResult> => {
+    // Cancel on the picker: it has said so already.
+    if (typeof step.result !== 'string') return step.endDialog();
     const interest = pickedInterest(step, step.result);
     valuesOf(step).pickedId = interest.id;
+    const text = textOf(step.context);
     // Plain here: the card escapes the question, so `Guitar **bold**` shows as typed.
-    const name = `"${plainText(interest.displayName, INTEREST_LIMITS.displayNameMax)}"`;
+    const name = plainText(interest.displayName, INTEREST_LIMITS.displayNameMax);
     const current = draftFromInterest(interest).collaborationTags;
-    const now = current.length > 0 ? `${name} is tagged: ${collaborationTagLabels(current)}.` : `${name} has no tags yet.`;
-    const lead = step.options.retry?.retryText ?? `${now} Which tags should it have?`;
-    return step.prompt(TAGS_PROMPT, collaborationTagQuestion(lead, actorIdOf(step.context.activity), 'Save tags', current));
+    const ask = current.length > 0 ? text.t('tagDialog.ask.tagged', { name, tags: collaborationTagLabels(text, current) }) : text.t('tagDialog.ask.untagged', { name });
+    const lead = step.options.retry?.retryText ?? ask;
+    return step.prompt(TAGS_PROMPT, collaborationTagQuestion(text, lead, actorIdOf(step.context.activity), text.t('tagDialog.save'), current));
   };
 
   private readonly saveTags = async (step: TagStep): Promise<DialogTurnResult> => {
@@ -99,7 +97,7 @@ export class TagInterestDialog extends ComponentDialog {
     // Only the tags differ from the stored draft, so the patch holds `collaborationTags` or nothing.
     const patch = diffInterest(interest, { ...draftFromInterest(interest), collaborationTags });
     if (isEmptyPatch(patch)) {
-      await sendCard(context, renderInterestCard({ interest, ownerId, notice: TAGS_UNCHANGED_NOTICE, viewers: cardViewersFor(context.activity) }));
+      await sendCard(context, renderInterestCard(textOf(context), { interest, ownerId, notice: textOf(context).t('tagDialog.unchanged'), viewers: cardViewersFor(context.activity) }));
       return step.endDialog(interest);
     }
     // Busy, or sign-in needed (sign-in replays the answer): the dialog waits for the tags again.
@@ -109,12 +107,12 @@ export class TagInterestDialog extends ComponentDialog {
     await sendTyping(context);
     try {
       const updated = await token.provided.profile.update(interest, patch);
-      await sendCard(context, renderInterestCard({ interest: updated, ownerId, notice: TAGS_SAVED_NOTICE, viewers: cardViewersFor(context.activity) }));
+      await sendCard(context, renderInterestCard(textOf(context), { interest: updated, ownerId, notice: textOf(context).t('tagDialog.saved'), viewers: cardViewersFor(context.activity) }));
       return step.endDialog(updated);
     } catch (error) {
       const report = expectedGraphFailure(error, this.deps.logger, 'Saving collaboration tags');
-      if (isPassingFailure(error)) return askAgain(TAGS_BUSY_RETRY_TEXT);
-      await context.sendActivity(report.userText);
+      if (isPassingFailure(error)) return askAgain(textOf(context).t('tagDialog.busy'));
+      await context.sendActivity(textOf(context).say(report.userMessage));
       return step.endDialog();
     }
   };
