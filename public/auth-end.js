@@ -2,6 +2,8 @@
 // silent token exchange succeeds now that the user has consented. The code itself is not redeemed here.
 (async function () {
   'use strict';
+  // The words come from the page, in the reader's language (`src/auth/authPages.ts`).
+  const words = document.body.dataset;
   const status = document.getElementById('status');
   const expectedState = localStorage.getItem('signin.state');
   localStorage.removeItem('signin.state');
@@ -9,10 +11,10 @@
   await microsoftTeams.app.initialize();
   const outcome = AuthFlow.checkRedirect(window.location.search, expectedState);
   if (outcome === 'ok') {
-    status.textContent = 'Signed in. You can close this window.';
+    status.textContent = words.textDone;
     microsoftTeams.authentication.notifySuccess();
   } else {
-    status.textContent = 'Sign-in did not complete. Close this window and try again.';
+    status.textContent = words.textNotCompleted;
     microsoftTeams.authentication.notifyFailure(outcome);
   }
 })();

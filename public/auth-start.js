@@ -14,7 +14,7 @@
     window.location.assign(AuthFlow.buildAuthorizeUrl(settings, pkce, state, loginHint));
   } catch {
     // Outside Teams, or the Teams SDK failed: nothing can be signed in from here.
-    status.textContent = 'Sign-in could not start. Close this window and try again.';
+    status.textContent = settings.textStartFailed;
     microsoftTeams.authentication.notifyFailure('start_failed');
   }
 })();

@@ -35,7 +35,7 @@ async function wireTokens(config: Config, storage: Storage, logger: Logger): Pro
   return {
     tokens: createSsoTokenProvider(graphTokens),
     graphTokens,
-    staticRoutes: [...createAuthPages(auth).routes].map(([path, page]) => ({ path, ...page })),
+    staticRoutes: [...createAuthPages(auth).routes].map(([path, respond]) => ({ path, respond })),
   };
 }
 

@@ -18,40 +18,43 @@ import type { BotServices } from '../conversation/botServices';
 import type { CommandText } from '../conversation/commandText';
 import { sendCard, startTyping } from '../conversation/replies';
 import { defineCommand, type CommandRoute, type CommandTurn } from '../conversation/routeTypes';
+import { textOf } from '../conversation/turnText';
+import type { MessageKey } from '../i18n/catalog';
 import { BULK_ADD_COMMANDS } from '../features/bulkAdd/bulkAddFlow';
 import { HELPER_COMMANDS } from '../features/helpers/helperCommands';
 import { INTEREST_COMMANDS } from '../features/interests/interestCommands';
 
-export const CANCELLED_TEXT = 'Cancelled. Nothing was changed.';
-export const NOTHING_TO_CANCEL_TEXT = 'Nothing to cancel.';
-export const NOT_UNDERSTOOD_TEXT = "Sorry, I didn't understand that. Here's what I can do:";
-export const SIGNED_OUT_TEXT = "You're signed out. I'll ask you to sign in again next time I need your profile.";
-export const LOCAL_SIGN_OUT_TEXT = 'Local mode has no sign-in, so there is nothing to sign out of.';
+export const CANCELLED_KEY: MessageKey = 'session.cancelled';
+export const NOTHING_TO_CANCEL_KEY: MessageKey = 'session.nothingToCancel';
+export const NOT_UNDERSTOOD_KEY: MessageKey = 'session.notUnderstood';
+export const SIGNED_OUT_KEY: MessageKey = 'session.signedOut';
+export const LOCAL_SIGN_OUT_KEY: MessageKey = 'session.localSignOut';
 
 async function showHelp({ context, inDialog, dialogContext }: CommandTurn): Promise<void> {
-  await sendCard(context, renderHelpCard({ ownerId: actorIdOf(context.activity) }));
+  await sendCard(context, renderHelpCard(textOf(context), { ownerId: actorIdOf(context.activity) }));
   if (inDialog) await (await dialogContext()).repromptDialog();
 }
 
 async function cancel({ context, inDialog, dialogContext }: CommandTurn): Promise<void> {
   if (!inDialog) {
-    await context.sendActivity(NOTHING_TO_CANCEL_TEXT);
+    await context.sendActivity(textOf(context).t(NOTHING_TO_CANCEL_KEY));
     return;
   }
   await (await dialogContext()).cancelAllDialogs();
-  await context.sendActivity(CANCELLED_TEXT);
+  await context.sendActivity(textOf(context).t(CANCELLED_KEY));
 }
 
 async function signOut({ context, inDialog, dialogContext, services }: CommandTurn): Promise<void> {
   if (inDialog) await (await dialogContext()).cancelAllDialogs();
   await services.state.pendingSignIn.delete(context);
   await services.tokens.signOut(context);
-  await context.sendActivity(services.mode === 'local' ? LOCAL_SIGN_OUT_TEXT : SIGNED_OUT_TEXT);
+  await context.sendActivity(textOf(context).t(services.mode === 'local' ? LOCAL_SIGN_OUT_KEY : SIGNED_OUT_KEY));
 }
 
 async function showNotUnderstood({ context }: CommandTurn): Promise<void> {
-  await context.sendActivity(NOT_UNDERSTOOD_TEXT);
-  await sendCard(context, renderHelpCard({ ownerId: actorIdOf(context.activity) }));
+  const text = textOf(context);
+  await context.sendActivity(text.t(NOT_UNDERSTOOD_KEY));
+  await sendCard(context, renderHelpCard(text, { ownerId: actorIdOf(context.activity) }));
 }
 
 /** Commands about the conversation itself, whatever the feature: help, cancel, sign out. */

@@ -11,7 +11,7 @@ import type { GraphInterestsClient } from '../graph/interestsClient';
 import type { Logger } from '../logger';
 import type { CardActionDeadlineOptions } from '../conversation/cardActionDeadline';
 import { ConnectorRetryingCloudAdapter, type ConnectorRetryOptions } from '../edge/connectorRetry';
-import { ConcurrencyRetryMiddleware } from '../storage/concurrencyRetryMiddleware';
+import { ConcurrencyRetryMiddleware, REPEAT_PLEASE_KEY } from '../storage/concurrencyRetryMiddleware';
 import { createBotFrameworkAuthentication } from '../edge/botFrameworkAuthentication';
 import type { BotServices } from '../conversation/botServices';
 import { createBotState } from '../conversation/botState';
@@ -25,6 +25,7 @@ import { resumedTurn } from '../conversation/resumedTurn';
 import { InterestsBot } from './interestsBot';
 import { MessageLengthLimit } from '../conversation/messageLength';
 import { OutboundGate } from '../conversation/outboundGate';
+import { textOf } from '../conversation/turnText';
 import { createTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotDependencies {
@@ -92,7 +93,15 @@ export function createBot(deps: BotDependencies): Bot {
   // First, so its send handler sees every activity of every turn, proactive and replayed ones included.
   adapter.use(new OutboundGate(logger));
   adapter.use(new MessageLengthLimit());
-  adapter.use(new ConcurrencyRetryMiddleware({ states: [state.conversationState, state.privateConversationState, state.userState], logger }));
+  adapter.use(
+    new ConcurrencyRetryMiddleware({
+      states: [state.conversationState, state.privateConversationState, state.userState],
+      logger,
+      giveUp: async (context) => {
+        await context.sendActivity(textOf(context).t(REPEAT_PLEASE_KEY));
+      },
+    }),
+  );
   adapter.onTurnError = createTurnErrorHandler({ logger, state });
   return {
     adapter,

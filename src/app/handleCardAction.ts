@@ -6,7 +6,6 @@
 import type { TurnContext } from 'botbuilder';
 import { CARD_VERBS, parseCardAction, type CardAction, type CardVerb } from '../cards/cardActions';
 import { renderListCard } from '../cards/listCard';
-import { renderNoticeCard } from '../cards/noticeCard';
 import { isGraphRequestError } from '../errors/graphErrors';
 import type { UserInterests } from '../graph/userInterests';
 import { actorIdOf } from '../conversation/actor';
@@ -14,35 +13,35 @@ import { cardViewersFor } from '../conversation/replies';
 import type { BotServices } from '../conversation/botServices';
 import { answerAskerWithinBudget, answerCardActionWithinBudget } from '../conversation/cardActionDeadline';
 import { answerFailure as logFailureOnce } from '../conversation/answerFailure';
+import { renderNotice, type NoticeWords } from '../conversation/noticeWords';
 import { describeFailure } from '../conversation/userMessages';
+import type { MessageKey } from '../i18n/catalog';
 import type { Provided } from '../conversation/graphAccess';
 import type { ActionTurn, CardActionRoute, RouteNeed } from '../conversation/routeTypes';
+import { textOf } from '../conversation/turnText';
 import { routeOf } from './cardActionRoutes';
 import { askerOnly, cardResponse, errorResponse, messageResponse, type CardActionResponse } from '../conversation/invokeResponses';
 
-export const NOT_YOUR_CARD_NOTICE = {
-  title: "This card isn't yours",
-  text: 'It shows someone else\'s interests, so only they can use it. Nothing was changed. Say "list" to see your own.',
-} as const;
+export const NOT_YOUR_CARD_NOTICE_KEYS: NoticeWords = { title: 'cardAction.notYours.title', text: 'cardAction.notYours.text' };
 
-export const OWNER_VIEW_ONLY_TEXT = 'This card shows what everyone here may see; only its owner gets the full view.';
+export const OWNER_VIEW_ONLY_KEY: MessageKey = 'cardAction.ownerViewOnly';
 
-export const STALE_CARD_NOTICE = 'That interest no longer exists. Here are your interests as they are now.';
+export const STALE_CARD_NOTICE_KEY: MessageKey = 'cardAction.staleCard';
 
 export async function handleCardAction(context: TurnContext, services: BotServices): Promise<CardActionResponse> {
   const { logger } = services;
   const parsed = parseCardAction(context.activity.value);
   if (!parsed.ok) {
     logger.warn('Refused a malformed card action', { problem: parsed.error });
-    return errorResponse(400, 'BadRequest', `This card action can't be handled (${parsed.error}). Try the latest card, or say "help".`);
+    return errorResponse(400, 'BadRequest', textOf(context).t('cardAction.malformed', { problem: parsed.error }));
   }
   const action = parsed.value;
   const actorId = actorIdOf(context.activity);
   if (action.ownerId !== actorId) {
     logger.info('Refused a card action from someone other than the card owner', { verb: action.verb });
     // Another member asking for the owner's view keeps the card as posted: a message answer leaves it in place.
-    if (action.verb === CARD_VERBS.ownerView) return messageResponse(OWNER_VIEW_ONLY_TEXT);
-    return cardResponse(renderNoticeCard(NOT_YOUR_CARD_NOTICE));
+    if (action.verb === CARD_VERBS.ownerView) return messageResponse(textOf(context).t(OWNER_VIEW_ONLY_KEY));
+    return cardResponse(renderNotice(textOf(context), NOT_YOUR_CARD_NOTICE_KEYS));
   }
   const route = routeOf(action);
   const turnOn = (turnContext: TurnContext): ActionTurn => ({ context: turnContext, services, ownerId: actorId });
@@ -51,7 +50,7 @@ export async function handleCardAction(context: TurnContext, services: BotServic
     // Everything this route answers, failures included, is for the asker's eyes: never posted to the conversation.
     const answerAsker = async (turnContext: TurnContext) => askerOnly(await runRoute(route, action, turnOn(turnContext)));
     if (!cardActionDeadline) return answerAsker(context);
-    return answerAskerWithinBudget(context, route.verb, answerAsker, () => route.whileLate(action), cardActionDeadline);
+    return answerAskerWithinBudget(context, route.verb, answerAsker, () => route.whileLate(textOf(context), action), cardActionDeadline);
   }
   const answer = (turnContext: TurnContext) => runRoute(route, action, turnOn(turnContext));
   if (route.kind === 'dialog' || !cardActionDeadline) return answer(context);
@@ -85,9 +84,10 @@ async function runRoute(route: CardActionRoute<CardVerb>, action: CardAction, tu
 
 function answerFailure(error: unknown, action: CardAction, turn: ActionTurn): CardActionResponse {
   const report = logFailureOnce(turn.services.logger, `Card action ${action.verb} failed`, error, { verb: action.verb });
+  const userText = textOf(turn.context).say(report.userMessage);
   // A message keeps the card as it was (with anything typed into it), so the user can simply try again.
-  if (report.severity === 'warn') return messageResponse(report.userText);
-  return errorResponse(500, 'InternalError', report.userText);
+  if (report.severity === 'warn') return messageResponse(userText);
+  return errorResponse(500, 'InternalError', userText);
 }
 
 /** The card points at an interest that is gone (deleted elsewhere, or a card from long ago): show the list as it is. */
@@ -95,8 +95,10 @@ async function answerStaleCard(notFound: unknown, action: CardAction, { services
   services.logger.info('Card action on an interest that no longer exists', { verb: action.verb, ...describeFailure(notFound).logFields });
   try {
     const interests = await profile.list();
-    return cardResponse(renderListCard({ interests, page: 0, ownerId, notice: STALE_CARD_NOTICE, viewers: cardViewersFor(context.activity) }));
+    const text = textOf(context);
+    return cardResponse(renderListCard(text, { interests, page: 0, ownerId, notice: text.t(STALE_CARD_NOTICE_KEY), viewers: cardViewersFor(context.activity) }));
   } catch (error) {
-    return messageResponse(logFailureOnce(services.logger, 'Listing interests after a stale card failed', error, { verb: action.verb }).userText);
+    const report = logFailureOnce(services.logger, 'Listing interests after a stale card failed', error, { verb: action.verb });
+    return messageResponse(textOf(context).say(report.userMessage));
   }
 }

@@ -7,6 +7,7 @@ import type { BotServices } from '../conversation/botServices';
 import { handleCardAction } from './handleCardAction';
 import { runCommand } from './commands';
 import { readCommandText } from '../conversation/commandText';
+import { textOf } from '../conversation/turnText';
 import { botWasAdded, forgetWelcome, welcomeOnce } from '../features/interests/welcome';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -41,7 +42,7 @@ export class InterestsBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const { name } = context.activity;
     if (name === ADAPTIVE_CARD_ACTION) return { status: 200, body: await handleCardAction(context, this.services) };
-    if (this.services.signIn && SIGN_IN_INVOKES.has(name ?? '')) return this.services.signIn.handleInvoke(context);
+    if (this.services.signIn && SIGN_IN_INVOKES.has(name ?? '')) return this.services.signIn.handleInvoke(textOf(context), context);
     return super.onInvokeActivity(context);
   }
 

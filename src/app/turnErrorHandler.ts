@@ -3,13 +3,14 @@ import type { Logger } from '../logger';
 import type { BotState } from '../conversation/botState';
 import { errorResponse } from '../conversation/invokeResponses';
 import { answerFailure } from '../conversation/answerFailure';
+import { textOf } from '../conversation/turnText';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
 /**
  * `adapter.onTurnError`: the boundary for whatever a turn did not handle itself. It logs the failure once
- * (`answerFailure`: with Graph's request ids, never a token), tells the user in the catalogue's short sentence, and
- * never throws, so one bad turn cannot take the process down.
+ * (`answerFailure`: with Graph's request ids, never a token), tells the user the catalogue's short sentence in the
+ * turn's language, and never throws, so one bad turn cannot take the process down.
  */
 export function createTurnErrorHandler(options: { logger: Logger; state: BotState }): (context: TurnContext, error: Error) => Promise<void> {
   const { logger, state } = options;
@@ -19,7 +20,7 @@ export function createTurnErrorHandler(options: { logger: Logger; state: BotStat
     try {
       // A dialog that failed unexpectedly would fail the same way on the next message: start the user afresh.
       if (report.severity === 'error') await state.privateConversationState.delete(context);
-      await tellUser(context, report.userText);
+      await tellUser(context, textOf(context).say(report.userMessage));
     } catch (reportError) {
       logger.error('Could not tell the user about a failed turn', { error: reportError });
     }

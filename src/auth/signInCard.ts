@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { CardFactory, type Attachment } from 'botbuilder';
+import type { Text } from '../i18n/text';
 
 export interface SignInSettings {
   readonly applicationIdUri: string;
@@ -18,8 +19,9 @@ export function signInPageUrl(botDomain: string): string {
   return `https://${botDomain}/auth-start.html`;
 }
 
-export function createSignInCard(settings: SignInSettings, text = 'Sign in to read and update the interests on your profile.'): Attachment {
-  return CardFactory.oauthCard(SSO_CONNECTION_NAME, 'Sign in', text, signInPageUrl(settings.botDomain), {
+/** The sign-in card, its words in `text`'s language. */
+export function createSignInCard(text: Text, settings: SignInSettings): Attachment {
+  return CardFactory.oauthCard(SSO_CONNECTION_NAME, text.t('signIn.button'), text.t('signIn.card.text'), signInPageUrl(settings.botDomain), {
     // A fresh id per card: Teams clients all send the exchange with it, which is what the dedupe keys on.
     id: crypto.randomUUID(),
     uri: settings.applicationIdUri,
@@ -49,21 +51,24 @@ export interface PreconditionFailedResponse {
   readonly value: { readonly code: string; readonly message: string };
 }
 
-export function createLoginRequestResponse(settings: SignInSettings): LoginRequestResponse {
+export function createLoginRequestResponse(text: Text, settings: SignInSettings): LoginRequestResponse {
   return {
     statusCode: 401,
     type: 'application/vnd.microsoft.activity.loginRequest',
     value: {
-      text: 'Sign in to continue',
+      text: text.t('signIn.toContinue'),
       connectionName: SSO_CONNECTION_NAME,
       tokenExchangeResource: { id: crypto.randomUUID(), uri: settings.applicationIdUri, providerId: '' },
-      buttons: [{ type: 'signin', title: 'Sign in', value: signInPageUrl(settings.botDomain) }],
+      buttons: [{ type: 'signin', title: text.t('signIn.button'), value: signInPageUrl(settings.botDomain) }],
     },
   };
 }
 
-export const CONSENT_NEEDED_RESPONSE: PreconditionFailedResponse = Object.freeze({
-  statusCode: 412,
-  type: 'application/vnd.microsoft.error.preconditionFailed',
-  value: Object.freeze({ code: 'consentRequired', message: 'Sign in to continue.' }),
-});
+/** The answer to a card action whose SSO token needs consent first; `code` is for the client, `message` for the user. */
+export function createConsentNeededResponse(text: Text): PreconditionFailedResponse {
+  return {
+    statusCode: 412,
+    type: 'application/vnd.microsoft.error.preconditionFailed',
+    value: { code: 'consentRequired', message: text.t('signIn.consentNeeded') },
+  };
+}

@@ -6,10 +6,11 @@
  */
 import { ActivityTypes, type InvokeResponse, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import type { AuthConfig } from '../config';
+import type { Text } from '../i18n/text';
 import type { Logger } from '../logger';
 import type { GraphTokenService } from './graphTokenService';
 import {
-  CONSENT_NEEDED_RESPONSE,
+  createConsentNeededResponse,
   createLoginRequestResponse,
   createSignInCard,
   SSO_CONNECTION_NAME,
@@ -43,16 +44,17 @@ export interface SignInFlowOptions {
 
 export type CardActionSignIn = { readonly ok: true } | { readonly ok: false; readonly response: LoginRequestResponse | PreconditionFailedResponse };
 
+/** Each method gets the turn's `text` (its language), in which the words it sends are said. */
 export interface SignInFlow {
   /** Remembers `request` and sends the sign-in card. */
-  begin(context: TurnContext, request: PendingRequest): Promise<void>;
+  begin(text: Text, context: TurnContext, request: PendingRequest): Promise<void>;
   /** Answers `signin/tokenExchange`, `signin/verifyState` and `signin/failure`. */
-  handleInvoke(context: TurnContext): Promise<InvokeResponse>;
+  handleInvoke(text: Text, context: TurnContext): Promise<InvokeResponse>;
   /**
    * For an `adaptiveCard/action` that needs a token: redeems `value.authentication.token` when Teams sent one,
    * otherwise answers with a login request so Teams signs the user in and sends the action again.
    */
-  signInForCardAction(context: TurnContext): Promise<CardActionSignIn>;
+  signInForCardAction(text: Text, context: TurnContext): Promise<CardActionSignIn>;
 }
 
 interface TokenExchangeValue {
@@ -95,11 +97,11 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     return exchanged.reason === 'consentRequired' ? 'consentRequired' : 'failed';
   }
 
-  async function sendSignInCard(context: TurnContext): Promise<void> {
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [createSignInCard(settings)] });
+  async function sendSignInCard(text: Text, context: TurnContext): Promise<void> {
+    await context.sendActivity({ type: ActivityTypes.Message, attachments: [createSignInCard(text, settings)] });
   }
 
-  async function onTokenExchange(context: TurnContext): Promise<InvokeResponse> {
+  async function onTokenExchange(text: Text, context: TurnContext): Promise<InvokeResponse> {
     const exchange = readTokenExchange(context.activity.value);
     if (!exchange) return invokeResponse(400, { failureDetail: 'The token exchange request had no token.' });
     const failure = (detail: string) => invokeResponse(PRECONDITION_FAILED, { id: exchange.id, connectionName: exchange.connectionName, failureDetail: detail });
@@ -118,30 +120,30 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
         rememberSsoAssertion(context, exchange.token);
         await options.resume(context, pending);
       } else {
-        await context.sendActivity("You're signed in. Say list to see your interests.");
+        await context.sendActivity(text.t('signIn.done'));
       }
     });
     return invokeResponse(200, { id: exchange.id, connectionName: exchange.connectionName });
   }
 
   return {
-    async begin(context, request) {
+    async begin(text, context, request) {
       await options.pending.set(context, request);
-      await sendSignInCard(context);
+      await sendSignInCard(text, context);
     },
 
-    async handleInvoke(context) {
+    async handleInvoke(text, context) {
       switch (context.activity.name) {
         case 'signin/tokenExchange':
-          return onTokenExchange(context);
+          return onTokenExchange(text, context);
         case 'signin/verifyState':
           // The fallback page finished (consent given): a fresh card lets Teams retry the silent exchange.
-          await sendSignInCard(context);
+          await sendSignInCard(text, context);
           return invokeResponse(200);
         case 'signin/failure': {
           const code = (context.activity.value as { code?: unknown } | undefined)?.code;
           logger.warn('Teams reported a sign-in failure', { code: typeof code === 'string' ? code : 'unknown' });
-          await context.sendActivity(describeSignInFailure(code));
+          await context.sendActivity(describeSignInFailure(text, code));
           return invokeResponse(200);
         }
         default:
@@ -149,13 +151,13 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       }
     },
 
-    async signInForCardAction(context) {
+    async signInForCardAction(text, context) {
       const authentication = (context.activity.value as { authentication?: unknown } | undefined)?.authentication;
       const exchange = readTokenExchange(authentication);
-      if (!exchange) return { ok: false, response: createLoginRequestResponse(settings) };
+      if (!exchange) return { ok: false, response: createLoginRequestResponse(text, settings) };
       const outcome = await redeem(context, exchange.token);
       if (outcome === 'ok') return { ok: true };
-      return { ok: false, response: CONSENT_NEEDED_RESPONSE };
+      return { ok: false, response: createConsentNeededResponse(text) };
     },
   };
 }

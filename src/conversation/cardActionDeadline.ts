@@ -2,7 +2,7 @@
  * A time budget for answering `adaptiveCard/action` invokes. Teams waits only a few seconds for the answer; past
  * that it shows "Something went wrong" and may send the invoke again. So when the answer is not ready within the
  * budget (Graph is slow), the invoke is answered with a "Saving…" card and the real answer follows as a new
- * message in the conversation, sent proactively once it is ready.
+ * message in the conversation, sent proactively once it is ready, in the language of the turn that asked.
  *
  * botbuilder revokes a turn's context when the turn ends, so the answer runs on a copy of it that shares the turn
  * state and outlives the turn. Which card is shown comes from the route's `kind`; routes of kind `dialog` (the add
@@ -12,11 +12,13 @@
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { CardVerb } from '../cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../cards/cardTemplate';
-import { renderNoticeCard, type NoticeCardData } from '../cards/noticeCard';
 import type { Logger } from '../logger';
 import { isStorageWriteConflict } from '../errors/storageWriteConflictError';
 import { cardResponse, errorResponse, MESSAGE_CONTENT_TYPE, type AskerOnlyResponse, type CardActionResponse, type ConversationAnswer } from './invokeResponses';
-import { SIGN_IN_TEXT, UNEXPECTED_FAILURE_TEXT } from './userMessages';
+import type { Text } from '../i18n/text';
+import { renderNotice, type NoticeWords } from './noticeWords';
+import { speakAs, textOf } from './turnText';
+import { SIGN_IN_KEYS, UNEXPECTED_FAILURE_KEY } from './userMessages';
 
 /** The kinds of card action answered within the budget: a slow `read` shows "Loading…", a slow `change` "Saving…". */
 export type BudgetedKind = 'read' | 'change';
@@ -24,15 +26,9 @@ export type BudgetedKind = 'read' | 'change';
 /** Leaves room under Teams' five seconds for the network and the turn's own state writes. */
 export const DEFAULT_CARD_ACTION_BUDGET_MS = 4_000;
 
-export const SAVING_NOTICE: NoticeCardData = {
-  title: 'Saving…',
-  text: "Microsoft 365 is taking a while. I'll post the result here as soon as it's done.",
-};
+export const SAVING_NOTICE_KEYS: NoticeWords = { title: 'deadline.saving.title', text: 'deadline.saving.text' };
 
-export const LOADING_NOTICE: NoticeCardData = {
-  title: 'Loading…',
-  text: "Microsoft 365 is taking a while. I'll post it here as soon as it arrives.",
-};
+export const LOADING_NOTICE_KEYS: NoticeWords = { title: 'deadline.loading.title', text: 'deadline.loading.text' };
 
 export interface CardActionDeadlineOptions {
   /** Sends the late answer; `continueConversationAsync` is the only part used. */
@@ -68,7 +64,7 @@ export async function answerCardActionWithinBudget(
   if (race.onTime) return race.response;
   options.logger.warn('A card action missed its time budget; its answer will follow in the conversation', { verb, budgetMs: budgetOf(options) });
   void postLateAnswer(race.context, reference, race.pending, () => answer(race.context), verb, options);
-  return cardResponse(renderNoticeCard(route.kind === 'read' ? LOADING_NOTICE : SAVING_NOTICE));
+  return cardResponse(renderNotice(textOf(context), route.kind === 'read' ? LOADING_NOTICE_KEYS : SAVING_NOTICE_KEYS));
 }
 
 /**
@@ -110,12 +106,15 @@ async function raceTheBudget<R extends CardActionResponse>(
 ): Promise<BudgetRace<R | ConversationAnswer>> {
   // botbuilder revokes the turn's context when the turn ends, so the answer runs on a copy that outlives it. The
   // copy starts with the turn's state (connector client, bot state already loaded); state the answer loads itself
-  // lives in the copy, so the copy is saved with `saveState`, on time or late.
+  // lives in the copy, so the copy is saved with `saveState`, on time or late. The copy speaks the turn's language
+  // (it keeps the turn's `Text`), so a late answer built on it does too.
+  const text = textOf(context);
   const lasting = new TurnContext(context);
   context.turnState.forEach((value, key) => lasting.turnState.set(key, value));
+  speakAs(lasting, text);
   const pending = answer(lasting).catch((error: unknown): ConversationAnswer => {
     options.logger.error('A card action failed', { verb, error });
-    return errorResponse(500, 'InternalError', UNEXPECTED_FAILURE_TEXT);
+    return errorResponse(500, 'InternalError', text.t(UNEXPECTED_FAILURE_KEY));
   });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'late'>((resolve) => {
@@ -173,8 +172,11 @@ async function postLateAnswer(
 ): Promise<void> {
   try {
     const response = await saveLateAnswer(context, await pending, rerun, verb, options);
+    // The proactive turn's activity is the bot's own, without the user's locale: it speaks the asking turn's language.
+    const text = textOf(context);
     await options.adapter.continueConversationAsync(options.botAppId, reference, async (proactive) => {
-      await proactive.sendActivity(asMessage(response));
+      speakAs(proactive, text);
+      await proactive.sendActivity(asMessage(text, response));
     });
     options.logger.info('Posted the late answer to a card action', { verb });
   } catch (error) {
@@ -186,13 +188,13 @@ async function postLateAnswer(
  * The invoke body as a chat message: a card stays a card, a message or an error becomes its text. A sign-in
  * request cannot be answered from a message, so it becomes the sentence that starts sign-in on the next message.
  */
-export function asMessage(response: ConversationAnswer): Partial<Activity> {
+export function asMessage(text: Text, response: ConversationAnswer): Partial<Activity> {
   switch (response.type) {
     case ADAPTIVE_CARD_CONTENT_TYPE:
       return { type: ActivityTypes.Message, attachments: [toAttachment(response.value)] };
     case MESSAGE_CONTENT_TYPE:
       return { type: ActivityTypes.Message, text: response.value };
     default:
-      return { type: ActivityTypes.Message, text: 'message' in response.value ? response.value.message : SIGN_IN_TEXT.signInRequired };
+      return { type: ActivityTypes.Message, text: 'message' in response.value ? response.value.message : text.t(SIGN_IN_KEYS.signInRequired) };
   }
 }

@@ -25,9 +25,10 @@ import type { AccessTokenProvider, GraphInterestsClient } from '../graph/interes
 import type { PeopleClient, RelevantPerson } from '../graph/peopleClient';
 import { bindInterests, type UserInterests } from '../graph/userInterests';
 import type { Logger } from '../logger';
-import { REFUSED_NEED_TEXT, type GraphNeed, type NeedScopes, type RouteNeed } from './graphNeeds';
+import { REFUSED_NEED_KEYS, type GraphNeed, type NeedScopes, type RouteNeed } from './graphNeeds';
 import { messageResponse, type CardActionResponse } from './invokeResponses';
-import { SIGN_IN_TEXT } from './userMessages';
+import { textOf } from './turnText';
+import { SIGN_IN_KEYS } from './userMessages';
 
 /** What "who can help with …" reads Graph with: batched reads of users' interests and `/me/people`. */
 export type ColleaguesClient = Pick<InterestsBatchClient, 'listInterestsOfUsers'> & PeopleClient;
@@ -48,7 +49,7 @@ export interface NeedProvisions {
 
 export type Provided<N extends RouteNeed> = NeedProvisions[N];
 
-/** No token for the need: `notice` says why, in words for the user. */
+/** No token for the need: `notice` says why, in words for the user, in the language of the turn that asked. */
 export interface NoToken {
   readonly ok: false;
   readonly need: GraphNeed;
@@ -116,16 +117,17 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
       tokensOfTurns.set(context.activity, ofTurn);
       return outcome;
     }
-    if (isSignInReason(outcome.reason)) return { ok: false, need, reason: outcome.reason, notice: SIGN_IN_TEXT[outcome.reason] };
+    const text = textOf(context);
+    if (isSignInReason(outcome.reason)) return { ok: false, need, reason: outcome.reason, notice: text.t(SIGN_IN_KEYS[outcome.reason]) };
     logger.info('The permissions a route needs were not granted', { need, reason: outcome.reason, scopes: (needScopes ?? []).join(' ') });
-    return { ok: false, need, reason: outcome.reason, notice: REFUSED_NEED_TEXT[need][outcome.reason] };
+    return { ok: false, need, reason: outcome.reason, notice: text.t(REFUSED_NEED_KEYS[need][outcome.reason]) };
   }
 
   /** Sends the sign-in card remembering the message, so the sign-in flow replays it once the user is signed in. */
   async function beginSignIn(context: TurnContext, noToken: NoToken): Promise<boolean> {
     const { type, text } = context.activity;
     if (!signIn || !isSignInReason(noToken.reason) || type !== ActivityTypes.Message || typeof text !== 'string') return false;
-    await signIn.begin(context, { kind: 'message', text });
+    await signIn.begin(textOf(context), context, { kind: 'message', text });
     return true;
   }
 
@@ -144,7 +146,7 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
 
     async signInForCardAction(context, noToken) {
       if (signIn && isSignInReason(noToken.reason)) {
-        const signedIn = await signIn.signInForCardAction(context);
+        const signedIn = await signIn.signInForCardAction(textOf(context), context);
         if (!signedIn.ok) return signedIn.response;
         return undefined;
       }

@@ -9,6 +9,7 @@
  */
 import type { Config } from '../config';
 import { FAILURES } from '../errors/errorCatalogue';
+import type { MessageKey } from '../i18n/catalog';
 
 export const GRAPH_NEEDS = ['profile', 'colleagues'] as const;
 
@@ -28,15 +29,15 @@ export function needScopesOf(config: Pick<Config, 'helpers'>): NeedScopes {
   });
 }
 
-export const NOT_GRANTED_TEXT = FAILURES['colleagues-not-granted'].userText;
-export const IDENTITY_FAILED_TEXT = FAILURES['colleagues-token-failed'].userText;
+export const NOT_GRANTED_KEY: MessageKey = FAILURES['colleagues-not-granted'].userText;
+export const IDENTITY_FAILED_KEY: MessageKey = FAILURES['colleagues-token-failed'].userText;
 
 /**
- * What the user is told when a need's scopes are refused although they are signed in (the words are in the error
- * catalogue). The sign-in's own scopes are never refused this way (consent is part of signing in), but a token
- * provider may still say so.
+ * What the user is told when a need's scopes are refused although they are signed in (the keys are in the error
+ * catalogue; the words, in the reader's language, in the message catalogs). The sign-in's own scopes are never
+ * refused this way (consent is part of signing in), but a token provider may still say so.
  */
-export const REFUSED_NEED_TEXT: { readonly [N in GraphNeed]: { readonly notGranted: string; readonly failed: string } } = Object.freeze({
+export const REFUSED_NEED_KEYS: { readonly [N in GraphNeed]: { readonly notGranted: MessageKey; readonly failed: MessageKey } } = Object.freeze({
   profile: { notGranted: FAILURES['profile-not-granted'].userText, failed: FAILURES['profile-token-failed'].userText },
-  colleagues: { notGranted: NOT_GRANTED_TEXT, failed: IDENTITY_FAILED_TEXT },
+  colleagues: { notGranted: NOT_GRANTED_KEY, failed: IDENTITY_FAILED_KEY },
 });

@@ -5,17 +5,23 @@
  * it was, so the next, shorter answer continues it.
  */
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { MessageKey } from '../i18n/catalog';
+import type { Text } from '../i18n/text';
+import { textOf } from './turnText';
 
 export const MAX_MESSAGE_CHARS = 16_000;
-// Thousands grouped by hand: `toLocaleString` would load the ICU data at start-up (about 15 ms) for this one text.
-const MAX_MESSAGE_CHARS_TEXT = String(MAX_MESSAGE_CHARS).replace(/\B(?=(\d{3})+$)/g, ',');
-export const MESSAGE_TOO_LONG_TEXT = `That message is too long for me: I read up to ${MAX_MESSAGE_CHARS_TEXT} characters. Please send a shorter one.`;
+const MESSAGE_TOO_LONG_KEY: MessageKey = 'limits.messageTooLong';
+
+/** The answer to a message over the limit, in `text`'s language (the limit formatted as its locale writes numbers). */
+export function messageTooLongText(text: Text): string {
+  return text.t(MESSAGE_TOO_LONG_KEY, { max: MAX_MESSAGE_CHARS });
+}
 
 export class MessageLengthLimit implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { type, text } = context.activity;
     if (type === ActivityTypes.Message && typeof text === 'string' && text.length > MAX_MESSAGE_CHARS) {
-      await context.sendActivity(MESSAGE_TOO_LONG_TEXT);
+      await context.sendActivity(messageTooLongText(textOf(context)));
       return;
     }
     await next();

@@ -7,12 +7,15 @@
  * it would be refused by Teams and the user would see nothing, so it becomes a one-sentence answer instead.
  */
 import { ActivityTypes, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import type { MessageKey } from '../i18n/catalog';
+import type { Text } from '../i18n/text';
 import type { Logger } from '../logger';
 import { messageResponse } from './invokeResponses';
+import { textOf } from './turnText';
 
 export const MAX_ACTIVITY_BYTES = 28 * 1024;
 
-export const ANSWER_TOO_LONG_TEXT = 'That answer is too long for Teams to show, so I left it out. Try asking for less at a time.';
+export const ANSWER_TOO_LONG_KEY: MessageKey = 'limits.answerTooLong';
 
 /** What Teams counts: the serialized activity in UTF-16, two bytes a code unit. */
 export function activityWireSize(activity: Partial<Activity>): number {
@@ -22,13 +25,17 @@ export function activityWireSize(activity: Partial<Activity>): number {
 /** The fields that carry what a message says; the rest addresses it (conversation, reply-to, locale). */
 const CONTENT_FIELDS = ['text', 'speak', 'summary', 'attachments', 'attachmentLayout', 'suggestedActions', 'value', 'entities'] as const;
 
-/** The activity as it may be sent: itself when within the limit, otherwise the same reply saying it was too long. */
-export function boundActivity(activity: Partial<Activity>): Partial<Activity> {
+/**
+ * The activity as it may be sent: itself when within the limit, otherwise the same reply saying it was too long, in
+ * `text`'s language.
+ */
+export function boundActivity(text: Text, activity: Partial<Activity>): Partial<Activity> {
   if (activityWireSize(activity) <= MAX_ACTIVITY_BYTES) return activity;
-  if (activity.type === ActivityTypes.InvokeResponse) return { ...activity, value: { status: 200, body: messageResponse(ANSWER_TOO_LONG_TEXT) } };
+  const tooLong = text.t(ANSWER_TOO_LONG_KEY);
+  if (activity.type === ActivityTypes.InvokeResponse) return { ...activity, value: { status: 200, body: messageResponse(tooLong) } };
   const bounded: Partial<Activity> = { ...activity };
   for (const field of CONTENT_FIELDS) delete bounded[field];
-  return { ...bounded, type: ActivityTypes.Message, text: ANSWER_TOO_LONG_TEXT };
+  return { ...bounded, type: ActivityTypes.Message, text: tooLong };
 }
 
 /**
@@ -42,10 +49,11 @@ export class OutboundGate implements Middleware {
   constructor(private readonly logger: Logger) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    context.onSendActivities(async (_context, activities: Measured[], send) => {
+    context.onSendActivities(async (sending, activities: Measured[], send) => {
       activities.forEach((activity, index) => {
         if (activity[MEASURED]) return;
-        const bounded: Measured = boundActivity(activity);
+        // The sending turn's language: a late answer's proactive turn speaks the asking turn's (`speakAs`).
+        const bounded: Measured = boundActivity(textOf(sending), activity);
         bounded[MEASURED] = true;
         if (bounded === activity) return;
         // Sizes and type only: what the activity said may be private or user text.

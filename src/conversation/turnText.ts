@@ -16,6 +16,15 @@ export function textOf(context: TurnContext): Text {
   return text;
 }
 
+/**
+ * Makes `context` speak `text`: for a turn that is not the user's own (the proactive turn that posts a late answer),
+ * whose activity carries no locale or time zone of the user's, so what is said there (the outbound gate's sentence
+ * included) is in the language of the turn that started it.
+ */
+export function speakAs(context: TurnContext, text: Text): void {
+  context.turnState.set(TURN_TEXT, text);
+}
+
 export function textOfActivity(activity: Partial<Pick<Activity, 'locale' | 'entities'>>): Text {
   const clientInfo = clientInfoOf(activity);
   const locale = typeof activity.locale === 'string' && activity.locale !== '' ? activity.locale : clientInfo.locale;

@@ -21,12 +21,17 @@ import { readJsonBody, refuseFromHeaders, type BodyLimits } from './readJsonBody
 import { applySecurityHeaders, securityHeaders } from './securityHeaders';
 import { warmUpWhenIdle } from './warmUpWhenIdle';
 
-/** A fixed document served at `path`, e.g. the sign-in pages Teams opens in a pop-up. */
+/**
+ * A document served at `path` outside any turn, e.g. the sign-in pages Teams opens in a pop-up: the same for every
+ * request but for the language it is in, which follows the request's `Accept-Language`.
+ */
 export interface StaticRoute {
   readonly path: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+  readonly respond: (request: { readonly acceptLanguage: string | undefined }) => {
+    readonly status: number;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: string;
+  };
 }
 
 export interface BotServerOptions {
@@ -134,10 +139,12 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   for (const route of options.staticRoutes ?? []) {
     server.get(
       route.path,
-      guarded(async (_req, res) => {
-        for (const [name, value] of Object.entries(route.headers)) res.setHeader(name, value);
-        res.writeHead(route.status, { 'Content-Length': Buffer.byteLength(route.body) });
-        res.end(route.body);
+      guarded(async (req, res) => {
+        const acceptLanguage = req.headers['accept-language'];
+        const page = route.respond({ acceptLanguage: typeof acceptLanguage === 'string' ? acceptLanguage : undefined });
+        for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
+        res.writeHead(page.status, { 'Content-Length': Buffer.byteLength(page.body) });
+        res.end(page.body);
       }),
     );
   }

@@ -1,13 +1,16 @@
 /**
  * Every failure the bot names, once, keyed by its code: the code is what logs, invoke error bodies and HTTP
  * refusals carry (alerts match on it), so it never changes once shipped. Each entry says how loudly the failure is
- * logged and, where they apply, what the person in the chat is told, the HTTP status and fixed body text the edge
- * refuses a request with, and the reason a token provider gives when no token could be had silently.
+ * logged and, where they apply, what the person in the chat is told (a message key: the words are in the catalogs,
+ * `src/i18n/catalogs/en/conversation.ts`, and said in the reader's language), the HTTP status and fixed body text the
+ * edge refuses a request with (HTTP bodies are not chat: they stay English), and the reason a token provider gives
+ * when no token could be had silently.
  *
  * Nothing here is sent or logged by itself: the boundaries read it (`conversation/answerFailure.ts` for turns,
  * card actions and dialog steps, `edge/errorBodies.ts` for HTTP refusals, `conversation/userMessages.ts` for the
  * sign-in sentences).
  */
+import type { MessageKey } from '../i18n/catalog';
 import type { GraphErrorCode } from './graphErrors';
 
 export type FailureSeverity = 'info' | 'warn' | 'error';
@@ -15,53 +18,45 @@ export type FailureSeverity = 'info' | 'warn' | 'error';
 export interface FailureEntry {
   /** Expected failures (Graph said no, a request was refused) are warnings; a bug is an error. */
   readonly severity: FailureSeverity;
-  /** What the person in the chat is told: what happened and what to do next, never an error's own message. */
-  readonly userText?: string;
+  /**
+   * What the person in the chat is told (its key in the message catalogs, said in the reader's language where it is
+   * sent): what happened and what to do next, never an error's own message.
+   */
+  readonly userText?: MessageKey;
   /** Present when the HTTP edge refuses a request with this code: the status and the body's fixed text. */
   readonly http?: { readonly status: number; readonly text: string };
   /** Present when this is why a token provider has no token for the user (the bot then starts sign-in). */
   readonly signInReason?: string;
 }
 
-const BUSY = 'Microsoft 365 is busy right now. Try again in a minute.';
-
 const httpRefusal = (status: number, text: string) => ({ severity: 'warn', http: { status, text } }) as const;
 
 export const FAILURES = Object.freeze({
   // Graph failures, one per kind of `GraphRequestError` (`graph-<kind>`).
-  'graph-throttled': { severity: 'warn', userText: BUSY },
-  'graph-unavailable': { severity: 'warn', userText: BUSY },
-  'graph-unauthorized': { severity: 'warn', userText: 'Your sign-in has expired. Say "sign out", then try again.' },
-  'graph-forbidden': {
-    severity: 'warn',
-    userText: "I'm not allowed to change your profile yet: the app needs consent to read and write it. Ask your admin to grant it, then try again.",
-  },
-  'graph-notFound': { severity: 'warn', userText: 'That interest no longer exists. Say "list" to see your interests.' },
-  'graph-invalidRequest': { severity: 'warn', userText: "Microsoft 365 didn't accept that change. Check the name, description and link, then try again." },
+  'graph-throttled': { severity: 'warn', userText: 'failure.graphBusy' },
+  'graph-unavailable': { severity: 'warn', userText: 'failure.graphBusy' },
+  'graph-unauthorized': { severity: 'warn', userText: 'failure.graphUnauthorized' },
+  'graph-forbidden': { severity: 'warn', userText: 'failure.graphForbidden' },
+  'graph-notFound': { severity: 'warn', userText: 'failure.graphNotFound' },
+  'graph-invalidRequest': { severity: 'warn', userText: 'failure.graphInvalidRequest' },
 
   // No token could be had silently: results of the token provider, not errors; the bot starts sign-in.
-  'sign-in-required': { severity: 'info', signInReason: 'signInRequired', userText: 'I need you to sign in before I can read or change your profile.' },
-  'consent-required': { severity: 'info', signInReason: 'consentRequired', userText: 'I need your consent to read and change the interests on your profile.' },
+  'sign-in-required': { severity: 'info', signInReason: 'signInRequired', userText: 'failure.signInRequired' },
+  'consent-required': { severity: 'info', signInReason: 'consentRequired', userText: 'failure.consentRequired' },
 
   // Signed in, but the identity provider refused the scopes a route needs (`conversation/graphNeeds.ts`).
-  'profile-not-granted': { severity: 'warn', userText: "I'm not allowed to read or change your profile yet: this needs a permission your admin has to grant the app first." },
-  'profile-token-failed': { severity: 'warn', userText: "I couldn't get permission to read your profile right now. Try again in a minute." },
-  'colleagues-not-granted': {
-    severity: 'warn',
-    userText: "I'm not allowed to look up your colleagues' interests yet: this needs a permission your admin has to grant the app first.",
-  },
-  'colleagues-token-failed': { severity: 'warn', userText: "I couldn't get permission to look up your colleagues' interests right now. Try again in a minute." },
+  'profile-not-granted': { severity: 'warn', userText: 'failure.profileNotGranted' },
+  'profile-token-failed': { severity: 'warn', userText: 'failure.profileTokenFailed' },
+  'colleagues-not-granted': { severity: 'warn', userText: 'failure.colleaguesNotGranted' },
+  'colleagues-token-failed': { severity: 'warn', userText: 'failure.colleaguesTokenFailed' },
 
   // Thrown by the bot's own code.
   /** The environment does not make a usable configuration: a start-up error whose message names the setting. */
   'config-invalid': { severity: 'error' },
   /** Another turn or instance wrote the same storage key first, twice in a row: the user is asked to repeat. */
-  'storage-write-conflict': {
-    severity: 'warn',
-    userText: 'Something else changed this conversation at the same moment, so I could not finish that. Please send it again.',
-  },
+  'storage-write-conflict': { severity: 'warn', userText: 'failure.storageWriteConflict' },
   /** Anything else: a bug. In a turn the user gets an apology; on the HTTP edge, a bare 500. */
-  internal: { severity: 'error', userText: 'Sorry, something went wrong on my side. Please try again.', http: { status: 500, text: 'Something went wrong.' } },
+  internal: { severity: 'error', userText: 'failure.internal', http: { status: 500, text: 'Something went wrong.' } },
 
   // Requests the HTTP edge refuses before any turn runs (`reason` in the "Request refused" log line).
   'not-found': httpRefusal(404, 'Not found.'),
@@ -81,13 +76,13 @@ export const FAILURES = Object.freeze({
   'body-too-large': httpRefusal(413, 'The body is too large.'),
   'unsupported-encoding': httpRefusal(415, 'Only uncompressed bodies are accepted.'),
   'unsupported-media-type': httpRefusal(415, 'The body must be application/json.'),
-} as const satisfies Readonly<Record<GraphErrorCode, FailureEntry & { readonly userText: string }>> & Readonly<Record<string, FailureEntry>>);
+} as const satisfies Readonly<Record<GraphErrorCode, FailureEntry & { readonly userText: MessageKey }>> & Readonly<Record<string, FailureEntry>>);
 // (Every kind of Graph failure must have an entry with words for the user: a new kind without one fails to compile.)
 
 export type FailureCode = keyof typeof FAILURES;
 
 /** A code whose entry tells the chat user something. */
-export type UserFacingCode = { [C in FailureCode]: (typeof FAILURES)[C] extends { readonly userText: string } ? C : never }[FailureCode];
+export type UserFacingCode = { [C in FailureCode]: (typeof FAILURES)[C] extends { readonly userText: MessageKey } ? C : never }[FailureCode];
 
 /** A code the HTTP edge refuses requests with. */
 export type HttpRefusalCode = { [C in FailureCode]: (typeof FAILURES)[C] extends { readonly http: object } ? C : never }[FailureCode];
@@ -95,18 +90,18 @@ export type HttpRefusalCode = { [C in FailureCode]: (typeof FAILURES)[C] extends
 /** Why a token provider has no token for the user (the `reason` of its `{ ok: false }` outcome). */
 export type SignInReason = { [C in FailureCode]: (typeof FAILURES)[C] extends { readonly signInReason: infer R extends string } ? R : never }[FailureCode];
 
-/** The words for a code the chat user is told about. */
-export function userTextOf(code: UserFacingCode): string {
+/** The catalog key of the words for a code the chat user is told about. */
+export function userTextOf(code: UserFacingCode): MessageKey {
   return FAILURES[code].userText;
 }
 
-const signInEntries = new Map<string, { readonly code: FailureCode; readonly userText: string }>();
+const signInEntries = new Map<string, { readonly code: FailureCode; readonly userText: MessageKey }>();
 for (const [code, entry] of Object.entries(FAILURES) as [FailureCode, FailureEntry][]) {
   if (entry.signInReason !== undefined && entry.userText !== undefined) signInEntries.set(entry.signInReason, { code, userText: entry.userText });
 }
 
-/** The catalogue entry for a sign-in reason: its code (`signInRequired` → `sign-in-required`) and its words. */
-export function signInFailureOf(reason: SignInReason): { readonly code: FailureCode; readonly userText: string } {
+/** The catalogue entry for a sign-in reason: its code (`signInRequired` → `sign-in-required`) and its words' key. */
+export function signInFailureOf(reason: SignInReason): { readonly code: FailureCode; readonly userText: MessageKey } {
   const found = signInEntries.get(reason);
   if (!found) throw new Error(`No catalogue entry for the sign-in reason ${reason}.`);
   return found;

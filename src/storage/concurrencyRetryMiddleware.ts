@@ -4,8 +4,10 @@ import { holdReplies } from './heldReplies';
 import { userTextOf } from '../errors/errorCatalogue';
 import { ERROR_CODES } from '../errors/errorCodes';
 import { isStorageWriteConflict } from '../errors/storageWriteConflictError';
+import type { MessageKey } from '../i18n/catalog';
+import { textFor } from '../i18n/text';
 
-export const REPEAT_PLEASE_TEXT = userTextOf(ERROR_CODES.storageWriteConflict);
+export const REPEAT_PLEASE_KEY: MessageKey = userTextOf(ERROR_CODES.storageWriteConflict);
 
 export interface ConcurrencyRetryOptions {
   /** Every state the turn saves; they are read afresh before a retry. */
@@ -13,7 +15,10 @@ export interface ConcurrencyRetryOptions {
   readonly logger: Logger;
   /** Runs of the turn in all, the first included (default 2: one retry). */
   readonly maxAttempts?: number;
-  /** Tells the user the turn was given up on; the default sends `REPEAT_PLEASE_TEXT`. */
+  /**
+   * Tells the user the turn was given up on; the default says `REPEAT_PLEASE_KEY` in the language of the activity's
+   * `locale` (the bot passes one that speaks the turn's language, `clientInfo` included).
+   */
   readonly giveUp?: (context: TurnContext) => Promise<void>;
 }
 
@@ -60,5 +65,5 @@ export class ConcurrencyRetryMiddleware implements Middleware {
 }
 
 async function sayRepeatPlease(context: TurnContext): Promise<void> {
-  await context.sendActivity(REPEAT_PLEASE_TEXT);
+  await context.sendActivity(textFor(context.activity.locale).t(REPEAT_PLEASE_KEY));
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { AUTH_PAGE_SECURITY_HEADERS, createAuthPages } from '../../src/auth/authPages';
+import { AUTH_PAGE_SECURITY_HEADERS, createAuthPages, pageTextFor } from '../../src/auth/authPages';
+import { PSEUDO_OPEN } from '../../src/i18n/pseudo';
 import type { AuthConfig } from '../../src/config';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -26,10 +27,11 @@ const auth: AuthConfig = {
 
 describe('fallback sign-in pages', () => {
   const { routes } = createAuthPages(auth);
+  const get = (path: string, acceptLanguage?: string) => routes.get(path)?.({ acceptLanguage });
 
   it('serves both pages and their scripts with a strict Content-Security-Policy', () => {
     for (const path of ['/auth-start.html', '/auth-end.html', '/auth/auth-flow.js', '/auth/auth-start.js', '/auth/auth-end.js', '/auth/MicrosoftTeams.min.js']) {
-      const response = routes.get(path);
+      const response = get(path);
       expect(response?.status).toBe(200);
       expect(response?.headers).toMatchObject(AUTH_PAGE_SECURITY_HEADERS);
     }
@@ -38,12 +40,31 @@ describe('fallback sign-in pages', () => {
   });
 
   it('has no inline script and escapes the settings it embeds', () => {
-    const start = routes.get('/auth-start.html')?.body ?? '';
+    const start = get('/auth-start.html')?.body ?? '';
     expect(start).not.toMatch(/<script>(?!<\/script>)/);
     expect(start).not.toContain('<script>alert(1)</script>');
     expect(start).toContain('data-client-id="app-id&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(start).toContain('data-redirect-uri="https://bot.example.test/auth-end.html"');
     expect(start).toContain('data-authority="https://login.microsoftonline.com/tenant-1"');
+  });
+
+  it('speaks the browser’s language: its first preference the bot speaks, else English', () => {
+    const english = get('/auth-end.html', 'nl-NL, en;q=0.5');
+    expect(english?.body).toContain('<html lang="en">');
+    expect(english?.body).toContain('<title>Signed in</title>');
+    expect(english?.body).toContain('data-text-done="Signed in. You can close this window."');
+    expect(english?.headers).toMatchObject({ 'Content-Language': 'en', Vary: 'Accept-Language' });
+
+    const pseudo = get('/auth-start.html', 'nl-NL;q=0.9, qps-ploc;q=0.8, en;q=0.1');
+    expect(pseudo?.body).toContain('<html lang="qps-ploc">');
+    expect(pseudo?.body).toContain(`<p id="status">${PSEUDO_OPEN}`);
+    expect(pseudo?.body).toContain(`data-text-start-failed="${PSEUDO_OPEN}`);
+    expect(pseudo?.body).not.toContain('Signing you in');
+
+    expect(pageTextFor(undefined).language).toBe('en');
+    expect(pageTextFor('*, qps-ploc;q=0').language).toBe('en');
+    expect(pageTextFor('zh-TW, qps-ploc;q=0.5').language).toBe('en');
+    expect(pageTextFor('not a tag!!, qps-ploc').language).toBe('qps-ploc');
   });
 
   it('builds a PKCE authorize request with state and login hint', async () => {

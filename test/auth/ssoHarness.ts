@@ -111,7 +111,7 @@ export async function startSsoHarness(
         const tokens = createSsoTokenProvider(graphTokens);
         return { tokens: options.wrapTokens ? options.wrapTokens(tokens) : tokens, graphTokens };
       },
-      staticRoutes: (botConfig) => [...createAuthPages(botConfig.auth!).routes].map(([route, page]) => ({ path: route, ...page })),
+      staticRoutes: (botConfig) => [...createAuthPages(botConfig.auth!).routes].map(([route, respond]) => ({ path: route, respond })),
       defaults: {
         from: ALEX,
         recipient: { id: `28:${APP_ID}`, name: 'Interests' },

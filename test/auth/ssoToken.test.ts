@@ -3,6 +3,7 @@ import { checkSsoToken } from '../../src/auth/ssoToken';
 import { tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
 import { claimTokenExchange } from '../support/tokenExchangeClaim';
 import { describeSignInFailure } from '../../src/auth/signInFailure';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 
 const encode = (claims: Record<string, unknown>): string =>
   `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
@@ -47,10 +48,11 @@ describe('token exchange dedupe', () => {
 
 describe('signin/failure messages', () => {
   it('names the misconfiguration for known failure codes', () => {
-    expect(describeSignInFailure('resourcematchfailed')).toContain('Application ID URI');
-    expect(describeSignInFailure('installedappnotfound')).toContain('installed');
+    expect(describeSignInFailure(SOURCE_TEXT, 'resourcematchfailed')).toContain('Application ID URI');
+    expect(describeSignInFailure(SOURCE_TEXT, 'installedappnotfound')).toContain('installed');
   });
   it('still says something useful for unknown codes', () => {
-    expect(describeSignInFailure(undefined)).toContain('try again');
+    expect(describeSignInFailure(SOURCE_TEXT, undefined)).toContain('try again');
+    expect(describeSignInFailure(SOURCE_TEXT, 'constructor')).toContain('try again');
   });
 });

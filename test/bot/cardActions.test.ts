@@ -252,7 +252,7 @@ describe('adaptiveCard/action invokes', () => {
       { ...owner, interestId: interest.id, snapshot: { displayName: 'Machine learning', description: null, categories: [], collaborationTags: [], allowedAudiences: 'organization', webUrl: null } },
       MEGAN,
     );
-    expect(cardText(card)).toContain("isn't yours");
+    expect(cardText(card)).toContain('isn’t yours');
     expect(harness.service.stats.snapshot().total).toBe(0);
     expect(stored().some((candidate) => candidate.id === interest.id)).toBe(true);
   });

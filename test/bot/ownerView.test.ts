@@ -4,7 +4,8 @@
  * editable card, and any other member's gets nothing but the card as posted.
  */
 import { randomUUID } from 'node:crypto';
-import { OWNER_VIEW_ONLY_TEXT } from '../../src/app/handleCardAction';
+import { OWNER_VIEW_ONLY_KEY } from '../../src/app/handleCardAction';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { ALEX, BOT, MEGAN, cardsIn, cardText, executeActionsOf, startBotHarness, type BotHarness, type User } from '../support/botHarness';
 
@@ -81,7 +82,7 @@ describe("the owner's view of a shared card", () => {
     const refresh = card['refresh'] as Refresh;
     const callsBefore = harness.graphCalls.length;
     const { body, exchange } = await invoke(GROUP, MEGAN, refresh.action.verb, refresh.action.data, trigger);
-    expect(body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: OWNER_VIEW_ONLY_TEXT });
+    expect(body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: SOURCE_TEXT.t(OWNER_VIEW_ONLY_KEY) });
     expect(JSON.stringify(exchange.activities)).not.toContain('Public speaking');
     expect(harness.graphCalls.length).toBe(callsBefore);
   });

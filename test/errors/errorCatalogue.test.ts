@@ -6,8 +6,10 @@ import { REFUSALS } from '../../src/edge/errorBodies';
 import { ERROR_CODES } from '../../src/errors/errorCodes';
 import { FAILURES, signInFailureOf, type FailureCode, type FailureEntry } from '../../src/errors/errorCatalogue';
 import { GRAPH_ERROR_KINDS, GraphRequestError } from '../../src/errors/graphErrors';
-import { describeFailure, GRAPH_FAILURE_TEXT, SIGN_IN_TEXT, UNEXPECTED_FAILURE_TEXT } from '../../src/conversation/userMessages';
-import { REPEAT_PLEASE_TEXT } from '../../src/storage/concurrencyRetryMiddleware';
+import { describeFailure, GRAPH_FAILURE_KEYS, SIGN_IN_KEYS, UNEXPECTED_FAILURE_KEY } from '../../src/conversation/userMessages';
+import { isMessageKey } from '../../src/i18n/catalogs';
+import { SOURCE_TEXT } from '../../src/i18n/text';
+import { REPEAT_PLEASE_KEY } from '../../src/storage/concurrencyRetryMiddleware';
 
 const entries = Object.entries(FAILURES) as [FailureCode, FailureEntry][];
 const entryOf = (code: FailureCode): FailureEntry => FAILURES[code];
@@ -27,34 +29,36 @@ describe('the error catalogue', () => {
     for (const kind of GRAPH_ERROR_KINDS) {
       const entry = FAILURES[`graph-${kind}`];
       expect(entry.severity).toBe('warn');
-      expect(GRAPH_FAILURE_TEXT[kind]).toBe(entry.userText);
+      expect(GRAPH_FAILURE_KEYS[kind]).toBe(entry.userText);
       const error = new GraphRequestError(kind, 'technical detail', { status: 500, graphCode: 'x', requestId: 'r', clientRequestId: 'c', date: undefined });
-      expect(describeFailure(error)).toMatchObject({ code: `graph-${kind}`, userText: entry.userText, severity: 'warn' });
+      expect(describeFailure(error)).toMatchObject({ code: `graph-${kind}`, userMessage: { key: entry.userText }, severity: 'warn' });
     }
   });
 
   it('holds each sign-in reason once, with the sentence the bot says while signing in', () => {
     const reasons = entries.flatMap(([code, entry]) => (entry.signInReason ? [[entry.signInReason, code] as const] : []));
-    expect(reasons.map(([reason]) => reason).sort()).toEqual(Object.keys(SIGN_IN_TEXT).sort());
+    expect(reasons.map(([reason]) => reason).sort()).toEqual(Object.keys(SIGN_IN_KEYS).sort());
     for (const [reason, code] of reasons) {
-      expect(signInFailureOf(reason as keyof typeof SIGN_IN_TEXT)).toEqual({ code, userText: entryOf(code).userText });
-      expect(SIGN_IN_TEXT[reason as keyof typeof SIGN_IN_TEXT]).toBe(entryOf(code).userText);
+      expect(signInFailureOf(reason as keyof typeof SIGN_IN_KEYS)).toEqual({ code, userText: entryOf(code).userText });
+      expect(SIGN_IN_KEYS[reason as keyof typeof SIGN_IN_KEYS]).toBe(entryOf(code).userText);
     }
   });
 
   it('words what the bot throws: a bug is an error with an apology that carries nothing of the error', () => {
     for (const code of Object.values(ERROR_CODES)) expect(FAILURES[code]).toBeDefined();
     const report = describeFailure(new Error('secret detail'));
-    expect(report).toMatchObject({ code: ERROR_CODES.internal, severity: 'error', userText: UNEXPECTED_FAILURE_TEXT });
-    expect(report.userText).toBe(FAILURES.internal.userText);
-    expect(report.userText).not.toContain('secret detail');
-    expect(REPEAT_PLEASE_TEXT).toBe(FAILURES['storage-write-conflict'].userText);
+    expect(report).toMatchObject({ code: ERROR_CODES.internal, severity: 'error', userMessage: { key: UNEXPECTED_FAILURE_KEY } });
+    expect(report.userMessage).toEqual({ key: FAILURES.internal.userText });
+    expect(SOURCE_TEXT.say(report.userMessage)).toBe('Sorry, something went wrong on my side. Please try again.');
+    expect(JSON.stringify(report.userMessage)).not.toContain('secret detail');
+    expect(REPEAT_PLEASE_KEY).toBe(FAILURES['storage-write-conflict'].userText);
   });
 
-  it('has words for the user on every entry the user can meet, and none that are empty', () => {
+  it('has words for the user on every entry the user can meet, each a catalog message that is not empty', () => {
     for (const [code, entry] of entries) {
       if (code === ERROR_CODES.config || entry.http) continue;
-      expect(entry.userText).toEqual(expect.stringMatching(/\S/));
+      expect(entry.userText !== undefined && isMessageKey(entry.userText)).toBe(true);
+      expect(SOURCE_TEXT.t(entry.userText!)).toEqual(expect.stringMatching(/\S/));
     }
   });
 });

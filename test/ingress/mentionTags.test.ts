@@ -6,7 +6,8 @@
  */
 import { normalizeCommandText, removeMentionTags } from '../../src/conversation/commandText';
 import { hasVisibleCharacter } from '../../src/domain/text';
-import { validateDisplayName, validateInterestEdit } from '../../src/domain/validateInterest';
+import { INVISIBLE_NAME_MESSAGE, validateDisplayName, validateInterestEdit } from '../../src/domain/validateInterest';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { matchWholeChoice } from '../../src/conversation/dialogs/wholeChoicePrompt';
 import { isWellFormedId, MAX_ID_LENGTH } from '../../src/domain/identifier';
 
@@ -58,7 +59,8 @@ describe('removeMentionTags', () => {
 describe('typing rules', () => {
   it.each(['\u200B\u200B\u200B', '\u3164', '\u200D\uFE0F', '\u0301', '\u2800', '\u00AD'])('%j has no visible character and is refused as a name', (name) => {
     expect(hasVisibleCharacter(name)).toBe(false);
-    expect(validateDisplayName(name)).toEqual({ ok: false, error: expect.stringMatching(/visible character/) });
+    expect(validateDisplayName(name)).toEqual({ ok: false, error: INVISIBLE_NAME_MESSAGE });
+    expect(SOURCE_TEXT.say(INVISIBLE_NAME_MESSAGE)).toMatch(/visible character/);
   });
 
   it.each(['Chess', 'é', '😀', '中文', 'a\u200B'])('%j is a name', (name) => {
@@ -88,7 +90,7 @@ describe('typing rules', () => {
 
   it('an edit that changes the name to an invisible one is refused', () => {
     const result = validateInterestEdit({ ...stored, displayName: 'Chess', categories: ['A'], collaborationTags: [] }, { displayName: '\u200B\u200B' });
-    expect(result).toEqual({ ok: false, error: [{ field: 'displayName', message: expect.stringMatching(/visible character/) }] });
+    expect(result).toEqual({ ok: false, error: [{ field: 'displayName', message: INVISIBLE_NAME_MESSAGE }] });
   });
 });
 

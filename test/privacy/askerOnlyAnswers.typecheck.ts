@@ -9,6 +9,7 @@ import { askerOnly, cardResponse, type ConversationAnswer } from '../../src/conv
 import { answerCardActionWithinBudget, asMessage, type CardActionDeadlineOptions } from '../../src/conversation/cardActionDeadline';
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { renderListCard } from '../../src/cards/listCard';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 
 declare const context: TurnContext;
 declare const options: CardActionDeadlineOptions;
@@ -16,16 +17,16 @@ declare const ownersView: Awaited<ReturnType<typeof ownerView.handle>>;
 
 export function postingTheOwnersViewDoesNotCompile(): void {
   // @ts-expect-error the owner's view is for the owner alone: it cannot become a message to the conversation
-  asMessage(ownersView);
+  asMessage(SOURCE_TEXT, ownersView);
 
-  const fullList = askerOnly(cardResponse(renderListCard({ interests: [], page: 0, ownerId: 'owner', viewers: { kind: 'owner' } })));
+  const fullList = askerOnly(cardResponse(renderListCard(SOURCE_TEXT, { interests: [], page: 0, ownerId: 'owner', viewers: { kind: 'owner' } })));
   // @ts-expect-error nor can any answer marked for the asker alone
-  asMessage(fullList);
+  asMessage(SOURCE_TEXT, fullList);
 
   // @ts-expect-error a late answer is posted to the conversation, so the deadline refuses an answer for the asker alone
   void answerCardActionWithinBudget(context, { verb: CARD_VERBS.ownerView, kind: 'read' }, async () => ownersView, options);
 
   // What everyone may read still compiles.
-  const shared: ConversationAnswer = cardResponse(renderListCard({ interests: [], page: 0, ownerId: 'owner' }));
-  asMessage(shared);
+  const shared: ConversationAnswer = cardResponse(renderListCard(SOURCE_TEXT, { interests: [], page: 0, ownerId: 'owner' }));
+  asMessage(SOURCE_TEXT, shared);
 }

@@ -5,17 +5,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type Request, type Response } from 'botbuilder';
-import { ANSWER_TOO_LONG_TEXT, activityWireSize, boundActivity, MAX_ACTIVITY_BYTES } from '../../src/conversation/outboundGate';
+import { ANSWER_TOO_LONG_KEY, activityWireSize, boundActivity, MAX_ACTIVITY_BYTES } from '../../src/conversation/outboundGate';
 import { toAttachment } from '../../src/cards/cardTemplate';
 import { renderNoticeCard } from '../../src/cards/noticeCard';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { ALEX, BOT, startBotHarness, type BotHarness } from '../support/botHarness';
 import { connectorEnvelope } from '../support/postActivity';
 
 const CHANNEL_THREAD = { id: '19:general-channel@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true };
+const ANSWER_TOO_LONG_TEXT = SOURCE_TEXT.t(ANSWER_TOO_LONG_KEY);
 /** A card of about 60 KB as Teams counts it (ASCII text: two bytes a character), whatever the renderer's own limits. */
-const hugeCard = () => ({ ...renderNoticeCard({ title: 'Huge' }), body: [{ type: 'TextBlock', text: 'x'.repeat(30_000), wrap: true }] });
+const hugeCard = () => ({ ...renderNoticeCard(SOURCE_TEXT, { title: 'Huge' }), body: [{ type: 'TextBlock', text: 'x'.repeat(30_000), wrap: true }] });
 /** The largest card that still fits with the activity around it. */
-const cardOfSize = (units: number) => ({ ...renderNoticeCard({ title: 'Near' }), body: [{ type: 'TextBlock', text: 'x'.repeat(units), wrap: true }] });
+const cardOfSize = (units: number) => ({ ...renderNoticeCard(SOURCE_TEXT, { title: 'Near' }), body: [{ type: 'TextBlock', text: 'x'.repeat(units), wrap: true }] });
 
 describe('boundActivity', () => {
   const reply = (card: object): Partial<Activity> => ({
@@ -33,14 +35,14 @@ describe('boundActivity', () => {
   });
 
   it('sends an activity within the limit as it is', () => {
-    const activity = reply(renderNoticeCard({ title: 'Saved.' }));
-    expect(boundActivity(activity)).toBe(activity);
+    const activity = reply(renderNoticeCard(SOURCE_TEXT, { title: 'Saved.' }));
+    expect(boundActivity(SOURCE_TEXT, activity)).toBe(activity);
   });
 
   it('turns a message over the limit into the same reply saying it was too long, in the same place', () => {
     const activity = reply(hugeCard());
     expect(activityWireSize(activity)).toBeGreaterThan(MAX_ACTIVITY_BYTES);
-    const bounded = boundActivity(activity);
+    const bounded = boundActivity(SOURCE_TEXT, activity);
     expect(bounded).toEqual({ type: 'message', conversation: activity.conversation, replyToId: 'activity-1', locale: 'en-US', text: ANSWER_TOO_LONG_TEXT });
     expect(activityWireSize(bounded)).toBeLessThanOrEqual(MAX_ACTIVITY_BYTES);
   });
@@ -49,14 +51,14 @@ describe('boundActivity', () => {
     const base = activityWireSize(reply(cardOfSize(0)));
     const fits = reply(cardOfSize((MAX_ACTIVITY_BYTES - base) / 2));
     expect(activityWireSize(fits)).toBe(MAX_ACTIVITY_BYTES);
-    expect(boundActivity(fits)).toBe(fits);
+    expect(boundActivity(SOURCE_TEXT, fits)).toBe(fits);
     const over = reply(cardOfSize((MAX_ACTIVITY_BYTES - base) / 2 + 1));
-    expect(boundActivity(over)).not.toBe(over);
+    expect(boundActivity(SOURCE_TEXT, over)).not.toBe(over);
   });
 
   it("answers an invoke whose card is over the limit with a message, which keeps the user's card as it was", () => {
     const activity: Partial<Activity> = { type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: hugeCard() } } };
-    expect(boundActivity(activity)).toEqual({
+    expect(boundActivity(SOURCE_TEXT, activity)).toEqual({
       type: ActivityTypes.InvokeResponse,
       value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: ANSWER_TOO_LONG_TEXT } },
     });
@@ -117,7 +119,7 @@ describe('the outbound gate on the bot', () => {
   });
 
   it('leaves replies within the limit as they were', async () => {
-    const card = renderNoticeCard({ title: 'Small' });
+    const card = renderNoticeCard(SOURCE_TEXT, { title: 'Small' });
     const sent = await turnWith(async (context) => {
       await context.sendActivity({ attachments: [toAttachment(card)] });
     });

@@ -1,5 +1,6 @@
 import { CARD_VERBS } from '../../src/cards/cardActions';
-import { GRAPH_FAILURE_TEXT } from '../../src/conversation/userMessages';
+import { GRAPH_FAILURE_KEYS } from '../../src/conversation/userMessages';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { ALEX, cardsIn, cardText, textsIn, startBotHarness, type GraphCall, type BotHarness } from '../support/botHarness';
 
 const MAX_RETRIES = 3;
@@ -68,7 +69,7 @@ describe('Graph 429 bursts with Retry-After', () => {
 
     const exchange = await harness.say('list');
 
-    expect(textsIn(exchange)).toContain(GRAPH_FAILURE_TEXT.throttled);
+    expect(textsIn(exchange)).toContain(SOURCE_TEXT.t(GRAPH_FAILURE_KEYS.throttled));
     expect(callsTo('GET')).toHaveLength(1);
   });
 
@@ -77,7 +78,7 @@ describe('Graph 429 bursts with Retry-After', () => {
 
     const exchange = await harness.say('list');
 
-    expect(textsIn(exchange)).toContain(GRAPH_FAILURE_TEXT.throttled);
+    expect(textsIn(exchange)).toContain(SOURCE_TEXT.t(GRAPH_FAILURE_KEYS.throttled));
     expect(callsTo('GET')).toHaveLength(MAX_RETRIES + 1);
   });
 });

@@ -1,7 +1,8 @@
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { silentLogger } from '../../src/logger';
 import { ConditionalConversationState } from '../../src/storage/conditionalBotState';
-import { ConcurrencyRetryMiddleware, REPEAT_PLEASE_TEXT } from '../../src/storage/concurrencyRetryMiddleware';
+import { ConcurrencyRetryMiddleware, REPEAT_PLEASE_KEY } from '../../src/storage/concurrencyRetryMiddleware';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 
 /** A promise the test resolves when it chooses, to line two turns up in a known order without timing. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -82,8 +83,8 @@ describe('ConcurrencyRetryMiddleware', () => {
     await slowTurn;
 
     expect(await bot.readCount()).toBe(1);
-    expect(texts(bot.adapter.activeQueue)).toEqual(['fast is message 1', REPEAT_PLEASE_TEXT]);
-    expect(REPEAT_PLEASE_TEXT).toMatch(/Please send it again\.$/);
+    expect(texts(bot.adapter.activeQueue)).toEqual(['fast is message 1', SOURCE_TEXT.t(REPEAT_PLEASE_KEY)]);
+    expect(SOURCE_TEXT.t(REPEAT_PLEASE_KEY)).toMatch(/Please send it again\.$/);
   });
 
   it('by default runs a turn twice at most: it gives up when it loses the retry too', async () => {
@@ -101,7 +102,7 @@ describe('ConcurrencyRetryMiddleware', () => {
 
     expect(bot.runs).toEqual(['slow', 'fast', 'slow', 'faster']);
     expect(await bot.readCount()).toBe(2);
-    expect(texts(bot.adapter.activeQueue)).toEqual(['fast is message 1', 'faster is message 2', REPEAT_PLEASE_TEXT]);
+    expect(texts(bot.adapter.activeQueue)).toEqual(['fast is message 1', 'faster is message 2', SOURCE_TEXT.t(REPEAT_PLEASE_KEY)]);
   });
 
   it('lets typing indicators out at once but holds replies until the state is saved', async () => {

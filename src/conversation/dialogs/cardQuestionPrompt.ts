@@ -5,14 +5,17 @@ import { CARD_VERBS } from '../../cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment, type AdaptiveCard } from '../../cards/cardTemplate';
 import { renderChoiceCard, type ChoiceCardData } from '../../cards/choiceCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
+import type { MessageKey } from '../../i18n/catalog';
+import type { Text } from '../../i18n/text';
+import { textOf } from '../turnText';
 import { fail, ok, type Result } from '../../domain/result';
 import { cardResponse, messageResponse } from '../invokeResponses';
-import { withReason } from './answerValidator';
+import { refusalText, withReason, type Refusal } from './answerValidator';
 import { answerInvoke, cardActionOf } from './dialogInvokes';
 import { matchWholeChoice } from './wholeChoicePrompt';
 
 /** The title of the card that replaces an answered question when nothing else (the next question) does. */
-export const ANSWERED_TITLE = 'Answered';
+export const ANSWERED_TITLE_KEY: MessageKey = 'question.answered';
 
 /**
  * A question asked with a choice card (`choiceCard.ts`) that also takes the answer typed. The card's Select,
@@ -38,10 +41,10 @@ export function newQuestionId(): string {
 }
 
 /** Reads an answer (typed or from the card) into a value, or says why it cannot be taken. */
-export type AnswerReader<T> = (text: string, options: CardQuestionOptions) => Result<T, string>;
+export type AnswerReader<T> = (text: string, options: CardQuestionOptions) => Result<T, Refusal>;
 
 /** One of `options.choices`, named whole (its number, the option, a synonym); else `reason`. */
-export function wholeChoiceReader(reason: string): AnswerReader<FoundChoice> {
+export function wholeChoiceReader(reason: Refusal): AnswerReader<FoundChoice> {
   return (text, options) => {
     const found = matchWholeChoice(text, ChoiceFactory.toChoices(options.choices ?? []));
     return found ? ok(found) : fail(reason);
@@ -52,9 +55,9 @@ export function wholeChoiceReader(reason: string): AnswerReader<FoundChoice> {
  * A question's prompt options: its choice card (under a fresh question id) as the prompt. The card's options
  * answer with their number, which is also what `choices` (the typed answers) are numbered by.
  */
-export function choiceQuestion(card: Omit<ChoiceCardData, 'questionId'>, extra: Pick<CardQuestionOptions, 'choices' | 'emptyCardAnswer'> = {}): CardQuestionOptions {
+export function choiceQuestion(text: Text, card: Omit<ChoiceCardData, 'questionId'>, extra: Pick<CardQuestionOptions, 'choices' | 'emptyCardAnswer'> = {}): CardQuestionOptions {
   const questionId = newQuestionId();
-  const question = cardQuestion(renderChoiceCard({ ...card, questionId }));
+  const question = cardQuestion(renderChoiceCard(text, { ...card, questionId }));
   return { ...extra, questionId, prompt: question, question };
 }
 
@@ -67,8 +70,8 @@ export class CardQuestionPrompt<T> extends Prompt<T> {
   constructor(
     dialogId: string,
     private readonly read: AnswerReader<T>,
-    /** The accepted answer in words, for the card that replaces the clicked one. */
-    private readonly describe: (value: T) => string,
+    /** The accepted answer in words (in `text`'s language), for the card that replaces the clicked one. */
+    private readonly describe: (value: T, text: Text) => string,
   ) {
     super(dialogId);
   }
@@ -79,20 +82,21 @@ export class CardQuestionPrompt<T> extends Prompt<T> {
     if (context.activity.type === ActivityTypes.Message) {
       const answer = this.read(context.activity.text ?? '', options);
       if (answer.ok) return dc.endDialog(answer.value);
-      await this.onPrompt(context, {}, { ...options, retryPrompt: withReason(answer.error, options.question) }, true);
+      await this.onPrompt(context, {}, { ...options, retryPrompt: withReason(refusalText(textOf(context), answer.error), options.question) }, true);
       return Dialog.EndOfTurn;
     }
     const action = cardActionOf(context);
     // Another question's card, or not a card answer at all: this question keeps waiting.
     if (action?.verb !== CARD_VERBS.answerChoice || action.questionId !== options.questionId) return Dialog.EndOfTurn;
-    const text = action.answer.trim() === '' && options.emptyCardAnswer !== undefined ? options.emptyCardAnswer : action.answer;
-    const answer = this.read(text, options);
+    const answered = action.answer.trim() === '' && options.emptyCardAnswer !== undefined ? options.emptyCardAnswer : action.answer;
+    const answer = this.read(answered, options);
+    const text = textOf(context);
     if (!answer.ok) {
       // The card stays as it was (with what was ticked), with the reason: the user fixes it there.
-      await answerInvoke(context, messageResponse(answer.error));
+      await answerInvoke(context, messageResponse(refusalText(text, answer.error)));
       return Dialog.EndOfTurn;
     }
-    await answerInvoke(context, cardResponse(renderNoticeCard({ title: ANSWERED_TITLE, text: this.describe(answer.value) })));
+    await answerInvoke(context, cardResponse(renderNoticeCard(text, { title: text.t(ANSWERED_TITLE_KEY), text: this.describe(answer.value, text) })));
     return dc.endDialog(answer.value);
   }
 

@@ -6,15 +6,13 @@
  * no answer to is an older question's: it is closed.
  */
 import { CARD_VERBS } from '../../cards/cardActions';
-import { renderNoticeCard } from '../../cards/noticeCard';
+import { renderNotice, type NoticeWords } from '../noticeWords';
+import { textOf } from '../turnText';
 import { dialogAnswerTo } from './dialogInvokes';
 import { defineCardAction } from '../routeTypes';
 import { cardResponse } from '../invokeResponses';
 
-export const QUESTION_CLOSED_NOTICE = {
-  title: 'This question is closed',
-  text: 'It was already answered, cancelled, or asked again further down. Nothing was changed. Answer the latest question, or say "help".',
-} as const;
+export const QUESTION_CLOSED_NOTICE_KEYS: NoticeWords = { title: 'question.closed.title', text: 'question.closed.text' };
 
 // Needs the profile like the dialogs it continues (picking an interest leads to saving its tags), so sign-in comes
 // first; the dialog's steps then get the token this turn already has.
@@ -26,6 +24,6 @@ export const answerChoice = defineCardAction({
     const answer = await dialogAnswerTo(context, services, async (dialogContext) => {
       if (dialogContext.activeDialog) await dialogContext.continueDialog();
     });
-    return answer ?? cardResponse(renderNoticeCard(QUESTION_CLOSED_NOTICE));
+    return answer ?? cardResponse(renderNotice(textOf(context), QUESTION_CLOSED_NOTICE_KEYS));
   },
 });

@@ -7,8 +7,9 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import type { UserTokenProvider } from '../../../src/auth/userTokenProvider';
 import { mintDevToken } from '../../../src/auth/devToken';
-import { NOT_UNDERSTOOD_TEXT } from '../../../src/app/commands';
+import { NOT_UNDERSTOOD_KEY } from '../../../src/app/commands';
 import { renderHelpCard } from '../../../src/cards/helpCard';
+import { SOURCE_TEXT } from '../../../src/i18n/text';
 import type { InterestsClient } from '../../../src/graph/interestsClient';
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';
 import type { RunningProfileService } from '../../../profileService/server';
@@ -139,9 +140,9 @@ function describe(say: string | Partial<Activity>): string {
  * it, and showed the help card), and nothing else.
  */
 export function outsideDialog(turn: Turn): void {
-  const helpCard = JSON.parse(JSON.stringify(renderHelpCard({ ownerId: USER.aadObjectId }))) as unknown;
+  const helpCard = JSON.parse(JSON.stringify(renderHelpCard(SOURCE_TEXT, { ownerId: USER.aadObjectId }))) as unknown;
   const answer = turn.replies.map((reply) => ({ text: reply.text, cards: (reply.attachments ?? []).map((attachment) => attachment.content as unknown) }));
-  const expected = [{ text: NOT_UNDERSTOOD_TEXT, cards: [] }, { text: undefined, cards: [helpCard] }];
+  const expected = [{ text: SOURCE_TEXT.t(NOT_UNDERSTOOD_KEY), cards: [] }, { text: undefined, cards: [helpCard] }];
   if (turn.invokeResponse !== undefined || JSON.stringify(answer) !== JSON.stringify(expected)) {
     throw new Error('expected only the answer to text outside any dialog (not understood, and the help card)');
   }
