@@ -15,6 +15,7 @@ import { renderInterestCard } from '../../src/cards/interestCard';
 import { renderListCard } from '../../src/cards/listCard';
 import { renderNoticeCard } from '../../src/cards/noticeCard';
 import { renderTagCard } from '../../src/cards/tagCard';
+import { SOURCE_TEXT } from '../../src/i18n/text';
 import { draftFromInterest } from '../../src/domain/interestDraft';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { actionsOf, executeActionsOf, invokeValueFor } from './cardInspection';
@@ -46,36 +47,37 @@ function casesFor(label: string, interest: PersonInterest, hasBindings: boolean)
     webUrl: interest.webUrl ?? '',
   };
   const issues = [
-    { field: 'displayName' as const, message: `The name ${interest.displayName ?? ''} is taken.` },
-    { field: 'webUrl' as const, message: "That doesn't look like a valid link." },
+    // A message carrying user text: the tag list of `validation.tags.unknown` stands in for any value.
+    { field: 'displayName' as const, message: { key: 'validation.tags.unknown' as const, values: { choices: interest.displayName ?? '' } } },
+    { field: 'webUrl' as const, message: { key: 'validation.link.invalid' as const } },
   ];
   // A name as a card may carry it: at most the domain's length (longer names are refused before any card).
   const bulkName = truncate(interest.displayName ?? 'x', 100) || 'x';
   const many = Array.from({ length: 25 }, (_, index) => ({ ...interest, id: `${interest.id ?? 'x'}-${index}` }));
   const cases: [string, () => AdaptiveCard][] = [
-    ['interest', () => renderInterestCard({ interest, ownerId: OWNER_ID })],
-    ['interest with notice', () => renderInterestCard({ interest, ownerId: OWNER_ID, notice: `Saved ${interest.displayName ?? ''}.` })],
-    ['interest, confirmed suggestion', () => renderInterestCard({ interest: { ...interest, inference: { confidenceScore: 1, userHasVerifiedAccuracy: true } }, ownerId: OWNER_ID })],
-    ['list page 0', () => renderListCard({ interests: many, page: 0, ownerId: OWNER_ID })],
-    ['list page 1', () => renderListCard({ interests: many, page: 1, ownerId: OWNER_ID, notice: interest.displayName ?? '' })],
-    ['list last page', () => renderListCard({ interests: many, page: 99, ownerId: OWNER_ID })],
-    ['list of one', () => renderListCard({ interests: [interest], page: 0, ownerId: OWNER_ID })],
-    ['edit', () => renderEditCard({ interest, ownerId: OWNER_ID })],
-    ['edit with errors and typed values', () => renderEditCard({ interest, ownerId: OWNER_ID, errors: issues, values: form })],
-    ['tag', () => renderTagCard({ interest, ownerId: OWNER_ID })],
-    ['delete confirm', () => renderDeleteConfirmCard({ interest, ownerId: OWNER_ID, undoToken: 'u'.repeat(43) })],
-    ['deleted', () => renderDeletedCard({ name: draft.displayName, ownerId: OWNER_ID, undoToken: 'undo-1' })],
-    ['add summary', () => renderAddSummaryCard({ draft, ownerId: OWNER_ID })],
-    ['bulk add', () => renderBulkAddCards({ ownerId: OWNER_ID, checks: checkBulkNames([bulkName, 'Chess', bulkName, 'Go'], [{ displayName: 'Go' }]), viewers: OWNER_ONLY, newBatchId: () => 'batch-1' })[0]!],
-    ['bulk split question', () => renderBulkSplitCard({ ownerId: OWNER_ID, whole: bulkName, parts: [bulkName, 'Chess'] })],
+    ['interest', () => renderInterestCard(SOURCE_TEXT, { interest, ownerId: OWNER_ID })],
+    ['interest with notice', () => renderInterestCard(SOURCE_TEXT, { interest, ownerId: OWNER_ID, notice: `Saved ${interest.displayName ?? ''}.` })],
+    ['interest, confirmed suggestion', () => renderInterestCard(SOURCE_TEXT, { interest: { ...interest, inference: { confidenceScore: 1, userHasVerifiedAccuracy: true } }, ownerId: OWNER_ID })],
+    ['list page 0', () => renderListCard(SOURCE_TEXT, { interests: many, page: 0, ownerId: OWNER_ID })],
+    ['list page 1', () => renderListCard(SOURCE_TEXT, { interests: many, page: 1, ownerId: OWNER_ID, notice: interest.displayName ?? '' })],
+    ['list last page', () => renderListCard(SOURCE_TEXT, { interests: many, page: 99, ownerId: OWNER_ID })],
+    ['list of one', () => renderListCard(SOURCE_TEXT, { interests: [interest], page: 0, ownerId: OWNER_ID })],
+    ['edit', () => renderEditCard(SOURCE_TEXT, { interest, ownerId: OWNER_ID })],
+    ['edit with errors and typed values', () => renderEditCard(SOURCE_TEXT, { interest, ownerId: OWNER_ID, errors: issues, values: form })],
+    ['tag', () => renderTagCard(SOURCE_TEXT, { interest, ownerId: OWNER_ID })],
+    ['delete confirm', () => renderDeleteConfirmCard(SOURCE_TEXT, { interest, ownerId: OWNER_ID, undoToken: 'u'.repeat(43) })],
+    ['deleted', () => renderDeletedCard(SOURCE_TEXT, { name: draft.displayName, ownerId: OWNER_ID, undoToken: 'undo-1' })],
+    ['add summary', () => renderAddSummaryCard(SOURCE_TEXT, { draft, ownerId: OWNER_ID })],
+    ['bulk add', () => renderBulkAddCards(SOURCE_TEXT, { ownerId: OWNER_ID, checks: checkBulkNames([bulkName, 'Chess', bulkName, 'Go'], [{ displayName: 'Go' }]), viewers: OWNER_ONLY, newBatchId: () => 'batch-1' })[0]!],
+    ['bulk split question', () => renderBulkSplitCard(SOURCE_TEXT, { ownerId: OWNER_ID, whole: bulkName, parts: [bulkName, 'Chess'] })],
     [
       'bulk result',
       () =>
-        renderBulkResultCard({
+        renderBulkResultCard(SOURCE_TEXT, {
           ownerId: OWNER_ID,
           rows: [
-            { name: bulkName, outcome: 'created' },
-            { name: bulkName, outcome: 'found' },
+            { name: bulkName, outcome: 'created', interestId: 'bulk-created-1' },
+            { name: bulkName, outcome: 'found', interestId: 'bulk-found-1' },
             { name: bulkName, outcome: 'refused', errorKind: 'forbidden' },
             { name: bulkName, outcome: 'busy' },
             { name: bulkName, outcome: 'unknown' },
@@ -84,18 +86,18 @@ function casesFor(label: string, interest: PersonInterest, hasBindings: boolean)
           retry: { batchId: 'batch-2', names: [bulkName], collaborationTags: ['askMeAbout'], allowedAudiences: 'me' },
         }),
     ],
-    ['welcome', () => renderWelcomeCard({ userName: interest.displayName ?? undefined, ownerId: OWNER_ID })],
-    ['notice', () => renderNoticeCard({ title: interest.displayName ?? '', text: interest.description ?? '' })],
+    ['welcome', () => renderWelcomeCard(SOURCE_TEXT, { userName: interest.displayName ?? undefined, ownerId: OWNER_ID })],
+    ['notice', () => renderNoticeCard(SOURCE_TEXT, { title: interest.displayName ?? '', text: interest.description ?? '' })],
   ];
   return cases.map(([name, render]) => ({ name: `${name} (${label})`, render, userTextHasBindings: hasBindings }));
 }
 
 const fixedCases: CardCase[] = [
-  { name: 'help', render: () => renderHelpCard(), userTextHasBindings: false },
-  { name: 'help with owner', render: () => renderHelpCard({ ownerId: OWNER_ID }), userTextHasBindings: false },
-  { name: 'welcome without name', render: () => renderWelcomeCard(), userTextHasBindings: false },
-  { name: 'empty list', render: () => renderListCard({ interests: [], page: 0, ownerId: OWNER_ID }), userTextHasBindings: false },
-  { name: 'notice', render: () => renderNoticeCard({ title: 'Not yours', text: 'This card belongs to someone else.' }), userTextHasBindings: false },
+  { name: 'help', render: () => renderHelpCard(SOURCE_TEXT), userTextHasBindings: false },
+  { name: 'help with owner', render: () => renderHelpCard(SOURCE_TEXT, { ownerId: OWNER_ID }), userTextHasBindings: false },
+  { name: 'welcome without name', render: () => renderWelcomeCard(SOURCE_TEXT), userTextHasBindings: false },
+  { name: 'empty list', render: () => renderListCard(SOURCE_TEXT, { interests: [], page: 0, ownerId: OWNER_ID }), userTextHasBindings: false },
+  { name: 'notice', render: () => renderNoticeCard(SOURCE_TEXT, { title: 'Not yours', text: 'This card belongs to someone else.' }), userTextHasBindings: false },
 ];
 
 const realisticCases = REALISTIC.flatMap((interest) => casesFor(interest.displayName ?? 'bare', interest, false));
@@ -103,8 +105,8 @@ const hostileCases = hostileInterests().flatMap((interest, index) =>
   casesFor(`hostile #${index}`, interest, (HOSTILE_TEXTS[index] ?? '').includes('${')),
 );
 const draftCases: CardCase[] = HOSTILE_TEXTS.flatMap((text, index) => [
-  { name: `add summary (hostile draft #${index})`, render: () => renderAddSummaryCard({ draft: hostileDraft(text), ownerId: OWNER_ID }), userTextHasBindings: text.includes('${') },
-  { name: `deleted (hostile draft #${index})`, render: () => renderDeletedCard({ name: hostileDraft(text).displayName, ownerId: OWNER_ID, undoToken: 'u' }), userTextHasBindings: text.includes('${') },
+  { name: `add summary (hostile draft #${index})`, render: () => renderAddSummaryCard(SOURCE_TEXT, { draft: hostileDraft(text), ownerId: OWNER_ID }), userTextHasBindings: text.includes('${') },
+  { name: `deleted (hostile draft #${index})`, render: () => renderDeletedCard(SOURCE_TEXT, { name: hostileDraft(text).displayName, ownerId: OWNER_ID, undoToken: 'u' }), userTextHasBindings: text.includes('${') },
 ]);
 
 const ALL_CASES = [...fixedCases, ...realisticCases, ...hostileCases, ...draftCases];
@@ -169,28 +171,28 @@ describe('cards at their largest', () => {
   };
   const everyError = (['displayName', 'description', 'categories', 'collaborationTags', 'allowedAudiences', 'webUrl'] as const).map((field) => ({
     field,
-    message: '🎉'.repeat(5_000),
+    message: { key: 'validation.tags.unknown' as const, values: { choices: '🎉'.repeat(5_000) } },
   }));
 
   test.each([
-    ['first list page of 500', () => renderListCard({ interests, page: 0, ownerId: OWNER_ID, notice: '🎉'.repeat(5_000) })],
-    ['middle list page of 500', () => renderListCard({ interests, page: 25, ownerId: OWNER_ID })],
-    ['last list page of 500', () => renderListCard({ interests, page: 49, ownerId: OWNER_ID })],
-    ['interest', () => renderInterestCard({ interest: widest, ownerId: OWNER_ID, notice: '🎉'.repeat(5_000) })],
-    ['edit with typed values and every error', () => renderEditCard({ interest: widestWithLink, ownerId: OWNER_ID, values: typedEverywhere, errors: everyError })],
-    ['tag', () => renderTagCard({ interest: widest, ownerId: OWNER_ID })],
-    ['delete confirm', () => renderDeleteConfirmCard({ interest: widest, ownerId: OWNER_ID, undoToken: 'u'.repeat(43) })],
-    ['deleted', () => renderDeletedCard({ name: maxLengthDraft().displayName, ownerId: OWNER_ID, undoToken: 'u'.repeat(64) })],
-    ['add summary', () => renderAddSummaryCard({ draft: maxLengthDraft(), ownerId: OWNER_ID })],
-    ['notice', () => renderNoticeCard({ title: '🎉'.repeat(5_000), text: '🎉'.repeat(50_000) })],
-    ['welcome', () => renderWelcomeCard({ userName: '🎉'.repeat(5_000), ownerId: OWNER_ID })],
+    ['first list page of 500', () => renderListCard(SOURCE_TEXT, { interests, page: 0, ownerId: OWNER_ID, notice: '🎉'.repeat(5_000) })],
+    ['middle list page of 500', () => renderListCard(SOURCE_TEXT, { interests, page: 25, ownerId: OWNER_ID })],
+    ['last list page of 500', () => renderListCard(SOURCE_TEXT, { interests, page: 49, ownerId: OWNER_ID })],
+    ['interest', () => renderInterestCard(SOURCE_TEXT, { interest: widest, ownerId: OWNER_ID, notice: '🎉'.repeat(5_000) })],
+    ['edit with typed values and every error', () => renderEditCard(SOURCE_TEXT, { interest: widestWithLink, ownerId: OWNER_ID, values: typedEverywhere, errors: everyError })],
+    ['tag', () => renderTagCard(SOURCE_TEXT, { interest: widest, ownerId: OWNER_ID })],
+    ['delete confirm', () => renderDeleteConfirmCard(SOURCE_TEXT, { interest: widest, ownerId: OWNER_ID, undoToken: 'u'.repeat(43) })],
+    ['deleted', () => renderDeletedCard(SOURCE_TEXT, { name: maxLengthDraft().displayName, ownerId: OWNER_ID, undoToken: 'u'.repeat(64) })],
+    ['add summary', () => renderAddSummaryCard(SOURCE_TEXT, { draft: maxLengthDraft(), ownerId: OWNER_ID })],
+    ['notice', () => renderNoticeCard(SOURCE_TEXT, { title: '🎉'.repeat(5_000), text: '🎉'.repeat(50_000) })],
+    ['welcome', () => renderWelcomeCard(SOURCE_TEXT, { userName: '🎉'.repeat(5_000), ownerId: OWNER_ID })],
   ])('%s stays under 28 KB', (_name, render) => {
     const card = render();
     expect(cardSize(card)).toBeLessThan(MAX_CARD_BYTES);
   });
 
   test('the 500-interest list is paged ten rows at a time', () => {
-    const card = renderListCard({ interests, page: 3, ownerId: OWNER_ID });
+    const card = renderListCard(SOURCE_TEXT, { interests, page: 3, ownerId: OWNER_ID });
     const rows = actionsOf(card).filter((action) => action['verb'] === 'interest.open');
     expect(rows).toHaveLength(10);
     expect(rows.map((row) => (row['data'] as { interestId: string }).interestId)).toEqual(interests.slice(30, 40).map((interest) => interest.id));
