@@ -33,7 +33,7 @@ export async function handleCardAction(context: TurnContext, services: BotServic
   const parsed = parseCardAction(context.activity.value);
   if (!parsed.ok) {
     logger.warn('Refused a malformed card action', { problem: parsed.error });
-    return errorResponse(400, 'BadRequest', textOf(context).t('cardAction.malformed', { problem: parsed.error }));
+    return errorResponse(400, 'BadRequest', textOf(context).t('cardAction.malformed'));
   }
   const action = parsed.value;
   const actorId = actorIdOf(context.activity);

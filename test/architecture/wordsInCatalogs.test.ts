@@ -19,15 +19,41 @@ const PROSE = /\p{L}{2,}[ \u00a0]+\p{L}{2,}|^\p{Lu}\p{Ll}+[.!?…:]?$/u;
 /**
  * Literals that look like prose and are not: each with where it is and why it is no user text.
  */
-const NOT_USER_TEXT: Readonly<Record<string, readonly string[]>> = {};
+const NOT_USER_TEXT: Readonly<Record<string, readonly string[]>> = {
+  // A BCP 47 script code.
+  'src/i18n/languages.ts': ['Hant'],
+  // The pseudo-locale's padding: generated around catalog text, never instead of it.
+  'src/i18n/pseudo.ts': [' ~ļōŕēḿ ïƥšūḿ đōļōŕ šïŧ àḿēŧ'],
+  // Why a card payload was refused: logged; the person gets `cardAction.malformed`.
+  'src/cards/cardActions.ts': ['not an Action.Execute invoke', 'unknown verb "{}"', 'malformed data for {}: {}'],
+  // Adaptive Card element types.
+  'src/cards/helpersCard.ts': ['Column'],
+  // The sign-in pages' markup; their words are `signInPage.*`.
+  'src/auth/authPages.ts': [
+    '<script src="{}"></script>',
+    '<!doctype html><html lang="{}"><head><meta charset="utf-8"><title>{}</title></head><body{}><p id="status">{}</p>{}</body></html>',
+  ],
+  // Scopes of a development token.
+  'src/auth/devToken.ts': ['User.Read User.ReadWrite'],
+  // `failureDetail` of a token-exchange invoke response: read by the Teams client, which then shows the sign-in card.
+  'src/auth/signInFlow.ts': [
+    'The token exchange request had no token.',
+    'The sign-in token was not issued for this user and app.',
+    'The bot could not exchange the token; consent or interactive sign-in is needed.',
+  ],
+  // The HTTP body of a 500 on the edge.
+  'src/errors/errorCatalogue.ts': ['Something went wrong.'],
+  // botbuilder's own words for a lost storage race, matched by other code.
+  'src/errors/storageWriteConflictError.ts': ['Storage: error writing "{}" due to eTag conflict.'],
+};
 
 const LOG_METHODS = new Set(['debug', 'info', 'warn', 'error', 'log']);
 
 /** Folders (under `src/`) whose words can reach the chat, a card or the sign-in pages. */
 const SPEAKING_FOLDERS = ['domain', 'i18n', 'cards', 'auth', 'conversation', 'features', 'app', 'errors'];
 
-/** Calls whose text arguments are for operators: the edge's HTTP refusal bodies. */
-const OPERATOR_CALLS = new Set(['httpRefusal']);
+/** Calls whose text arguments are for operators: the edge's HTTP refusal bodies, log lines of failure boundaries, symbol names. */
+const OPERATOR_CALLS = new Set(['httpRefusal', 'answerFailure', 'expectedGraphFailure', 'logFailureOnce', 'Symbol']);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -46,6 +72,10 @@ function isOperatorText(node: ts.Node): boolean {
     if (ts.isNewExpression(parent) && /Error$/.test(parent.expression.getText())) return true;
     if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && OPERATOR_CALLS.has(parent.expression.text)) return true;
     if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && LOG_METHODS.has(parent.expression.name.text) && current !== parent.expression) {
+      return true;
+    }
+    // `logger[level](…)`: a log line whose level is chosen at run time.
+    if (ts.isCallExpression(parent) && ts.isElementAccessExpression(parent.expression) && /logger/i.test(parent.expression.expression.getText()) && current !== parent.expression) {
       return true;
     }
     if (ts.isPropertyAssignment(parent) && parent.name === current) return true;
@@ -86,7 +116,8 @@ export function fixedWordsIn(template: unknown, found: string[] = []): string[] 
   else if (template !== null && typeof template === 'object') {
     for (const [key, value] of Object.entries(template)) {
       if (typeof value === 'string' && CARD_WORD_PROPERTIES.has(key)) {
-        const fixed = value.startsWith('@TEXT.') ? '' : value.replace(/\$\{[^}]*\}/g, '');
+        // An example link (`https://…`) is the same in every language.
+        const fixed = value.startsWith('@TEXT.') || /^https?:\/\//.test(value) ? '' : value.replace(/\$\{[^}]*\}/g, '');
         if (/\p{L}/u.test(fixed)) found.push(`${key}: ${value}`);
       } else fixedWordsIn(value, found);
     }

@@ -40,7 +40,7 @@ export const conversationMessages = {
   'session.localSignOut': 'Local mode has no sign-in, so there is nothing to sign out of.',
 
   // The card-action boundary (`app/handleCardAction.ts`).
-  'cardAction.malformed': 'This card action can’t be handled ({problem}). Try the latest card, or say "help".',
+  'cardAction.malformed': 'This card action can’t be handled. Try the latest card, or say "help".',
   'cardAction.notYours.title': 'This card isn’t yours',
   'cardAction.notYours.text': 'It shows someone else’s interests, so only they can use it. Nothing was changed. Say "list" to see your own.',
   'cardAction.ownerViewOnly': 'This card shows what everyone here may see; only its owner gets the full view.',
