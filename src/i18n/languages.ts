@@ -1,7 +1,7 @@
 import { match } from '@formatjs/intl-localematcher';
 
 /** The languages the bot speaks, English (the catalogs' source) first. Region-less where one catalog serves them all. */
-export const SHIPPED_LANGUAGES = ['en'] as const;
+export const SHIPPED_LANGUAGES = ['en', 'de', 'fr', 'es', 'ja', 'pt-BR', 'zh-CN'] as const;
 
 /**
  * Microsoft's pseudo-locale tag: English run through `pseudo.ts` (accented, longer, bracketed). Tests ask for it to

@@ -1,0 +1,5 @@
+import type { Catalog } from '../catalog';
+import { en } from './en';
+
+/** Being translated. */
+export const de: Catalog = { ...en };
