@@ -31,6 +31,7 @@ import { PSEUDO_LANGUAGE, SHIPPED_LANGUAGES } from '../../src/i18n/languages';
 import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../src/i18n/pseudo';
 import { textFor, type Text } from '../../src/i18n/text';
 import { inferred, maxLengthInterest, OWNER_ID, syncedFromUpa, userCreated } from '../cards/fixtures';
+import { visibleTexts } from '../support/visibleTexts';
 
 const EVERYONE: Extract<Viewers, { kind: 'everyone' }> = {
   kind: 'everyone',
@@ -155,20 +156,6 @@ const LOCALE_OF: Readonly<Record<(typeof LANGUAGES)[number], string>> = {
   'zh-CN': 'zh-CN',
   [PSEUDO_LANGUAGE]: PSEUDO_LANGUAGE,
 };
-
-/** What a person reads or hears on a card: its texts, titles, labels, placeholders, choices and facts. */
-export function visibleTexts(node: unknown, found: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((child) => visibleTexts(child, found));
-  else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      // Not read: action payloads, links, ids, and the values behind a choice or a toggle (its title is what shows).
-      if (['data', 'url', 'verb', 'id', 'valueOn', 'valueOff'].includes(key) || (key === 'value' && ('title' in node || /^Input\.(ChoiceSet|Toggle)$/.test(String((node as { type?: unknown }).type))))) continue;
-      if (typeof value === 'string' && ['text', 'title', 'placeholder', 'label', 'errorMessage', 'altText', 'fallbackText', 'value'].includes(key)) found.push(value);
-      else visibleTexts(value, found);
-    }
-  }
-  return found;
-}
 
 describe('cards in every language', () => {
   it('cover every card template', () => {
