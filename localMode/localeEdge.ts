@@ -37,6 +37,9 @@ export function asIfFrom(activity: Record<string, unknown>, locale: string | und
   };
 }
 
+/** Headers about one hop's connection and framing, not about the request. */
+const HOP_HEADERS = new Set(['transfer-encoding', 'connection', 'keep-alive', 'content-length', 'host']);
+
 export async function startLocaleEdge(options: LocaleEdgeOptions): Promise<RunningLocaleEdge> {
   const { botEndpoint, locale, timeZone, logger } = options;
   const target = new URL(botEndpoint);
@@ -53,7 +56,9 @@ export async function startLocaleEdge(options: LocaleEdgeOptions): Promise<Runni
 
     async function forward(body: Buffer): Promise<void> {
       const rewritten = rewrite(body);
-      const headers = { ...request.headers, host: target.host, 'content-length': String(rewritten.length) };
+      // The body is sent whole, so the hop's own framing (chunked, keep-alive) does not travel on.
+      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_HEADERS.has(name)));
+      Object.assign(headers, { host: target.host, 'content-length': String(rewritten.length) });
       const answer = await new Promise<http.IncomingMessage>((resolve, reject) => {
         const outgoing = http.request(target, { method: request.method, headers }, resolve);
         outgoing.on('error', reject);

@@ -85,7 +85,7 @@ export function renderListCard(text: Text, { interests, page, ownerId, notice, v
     suggestions: text.t('list.suggestions', { count: suggestionCount }),
     hasSharedNote: shared,
     // In a group chat or channel the bot hears only messages that mention it.
-    addHint: text.t(shared ? 'list.addHint.shared' : 'list.addHint'),
+    addHint: shared ? text.t('list.addHint.shared', { botName: inlineText(viewers.botName ?? '', OWNER_NAME_MAX) || text.t('helpCard.defaultBotName') }) : text.t('list.addHint'),
     hasPersonalChat: shared && viewers.personalChatUrl !== '',
     personalChatUrl: shared ? viewers.personalChatUrl : '',
     rows: shown.items.map((interest) => toRow(text, interest)),

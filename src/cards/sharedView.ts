@@ -40,6 +40,8 @@ export type Viewers =
       readonly ownerName: string;
       /** Opens a personal chat with the bot, or '' when the bot's id is not known. */
       readonly personalChatUrl: string;
+      /** The bot's name as members @mention it, for hints about what to type; the catalog's default when absent. */
+      readonly botName?: string | undefined;
       readonly ownerRefresh?: OwnerRefresh | undefined;
     };
 

@@ -40,7 +40,12 @@ export function cardViewersFor(activity: Pick<Activity, 'conversation' | 'from' 
   const shared = conversation?.isGroup === true || (type !== undefined && type !== 'personal');
   if (!shared) return OWNER_ONLY;
   // In Teams the bot's own id is `28:` and its app id, which is what the chat deep link takes.
-  const everyone = { kind: 'everyone', ownerName: activity.from?.name ?? '', personalChatUrl: personalChatUrl(activity.recipient?.id ?? '') } as const;
+  const everyone = {
+    kind: 'everyone',
+    ownerName: activity.from?.name ?? '',
+    personalChatUrl: personalChatUrl(activity.recipient?.id ?? ''),
+    botName: activity.recipient?.name ?? '',
+  } as const;
   // The owner's client asks for the owner's full view (`CARD_VERBS.ownerView`); `refresh.userIds` takes the Teams user id.
   const ownerUserId = activity.from?.id;
   return ownerUserId ? { ...everyone, ownerRefresh: { userId: ownerUserId } } : everyone;

@@ -125,7 +125,7 @@ describe('validateCategories', () => {
   it.each<[string, unknown, string]>([
     ['more than the maximum count', Array.from({ length: INTEREST_LIMITS.categoriesMax + 1 }, (_, i) => `c${i}`), 'You can add at most 10 categories.'],
     ['an entry over the maximum length', ['k'.repeat(INTEREST_LIMITS.categoryMax + 1)], 'Each category can be at most 50 characters.'],
-    ['a control character in an entry', 'Sports, Out\u0000doors', "Each category contains characters that can’t be saved."],
+    ['a control character in an entry', 'Sports, Out\u0000doors', "A category contains characters that can’t be saved."],
     ['a non-string entry', ['Sports', 3], 'Categories must be text.'],
     ['an object', { a: 1 }, 'Categories must be text.'],
   ])('rejects %s', (_label, input, message) => {

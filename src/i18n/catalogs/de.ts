@@ -16,7 +16,7 @@ export const de: Catalog = {
   'list.row.open': '{name} öffnen',
   'list.suggestedBadge': 'Vorgeschlagen',
   'list.addHint': 'Um ein Interesse hinzuzufügen, schreiben Sie **hinzufügen** und den Namen, zum Beispiel **hinzufügen Schach**.',
-  'list.addHint.shared': 'Um ein Interesse hinzuzufügen, erwähnen Sie mich und schreiben Sie **hinzufügen** und den Namen, zum Beispiel **@Profilinteressen hinzufügen Schach**.',
+  'list.addHint.shared': 'Um ein Interesse hinzuzufügen, erwähnen Sie mich und schreiben Sie **hinzufügen** und den Namen, zum Beispiel **@{botName} hinzufügen Schach**.',
   'shared.viewNote': 'Hier stehen nur Interessen, die Ihre gesamte Organisation sehen kann.',
   'shared.noInterests': 'Noch keine Interessen, die für die gesamte Organisation sichtbar sind.',
   'shared.showMyView': 'Meine Ansicht anzeigen',

@@ -16,7 +16,7 @@ export const es: Catalog = {
   'list.row.open': 'Abrir {name}',
   'list.suggestedBadge': 'Sugerido',
   'list.addHint': 'Para agregar un interés, di **agregar** y su nombre, por ejemplo, **agregar Ajedrez**.',
-  'list.addHint.shared': 'Para agregar un interés, mencióname y di **agregar** y su nombre, por ejemplo, **@Intereses del perfil agregar Ajedrez**.',
+  'list.addHint.shared': 'Para agregar un interés, mencióname y di **agregar** y su nombre, por ejemplo, **@{botName} agregar Ajedrez**.',
   'shared.viewNote': 'Aquí solo se muestran los intereses que puede ver toda tu organización.',
   'shared.noInterests': 'Todavía no hay intereses compartidos con toda la organización.',
   'shared.showMyView': 'Mostrar mi vista',

@@ -17,7 +17,7 @@ export const fr: Catalog = {
   'list.suggestedBadge': 'Suggéré',
   'list.addHint': 'Pour ajouter un centre d’intérêt, tapez **ajouter** suivi de son nom, par exemple **ajouter Échecs**.',
   'list.addHint.shared':
-    'Pour ajouter un centre d’intérêt, mentionnez-moi et tapez **ajouter** suivi de son nom, par exemple **@Centres d’intérêt du profil ajouter Échecs**.',
+    'Pour ajouter un centre d’intérêt, mentionnez-moi et tapez **ajouter** suivi de son nom, par exemple **@{botName} ajouter Échecs**.',
   'shared.viewNote': 'Seuls les centres d’intérêt visibles par toute votre organisation sont affichés ici.',
   'shared.noInterests': 'Aucun centre d’intérêt n’est encore partagé avec toute l’organisation.',
   'shared.showMyView': 'Afficher ma vue',

@@ -16,7 +16,7 @@ export const ptBR: Catalog = {
   'list.row.open': 'Abrir {name}',
   'list.suggestedBadge': 'Sugerido',
   'list.addHint': 'Para adicionar um interesse, diga **adicionar** e o nome dele, por exemplo **adicionar Xadrez**.',
-  'list.addHint.shared': 'Para adicionar um interesse, me mencione e diga **adicionar** e o nome dele, por exemplo **@Interesses do Perfil adicionar Xadrez**.',
+  'list.addHint.shared': 'Para adicionar um interesse, me mencione e diga **adicionar** e o nome dele, por exemplo **@{botName} adicionar Xadrez**.',
   'shared.viewNote': 'Aqui aparecem só os interesses que toda a organização pode ver.',
   'shared.noInterests': 'Ainda não há interesses compartilhados com toda a organização.',
   'shared.showMyView': 'Mostrar minha visão',

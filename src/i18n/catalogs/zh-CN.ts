@@ -17,7 +17,7 @@ export const zhCN: Catalog = {
   'list.row.open': '打开“{name}”',
   'list.suggestedBadge': '推荐',
   'list.addHint': '要添加兴趣，请说 **添加** 和兴趣名称，例如 **添加 象棋**。',
-  'list.addHint.shared': '要添加兴趣，请 @提及我并说 **添加** 和兴趣名称，例如 **@个人资料兴趣 添加 象棋**。',
+  'list.addHint.shared': '要添加兴趣，请 @提及我并说 **添加** 和兴趣名称，例如 **@{botName} 添加 象棋**。',
   'shared.viewNote': '此处仅显示整个组织都能看到的兴趣。',
   'shared.noInterests': '还没有与整个组织共享的兴趣。',
   'shared.showMyView': '显示我的视图',

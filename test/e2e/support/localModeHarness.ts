@@ -20,13 +20,13 @@ export interface LocalModeHarness {
 
 /**
  * Local mode exactly as `npm run dev` starts it (`startLocalMode`), on free ports with a throw-away data directory.
- * Its log lines are kept and written to `test-output/<name>.log`, so a failed run can be read afterwards.
+ * `env` adds settings (`LOCAL_LOCALE`, say). Its log lines are kept and written to `test-output/<name>.log`, so a failed run can be read afterwards.
  */
-export async function startLocalModeHarness(name: string): Promise<LocalModeHarness> {
+export async function startLocalModeHarness(name: string, env: Record<string, string> = {}): Promise<LocalModeHarness> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'local-mode-e2e-'));
   const logLines: string[] = [];
   const config = loadConfig(
-    { PORT: '0', PROFILE_SERVICE_PORT: '0', PLAYGROUND_PORT: '0', PROFILE_SERVICE_DATA_DIR: path.join(workDir, 'data'), LOG_LEVEL: 'debug' },
+    { PORT: '0', PROFILE_SERVICE_PORT: '0', PLAYGROUND_PORT: '0', PROFILE_SERVICE_DATA_DIR: path.join(workDir, 'data'), LOG_LEVEL: 'debug', ...env },
     null,
   );
   const logger = createLogger({ level: 'debug', name, sink: (_level, line) => logLines.push(line) });

@@ -10,7 +10,7 @@ export const cardMessages = {
   'list.row.open': 'Open {name}',
   'list.suggestedBadge': 'Suggested',
   'list.addHint': 'To add an interest, say **add** and its name, for example **add Chess**.',
-  'list.addHint.shared': 'To add an interest, mention me and say **add** and its name, for example **@Profile Interests add Chess**.',
+  'list.addHint.shared': 'To add an interest, mention me and say **add** and its name, for example **@{botName} add Chess**.',
   'shared.viewNote': 'Only interests your whole organization can see are shown here.',
   'shared.noInterests': 'No interests shared with the whole organization yet.',
   'shared.showMyView': 'Show my view',

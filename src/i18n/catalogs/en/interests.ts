@@ -6,7 +6,7 @@ export const interestMessages = {
   'validation.notText':
     '{field, select, name {The name must be text.} description {The description must be text.} categories {Categories must be text.} tags {Tags must be text.} audience {The audience must be text.} other {The link must be text.}}',
   'validation.unsafeCharacters':
-    '{field, select, name {The name contains characters that can’t be saved.} description {The description contains characters that can’t be saved.} category {Each category contains characters that can’t be saved.} other {The link contains characters that can’t be saved.}}',
+    '{field, select, name {The name contains characters that can’t be saved.} description {The description contains characters that can’t be saved.} category {A category contains characters that can’t be saved.} other {The link contains characters that can’t be saved.}}',
   'validation.tooLong':
     '{field, select, name {The name can be at most {max, number} characters.} description {The description can be at most {max, number} characters.} category {Each category can be at most {max, number} characters.} other {The link can be at most {max, number} characters.}}',
   'validation.categories.tooMany': 'You can add at most {max, number} categories.',
