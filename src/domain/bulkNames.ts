@@ -3,13 +3,15 @@
  * anything is created. Pure, so the rules are tested as tables (test/domain/bulkNames.test.ts).
  *
  * The splitting rule (docs/bulk-add.md says the same for users):
- * 1. The text after `add` is split into names at line breaks and at semicolons.
- * 2. A name that starts with a double quote (`"`, or the typographic `“`) runs to its closing quote (`"` or `”`) on
- *    the same line: semicolons and commas inside are part of the name, and `""` inside stands for one `"`. Text
+ * 1. The text after `add` is split into names at line breaks and at semicolons (`;`, or the full-width `；` of
+ *    Chinese and Japanese keyboards).
+ * 2. A name that starts with an opening quote (`"`, `“`, `„`, `«`, `「`, `『`) runs to its closing quote (`"`, `”`,
+ *    `“`, `»`, `」`, `』`) on the same line: semicolons and commas inside are part of the name, and `""` inside
+ *    stands for one `"`. Text
  *    between the closing quote and the next separator is kept as part of the name. A quote that is never closed on
  *    its line, or one that does not start the name (`Rock "n" roll`), is an ordinary character.
  * 3. Blank names are dropped, so `add Chess;` is one name.
- * 4. A single unquoted name with a comma (`Food, wine`) may be one interest or several: the caller asks. With two
+ * 4. A single unquoted name with a comma (`Food, wine`; also `，` and `、`) may be one interest or several: the caller asks. With two
  *    or more names (a separator was used) commas are part of the names and nobody is asked. A single name with
  *    commas that is too long to be one interest is taken as several without asking.
  * 5. More than `MAX_BULK_NAMES` names are refused as a whole.
@@ -37,9 +39,18 @@ interface Entry {
   readonly quoted: boolean;
 }
 
-const OPENING_QUOTES = new Set(['"', '\u201C']);
-const CLOSING_QUOTES = new Set(['"', '\u201D']);
-const SEPARATORS = new Set([';', '\n']);
+/** Each opening quote people type, with the closing quotes that end it (English, German, French, Japanese). */
+const CLOSING_QUOTES_OF: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['"', new Set(['"', '\u201D'])],
+  ['\u201C', new Set(['"', '\u201D'])],
+  ['\u201E', new Set(['\u201C', '\u201D'])],
+  ['\u00AB', new Set(['\u00BB'])],
+  ['\u300C', new Set(['\u300D'])],
+  ['\u300E', new Set(['\u300F'])],
+]);
+const SEPARATORS = new Set([';', '\uFF1B', '\n']);
+/** Commas of Latin, Chinese (full-width) and Japanese (ideographic) text. */
+const COMMAS = /[,\uFF0C\u3001]/;
 
 export function parseBulkNames(input: string): BulkNames {
   const entries = splitEntries(input.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n'));
@@ -49,7 +60,7 @@ export function parseBulkNames(input: string): BulkNames {
   const [only] = entries as [Entry];
   if (!only.quoted) {
     const parts = only.text
-      .split(',')
+      .split(COMMAS)
       .map((part) => part.trim())
       .filter((part) => part !== '');
     if (parts.length > 1 && parts.length <= MAX_BULK_NAMES) {
@@ -67,7 +78,8 @@ function splitEntries(text: string): Entry[] {
   let index = 0;
   while (index <= text.length) {
     const start = skipBlanks(text, index);
-    const quoted = OPENING_QUOTES.has(text[start] ?? '') ? readQuoted(text, start) : undefined;
+    const closing = CLOSING_QUOTES_OF.get(text[start] ?? '');
+    const quoted = closing !== undefined ? readQuoted(text, start, closing) : undefined;
     let name = quoted?.text ?? '';
     let position = quoted?.end ?? start;
     while (position < text.length && !SEPARATORS.has(text[position]!)) name += text[position++];
@@ -85,7 +97,7 @@ function skipBlanks(text: string, from: number): number {
 }
 
 /** The quoted text starting at `start` (an opening quote), or undefined when it is not closed on its line. */
-function readQuoted(text: string, start: number): { text: string; end: number } | undefined {
+function readQuoted(text: string, start: number, closing: ReadonlySet<string>): { text: string; end: number } | undefined {
   let name = '';
   for (let position = start + 1; position < text.length; position++) {
     const char = text[position]!;
@@ -95,7 +107,7 @@ function readQuoted(text: string, start: number): { text: string; end: number } 
       position++;
       continue;
     }
-    if (CLOSING_QUOTES.has(char)) return { text: name, end: position + 1 };
+    if (closing.has(char)) return { text: name, end: position + 1 };
     name += char;
   }
   return undefined;

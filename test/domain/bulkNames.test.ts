@@ -23,6 +23,13 @@ describe('parseBulkNames', () => {
     ['a quote inside a name is literal', 'Rock "n" roll; Go', { kind: 'several', names: ['Rock "n" roll', 'Go'] }],
     ['an unclosed quote is literal', '"Chess; Go', { kind: 'several', names: ['"Chess', 'Go'] }],
     ['a quote is not closed across lines', '"Chess\nGo"', { kind: 'several', names: ['"Chess', 'Go"'] }],
+    ['full-width semicolons (Chinese, Japanese keyboards)', '象棋；围棋；徒步', { kind: 'several', names: ['象棋', '围棋', '徒步'] }],
+    ['a full-width comma asks', '体育，户外', { kind: 'oneOrSplit', whole: '体育，户外', parts: ['体育', '户外'] }],
+    ['an ideographic comma asks', 'チェス、囲碁', { kind: 'oneOrSplit', whole: 'チェス、囲碁', parts: ['チェス', '囲碁'] }],
+    ['Japanese corner brackets keep a name whole', '「チェス、囲碁」；将棋', { kind: 'several', names: ['チェス、囲碁', '将棋'] }],
+    ['French guillemets keep a name whole', '« Vin, fromage »; Échecs', { kind: 'several', names: ['Vin, fromage', 'Échecs'] }],
+    ['German quotes keep a name whole', '\u201EWein, Käse\u201C; Schach', { kind: 'several', names: ['Wein, Käse', 'Schach'] }],
+    ['a guillemet is not closed by an English quote', '«Vin"; Go', { kind: 'several', names: ['«Vin"', 'Go'] }],
   ])('%s', (_title, input, expected) => {
     expect(parseBulkNames(input)).toEqual(expected);
   });
