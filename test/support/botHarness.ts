@@ -104,9 +104,16 @@ export interface BotHarness {
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   /** Sends one activity in the connector's envelope; `expectReplies: false` sends replies through the connector instead. */
   send(activity: WireActivity, options?: { expectReplies?: boolean; headers?: Record<string, string> }): Promise<Exchange>;
-  say(text: string, options?: { from?: User; conversationId?: string; conversationType?: string; entities?: unknown[]; expectReplies?: boolean }): Promise<Exchange>;
+  say(
+    text: string,
+    options?: { from?: User; conversationId?: string; conversationType?: string; entities?: unknown[]; expectReplies?: boolean; locale?: string },
+  ): Promise<Exchange>;
   /** Sends an `adaptiveCard/action` invoke and returns the invoke response's HTTP status and body. */
-  act(verb: string, data: Record<string, unknown>, options?: { from?: User; conversationId?: string }): Promise<{ status: number; body: unknown; exchange: Exchange }>;
+  act(
+    verb: string,
+    data: Record<string, unknown>,
+    options?: { from?: User; conversationId?: string; conversationType?: string; locale?: string; trigger?: 'manual' | 'automatic' },
+  ): Promise<{ status: number; body: unknown; exchange: Exchange }>;
   close(): Promise<void>;
 }
 
@@ -199,6 +206,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
         text,
         ...(sayOptions.from ? { from: sayOptions.from } : {}),
         ...(sayOptions.entities ? { entities: sayOptions.entities } : {}),
+        ...(sayOptions.locale ? { locale: sayOptions.locale } : {}),
         ...conversation(sayOptions.conversationId, sayOptions.conversationType),
       },
       { expectReplies: sayOptions.expectReplies ?? true },
@@ -209,8 +217,9 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       type: 'invoke',
       name: 'adaptiveCard/action',
       ...(actOptions.from ? { from: actOptions.from } : {}),
-      ...conversation(actOptions.conversationId, undefined),
-      value: { action: { type: 'Action.Execute', verb, data, id: randomUUID() }, trigger: 'manual' },
+      ...conversation(actOptions.conversationId, actOptions.conversationType),
+      ...(actOptions.locale ? { locale: actOptions.locale } : {}),
+      value: { action: { type: 'Action.Execute', verb, data, id: randomUUID() }, trigger: actOptions.trigger ?? 'manual' },
     });
     const response = exchange.activities.find((activity) => activity.type === 'invokeResponse');
     const value = response?.value as { status: number; body: unknown } | undefined;
