@@ -1,6 +1,7 @@
 /**
  * The chat commands: one table from command words to a small handler. A message is matched on its normalized text
- * (see `commandText.ts`); anything that matches nothing gets the help card, never silence.
+ * (see `commandText.ts`); anything that matches nothing gets the help card, never silence. Each command names its
+ * words by catalog key (`words.command.*`): a turn understands the English words always, and its language's own.
  *
  * While a dialog waits for an answer, the text goes to the dialog, because "list" or "edit my bike" can be an
  * answer. Only commands marked `interruptsDialog` run instead: `cancel` and `sign out` end the dialog, `help`
@@ -19,7 +20,10 @@ import type { CommandText } from '../conversation/commandText';
 import { sendCard, startTyping } from '../conversation/replies';
 import { defineCommand, type CommandRoute, type CommandTurn } from '../conversation/routeTypes';
 import { textOf } from '../conversation/turnText';
-import type { MessageKey } from '../i18n/catalog';
+import type { Catalog, MessageKey } from '../i18n/catalog';
+import type { Language } from '../i18n/languages';
+import type { Text } from '../i18n/text';
+import { typedWordsFrom, typingCatalogsOf } from '../i18n/typedWords';
 import { BULK_ADD_COMMANDS } from '../features/bulkAdd/bulkAddFlow';
 import { HELPER_COMMANDS } from '../features/helpers/helperCommands';
 import { INTEREST_COMMANDS } from '../features/interests/interestCommands';
@@ -31,7 +35,8 @@ export const SIGNED_OUT_KEY: MessageKey = 'session.signedOut';
 export const LOCAL_SIGN_OUT_KEY: MessageKey = 'session.localSignOut';
 
 async function showHelp({ context, inDialog, dialogContext }: CommandTurn): Promise<void> {
-  await sendCard(context, renderHelpCard(textOf(context), { ownerId: actorIdOf(context.activity) }));
+  const text = textOf(context);
+  await sendCard(context, renderHelpCard(text, { ownerId: actorIdOf(context.activity) }));
   if (inDialog) await (await dialogContext()).repromptDialog();
 }
 
@@ -59,10 +64,10 @@ async function showNotUnderstood({ context }: CommandTurn): Promise<void> {
 
 /** Commands about the conversation itself, whatever the feature: help, cancel, sign out. */
 const SESSION_COMMANDS: readonly CommandRoute[] = [
-  defineCommand({ phrases: ['help', '?'], takesArgument: false, needs: 'none', typing: false, interruptsDialog: true, handle: showHelp }),
-  defineCommand({ phrases: ['cancel'], takesArgument: false, needs: 'none', typing: false, interruptsDialog: true, handle: cancel }),
+  defineCommand({ words: 'words.command.help', takesArgument: false, needs: 'none', typing: false, interruptsDialog: true, handle: showHelp }),
+  defineCommand({ words: 'words.command.cancel', takesArgument: false, needs: 'none', typing: false, interruptsDialog: true, handle: cancel }),
   defineCommand({
-    phrases: ['sign out', 'signout', 'logout', 'log out'],
+    words: 'words.command.signOut',
     takesArgument: false,
     needs: 'none',
     typing: false,
@@ -76,7 +81,6 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [...SESSION_COMMANDS, ...
 
 /** What any text that matches no route gets. */
 export const UNKNOWN_COMMAND: CommandRoute = defineCommand({
-  phrases: [],
   takesArgument: true,
   needs: 'none',
   typing: false,
@@ -90,14 +94,47 @@ export interface CommandMatch {
   readonly argumentLines: string;
 }
 
-// Longest phrase first, so a phrase that starts with another ("log out" / "log") can never be shadowed.
-const PHRASES_LONGEST_FIRST = COMMAND_ROUTES.flatMap((route) => route.phrases.map((phrase) => ({ phrase, route }))).sort(
-  (a, b) => b.phrase.length - a.phrase.length,
-);
+/** Phrases and their routes, longest phrase first. */
+export type CommandTable = readonly { readonly phrase: string; readonly route: CommandRoute }[];
 
-/** The route for a normalized message, with the text after the phrase; undefined when nothing matches. */
-export function matchCommand(command: CommandText): CommandMatch | undefined {
-  for (const { phrase, route } of PHRASES_LONGEST_FIRST) {
+/**
+ * The phrase table for these catalogs (English first, then a language's own; `typingCatalogsOf`): each route's
+ * words from each catalog, compared as `typedKey` reads a message. Longest phrase first, so a phrase that starts
+ * with another ("log out" / "log") can never be shadowed; among equally long ones the earlier catalog's first, so
+ * a language's word never takes an English word from its command.
+ */
+export function commandTable(routes: readonly CommandRoute[], catalogs: readonly Catalog[]): CommandTable {
+  const byPhrase = new Map<string, CommandRoute>();
+  for (const catalog of catalogs) {
+    for (const route of routes) {
+      if (route.words === undefined) continue;
+      for (const phrase of typedWordsFrom([catalog], route.words)) if (!byPhrase.has(phrase)) byPhrase.set(phrase, route);
+    }
+  }
+  // A stable sort: equally long phrases keep the catalogs' order.
+  return [...byPhrase].map(([phrase, route]) => ({ phrase, route })).sort((a, b) => b.phrase.length - a.phrase.length);
+}
+
+const tables = new Map<Language, CommandTable>();
+
+/** A language's table, made the first time a turn in it needs one. */
+function commandTableOf(language: Language): CommandTable {
+  let table = tables.get(language);
+  if (table === undefined) {
+    table = commandTable(COMMAND_ROUTES, typingCatalogsOf(language));
+    tables.set(language, table);
+  }
+  return table;
+}
+
+/** The route for a normalized message in a turn's language, with the text after the phrase; undefined when nothing matches. */
+export function matchCommand(command: CommandText, text: Pick<Text, 'language'>): CommandMatch | undefined {
+  return matchCommandIn(commandTableOf(text.language), command);
+}
+
+/** The route for a normalized message in `table`. */
+export function matchCommandIn(table: CommandTable, command: CommandText): CommandMatch | undefined {
+  for (const { phrase, route } of table) {
     if (command.key === phrase) return { route, argument: '', argumentLines: '' };
     if (route.takesArgument && command.key.startsWith(`${phrase} `)) {
       return { route, argument: command.text.slice(phrase.length + 1).trim(), argumentLines: command.lines.slice(phrase.length + 1).trim() };
@@ -117,7 +154,7 @@ export async function runCommand(context: TurnContext, command: CommandText, ser
   let dialogContext: Promise<DialogContext> | undefined;
   const dialogContextOf = (): Promise<DialogContext> => (dialogContext ??= services.dialogs.createContext(context, dialogState));
   const inDialog = dialogState.dialogStack.length > 0;
-  const match = matchCommand(command);
+  const match = matchCommand(command, textOf(context));
   if (inDialog && !match?.route.interruptsDialog) {
     await (await dialogContextOf()).continueDialog();
     return;

@@ -1,6 +1,8 @@
 import template from '../../cards/help.json';
-import type { MessageKey } from '../i18n/catalog';
-import { en } from '../i18n/catalogs/en';
+import type { Catalog, MessageKey } from '../i18n/catalog';
+import { CATALOGS } from '../i18n/catalogs';
+import { SOURCE_LANGUAGE, type Language } from '../i18n/languages';
+import { alternativesIn, shownCatalogOf, type CommandWordsKey } from '../i18n/typedWords';
 import type { Text } from '../i18n/text';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { inlineText } from './displayText';
@@ -17,8 +19,8 @@ interface HelpCardView {
 
 /**
  * The words a user types for each command, as the help card shows them. They are values of the card's messages,
- * not part of them: the command table understands these words whatever the user's language, and a language with
- * words of its own for the commands passes those.
+ * not part of them: the words of the reader's language (`words.command.*`), which the command table understands
+ * besides the English ones.
  */
 export interface HelpCommandWords {
   readonly list: string;
@@ -34,25 +36,42 @@ export interface HelpCommandWords {
 }
 
 /**
- * The English words, from the catalog of words people type (`words.command.*`: alternatives separated by `|`, the
- * first the one shown). The list command shows its first two ("list" or "my interests").
+ * The words a card shows for the commands in a language: the first alternative of each `words.command.*` message
+ * (alternatives separated by `|`, the first the one shown). The list command shows its first two ("list" or "my
+ * interests"). The pseudo-locale shows the English words, which are what work when typed there.
  */
-export const ENGLISH_COMMAND_WORDS: HelpCommandWords = Object.freeze({
-  list: typedWords('words.command.list')[0],
-  myInterests: typedWords('words.command.list')[1] ?? typedWords('words.command.list')[0],
-  add: typedWords('words.command.add')[0],
-  tag: typedWords('words.command.tag')[0],
-  edit: typedWords('words.command.edit')[0],
-  delete: typedWords('words.command.delete')[0],
-  whoCanHelp: typedWords('words.command.whoCanHelp')[0],
-  cancel: typedWords('words.command.cancel')[0],
-  signOut: typedWords('words.command.signOut')[0],
-  help: typedWords('words.command.help')[0],
-});
+export function commandWordsIn(catalog: Catalog): HelpCommandWords {
+  const words = (key: CommandWordsKey): [string, ...string[]] => {
+    const [first = '', ...more] = alternativesIn(catalog, key);
+    return [first, ...more];
+  };
+  const list = words('words.command.list');
+  return Object.freeze({
+    list: list[0],
+    myInterests: list[1] ?? list[0],
+    add: words('words.command.add')[0],
+    tag: words('words.command.tag')[0],
+    edit: words('words.command.edit')[0],
+    delete: words('words.command.delete')[0],
+    whoCanHelp: words('words.command.whoCanHelp')[0],
+    cancel: words('words.command.cancel')[0],
+    signOut: words('words.command.signOut')[0],
+    help: words('words.command.help')[0],
+  });
+}
 
-function typedWords(key: keyof typeof en & `words.command.${string}`): [string, ...string[]] {
-  const [first = '', ...more] = en[key].split('|');
-  return [first, ...more];
+export const ENGLISH_COMMAND_WORDS: HelpCommandWords = commandWordsIn(CATALOGS[SOURCE_LANGUAGE]);
+
+const wordsByLanguage = new Map<Language, HelpCommandWords>();
+
+/** The command words for a turn's language, made once per language. */
+export function helpCommandWords(text: Pick<Text, 'language'>): HelpCommandWords {
+  let words = wordsByLanguage.get(text.language);
+  if (words === undefined) {
+    words = commandWordsIn(shownCatalogOf(text.language));
+    wordsByLanguage.set(text.language, words);
+  }
+  return words;
 }
 
 /** The card's lines, in the order shown. */
@@ -72,7 +91,7 @@ const COMMAND_LINES: readonly MessageKey[] = [
 export interface HelpCardData {
   /** When given, the card offers a "Show my interests" button for this user. */
   ownerId?: string;
-  /** The command words to show; English when not given. */
+  /** The command words to show; the turn's language's (`helpCommandWords`) when not given. */
   words?: HelpCommandWords;
 }
 
@@ -89,11 +108,11 @@ const NAME_MAX = 60;
 
 const expand = defineCardTemplate<HelpCardView>(template);
 
-export function renderHelpCard(text: Text, { ownerId, words = ENGLISH_COMMAND_WORDS }: HelpCardData = {}): AdaptiveCard {
+export function renderHelpCard(text: Text, { ownerId, words = helpCommandWords(text) }: HelpCardData = {}): AdaptiveCard {
   return expand(text, { heading: text.t('helpCard.heading'), commands: commandList(text, words), ...owner(ownerId), hasMentionHint: false, mentionHint: '' });
 }
 
-export function renderWelcomeCard(text: Text, { userName, ownerId, mentionName, words = ENGLISH_COMMAND_WORDS }: WelcomeCardData = {}): AdaptiveCard {
+export function renderWelcomeCard(text: Text, { userName, ownerId, mentionName, words = helpCommandWords(text) }: WelcomeCardData = {}): AdaptiveCard {
   const name = inlineText(userName, NAME_MAX);
   const botName = mentionName === undefined ? '' : inlineText(mentionName, NAME_MAX) || text.t('helpCard.defaultBotName');
   const hint = botName === '' ? '' : text.t('helpCard.mentionHint', { botName, list: words.list });

@@ -3,11 +3,12 @@
  * delivers messages that @mention the bot, with the mention inside the text as `<at>Bot name</at>`.
  */
 import { TurnContext, type Activity } from 'botbuilder';
+import { typedKey } from '../i18n/typedWords';
 
 export interface CommandText {
   /** Mentions removed, whitespace collapsed, trimmed; original letter case (interest names keep theirs). */
   readonly text: string;
-  /** `text` lower-cased, for matching command words. */
+  /** `text` as command words are compared (`typedKey`: lower case), for matching them in any language. */
   readonly key: string;
   /**
    * `text` with its line breaks kept: a whitespace run holding a line break is one `\n`, any other one space.
@@ -22,7 +23,7 @@ export function normalizeCommandText(raw: string): CommandText {
   const withoutMentions = removeMentionTags(raw);
   const text = withoutMentions.replace(/\s+/g, ' ').trim();
   const lines = withoutMentions.replace(/\s+/g, (run) => (/[\n\r\u2028\u2029]/.test(run) ? '\n' : ' ')).trim();
-  return { text, key: text.toLowerCase(), lines };
+  return { text, key: typedKey(text), lines };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Provided } from './graphAccess';
 import type { RouteNeed } from './graphNeeds';
 import type { AskerOnlyResponse, ConversationAnswer } from './invokeResponses';
 import type { Text } from '../i18n/text';
+import type { CommandWordsKey } from '../i18n/typedWords';
 
 export type { RouteNeed } from './graphNeeds';
 
@@ -93,8 +94,11 @@ export type CommandTurnFor<N extends RouteNeed> = CommandTurn & Provided<N>;
 export type GraphCommandTurn = CommandTurnFor<'profile'>;
 
 interface CommandBase {
-  /** Lower-case phrases that start the command, e.g. `['sign out', 'logout']`. */
-  readonly phrases: readonly string[];
+  /**
+   * The catalog message holding the words that start the command (`words.command.signOut`: "sign out|logout"):
+   * English always, and the words of the turn's language (`app/commands.ts`). None for what matches nothing.
+   */
+  readonly words?: CommandWordsKey;
   /** Whether text may follow the phrase ("edit Chess"); if not, "list foo" is not this command. */
   readonly takesArgument: boolean;
   /** The handler calls Graph at once, so a typing indicator goes out alongside it (`startTyping`). */

@@ -58,6 +58,30 @@ export function comparisonKey(text: string): string {
   return normalizeSingleLine(text).toLowerCase();
 }
 
+/**
+ * The key text is found by (a topic, the name in `edit <name>`), in the reader's locale: compatibility forms
+ * unified (NFKC: full-width Ｌａｔｉｎ, half-width ｶﾅ), lower case as the locale writes it, whitespace collapsed,
+ * and accents dropped from Latin letters only ("Résumé" finds "resume"). Other scripts keep their marks: a kana's
+ * voicing mark makes another word (が is not か), as a Cyrillic й is not и. For finding only: whether two names
+ * are the same (`comparisonKey`) does not depend on who asks.
+ */
+export function findingKey(text: string, locale: string): string {
+  return foldLatinAccents(normalizeSingleLine(text.normalize('NFKC')).toLocaleLowerCase(locale));
+}
+
+/**
+ * A Latin letter that may carry an accent: one outside ASCII (precomposed, "é"), or any followed by combining
+ * marks. Each is decomposed and its marks dropped on its own, so nothing else in the text is decomposed.
+ */
+const ACCENTED_LATIN = /(?=[^\p{ASCII}])\p{Script=Latin}\p{M}*|[a-z]\p{M}+/gu;
+const MARKS = /\p{M}/gu;
+
+function foldLatinAccents(text: string): string {
+  // Most text is plain ASCII or has no Latin at all: nothing to do.
+  if (!/[^\p{ASCII}]/u.test(text)) return text;
+  return text.replace(ACCENTED_LATIN, (letter) => letter.normalize('NFD').replace(MARKS, ''));
+}
+
 /** How long a quote of the user's own text may be when a reply echoes it: enough to recognise, short enough to read. */
 export const SHORT_QUOTE_CHARS = 100;
 

@@ -1,4 +1,4 @@
-import type { Message } from '../i18n/catalog';
+import type { Message, MessageKey } from '../i18n/catalog';
 import { SOURCE_TEXT } from '../i18n/text';
 import { AUDIENCE_FLAGS, AUDIENCE_LABEL_KEYS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES, type Audience } from './audiences';
 import { COLLABORATION_TAGS, COLLABORATION_TAG_LABEL_KEYS, type CollaborationTag } from './collaborationTags';
@@ -77,32 +77,46 @@ export function validateCategories(input: unknown): FieldResult<string[]> {
 }
 
 /**
- * Tags from an array or a comma-separated string, each given as its id (`askMeAbout`) or its label ("Ask me
- * about"), any letter case. Returned without repeats in the order the bot offers them, so the same choice always
- * produces the same list.
+ * The names a typed answer may give a value by, and the ones a refusal offers. Made by `collaborationTagNames` and
+ * `audienceNames` from labels the caller renders in the reader's language: the domain knows no language.
  */
-export function validateCollaborationTags(input: unknown): FieldResult<CollaborationTag[]> {
+export interface TypedNames<T extends string> {
+  /** A name's `comparisonKey` → its value. */
+  readonly byKey: ReadonlyMap<string, T>;
+  /** The names a refusal lists ("Choose from: …"), as shown. */
+  readonly offered: readonly string[];
+}
+
+/**
+ * Tags from an array or a comma-separated string, each given as its id (`askMeAbout`) or a name `names` knows
+ * ("Ask me about"; the English ones by default), any letter case. Returned without repeats in the order the bot
+ * offers them, so the same choice always produces the same list.
+ */
+export function validateCollaborationTags(input: unknown, names: TypedNames<CollaborationTag> = ENGLISH_TAG_NAMES): FieldResult<CollaborationTag[]> {
   const parts = readList(input, 'tags');
   if (!parts.ok) return parts;
   const chosen = new Set<CollaborationTag>();
   for (const part of parts.value) {
     const key = comparisonKey(part);
     if (key === '') continue;
-    const tag = TAGS_BY_KEY.get(key);
-    if (!tag) return fail({ key: 'validation.tags.unknown', values: { choices: typedTagNames() } });
+    const tag = names.byKey.get(key);
+    if (!tag) return fail({ key: 'validation.tags.unknown', values: { choices: names.offered.join(', ') } });
     chosen.add(tag);
   }
   return ok(COLLABORATION_TAGS.filter((tag) => chosen.has(tag)));
 }
 
-/** One of the offered audiences, by name (`organization`) or label ("My organization"); empty means DEFAULT_AUDIENCE. */
-export function validateAudience(input: unknown): FieldResult<Audience> {
+/**
+ * One of the offered audiences, by name (`organization`) or a label `names` knows ("My organization"; the English
+ * ones by default); empty means DEFAULT_AUDIENCE.
+ */
+export function validateAudience(input: unknown, names: TypedNames<Audience> = ENGLISH_AUDIENCE_NAMES): FieldResult<Audience> {
   const text = readText(input, 'audience');
   if (!text.ok) return text;
   const key = comparisonKey(text.value);
   if (key === '') return ok(DEFAULT_AUDIENCE);
-  const audience = AUDIENCES_BY_KEY.get(key);
-  if (!audience) return fail({ key: 'validation.audience.unknown', values: { choices: typedAudienceNames() } });
+  const audience = names.byKey.get(key);
+  if (!audience) return fail({ key: 'validation.audience.unknown', values: { choices: names.offered.join(', ') } });
   return ok(audience);
 }
 
@@ -184,41 +198,42 @@ function validateFields(validate: <K extends keyof InterestDraft>(field: K) => F
   return issues.length > 0 ? fail(issues) : ok(draft as InterestDraft);
 }
 
-/** Typed answers are matched against the English names for now, whatever the reader's language. */
-function englishTagLabel(tag: CollaborationTag): string {
-  return SOURCE_TEXT.t(COLLABORATION_TAG_LABEL_KEYS[tag]);
+function englishLabel(key: MessageKey): string {
+  return SOURCE_TEXT.t(key);
 }
 
-function englishAudienceLabel(audience: Audience): string {
-  return SOURCE_TEXT.t(AUDIENCE_LABEL_KEYS[audience]);
+function namesOf<T extends string>(values: readonly T[], labelOf: (value: T) => string, labels: Partial<Readonly<Record<T, string>>> | undefined, offeredValues: readonly T[]): TypedNames<T> {
+  const byKey = new Map<string, T>();
+  const add = (name: string | undefined, value: T): void => {
+    const key = name === undefined ? '' : comparisonKey(name);
+    // The first meaning of a name wins: an id or an English label is never taken over by another language's label.
+    if (key !== '' && !byKey.has(key)) byKey.set(key, value);
+  };
+  for (const value of values) add(value, value);
+  for (const value of values) add(labelOf(value), value);
+  for (const value of values) add(labels?.[value], value);
+  return { byKey, offered: offeredValues.map((value) => labels?.[value] ?? labelOf(value)) };
 }
 
-/** The names a refusal offers are the ones that work when typed: the English ones, for now. */
-function typedTagNames(): string {
-  return COLLABORATION_TAGS.map(englishTagLabel).join(', ');
+/**
+ * The tag names typed answers take: each tag's id and English label, always, and `labels` (the reader's language's,
+ * rendered by the caller), which are also the names a refusal offers. Without `labels`, the English ones.
+ */
+export function collaborationTagNames(labels?: Readonly<Record<CollaborationTag, string>>): TypedNames<CollaborationTag> {
+  return namesOf(COLLABORATION_TAGS, (tag) => englishLabel(COLLABORATION_TAG_LABEL_KEYS[tag]), labels, COLLABORATION_TAGS);
 }
-
-function typedAudienceNames(): string {
-  return SELECTABLE_AUDIENCES.map(englishAudienceLabel).join(', ');
-}
-
-const TAGS_BY_KEY: ReadonlyMap<string, CollaborationTag> = new Map(
-  COLLABORATION_TAGS.flatMap((tag) => [
-    [comparisonKey(tag), tag],
-    [comparisonKey(englishTagLabel(tag)), tag],
-  ]),
-);
 
 // Every audience Graph writes is accepted (a synced item may be `family`, which the bot does not offer but must be
 // able to save back unchanged); `unknownFutureValue` is not a real audience.
 const WRITABLE_AUDIENCES = (Object.keys(AUDIENCE_FLAGS) as Audience[]).filter((audience) => audience !== 'unknownFutureValue');
 
-const AUDIENCES_BY_KEY: ReadonlyMap<string, Audience> = new Map(
-  WRITABLE_AUDIENCES.flatMap((audience) => [
-    [comparisonKey(audience), audience],
-    [comparisonKey(englishAudienceLabel(audience)), audience],
-  ]),
-);
+/** The audience names typed answers take, as `collaborationTagNames` makes the tags'; a refusal offers the selectable ones. */
+export function audienceNames(labels?: Partial<Readonly<Record<Audience, string>>>): TypedNames<Audience> {
+  return namesOf(WRITABLE_AUDIENCES, (audience) => englishLabel(AUDIENCE_LABEL_KEYS[audience]), labels, SELECTABLE_AUDIENCES);
+}
+
+const ENGLISH_TAG_NAMES = collaborationTagNames();
+const ENGLISH_AUDIENCE_NAMES = audienceNames();
 
 function checkText(text: string, field: Subject, max: number): FieldResult<string> {
   if (hasUnsafeCharacters(text)) return fail({ key: 'validation.unsafeCharacters', values: { field } });

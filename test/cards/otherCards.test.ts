@@ -98,7 +98,7 @@ describe('help and welcome', () => {
   });
 
   test.each(Object.entries(ENGLISH_COMMAND_WORDS))('the words shown for %s are a command the bot understands', (_command, words) => {
-    expect(matchCommand(normalizeCommandText(words))).toBeDefined();
+    expect(matchCommand(normalizeCommandText(words), SOURCE_TEXT)).toBeDefined();
   });
 
   test('several names at once start a bulk add, as the help says', () => {

@@ -40,6 +40,13 @@ describe('linear handling of user text', () => {
     expect(elapsedMs(() => topicWords(text))).toBeLessThan(BOUND_MS);
   });
 
+  it.each([...ADVERSARIAL, ['one 200,000-character run of kana', 'が'.repeat(SIZE)] as [string, string]])(
+    'splits a Japanese reader\'s topic made of %s into words in well under a second',
+    (_label, text) => {
+      expect(elapsedMs(() => topicWords(text, { locale: 'ja-JP', forgivesPlurals: false }))).toBeLessThan(BOUND_MS);
+    },
+  );
+
   it.each(ADVERSARIAL)('quotes %s in well under a second', (_label, text) => {
     expect(elapsedMs(() => quoteUserText(text, 100))).toBeLessThan(BOUND_MS);
     expect(elapsedMs(() => normalizeSingleLine(text))).toBeLessThan(BOUND_MS);

@@ -16,8 +16,8 @@ export function refusalText(text: Text, refusal: Refusal): string {
   return typeof refusal === 'string' ? refusal : text.say(refusal);
 }
 
-/** Reads one typed answer into a field value, or says what to fix. */
-export type AnswerParser<T> = (text: string) => Result<T, Refusal>;
+/** Reads one typed answer into a field value, or says what to fix; `text` is the turn's (typed words differ by language). */
+export type AnswerParser<T> = (answer: string, text: Text) => Result<T, Refusal>;
 
 type Question = string | Partial<Activity>;
 
@@ -28,17 +28,17 @@ type Question = string | Partial<Activity>;
  */
 export function answerValidator<T>(parse: AnswerParser<T>, question?: (text: Text) => Question): PromptValidator<string> {
   return async (prompt) => {
-    const answer = parse(prompt.recognized.value ?? '');
-    if (answer.ok) return true;
     const text = textOf(prompt.context);
+    const answer = parse(prompt.recognized.value ?? '', text);
+    if (answer.ok) return true;
     prompt.options.retryPrompt = withReason(refusalText(text, answer.error), question?.(text) ?? prompt.options.prompt);
     return false;
   };
 }
 
 /** The parsed value of an answer its prompt's validator already accepted. */
-export function acceptedAnswer<T>(parse: AnswerParser<T>, text: unknown): T {
-  const answer = parse(typeof text === 'string' ? text : '');
+export function acceptedAnswer<T>(parse: AnswerParser<T>, value: unknown, text: Text): T {
+  const answer = parse(typeof value === 'string' ? value : '', text);
   if (!answer.ok) throw new Error('A prompt returned an answer its validator had not accepted.');
   return answer.value;
 }

@@ -40,8 +40,8 @@ export function newQuestionId(): string {
   return randomUUID();
 }
 
-/** Reads an answer (typed or from the card) into a value, or says why it cannot be taken. */
-export type AnswerReader<T> = (text: string, options: CardQuestionOptions) => Result<T, Refusal>;
+/** Reads an answer (typed or from the card) into a value, or says why it cannot be taken; `text` is the turn's (typed words differ by language). */
+export type AnswerReader<T> = (answer: string, options: CardQuestionOptions, text: Text) => Result<T, Refusal>;
 
 /** One of `options.choices`, named whole (its number, the option, a synonym); else `reason`. */
 export function wholeChoiceReader(reason: Refusal): AnswerReader<FoundChoice> {
@@ -80,7 +80,7 @@ export class CardQuestionPrompt<T> extends Prompt<T> {
     const options = dc.activeDialog?.state.options as CardQuestionOptions;
     const { context } = dc;
     if (context.activity.type === ActivityTypes.Message) {
-      const answer = this.read(context.activity.text ?? '', options);
+      const answer = this.read(context.activity.text ?? '', options, textOf(context));
       if (answer.ok) return dc.endDialog(answer.value);
       await this.onPrompt(context, {}, { ...options, retryPrompt: withReason(refusalText(textOf(context), answer.error), options.question) }, true);
       return Dialog.EndOfTurn;
@@ -89,8 +89,8 @@ export class CardQuestionPrompt<T> extends Prompt<T> {
     // Another question's card, or not a card answer at all: this question keeps waiting.
     if (action?.verb !== CARD_VERBS.answerChoice || action.questionId !== options.questionId) return Dialog.EndOfTurn;
     const answered = action.answer.trim() === '' && options.emptyCardAnswer !== undefined ? options.emptyCardAnswer : action.answer;
-    const answer = this.read(answered, options);
     const text = textOf(context);
+    const answer = this.read(answered, options, text);
     if (!answer.ok) {
       // The card stays as it was (with what was ticked), with the reason: the user fixes it there.
       await answerInvoke(context, messageResponse(refusalText(text, answer.error)));
@@ -117,7 +117,7 @@ export class CardQuestionPrompt<T> extends Prompt<T> {
 
   /** Unused: `continueDialog` reads answers itself (typed or from a card). */
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<T>> {
-    const answer = this.read(context.activity.text ?? '', options as CardQuestionOptions);
+    const answer = this.read(context.activity.text ?? '', options as CardQuestionOptions, textOf(context));
     return answer.ok ? { succeeded: true, value: answer.value } : { succeeded: false };
   }
 }

@@ -135,5 +135,5 @@ function rowOf(name: string, outcome: CreateOutcome | undefined): BulkResultRow 
 }
 
 export const BULK_ADD_COMMANDS: readonly CommandRoute[] = [
-  defineCommand({ phrases: ['add'], takesArgument: true, needs: 'profile', typing: false, interruptsDialog: false, handle: startAdd }),
+  defineCommand({ words: 'words.command.add', takesArgument: true, needs: 'profile', typing: false, interruptsDialog: false, handle: startAdd }),
 ];

@@ -32,9 +32,6 @@ import { createHelperCache, DEFAULT_HELPER_CACHE, type HelperCacheOptions } from
 /** Said when the identity provider refuses the feature's scopes (by the dispatcher) or Graph refuses the reads (here). */
 export { IDENTITY_FAILED_KEY, NOT_GRANTED_KEY } from '../../conversation/graphNeeds';
 
-/** The phrases that ask the question; the topic follows. */
-export const HELPER_PHRASES: readonly string[] = ['who can help with', 'who can help me with', 'who knows about', 'who knows', 'find a mentor for', 'mentor for'];
-
 /** Members read in a group chat or channel. */
 export const MEMBER_LIMIT = 200;
 /** People read in personal chat: the ones the asker works with most. */
@@ -160,7 +157,8 @@ export function createHelperSearch(options: HelperSearchOptions): HelperSearch {
       }
       const shared = isShared(context);
       const candidates = shared ? set.candidates.map((candidate) => ({ ...candidate, interests: candidate.interests.filter(isVisibleToEveryoneIn) })) : set.candidates;
-      const search = findHelpers(topic, candidates);
+      // Read in the asker's locale; plurals are forgiven in English only (other languages do not make them with an s).
+      const search = findHelpers(topic, candidates, { locale: text.locale, forgivesPlurals: text.language === 'en' });
       if (search.kind === 'noTopic') {
         await context.sendActivity(text.t('helpers.noTopic'));
         return;

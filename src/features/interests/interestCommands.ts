@@ -6,7 +6,7 @@ import { renderDeleteConfirmCard } from '../../cards/deleteConfirmCard';
 import { renderEditCard } from '../../cards/editCard';
 import { renderListCard } from '../../cards/listCard';
 import { isSharedView } from '../../cards/sharedView';
-import { findInterestByName } from '../../domain/interestDraft';
+import { findNamedInterest } from '../../domain/interestLookup';
 import { interestsForSharedConversation } from '../../domain/sharedConversation';
 import { quoteUserText } from '../../domain/text';
 import type { StoredInterest } from '../../graph/interestsClient';
@@ -39,12 +39,12 @@ function withNamedInterest(verb: string, show: (turn: GraphCommandTurn, interest
     // Where everyone reads the answer, a private interest is looked for as if it were not there: the answer to its
     // name must be the answer to a name the owner never added, or the room would learn that it exists.
     const findable = isSharedView(viewers) ? interestsForSharedConversation(interests).shown : interests;
-    const interest = argument ? findInterestByName(findable, argument) : undefined;
+    const text = textOf(context);
+    const interest = argument ? findNamedInterest(findable, argument, text.locale) : undefined;
     if (interest) {
       await show(turn, interest);
       return;
     }
-    const text = textOf(context);
     const notice = argument ? text.t('command.notFound', { name: quoteUserText(argument) }) : text.t('command.whichInterest', { command: verb });
     await sendCard(context, renderListCard(text, { interests, page: 0, ownerId, notice, viewers }));
   };
@@ -63,8 +63,8 @@ const showDeleteConfirmation = withNamedInterest('delete', async ({ context, ser
 });
 
 export const INTEREST_COMMANDS: readonly CommandRoute[] = [
-  defineCommand({ phrases: ['list', 'my interests'], takesArgument: false, needs: 'profile', typing: true, interruptsDialog: false, handle: showList }),
-  defineCommand({ phrases: ['tag'], takesArgument: true, needs: 'profile', typing: false, interruptsDialog: false, handle: beginDialog(TAG_INTEREST_DIALOG) }),
-  defineCommand({ phrases: ['edit'], takesArgument: true, needs: 'profile', typing: true, interruptsDialog: false, handle: showEditCard }),
-  defineCommand({ phrases: ['delete'], takesArgument: true, needs: 'profile', typing: true, interruptsDialog: false, handle: showDeleteConfirmation }),
+  defineCommand({ words: 'words.command.list', takesArgument: false, needs: 'profile', typing: true, interruptsDialog: false, handle: showList }),
+  defineCommand({ words: 'words.command.tag', takesArgument: true, needs: 'profile', typing: false, interruptsDialog: false, handle: beginDialog(TAG_INTEREST_DIALOG) }),
+  defineCommand({ words: 'words.command.edit', takesArgument: true, needs: 'profile', typing: true, interruptsDialog: false, handle: showEditCard }),
+  defineCommand({ words: 'words.command.delete', takesArgument: true, needs: 'profile', typing: true, interruptsDialog: false, handle: showDeleteConfirmation }),
 ];

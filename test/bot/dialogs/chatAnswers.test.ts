@@ -14,7 +14,7 @@ describe('collaboration tags typed in chat', () => {
     ['none', []],
     ['Skip', []],
   ])('%j reads as %j', (text, tags) => {
-    expect(parseCollaborationTagAnswer(text)).toEqual({ ok: true, value: tags });
+    expect(parseCollaborationTagAnswer(text, SOURCE_TEXT)).toEqual({ ok: true, value: tags });
   });
 
   test.each([
@@ -23,7 +23,7 @@ describe('collaboration tags typed in chat', () => {
     ['can juggle', 'Unknown tag.'],
     ['1, juggling', 'Unknown tag.'],
   ])('%j is refused with a reason', (text, reason) => {
-    const result = parseCollaborationTagAnswer(text);
+    const result = parseCollaborationTagAnswer(text, SOURCE_TEXT);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(SOURCE_TEXT.say(result.error)).toContain(reason);
   });
@@ -40,7 +40,7 @@ describe('answer words', () => {
     ['maybe', undefined],
     ['', undefined],
   ])('%j at a yes/no question reads as %s', (text, answer) => {
-    expect(readYesNo(text)).toBe(answer);
+    expect(readYesNo(SOURCE_TEXT, text)).toBe(answer);
   });
 
   test.each([
@@ -49,6 +49,6 @@ describe('answer words', () => {
     ['Skiing', false],
     ['', false],
   ])('%j skips an optional question: %s', (text, skips) => {
-    expect(isSkipAnswer(text)).toBe(skips);
+    expect(isSkipAnswer(SOURCE_TEXT, text)).toBe(skips);
   });
 });

@@ -4,6 +4,7 @@ import { CARD_VERBS } from '../../../cards/cardActions';
 import type { InterestDraft } from '../../../domain/personInterest';
 import { readYesNo } from '../../../conversation/dialogs/answerWords';
 import { cardActionOf } from '../../../conversation/dialogs/dialogInvokes';
+import { textOf } from '../../../conversation/turnText';
 
 /** Create or not; a Create click from the summary card brings the draft that card showed. */
 export type AddConfirmAnswer = { readonly create: true; readonly cardDraft?: InterestDraft } | { readonly create: false };
@@ -41,7 +42,7 @@ export class AddConfirmPrompt extends Prompt<AddConfirmAnswer> {
 
   protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<AddConfirmAnswer>> {
     const { text } = context.activity;
-    const value = typeof text === 'string' ? readYesNo(text) : undefined;
+    const value = typeof text === 'string' ? readYesNo(textOf(context), text) : undefined;
     return value === undefined ? { succeeded: false } : { succeeded: true, value: { create: value } };
   }
 }

@@ -17,7 +17,7 @@ import { cardViewersFor, sendCard, sendTyping } from '../../../conversation/repl
 import { acceptedAnswer, answerValidator, withReason, type Refusal } from '../../../conversation/dialogs/answerValidator';
 import { matchWholeChoice } from '../../../conversation/dialogs/wholeChoicePrompt';
 import { CardQuestionPrompt, choiceQuestion, wholeChoiceReader, type AnswerReader, type CardQuestionOptions } from '../../../conversation/dialogs/cardQuestionPrompt';
-import { collaborationTagQuestion, describeTags, parseCollaborationTagAnswer } from './collaborationTagAnswer';
+import { collaborationTagQuestion, describeTags, readCollaborationTagAnswer } from './collaborationTagAnswer';
 import { CONFIRM_AND_CREATE_DIALOG, ConfirmAndCreateDialog, newCreationKey, type ConfirmAndCreateOptions } from './confirmAndCreateDialog';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from '../../../conversation/dialogs/dialogIds';
 import { expectedGraphFailure } from '../../../conversation/dialogs/graphFailures';
@@ -57,7 +57,7 @@ export class AddInterestDialog extends ComponentDialog {
     this.addDialog(new CardQuestionPrompt<FoundChoice>(DUPLICATE_PROMPT, wholeChoiceReader(DUPLICATE_REASON), (choice, text) => text.t(DUPLICATE_CHOICES[choice.index] ?? 'addDialog.duplicate.rename')));
     this.addDialog(new TextPrompt(DESCRIPTION_PROMPT, answerValidator(parseDescriptionAnswer)));
     this.addDialog(new TextPrompt(CATEGORIES_PROMPT, answerValidator(parseCategoriesAnswer)));
-    this.addDialog(new CardQuestionPrompt<CollaborationTag[]>(TAGS_PROMPT, parseCollaborationTagAnswer, describeTags));
+    this.addDialog(new CardQuestionPrompt<CollaborationTag[]>(TAGS_PROMPT, readCollaborationTagAnswer, describeTags));
     this.addDialog(new CardQuestionPrompt<Audience>(AUDIENCE_PROMPT, readAudienceAnswer, (audience, text) => text.t('addDialog.audience.answered', { audience: text.t(AUDIENCE_LABEL_KEYS[audience]) })));
     this.addDialog(new TextPrompt(LINK_PROMPT, answerValidator(parseLinkAnswer)));
     this.addDialog(new ConfirmAndCreateDialog(deps));
@@ -99,7 +99,7 @@ export class AddInterestDialog extends ComponentDialog {
         return step.replaceDialog(STEPS, {} satisfies InterestDialogOptions);
       });
     }
-    const name = acceptedAnswer(validateDisplayName, step.result);
+    const name = acceptedAnswer(validateDisplayName, step.result, textOf(step.context));
     draftOf(step).displayName = name;
     await sendTyping(step.context);
     let existing: PersonInterest | undefined;
@@ -161,12 +161,12 @@ export class AddInterestDialog extends ComponentDialog {
     step.prompt(DESCRIPTION_PROMPT, { prompt: textOf(step.context).t('addDialog.askDescription') });
 
   private readonly askCategories = async (step: AddStep): Promise<DialogTurnResult> => {
-    draftOf(step).description = acceptedAnswer(parseDescriptionAnswer, step.result);
+    draftOf(step).description = acceptedAnswer(parseDescriptionAnswer, step.result, textOf(step.context));
     return step.prompt(CATEGORIES_PROMPT, { prompt: textOf(step.context).t('addDialog.askCategories') });
   };
 
   private readonly askTags = async (step: AddStep): Promise<DialogTurnResult> => {
-    draftOf(step).categories = acceptedAnswer(parseCategoriesAnswer, step.result);
+    draftOf(step).categories = acceptedAnswer(parseCategoriesAnswer, step.result, textOf(step.context));
     const text = textOf(step.context);
     return step.prompt(TAGS_PROMPT, collaborationTagQuestion(text, text.t('addDialog.askTags'), actorIdOf(step.context.activity), text.t('addDialog.next')));
   };
@@ -182,7 +182,7 @@ export class AddInterestDialog extends ComponentDialog {
   };
 
   private readonly confirmAndCreate = async (step: AddStep): Promise<DialogTurnResult> => {
-    draftOf(step).webUrl = acceptedAnswer(parseLinkAnswer, step.result);
+    draftOf(step).webUrl = acceptedAnswer(parseLinkAnswer, step.result, textOf(step.context));
     const options: ConfirmAndCreateOptions = { draft: completeDraft(draftOf(step)), creationKey: newCreationKey() };
     return step.beginDialog(CONFIRM_AND_CREATE_DIALOG, options);
   };
@@ -237,8 +237,8 @@ function audienceQuestion(text: Text, ownerId: string): CardQuestionOptions {
 }
 
 /** A listed audience (number or label), "skip", or an audience's id or label; else the domain's reason with the question. */
-const readAudienceAnswer: AnswerReader<Audience> = (text, options): Result<Audience, Refusal> => {
-  const found = matchWholeChoice(text, (options.choices ?? []).map((value) => (typeof value === 'string' ? { value } : value)));
+const readAudienceAnswer: AnswerReader<Audience> = (answer, options, text): Result<Audience, Refusal> => {
+  const found = matchWholeChoice(answer, (options.choices ?? []).map((value) => (typeof value === 'string' ? { value } : value)));
   const listed = found ? SELECTABLE_AUDIENCES[found.index] : undefined;
-  return listed ? ok(listed) : parseAudienceAnswer(text);
+  return listed ? ok(listed) : parseAudienceAnswer(answer, text);
 };

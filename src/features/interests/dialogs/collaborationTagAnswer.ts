@@ -2,31 +2,37 @@ import { COLLABORATION_TAGS, COLLABORATION_TAG_LABEL_KEYS, type CollaborationTag
 import { fail } from '../../../domain/result';
 import { validateCollaborationTags, type FieldResult } from '../../../domain/validateInterest';
 import { isSkipAnswer } from '../../../conversation/dialogs/answerWords';
-import { choiceQuestion, type CardQuestionOptions } from '../../../conversation/dialogs/cardQuestionPrompt';
+import { choiceQuestion, type AnswerReader, type CardQuestionOptions } from '../../../conversation/dialogs/cardQuestionPrompt';
 import type { Text } from '../../../i18n/text';
+import { answerNamesOf } from './interestAnswers';
 
 const ONLY_NUMBERS = /^\d+(?:[,;\s]+\d+)*$/;
 
 /**
- * Collaboration tags from a chat answer: numbers from the offered list ("1,3" or "1 3"), tag ids or labels
- * ("can mentor, askMeAbout"), or "none"/"skip" for no tags. Names are checked by the domain.
+ * Collaboration tags from a chat answer: numbers from the offered list ("1,3" or "1 3"), tag ids or labels in
+ * English or the turn's language ("can mentor, askMeAbout"), or "none"/"skip" for no tags. Names are checked by the
+ * domain, which offers the turn's language's names when one is unknown.
  */
-export function parseCollaborationTagAnswer(text: string): FieldResult<CollaborationTag[]> {
-  if (isSkipAnswer(text)) return validateCollaborationTags([]);
-  const parts = ONLY_NUMBERS.test(text.trim()) ? text.trim().split(/[,;\s]+/).filter((part) => part !== '') : text.split(/[,;]/);
-  const names: string[] = [];
+export function parseCollaborationTagAnswer(answer: string, text: Text): FieldResult<CollaborationTag[]> {
+  const names = answerNamesOf(text).tags;
+  if (isSkipAnswer(text, answer)) return validateCollaborationTags([], names);
+  const parts = ONLY_NUMBERS.test(answer.trim()) ? answer.trim().split(/[,;\s]+/).filter((part) => part !== '') : answer.split(/[,;、，；]/);
+  const typed: string[] = [];
   for (const part of parts) {
     const trimmed = part.trim();
     if (!/^\d+$/.test(trimmed)) {
-      names.push(trimmed);
+      typed.push(trimmed);
       continue;
     }
     const tag = COLLABORATION_TAGS[Number(trimmed) - 1];
     if (!tag) return fail({ key: 'tagQuestion.noSuchNumber', values: { number: trimmed, first: 1, last: COLLABORATION_TAGS.length } });
-    names.push(tag);
+    typed.push(tag);
   }
-  return validateCollaborationTags(names);
+  return validateCollaborationTags(typed, names);
 }
+
+/** `parseCollaborationTagAnswer` as a card question reads its answers, with the turn's text. */
+export const readCollaborationTagAnswer: AnswerReader<CollaborationTag[]> = (answer, _options, text) => parseCollaborationTagAnswer(answer, text);
 
 export function collaborationTagLabels(text: Text, tags: readonly CollaborationTag[]): string {
   return tags.map((tag) => text.t(COLLABORATION_TAG_LABEL_KEYS[tag])).join(', ');

@@ -4,13 +4,14 @@ import { renderInterestCard } from '../../../cards/interestCard';
 import { isSharedView } from '../../../cards/sharedView';
 import { interestsForSharedConversation } from '../../../domain/sharedConversation';
 import { diffInterest, isEmptyPatch } from '../../../domain/diffInterest';
-import { draftFromInterest, findInterestByName } from '../../../domain/interestDraft';
+import { draftFromInterest } from '../../../domain/interestDraft';
+import { findNamedInterest } from '../../../domain/interestLookup';
 import { INTEREST_LIMITS, type PersonInterest } from '../../../domain/personInterest';
 import { actorIdOf } from '../../../conversation/actor';
 import { cardViewersFor, sendCard, sendTyping } from '../../../conversation/replies';
 import { textOf } from '../../../conversation/turnText';
 import { CardQuestionPrompt } from '../../../conversation/dialogs/cardQuestionPrompt';
-import { collaborationTagLabels, collaborationTagQuestion, describeTags, parseCollaborationTagAnswer } from './collaborationTagAnswer';
+import { collaborationTagLabels, collaborationTagQuestion, describeTags, readCollaborationTagAnswer } from './collaborationTagAnswer';
 import type { CollaborationTag } from '../../../domain/collaborationTags';
 import { TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from '../../../conversation/dialogs/dialogIds';
 import { expectedGraphFailure, isPassingFailure } from '../../../conversation/dialogs/graphFailures';
@@ -29,7 +30,7 @@ export class TagInterestDialog extends ComponentDialog {
   constructor(private readonly deps: InterestDialogDeps) {
     super(TAG_INTEREST_DIALOG);
     this.addDialog(new PickInterestDialog());
-    this.addDialog(new CardQuestionPrompt<CollaborationTag[]>(TAGS_PROMPT, parseCollaborationTagAnswer, describeTags));
+    this.addDialog(new CardQuestionPrompt<CollaborationTag[]>(TAGS_PROMPT, readCollaborationTagAnswer, describeTags));
     this.addDialog(new WaterfallDialog<TagDialogOptions>(STEPS, [this.findInterest, this.askTags, this.saveTags]));
     this.initialDialogId = STEPS;
   }
@@ -68,7 +69,7 @@ export class TagInterestDialog extends ComponentDialog {
     }
     valuesOf(step).interests = interests;
     const name = step.options.name?.trim();
-    const named = name ? findInterestByName(interests, name) : undefined;
+    const named = name ? findNamedInterest(interests, name, text.locale) : undefined;
     if (named) return step.next(named.id);
     if (name) await step.context.sendActivity(`${text.t('tagDialog.notFound', { name: inlineText(name, INTEREST_LIMITS.displayNameMax) })}${hidden}`);
     const choices = interests.map((interest) => ({ id: interest.id, name: interest.displayName ?? '' }));
