@@ -33,7 +33,7 @@ export function tagsText(text: Text, tags: readonly CollaborationTag[]): string 
   return tagLabels(text, tags).join(' · ') || text.t('card.none');
 }
 
-/** "Sports, Outdoors", capped in count and length, "None" when empty. */
+/** "Sports and Outdoors" as the reader's language lists them, capped in count and length, "None" when empty. */
 export function categoriesText(text: Text, categories: readonly string[]): string {
   const shown = categories
     .slice(0, DISPLAY_LIMITS.categoriesShown)
@@ -41,18 +41,16 @@ export function categoriesText(text: Text, categories: readonly string[]): strin
     .filter((category) => category !== '');
   if (shown.length === 0) return text.t('card.none');
   const more = categories.length - DISPLAY_LIMITS.categoriesShown;
-  return more > 0 ? text.t('card.categoriesMore', { categories: shown.join(', '), count: more }) : shown.join(', ');
+  return more > 0 ? text.t('card.categoriesMore', { categories: text.list(shown), count: more }) : text.list(shown);
 }
 
 export function audienceText(text: Text, audience: Audience): string {
   return text.t(AUDIENCE_LABEL_KEYS[audience]);
 }
 
-/** The audiences in an `allowedAudiences` value as read: "My contacts, My organization", or "Not set". */
+/** The audiences in an `allowedAudiences` value as read: "My contacts and My organization", or "Not set". */
 export function audiencesText(text: Text, wire: unknown): string {
-  return describeAudience(wire)
-    .map((label) => text.say(label))
-    .join(', ');
+  return text.list(describeAudience(wire).map((label) => text.say(label)));
 }
 
 export interface LinkView {

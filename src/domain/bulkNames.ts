@@ -18,7 +18,7 @@
  */
 import type { Message } from '../i18n/catalog';
 import { INTEREST_LIMITS, type PersonInterest } from './personInterest';
-import { codePointLength, comparisonKey } from './text';
+import { codePointLength, comparisonKey, LIST_COMMA } from './text';
 import { validateDisplayName } from './validateInterest';
 
 /** The most names one bulk add takes (5 Graph batches of 20). */
@@ -49,8 +49,7 @@ const CLOSING_QUOTES_OF: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['\u300E', new Set(['\u300F'])],
 ]);
 const SEPARATORS = new Set([';', '\uFF1B', '\n']);
-/** Commas of Latin, Chinese (full-width) and Japanese (ideographic) text. */
-const COMMAS = /[,\uFF0C\u3001]/;
+
 
 export function parseBulkNames(input: string): BulkNames {
   const entries = splitEntries(input.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n'));
@@ -60,7 +59,7 @@ export function parseBulkNames(input: string): BulkNames {
   const [only] = entries as [Entry];
   if (!only.quoted) {
     const parts = only.text
-      .split(COMMAS)
+      .split(LIST_COMMA)
       .map((part) => part.trim())
       .filter((part) => part !== '');
     if (parts.length > 1 && parts.length <= MAX_BULK_NAMES) {

@@ -83,6 +83,12 @@ function foldLatinAccents(text: string): string {
 }
 
 /** How long a quote of the user's own text may be when a reply echoes it: enough to recognise, short enough to read. */
+/**
+ * Where a typed list splits: the comma, the full-width comma Chinese keyboards type and the ideographic comma of
+ * Japanese and Chinese (`体育，户外`, `チェス、囲碁`).
+ */
+export const LIST_COMMA = /[,\uFF0C\u3001]/;
+
 export const SHORT_QUOTE_CHARS = 100;
 
 const ELLIPSIS = '…';

@@ -4,7 +4,7 @@ import { AUDIENCE_FLAGS, AUDIENCE_LABEL_KEYS, DEFAULT_AUDIENCE, SELECTABLE_AUDIE
 import { COLLABORATION_TAGS, COLLABORATION_TAG_LABEL_KEYS, type CollaborationTag } from './collaborationTags';
 import { INTEREST_LIMITS, type InterestDraft } from './personInterest';
 import { fail, ok, type Result } from './result';
-import { codePointLength, comparisonKey, hasUnsafeCharacters, hasVisibleCharacter, normalizeMultiLine, normalizeSingleLine } from './text';
+import { codePointLength, comparisonKey, hasUnsafeCharacters, hasVisibleCharacter, normalizeMultiLine, normalizeSingleLine, LIST_COMMA } from './text';
 import { asRecord } from './wireValues';
 
 /** One problem with one field, for the person who typed it, in their language (`text.say(message)`). */
@@ -85,7 +85,14 @@ export interface TypedNames<T extends string> {
   readonly byKey: ReadonlyMap<string, T>;
   /** The names a refusal lists ("Choose from: …"), as shown. */
   readonly offered: readonly string[];
+  /** Those names joined as the reader's language lists choices ("A, B or C"; "A、B或C"). */
+  readonly offeredText: string;
 }
+
+/** How a language joins the choices a refusal offers; a comma list unless the caller knows the reader's language. */
+export type JoinChoices = (names: readonly string[]) => string;
+
+const COMMA_LIST: JoinChoices = (names) => names.join(', ');
 
 /**
  * Tags from an array or a comma-separated string, each given as its id (`askMeAbout`) or a name `names` knows
@@ -100,7 +107,7 @@ export function validateCollaborationTags(input: unknown, names: TypedNames<Coll
     const key = comparisonKey(part);
     if (key === '') continue;
     const tag = names.byKey.get(key);
-    if (!tag) return fail({ key: 'validation.tags.unknown', values: { choices: names.offered.join(', ') } });
+    if (!tag) return fail({ key: 'validation.tags.unknown', values: { choices: names.offeredText } });
     chosen.add(tag);
   }
   return ok(COLLABORATION_TAGS.filter((tag) => chosen.has(tag)));
@@ -116,7 +123,7 @@ export function validateAudience(input: unknown, names: TypedNames<Audience> = E
   const key = comparisonKey(text.value);
   if (key === '') return ok(DEFAULT_AUDIENCE);
   const audience = names.byKey.get(key);
-  if (!audience) return fail({ key: 'validation.audience.unknown', values: { choices: names.offered.join(', ') } });
+  if (!audience) return fail({ key: 'validation.audience.unknown', values: { choices: names.offeredText } });
   return ok(audience);
 }
 
@@ -178,7 +185,7 @@ export function validateInterestEdit(before: InterestDraft, typed: Partial<Recor
 /** The form's text for a field is the stored value as the form showed it (whitespace aside). */
 function isAsShown(field: keyof InterestDraft, typed: string, before: InterestDraft): boolean {
   const stored = before[field];
-  if (Array.isArray(stored)) return sameList(typed.split(',').map(normalizeSingleLine).filter((part) => part !== ''), stored.map((item) => normalizeSingleLine(item)));
+  if (Array.isArray(stored)) return sameList(typed.split(LIST_COMMA).map(normalizeSingleLine).filter((part) => part !== ''), stored.map((item) => normalizeSingleLine(item)));
   if (field === 'description') return normalizeMultiLine(typed) === normalizeMultiLine(stored ?? '');
   return normalizeSingleLine(typed) === normalizeSingleLine(stored ?? '');
 }
@@ -202,7 +209,13 @@ function englishLabel(key: MessageKey): string {
   return SOURCE_TEXT.t(key);
 }
 
-function namesOf<T extends string>(values: readonly T[], labelOf: (value: T) => string, labels: Partial<Readonly<Record<T, string>>> | undefined, offeredValues: readonly T[]): TypedNames<T> {
+function namesOf<T extends string>(
+  values: readonly T[],
+  labelOf: (value: T) => string,
+  labels: Partial<Readonly<Record<T, string>>> | undefined,
+  offeredValues: readonly T[],
+  joinChoices: JoinChoices,
+): TypedNames<T> {
   const byKey = new Map<string, T>();
   const add = (name: string | undefined, value: T): void => {
     const key = name === undefined ? '' : comparisonKey(name);
@@ -212,15 +225,16 @@ function namesOf<T extends string>(values: readonly T[], labelOf: (value: T) => 
   for (const value of values) add(value, value);
   for (const value of values) add(labelOf(value), value);
   for (const value of values) add(labels?.[value], value);
-  return { byKey, offered: offeredValues.map((value) => labels?.[value] ?? labelOf(value)) };
+  const offered = offeredValues.map((value) => labels?.[value] ?? labelOf(value));
+  return { byKey, offered, offeredText: joinChoices(offered) };
 }
 
 /**
  * The tag names typed answers take: each tag's id and English label, always, and `labels` (the reader's language's,
  * rendered by the caller), which are also the names a refusal offers. Without `labels`, the English ones.
  */
-export function collaborationTagNames(labels?: Readonly<Record<CollaborationTag, string>>): TypedNames<CollaborationTag> {
-  return namesOf(COLLABORATION_TAGS, (tag) => englishLabel(COLLABORATION_TAG_LABEL_KEYS[tag]), labels, COLLABORATION_TAGS);
+export function collaborationTagNames(labels?: Readonly<Record<CollaborationTag, string>>, joinChoices: JoinChoices = COMMA_LIST): TypedNames<CollaborationTag> {
+  return namesOf(COLLABORATION_TAGS, (tag) => englishLabel(COLLABORATION_TAG_LABEL_KEYS[tag]), labels, COLLABORATION_TAGS, joinChoices);
 }
 
 // Every audience Graph writes is accepted (a synced item may be `family`, which the bot does not offer but must be
@@ -228,8 +242,8 @@ export function collaborationTagNames(labels?: Readonly<Record<CollaborationTag,
 const WRITABLE_AUDIENCES = (Object.keys(AUDIENCE_FLAGS) as Audience[]).filter((audience) => audience !== 'unknownFutureValue');
 
 /** The audience names typed answers take, as `collaborationTagNames` makes the tags'; a refusal offers the selectable ones. */
-export function audienceNames(labels?: Partial<Readonly<Record<Audience, string>>>): TypedNames<Audience> {
-  return namesOf(WRITABLE_AUDIENCES, (audience) => englishLabel(AUDIENCE_LABEL_KEYS[audience]), labels, SELECTABLE_AUDIENCES);
+export function audienceNames(labels?: Partial<Readonly<Record<Audience, string>>>, joinChoices: JoinChoices = COMMA_LIST): TypedNames<Audience> {
+  return namesOf(WRITABLE_AUDIENCES, (audience) => englishLabel(AUDIENCE_LABEL_KEYS[audience]), labels, SELECTABLE_AUDIENCES, joinChoices);
 }
 
 const ENGLISH_TAG_NAMES = collaborationTagNames();
@@ -249,13 +263,13 @@ function readText(input: unknown, field: Subject): FieldResult<string> {
   return fail({ key: 'validation.notText', values: { field } });
 }
 
-/** An array of strings as is, or one string split at commas. */
+/** An array of strings as is, or one string split at commas (`LIST_COMMA`). */
 function readList(input: unknown, field: Subject): FieldResult<string[]> {
   if (Array.isArray(input)) {
     return input.every((item): item is string => typeof item === 'string') ? ok(input) : fail({ key: 'validation.notText', values: { field } });
   }
   const text = readText(input, field);
-  return text.ok ? ok(text.value.split(',')) : text;
+  return text.ok ? ok(text.value.split(LIST_COMMA)) : text;
 }
 
 function parseUrl(text: string): URL | null {

@@ -22,8 +22,13 @@ export interface Text {
   /** A calendar date as the user's locale writes it ("12 Mar 2024", "12.03.2024"), in the user's time zone. */
   date(value: Date): string;
   number(value: number): string;
-  /** "Chess, Go and Hiking" in the user's language. */
+  /**
+   * "Chess, Go and Hiking" in the user's language. (The pseudo-locale joins with punctuation only: its words all
+   * come from catalogs, and Intl would add unaccented English ones.)
+   */
   list(items: readonly string[]): string;
+  /** "Chess, Go or Hiking" in the user's language: the choices a refusal offers. */
+  orList(items: readonly string[]): string;
   /** Orders names as the user's language sorts them. */
   compare(left: string, right: string): number;
 }
@@ -53,6 +58,7 @@ function createText(requestedLocale: string | undefined, requestedTimeZone: stri
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const numberFormat = new Intl.NumberFormat(locale);
   const listFormat = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+  const orListFormat = new Intl.ListFormat(locale, { type: 'disjunction', style: 'long' });
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   return Object.freeze({
     language,
@@ -62,7 +68,8 @@ function createText(requestedLocale: string | undefined, requestedTimeZone: stri
     say: (message: Message) => messages(message.key, message.values),
     date: (value: Date) => dateFormat.format(value),
     number: (value: number) => numberFormat.format(value),
-    list: (items: readonly string[]) => listFormat.format(items),
+    list: (items: readonly string[]) => (language === PSEUDO_LANGUAGE ? items.join(', ') : listFormat.format(items)),
+    orList: (items: readonly string[]) => (language === PSEUDO_LANGUAGE ? items.join(' | ') : orListFormat.format(items)),
     compare: collator.compare,
   });
 }

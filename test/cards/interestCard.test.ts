@@ -18,7 +18,7 @@ describe('renderInterestCard', () => {
     const card = renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID });
     expect(textsOf(card)).toEqual(expect.arrayContaining(['Chess', 'Club player, happy to talk openings.\nRated 1800.', 'Ask me about', 'Can mentor']));
     expect(factsOf(card)).toEqual({
-      Categories: 'Games, Strategy',
+      Categories: 'Games and Strategy',
       'Visible to': 'My organization',
       Link: 'https://lichess.org/@/example',
       'Last changed': 'Oct 2, 2024',

@@ -76,7 +76,7 @@ describe('renderAddSummaryCard', () => {
     expect(textsOf(card)).toEqual(expect.arrayContaining(['Chess', 'Club player, happy to talk openings.\nRated 1800.']));
     const facts = (card.body.find((element) => (element as { type: string }).type === 'FactSet') as { facts: { title: string; value: string }[] }).facts;
     expect(facts).toEqual([
-      { title: 'Categories', value: 'Games, Strategy' },
+      { title: 'Categories', value: 'Games and Strategy' },
       { title: 'Tags', value: 'Ask me about · Can mentor' },
       { title: 'Visible to', value: 'My organization' },
       { title: 'Link', value: 'https://lichess.org/@/example' },

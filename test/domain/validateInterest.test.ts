@@ -105,6 +105,8 @@ describe('validateCategories', () => {
   it.each<[string, unknown, string[]]>([
     ['an array', ['Sports', 'Outdoors'], ['Sports', 'Outdoors']],
     ['a comma-separated string', 'Sports, Outdoors', ['Sports', 'Outdoors']],
+    ['full-width commas, as Chinese keyboards type them', '体育，户外', ['体育', '户外']],
+    ['ideographic commas, as Japanese keyboards type them', 'スポーツ、アウトドア', ['スポーツ', 'アウトドア']],
     ['entries needing trimming', ['  Sports  ', ' Outdoors'], ['Sports', 'Outdoors']],
     ['empty entries, dropped', 'Sports,, ,Outdoors,', ['Sports', 'Outdoors']],
     ['repeats in another case, keeping the first spelling', ['Sports', 'SPORTS', 'sports ', 'Outdoors'], ['Sports', 'Outdoors']],

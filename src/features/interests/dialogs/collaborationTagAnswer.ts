@@ -35,7 +35,7 @@ export function parseCollaborationTagAnswer(answer: string, text: Text): FieldRe
 export const readCollaborationTagAnswer: AnswerReader<CollaborationTag[]> = (answer, _options, text) => parseCollaborationTagAnswer(answer, text);
 
 export function collaborationTagLabels(text: Text, tags: readonly CollaborationTag[]): string {
-  return tags.map((tag) => text.t(COLLABORATION_TAG_LABEL_KEYS[tag])).join(', ');
+  return text.list(tags.map((tag) => text.t(COLLABORATION_TAG_LABEL_KEYS[tag])));
 }
 
 /**

@@ -57,8 +57,11 @@ export function answerNamesOf(text: Text): AnswerNames {
     names = english
       ? { tags: collaborationTagNames(), audiences: audienceNames() }
       : {
-          tags: collaborationTagNames(Object.fromEntries(COLLABORATION_TAGS.map((tag) => [tag, label(COLLABORATION_TAG_LABEL_KEYS[tag])])) as Record<CollaborationTag, string>),
-          audiences: audienceNames(Object.fromEntries((Object.keys(AUDIENCE_LABEL_KEYS) as Audience[]).map((audience) => [audience, label(AUDIENCE_LABEL_KEYS[audience])]))),
+          tags: collaborationTagNames(
+            Object.fromEntries(COLLABORATION_TAGS.map((tag) => [tag, label(COLLABORATION_TAG_LABEL_KEYS[tag])])) as Record<CollaborationTag, string>,
+            text.orList,
+          ),
+          audiences: audienceNames(Object.fromEntries((Object.keys(AUDIENCE_LABEL_KEYS) as Audience[]).map((audience) => [audience, label(AUDIENCE_LABEL_KEYS[audience])])), text.orList),
         };
     namesByLanguage.set(text.language, names);
   }
