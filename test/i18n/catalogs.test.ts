@@ -3,30 +3,15 @@
  * MessageFormat with the same placeholders as English's, and no language passes by copying English (a reviewed
  * list of messages may stay the same: brand names, "OK", symbols).
  */
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, MessageKey } from '../../src/i18n/catalog';
 import { CATALOGS } from '../../src/i18n/catalogs';
 import { en, EN_AREAS } from '../../src/i18n/catalogs/en';
 import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE } from '../../src/i18n/languages';
+import { placeholdersOf } from '../support/icuPlaceholders';
 
 /** Messages a language may write as English does, with the reason. */
 const SAME_AS_ENGLISH: Readonly<Partial<Record<MessageKey, string>>> = {};
-
-/** The placeholders a message uses, with their kind (`name:argument`, `count:plural`), sorted. */
-export function placeholdersOf(message: string): string[] {
-  const found = new Set<string>();
-  const visit = (elements: readonly MessageFormatElement[]): void => {
-    for (const element of elements) {
-      if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date) found.add(`${element.value}:${TYPE[element.type]}`);
-      if (element.type === TYPE.plural || element.type === TYPE.select) {
-        found.add(`${element.value}:${TYPE[element.type]}`);
-        Object.values(element.options).forEach((option) => visit(option.value));
-      }
-    }
-  };
-  visit(parse(message, { ignoreTag: true }));
-  return [...found].sort();
-}
 
 const translations = SHIPPED_LANGUAGES.filter((language) => language !== SOURCE_LANGUAGE).map((language) => [language, CATALOGS[language]] as const);
 
