@@ -110,7 +110,9 @@ export function describeTypedWords(title: string): void {
       // An unknown tag is refused with the tag names of the reader's language.
       const refusal = await say('jonglieren', GERMAN);
       const refused = [...textsIn(refusal), ...cardsIn(refusal).map(cardText)].join(' ');
-      expect(refused).toContain(german.t('validation.tags.unknown', { choices: ['askMeAbout', 'ableToMentor', 'wantsToLearn', 'wantsToImprove'].map((id) => german.t(`collaborationTag.${id}` as 'collaborationTag.askMeAbout')).join(', ') }));
+      const tagNames = ['askMeAbout', 'ableToMentor', 'wantsToLearn', 'wantsToImprove'].map((id) => german.t(`collaborationTag.${id}` as 'collaborationTag.askMeAbout'));
+      // Offered as the language lists choices ("A, B, C oder D").
+      expect(refused).toContain(german.t('validation.tags.unknown', { choices: german.orList(tagNames) }));
       await say(tag.toUpperCase(), GERMAN);
       await say(audience, GERMAN);
       await say(germanWord('words.answer.skip'), GERMAN);
