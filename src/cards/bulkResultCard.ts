@@ -5,6 +5,7 @@ import type { GraphErrorKind } from '../errors/graphErrors';
 import type { MessageKey } from '../i18n/catalog';
 import type { Text } from '../i18n/text';
 import type { CardActionData, CARD_VERBS } from './cardActions';
+import { distinctTitles } from './actionTitles';
 import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from './cardTemplate';
 import { DISPLAY_STEPS } from './bulkAddCard';
 import { inlineText, plainText } from './displayText';
@@ -124,11 +125,7 @@ export function renderBulkResultCard(text: Text, { ownerId, rows, viewers, retry
       heading: headingOf(text, named),
       hasNotice: notices.length > 0,
       notice: notices.join(' '),
-      openRows: [...opened].map((row) => ({
-        text: rowText(row),
-        interestId: row.interestId ?? '',
-        openTitle: text.t('bulkAdd.result.openTitle', { name: plainText(row.name, OPEN_TITLE_NAME_MAX) }),
-      })),
+      openRows: openRowsOf(text, [...opened], rowText),
       rows: named.filter((row) => !opened.has(row)).map((row) => ({ text: rowText(row) })),
       canRetry: retry !== undefined,
       retryTitle: retry ? (anyUnknown ? text.t('bulkAdd.result.checkAndRetry') : text.t('bulkAdd.result.retry', { count: retry.names.length })) : '',
@@ -170,6 +167,15 @@ function fittedWithOpens<V>(openable: number, view: (limit: number, opens: numbe
     return best;
   }
   return render(view(DISPLAY_STEPS[DISPLAY_STEPS.length - 1]!, 0));
+}
+
+/** Each name added, opening its interest; open buttons that would read the same (names alike in their first words) say their number. */
+function openRowsOf(text: Text, rows: readonly BulkResultRow[], rowText: (row: BulkResultRow) => string): OpenRowView[] {
+  const titles = distinctTitles(
+    text,
+    rows.map((row) => text.t('bulkAdd.result.openTitle', { name: plainText(row.name, OPEN_TITLE_NAME_MAX) })),
+  );
+  return rows.map((row, index) => ({ text: rowText(row), interestId: row.interestId ?? '', openTitle: titles[index]! }));
 }
 
 /** Added by this batch or an earlier one, with the id Graph gave it. */

@@ -38,6 +38,8 @@ interface ChoiceCardView extends CardActionData<typeof CARD_VERBS.answerChoice> 
   hint: string;
   label: string;
   isMultiSelect: boolean;
+  /** A single answer must be chosen before Select sends (the client says so); ticking nothing is an answer to a multi-select question. */
+  isRequired: boolean;
   style: 'expanded' | 'compact';
   choices: { title: string; value: string }[];
   selected: string;
@@ -72,6 +74,7 @@ export function renderChoiceCard(text: Text, data: ChoiceCardData): AdaptiveCard
     hint: blockText(data.hint, QUESTION_MAX),
     label: plainText(data.label, TITLE_MAX),
     isMultiSelect: data.multiSelect === true,
+    isRequired: data.multiSelect !== true,
     style: data.options.length > EXPANDED_MAX ? 'compact' : 'expanded',
     choices: data.options.map((option, index) => ({ title: plainText(`${firstNumber + index}. ${option.title}`, TITLE_MAX), value: option.answer })),
     selected: (data.selected ?? []).join(','),

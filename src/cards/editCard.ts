@@ -71,6 +71,11 @@ function tagChoices(text: Text): Choice[] {
   return COLLABORATION_TAGS.map((tag) => ({ title: text.t(COLLABORATION_TAG_LABEL_KEYS[tag]), value: tag }));
 }
 
+/**
+ * The template asks Teams for a full-width card (`msteams.width: "Full"`): a description of up to 500 characters
+ * and a link are typed into it, and its labels wrap less. After a Save the form refused, its first line says so
+ * ("Please fix the fields marked below."), above the title, so it is what a screen reader reads first.
+ */
 const expand = defineCardTemplate<EditCardView>(template);
 
 /** The edit form: every writable field prefilled, with Save (sends the draft shown as `before`) and Cancel. */

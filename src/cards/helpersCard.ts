@@ -7,7 +7,8 @@ import type { HelperMatch, HelperRole } from '../domain/helperMatching';
 import type { MessageKey } from '../i18n/catalog';
 import type { Text } from '../i18n/text';
 import type { AdaptiveCard } from './cardTemplate';
-import { inlineText } from './displayText';
+import { distinctTitles } from './actionTitles';
+import { inlineText, plainText } from './displayText';
 import { DISPLAY_LIMITS } from './interestView';
 
 export interface HelperPerson {
@@ -43,29 +44,24 @@ export function oneOnOneChatUrl(address: string): string {
 
 const TOPIC_MAX = 100;
 const JOB_TITLE_MAX = 60;
+/** The name in a Chat button's title: enough to tell people apart, the whole name is on the row above it. */
+const CHAT_TITLE_NAME_MAX = 40;
 
-/** The person's name, their job title when known, and the interest that matched; a button opens a chat with them. */
-function personRow(text: Text, match: HelperMatch<HelperPerson>): unknown {
-  const name = inlineText(match.person.name, DISPLAY_LIMITS.listName) || text.t('helpers.card.someone');
+/**
+ * The person's name, their job title when known, and the interest that matched, with a button under them that
+ * opens a chat with them. The button's title names the person ("Chat with Megan Bowen"), so it is too wide for a
+ * column beside the name on a phone or in a desktop chat; and a second copy of it for wide cards (`targetWidth`)
+ * would take 15 people of long names past the 28 KB a card may have. Under the name, it fits every width.
+ */
+function personRow(text: Text, match: HelperMatch<HelperPerson>, name: string, chatTitle: string): unknown {
   const jobTitle = inlineText(match.person.jobTitle, JOB_TITLE_MAX);
   return {
-    type: 'ColumnSet',
-    columns: [
-      {
-        type: 'Column',
-        width: 'stretch',
-        items: [
-          { type: 'TextBlock', text: name, weight: 'bolder', wrap: true },
-          ...(jobTitle === '' ? [] : [{ type: 'TextBlock', text: jobTitle, isSubtle: true, size: 'small', spacing: 'none', wrap: true }]),
-          { type: 'TextBlock', text: inlineText(match.interestName, DISPLAY_LIMITS.listName), isSubtle: true, spacing: 'none', wrap: true },
-        ],
-      },
-      {
-        type: 'Column',
-        width: 'auto',
-        verticalContentAlignment: 'center',
-        items: [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: text.t('helpers.card.chat'), url: oneOnOneChatUrl(match.person.chatAddress) }] }],
-      },
+    type: 'Container',
+    items: [
+      { type: 'TextBlock', text: name, weight: 'bolder', wrap: true },
+      ...(jobTitle === '' ? [] : [{ type: 'TextBlock', text: jobTitle, isSubtle: true, size: 'small', spacing: 'none', wrap: true }]),
+      { type: 'TextBlock', text: inlineText(match.interestName, DISPLAY_LIMITS.listName), isSubtle: true, spacing: 'none', wrap: true },
+      { type: 'ActionSet', spacing: 'small', actions: [{ type: 'Action.OpenUrl', title: chatTitle, url: oneOnOneChatUrl(match.person.chatAddress) }] },
     ],
   };
 }
@@ -75,12 +71,23 @@ export function renderHelpersCard(text: Text, { topic, helpers, searched, notes 
     { type: 'TextBlock', text: text.t('helpers.card.heading', { topic: inlineText(topic, TOPIC_MAX) }), style: 'heading', weight: 'bolder', wrap: true },
     { type: 'TextBlock', text: searched, isSubtle: true, wrap: true, spacing: 'none' },
   ];
-  for (const role of ['mentor', 'askAbout', 'studyPartner'] as const) {
-    const people = helpers[role];
+  const shown = (['mentor', 'askAbout', 'studyPartner'] as const).map((role) => ({ role, people: helpers[role].slice(0, MAX_PEOPLE_PER_ROLE) }));
+  const everyone = shown.flatMap(({ people }) => people);
+  const names = everyone.map((match) => inlineText(match.person.name, DISPLAY_LIMITS.listName) || text.t('helpers.card.someone'));
+  // "Chat with Megan Bowen", read alone in a screen reader's list of buttons (titles are plain text, not Markdown); namesakes are told apart.
+  const chatTitles = distinctTitles(
+    text,
+    everyone.map((match) => text.t('helpers.card.chatWith', { name: plainText(match.person.name, CHAT_TITLE_NAME_MAX) || text.t('helpers.card.someone') })),
+  );
+  let person = 0;
+  for (const { role, people } of shown) {
     if (people.length === 0) continue;
     body.push({ type: 'TextBlock', text: text.t(ROLE_HEADING_KEYS[role]), weight: 'bolder', separator: true, spacing: 'medium', wrap: true });
-    body.push(...people.slice(0, MAX_PEOPLE_PER_ROLE).map((match) => personRow(text, match)));
-    const more = people.length - MAX_PEOPLE_PER_ROLE;
+    for (const match of people) {
+      body.push(personRow(text, match, names[person]!, chatTitles[person]!));
+      person += 1;
+    }
+    const more = helpers[role].length - MAX_PEOPLE_PER_ROLE;
     if (more > 0) body.push({ type: 'TextBlock', text: text.t('helpers.card.more', { count: more }), isSubtle: true, wrap: true });
   }
   for (const note of notes) body.push({ type: 'TextBlock', text: note, isSubtle: true, wrap: true, size: 'small' });

@@ -34,6 +34,8 @@ interface InterestBodyView extends Pick<LinkView, 'hasLink' | 'link'> {
   description: string;
   hasBadges: boolean;
   badges: { label: string }[];
+  /** The tags as one line of words, shown instead of the badges up to a standard width (a phone, a desktop chat). */
+  tagsLine: string;
   categories: string;
   audience: string;
   lastChanged: string;
@@ -52,7 +54,13 @@ interface InterestActionsView extends Pick<LinkView, 'hasOpenableLink' | 'linkUr
   personalChatUrl: string;
 }
 
-/** An interest is opened again and again unchanged; its card is a few kilobytes, so a thousand are a few megabytes. */
+/**
+ * The template asks Teams for a full-width card (`msteams.width: "Full"`): its facts are label–value pairs and it has
+ * up to seven buttons, which at the default chat width wrap the values a word a line and the buttons into rows.
+ * Its tag badges show on wide cards only (`targetWidth`); narrower, the tags are one line of words.
+ *
+ * An interest is opened again and again unchanged; its card is a few kilobytes, so a thousand are a few megabytes.
+ */
 const INTEREST_EXPANSIONS_KEPT = 1024;
 const expand = defineCachedSplitCardTemplate<InterestBodyView, InterestActionsView>(template, INTEREST_EXPANSIONS_KEPT);
 
@@ -79,6 +87,7 @@ export function renderInterestCard(text: Text, { interest, ownerId, notice, page
       description,
       hasBadges: badges.length > 0,
       badges,
+      tagsLine: text.t('card.tagsLine', { tags: badges.map((badge) => badge.label).join(' · ') }),
       categories: categoriesText(text, draft.categories),
       audience: inlineText(audiencesText(text, interest.allowedAudiences), DISPLAY_LIMITS.message),
       hasLink: link.hasLink,

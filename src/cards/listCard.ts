@@ -4,6 +4,7 @@ import { LIST_PAGE_SIZE, pageOf } from '../domain/paging';
 import type { PersonInterest } from '../domain/personInterest';
 import type { Text } from '../i18n/text';
 import { interestsForSharedConversation } from '../domain/sharedConversation';
+import { distinctTitles } from './actionTitles';
 import { defineCachedCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText, plainText } from './displayText';
 import { DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, tagLabels } from './interestView';
@@ -51,7 +52,13 @@ interface ListCardView {
   nextPage: number;
 }
 
-/** Lists come back unchanged far more often than not; a few hundred expansions are a few megabytes at most. */
+/**
+ * The template asks Teams for a full-width card (`msteams.width: "Full"`): each row is a name with its badge, and
+ * at the default chat width long names wrap into several lines a row. On phones (Teams' narrow widths) the rows'
+ * chevron column is dropped (`targetWidth`): the whole row opens the interest, and the room goes to the name.
+ *
+ * Lists come back unchanged far more often than not; a few hundred expansions are a few megabytes at most.
+ */
 const LIST_EXPANSIONS_KEPT = 256;
 const expand = defineCachedCardTemplate<ListCardView>(template, LIST_EXPANSIONS_KEPT);
 const OWNER_NAME_MAX = 60;
@@ -88,7 +95,7 @@ export function renderListCard(text: Text, { interests, page, ownerId, notice, v
     addHint: shared ? text.t('list.addHint.shared', { botName: inlineText(viewers.botName ?? '', OWNER_NAME_MAX) || text.t('helpCard.defaultBotName') }) : text.t('list.addHint'),
     hasPersonalChat: shared && viewers.personalChatUrl !== '',
     personalChatUrl: shared ? viewers.personalChatUrl : '',
-    rows: shown.items.map((interest) => toRow(text, interest)),
+    rows: withDistinctOpenTitles(text, shown.items.map((interest) => toRow(text, interest)), first),
     page: shown.page,
     hasPrevious: shown.hasPrevious,
     previousPage: shown.page - 1,
@@ -104,9 +111,20 @@ function toRow(text: Text, interest: PersonInterest): ListRowView {
   return {
     interestId: interest.id ?? '',
     name: displayName(text, draft.displayName, DISPLAY_LIMITS.listName),
-    openTitle: text.t('list.row.open', { name: plainText(draft.displayName, OPEN_TITLE_NAME_MAX) }),
+    openTitle: text.t('list.row.open', { name: plainText(draft.displayName, OPEN_TITLE_NAME_MAX) || text.t('card.untitled') }),
     hasTags: tags !== '',
-    tags,
+    // In words ("Tags: Ask me about · Can mentor"): the accent colour only adds to them.
+    tags: tags === '' ? '' : text.t('card.tagsLine', { tags }),
     isSuggestion: isUnconfirmedSuggestion(interest),
   };
+}
+
+/** Rows whose open buttons would read the same (namesakes, or names alike in their first words) say their number in the list. */
+function withDistinctOpenTitles(text: Text, rows: ListRowView[], first: number): ListRowView[] {
+  const titles = distinctTitles(
+    text,
+    rows.map((row) => row.openTitle),
+    (index) => first + index,
+  );
+  return rows.map((row, index) => ({ ...row, openTitle: titles[index]! }));
 }

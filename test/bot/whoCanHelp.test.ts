@@ -92,9 +92,9 @@ function section(card: Record<string, unknown>, heading: string): string[] {
   if (start < 0) return [];
   const rows: string[] = [];
   for (const item of body.slice(start + 1)) {
-    if (item.type !== 'ColumnSet') break;
-    const [left] = item.columns as { items: { text: string }[] }[];
-    rows.push(`${left?.items[0]?.text} — ${left?.items.at(-1)?.text}`);
+    if (item.type !== 'Container') break;
+    const texts = (item.items as { type: string; text: string }[]).filter((part) => part.type === 'TextBlock');
+    rows.push(`${texts[0]?.text} — ${texts.at(-1)?.text}`);
   }
   return rows;
 }
@@ -223,8 +223,8 @@ describe('who can help with X', () => {
     const megan = SEED_COLLEAGUES[0]!;
     expect(section(card, 'Can mentor')).toContain(`${megan.displayName} — Kubernetes`);
     // People the asker works with come with their job title, under their name.
-    const meganRow = (card.body as { type: string; columns?: { items: { text: string }[] }[] }[]).find((item) => item.type === 'ColumnSet' && item.columns?.[0]?.items[0]?.text === megan.displayName);
-    expect(meganRow?.columns?.[0]?.items.map((item) => item.text)).toEqual([megan.displayName, megan.jobTitle, 'Kubernetes']);
+    const meganRow = (card.body as { type: string; items?: { type: string; text?: string }[] }[]).find((item) => item.type === 'Container' && item.items?.[0]?.text === megan.displayName);
+    expect(meganRow?.items?.filter((item) => item.type === 'TextBlock').map((item) => item.text)).toEqual([megan.displayName, megan.jobTitle, 'Kubernetes']);
     expect(section(card, 'Also want to learn or improve it (a study partner)')).toContain('Adele Vance — Kubernetes');
     expect(text).toContain(chatUrl(megan.upn));
     expect(text).not.toMatch(/Private Kubernetes|Contacts Kubernetes|Group Kubernetes/);

@@ -98,7 +98,7 @@ describe('renderInterestCard', () => {
 
   test('shows each known tag once and ignores unknown ones', () => {
     const card = renderInterestCard(SOURCE_TEXT, { interest: { ...userCreated, collaborationTags: ['wantsToLearn', 'bogus', 'wantsToLearn', 'askMeAbout'] }, ownerId: OWNER_ID });
-    const badges = textBlocksOf(card).filter((block) => block['size'] === 'small').map((block) => block['text']);
+    const badges = textBlocksOf(card).filter((block) => block['size'] === 'small' && block['weight'] === 'bolder').map((block) => block['text']);
     expect(badges).toEqual(['Ask me about', 'Wants to learn']);
   });
 

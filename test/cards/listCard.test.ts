@@ -23,7 +23,7 @@ describe('renderListCard', () => {
 
   test('lists each interest as a row that opens its card, with its tag labels', () => {
     const card = renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: OWNER_ID });
-    expect(textsOf(card)).toEqual(expect.arrayContaining(['Chess', 'Ask me about · Can mentor', 'Sailing', 'Machine learning', 'Untitled interest', '4 interests']));
+    expect(textsOf(card)).toEqual(expect.arrayContaining(['Chess', 'Tags: Ask me about · Can mentor', 'Sailing', 'Machine learning', 'Untitled interest', '4 interests']));
     const rows = rowActions(card);
     expect(rows).toHaveLength(4);
     const opened = parseCardAction(invokeValueFor(card, rows[0]!));

@@ -29,6 +29,8 @@ export const de: Catalog = {
   'card.none': 'Keine',
   'card.untitled': 'Interesse ohne Namen',
   'card.categoriesMore': '{categories} (+{count, number} weitere)',
+  'card.tagsLine': 'Zusammenarbeit: {tags}',
+  'card.action.numbered': '{action} (Nr. {position, number})',
   'interestCard.suggestion': 'Für Sie vorgeschlagen',
   'interestCard.suggestion.confidence': 'Für Sie vorgeschlagen – Sicherheit {confidence, number, percent}',
   'interestCard.fact.categories': 'Kategorien',
@@ -43,6 +45,7 @@ export const de: Catalog = {
   'interestCard.openLink': 'Link öffnen',
   'interestCard.edit': 'Bearbeiten',
   'interestCard.tag': 'Tags festlegen',
+  'interestCard.tags': 'Zusammenarbeit',
   'editCard.title': '{name} bearbeiten',
   'editCard.fixFields': 'Bitte korrigieren Sie die unten markierten Felder.',
   'editCard.name': 'Name des Interesses',
@@ -211,6 +214,7 @@ export const de: Catalog = {
   'interest.confirmed': 'Bestätigt: Dieses Interesse steht in Ihrem Profil.',
   'interest.notSaved': 'Nicht gespeichert: {problems} Korrigieren Sie es auf der Karte, und wählen Sie erneut „Speichern“.',
   'choice.hint': 'Treffen Sie eine Auswahl, oder geben Sie die Nummer oder den Namen ein.',
+  'choice.required': 'Wählen Sie eine der Möglichkeiten aus.',
 
   'command.notFound': '„{name}“ habe ich in Ihren Interessen nicht gefunden. Wählen Sie unten eines aus.',
   'command.whichInterest': 'Welches Interesse? Schreiben Sie „{command}“ und den Namen, oder wählen Sie unten eines aus.',
@@ -305,6 +309,7 @@ export const de: Catalog = {
   'bulkAdd.card.tags.label': 'Tags für alle (optional)',
   'bulkAdd.card.tags.placeholder': 'Tags auswählen',
   'bulkAdd.card.audience.label': 'Wer sie sehen kann',
+  'bulkAdd.card.audience.error': 'Wählen Sie aus, wer sie sehen kann.',
   'bulkAdd.card.create': 'Erstellen',
 
   'bulkAdd.split.heading': '1 Interesse oder {count, number}?',
@@ -350,7 +355,7 @@ export const de: Catalog = {
   'helpers.card.role.studyPartner': 'Möchten es auch lernen oder sich verbessern (zum gemeinsamen Lernen)',
   'helpers.card.more': '{count, plural, one {und # weitere Person} other {und # weitere Personen}}',
   'helpers.card.someone': 'Jemand',
-  'helpers.card.chat': 'Chatten',
+  'helpers.card.chatWith': 'Mit {name} chatten',
 
   'helpers.searched.members':
     '{count, plural, one {Ich habe mir das andere Mitglied dieser Unterhaltung angesehen.} other {Ich habe mir die # anderen Mitglieder dieser Unterhaltung angesehen.}}',

@@ -29,6 +29,8 @@ export const es: Catalog = {
   'card.none': 'Sin especificar',
   'card.untitled': 'Interés sin título',
   'card.categoriesMore': '{categories} (+{count, number} más)',
+  'card.tagsLine': 'Etiquetas: {tags}',
+  'card.action.numbered': '{action} (n.º {position, number})',
   'interestCard.suggestion': 'Sugerido para ti',
   'interestCard.suggestion.confidence': 'Sugerido para ti — {confidence, number, percent} de confianza',
   'interestCard.fact.categories': 'Categorías',
@@ -43,6 +45,7 @@ export const es: Catalog = {
   'interestCard.openLink': 'Abrir vínculo',
   'interestCard.edit': 'Editar',
   'interestCard.tag': 'Etiquetar',
+  'interestCard.tags': 'Etiquetas',
   'editCard.title': 'Editar {name}',
   'editCard.fixFields': 'Corrige los campos marcados a continuación.',
   'editCard.name': 'Nombre',
@@ -209,6 +212,7 @@ export const es: Catalog = {
   'interest.confirmed': 'Confirmado: este interés está en tu perfil.',
   'interest.notSaved': 'No se guardó: {problems} Corrígelo en la tarjeta y vuelve a seleccionar Guardar.',
   'choice.hint': 'Elige una opción o escribe su número o nombre.',
+  'choice.required': 'Elige una de las opciones.',
 
   'command.notFound': 'No encontré «{name}» en tus intereses. Elige uno a continuación.',
   'command.whichInterest': '¿Qué interés? Di «{command}» y su nombre, o elige uno a continuación.',
@@ -298,6 +302,7 @@ export const es: Catalog = {
   'bulkAdd.card.tags.label': 'Etiquetas para todos (opcional)',
   'bulkAdd.card.tags.placeholder': 'Elige etiquetas',
   'bulkAdd.card.audience.label': 'Quién puede verlos',
+  'bulkAdd.card.audience.error': 'Elige quién puede verlos.',
   'bulkAdd.card.create': 'Crear',
 
   'bulkAdd.split.heading': '¿1 interés o {count, number}?',
@@ -343,7 +348,7 @@ export const es: Catalog = {
   'helpers.card.role.studyPartner': 'También quieren aprender o mejorar en esto (compañeros de estudio)',
   'helpers.card.more': '{count, plural, one {y # persona más} other {y # personas más}}',
   'helpers.card.someone': 'Alguien',
-  'helpers.card.chat': 'Chatear',
+  'helpers.card.chatWith': 'Chatear con {name}',
 
   'helpers.searched.members':
     '{count, plural, one {Revisé los intereses del otro miembro de esta conversación.} other {Revisé los intereses de los # otros miembros de esta conversación.}}',

@@ -30,6 +30,8 @@ export const fr: Catalog = {
   'card.none': 'Non renseigné',
   'card.untitled': 'Centre d’intérêt sans nom',
   'card.categoriesMore': '{categories} (+{count, number} de plus)',
+  'card.tagsLine': 'Balises : {tags}',
+  'card.action.numbered': '{action} (nº {position, number})',
   'interestCard.suggestion': 'Suggéré pour vous',
   'interestCard.suggestion.confidence': 'Suggéré pour vous — confiance : {confidence, number, percent}',
   'interestCard.fact.categories': 'Catégories',
@@ -44,6 +46,7 @@ export const fr: Catalog = {
   'interestCard.openLink': 'Ouvrir le lien',
   'interestCard.edit': 'Modifier',
   'interestCard.tag': 'Balises',
+  'interestCard.tags': 'Balises',
   'editCard.title': 'Modifier {name}',
   'editCard.fixFields': 'Corrigez les champs signalés ci-dessous.',
   'editCard.name': 'Nom',
@@ -227,6 +230,7 @@ export const fr: Catalog = {
   'interest.confirmed': 'Confirmé : ce centre d’intérêt figure sur votre profil.',
   'interest.notSaved': 'Non enregistré : {problems} Corrigez la carte, puis sélectionnez de nouveau Enregistrer.',
   'choice.hint': 'Choisissez-en un, ou tapez son numéro ou son nom.',
+  'choice.required': 'Choisissez une des options.',
 
   // edit <name> and delete <name>
   'command.notFound': 'Je n’ai pas trouvé « {name} » parmi vos centres d’intérêt. Choisissez-en un ci-dessous.',
@@ -330,6 +334,7 @@ export const fr: Catalog = {
   'bulkAdd.card.tags.label': 'Balises pour tous (facultatif)',
   'bulkAdd.card.tags.placeholder': 'Choisir des balises',
   'bulkAdd.card.audience.label': 'Qui peut les voir',
+  'bulkAdd.card.audience.error': 'Choisissez qui peut les voir.',
   'bulkAdd.card.create': 'Créer',
 
   'bulkAdd.split.heading': '1 centre d’intérêt ou {count, number} ?',
@@ -377,7 +382,7 @@ export const fr: Catalog = {
   'helpers.card.role.studyPartner': 'Veut aussi apprendre ou progresser (partenaire d’apprentissage)',
   'helpers.card.more': '{count, plural, one {et # autre personne} other {et # autres personnes}}',
   'helpers.card.someone': 'Quelqu’un',
-  'helpers.card.chat': 'Conversation',
+  'helpers.card.chatWith': 'Conversation avec {name}',
 
   'helpers.searched.members':
     '{count, plural, one {J’ai consulté # autre membre de cette conversation.} other {J’ai consulté les # autres membres de cette conversation.}}',

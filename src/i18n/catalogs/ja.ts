@@ -30,6 +30,8 @@ export const ja: Catalog = {
   'card.none': 'なし',
   'card.untitled': '無題の興味・関心',
   'card.categoriesMore': '{categories}（ほか {count, number} 件）',
+  'card.tagsLine': 'タグ: {tags}',
+  'card.action.numbered': '{action}（{position, number} 番目）',
   'interestCard.suggestion': 'あなたへの提案',
   'interestCard.suggestion.confidence': 'あなたへの提案 — 信頼度 {confidence, number, percent}',
   'interestCard.fact.categories': 'カテゴリ',
@@ -44,6 +46,7 @@ export const ja: Catalog = {
   'interestCard.openLink': 'リンクを開く',
   'interestCard.edit': '編集',
   'interestCard.tag': 'タグ付け',
+  'interestCard.tags': 'タグ',
   'editCard.title': '「{name}」を編集',
   'editCard.fixFields': '下に示した項目を修正してください。',
   'editCard.name': '名前',
@@ -204,6 +207,7 @@ export const ja: Catalog = {
   'interest.confirmed': '確認しました。この興味・関心はプロフィールに登録されています。',
   'interest.notSaved': '保存されていません：{problems} カードで修正してから、もう一度「保存」を選んでください。',
   'choice.hint': '1 つ選ぶか、番号または名前を入力してください。',
+  'choice.required': 'いずれか 1 つを選んでください。',
 
   'command.notFound': '興味・関心に「{name}」が見つかりませんでした。下から選んでください。',
   'command.whichInterest': 'どの興味・関心ですか？「{command}」に続けて名前を入力するか、下から選んでください。',
@@ -297,6 +301,7 @@ export const ja: Catalog = {
   'bulkAdd.card.tags.label': 'すべてに付けるタグ（省略可）',
   'bulkAdd.card.tags.placeholder': 'タグを選択',
   'bulkAdd.card.audience.label': '公開範囲',
+  'bulkAdd.card.audience.error': '公開範囲を選んでください。',
   'bulkAdd.card.create': '作成',
 
   'bulkAdd.split.heading': '1 件、それとも {count, number} 件？',
@@ -342,7 +347,7 @@ export const ja: Catalog = {
   'helpers.card.role.studyPartner': '同じく学びたい・上達したい人（勉強仲間）',
   'helpers.card.more': '{count, plural, other {ほか # 人}}',
   'helpers.card.someone': '名前のないユーザー',
-  'helpers.card.chat': 'チャット',
+  'helpers.card.chatWith': '{name} さんとチャット',
 
   'helpers.searched.members': '{count, plural, other {この会話のほかのメンバー # 人を調べました。}}',
   'helpers.searched.people': '{count, plural, other {あなたがよく一緒に仕事をしている # 人を調べました。}}',

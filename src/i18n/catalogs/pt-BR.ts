@@ -29,6 +29,8 @@ export const ptBR: Catalog = {
   'card.none': 'Nenhum',
   'card.untitled': 'Interesse sem título',
   'card.categoriesMore': '{categories} (e mais {count, number})',
+  'card.tagsLine': 'Marcas: {tags}',
+  'card.action.numbered': '{action} (nº {position, number})',
   'interestCard.suggestion': 'Sugerido para você',
   'interestCard.suggestion.confidence': 'Sugerido para você — {confidence, number, percent} de confiança',
   'interestCard.fact.categories': 'Categorias',
@@ -43,6 +45,7 @@ export const ptBR: Catalog = {
   'interestCard.openLink': 'Abrir link',
   'interestCard.edit': 'Editar',
   'interestCard.tag': 'Marcar',
+  'interestCard.tags': 'Marcas',
   'editCard.title': 'Editar {name}',
   'editCard.fixFields': 'Corrija os campos indicados abaixo.',
   'editCard.name': 'Nome',
@@ -208,6 +211,7 @@ export const ptBR: Catalog = {
   'interest.confirmed': 'Confirmado: este interesse está no seu perfil.',
   'interest.notSaved': 'Não foi salvo: {problems} Corrija no cartão e selecione Salvar de novo.',
   'choice.hint': 'Escolha uma opção ou digite o número ou o nome dela.',
+  'choice.required': 'Escolha uma das opções.',
 
   'command.notFound': 'Não encontrei “{name}” nos seus interesses. Escolha um abaixo.',
   'command.whichInterest': 'Qual interesse? Diga “{command}” e o nome dele ou escolha um abaixo.',
@@ -297,6 +301,7 @@ export const ptBR: Catalog = {
   'bulkAdd.card.tags.label': 'Marcas para todos (opcional)',
   'bulkAdd.card.tags.placeholder': 'Escolha as marcas',
   'bulkAdd.card.audience.label': 'Quem pode ver',
+  'bulkAdd.card.audience.error': 'Escolha quem pode vê-los.',
   'bulkAdd.card.create': 'Criar',
 
   'bulkAdd.split.heading': '1 interesse ou {count, number}?',
@@ -342,7 +347,7 @@ export const ptBR: Catalog = {
   'helpers.card.role.studyPartner': 'Também querem aprender ou se aprimorar nisso (para estudar juntos)',
   'helpers.card.more': '{count, plural, one {e mais # pessoa} other {e mais # pessoas}}',
   'helpers.card.someone': 'Alguém',
-  'helpers.card.chat': 'Conversar',
+  'helpers.card.chatWith': 'Conversar com {name}',
 
   'helpers.searched.members':
     '{count, plural, =0 {Não há outros participantes nesta conversa para verificar.} one {Verifiquei # outro participante desta conversa.} other {Verifiquei os # outros participantes desta conversa.}}',

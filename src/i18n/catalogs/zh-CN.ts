@@ -30,6 +30,8 @@ export const zhCN: Catalog = {
   'card.none': '无',
   'card.untitled': '未命名的兴趣',
   'card.categoriesMore': '{categories}（另有 {count, number} 个）',
+  'card.tagsLine': '标签：{tags}',
+  'card.action.numbered': '{action}（第 {position, number} 项）',
   'interestCard.suggestion': '为你推荐',
   'interestCard.suggestion.confidence': '为你推荐（置信度 {confidence, number, percent}）',
   'interestCard.fact.categories': '类别',
@@ -44,6 +46,7 @@ export const zhCN: Catalog = {
   'interestCard.openLink': '打开链接',
   'interestCard.edit': '编辑',
   'interestCard.tag': '标记',
+  'interestCard.tags': '标签',
   'editCard.title': '编辑“{name}”',
   'editCard.fixFields': '请修正下面标出的字段。',
   'editCard.name': '名称',
@@ -207,6 +210,7 @@ export const zhCN: Catalog = {
   'interest.confirmed': '已确认：此兴趣已在你的个人资料中。',
   'interest.notSaved': '未保存：{problems}请在卡片上更正，然后再次按“保存”。',
   'choice.hint': '选择一项，或输入其编号或名称。',
+  'choice.required': '请选择其中一项。',
 
   'command.notFound': '在你的兴趣中找不到“{name}”。请从下方选择一个。',
   'command.whichInterest': '哪个兴趣？请说“{command}”加上兴趣名称，或从下方选择一个。',
@@ -296,6 +300,7 @@ export const zhCN: Catalog = {
   'bulkAdd.card.tags.label': '为所有兴趣设置标签（可选）',
   'bulkAdd.card.tags.placeholder': '选择标签',
   'bulkAdd.card.audience.label': '谁可以看到它们',
+  'bulkAdd.card.audience.error': '请选择谁可以看到它们。',
   'bulkAdd.card.create': '创建',
 
   'bulkAdd.split.heading': '1 个兴趣还是 {count, number} 个？',
@@ -340,7 +345,7 @@ export const zhCN: Catalog = {
   'helpers.card.role.studyPartner': '也想学习或提升（可结为学习伙伴）',
   'helpers.card.more': '{count, plural, other {还有 # 人}}',
   'helpers.card.someone': '某位同事',
-  'helpers.card.chat': '聊天',
+  'helpers.card.chatWith': '与 {name} 聊天',
 
   'helpers.searched.members': '{count, plural, other {我查看了此对话中的其他 # 位成员。}}',
   'helpers.searched.people': '{count, plural, other {我查看了与你合作最密切的 # 位同事。}}',

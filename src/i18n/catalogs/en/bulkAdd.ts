@@ -12,6 +12,7 @@ export const bulkAddMessages = {
   'bulkAdd.card.tags.label': 'Tags for all of them (optional)',
   'bulkAdd.card.tags.placeholder': 'Choose tags',
   'bulkAdd.card.audience.label': 'Who can see them',
+  'bulkAdd.card.audience.error': 'Choose who can see them.',
   'bulkAdd.card.create': 'Create',
 
   'bulkAdd.split.heading': '1 interest or {count, number}?',

@@ -6,7 +6,7 @@ export const helperMessages = {
   'helpers.card.role.studyPartner': 'Also want to learn or improve it (a study partner)',
   'helpers.card.more': '{count, plural, one {and # more person} other {and # more people}}',
   'helpers.card.someone': 'Someone',
-  'helpers.card.chat': 'Chat',
+  'helpers.card.chatWith': 'Chat with {name}',
 
   'helpers.searched.members': '{count, plural, one {I looked at the # other member of this conversation.} other {I looked at the # other members of this conversation.}}',
   'helpers.searched.people': '{count, plural, one {I looked at the # person you work with most.} other {I looked at the # people you work with most.}}',

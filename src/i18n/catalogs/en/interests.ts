@@ -24,6 +24,7 @@ export const interestMessages = {
   'interest.confirmed': 'Confirmed: this interest is on your profile.',
   'interest.notSaved': 'Not saved: {problems} Correct it on the card and press Save again.',
   'choice.hint': 'Choose one, or type its number or name.',
+  'choice.required': 'Choose one of the options.',
 
   // `edit <name>` and `delete <name>`.
   'command.notFound': 'I couldn’t find "{name}" in your interests. Pick one below.',
