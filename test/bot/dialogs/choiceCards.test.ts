@@ -93,7 +93,7 @@ describe('the interest picker card', () => {
     const saved = await send(choiceSubmit(tagsCard, 'Save tags', ['Ask me about', 'Wants to learn']));
     expect(transcriptOf(saved)).toContain(TAGS_SAVED_NOTICE);
     // The tags card turns into what was answered; the saved interest's card is posted.
-    expect(JSON.stringify(responseCard(saved))).toContain('Tags: Ask me about, Wants to learn');
+    expect(JSON.stringify(responseCard(saved))).toContain('Tags: Ask me about and Wants to learn');
     expect(host.stored().find((interest) => interest.displayName === picked)?.collaborationTags).toEqual(['askMeAbout', 'wantsToLearn']);
     expect(host.stored().filter((interest) => interest.collaborationTags?.length)).toHaveLength(1);
   });
