@@ -5,7 +5,7 @@
  * bulk add through the running product (the `add` message to its card, and the Create click to its result), and
  * the bulk card's size with 100 names of the maximum length.
  */
-import { renderBulkAddCards } from '../src/cards/bulkAddCard';
+import { renderBulkAddCards } from '../src/features/bulkAdd/cards/bulkAddCard';
 import { CARD_VERBS } from '../src/cards/cardActions';
 import { cardSize, MAX_CARD_BYTES } from '../src/cards/cardTemplate';
 import { OWNER_ONLY } from '../src/cards/sharedView';

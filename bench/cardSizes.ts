@@ -3,11 +3,11 @@
  * characters that cost the most bytes: every list page and every card of a few interests through the running bot,
  * and the cards built from a draft (deleted, add summary, edit with errors) rendered directly.
  */
-import { renderAddSummaryCard } from '../src/cards/addSummaryCard';
+import { renderAddSummaryCard } from '../src/features/interests/cards/addSummaryCard';
 import { CARD_VERBS } from '../src/cards/cardActions';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../src/cards/cardTemplate';
-import { renderDeletedCard } from '../src/cards/deletedCard';
-import { renderEditCard } from '../src/cards/editCard';
+import { renderDeletedCard } from '../src/features/interests/cards/deletedCard';
+import { renderEditCard } from '../src/features/interests/cards/editCard';
 import { LIST_PAGE_SIZE } from '../src/domain/paging';
 import { benchUser, type BotClient, cardsOf, invokeCard } from './botClient';
 import type { BenchContext } from './context';

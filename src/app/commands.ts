@@ -13,7 +13,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import { renderHelpCard } from '../cards/helpCard';
+import { renderHelpCard } from '../features/interests/cards/helpCard';
 import { actorIdOf } from '../conversation/actor';
 import type { BotServices } from '../conversation/botServices';
 import type { CommandText } from '../conversation/commandText';

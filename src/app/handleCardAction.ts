@@ -5,7 +5,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { CARD_VERBS, parseCardAction, type CardAction, type CardVerb } from '../cards/cardActions';
-import { renderListCard } from '../cards/listCard';
+import { renderListCard } from '../features/interests/cards/listCard';
 import { isGraphRequestError } from '../errors/graphErrors';
 import type { UserInterests } from '../graph/userInterests';
 import { actorIdOf } from '../conversation/actor';

@@ -8,11 +8,11 @@
 import { createSignInCard } from '../../src/auth/signInCard';
 import { CARD_VERBS } from '../../src/cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../src/cards/cardTemplate';
-import { renderBulkResultCard } from '../../src/cards/bulkResultCard';
-import { renderEditCard } from '../../src/cards/editCard';
-import { renderHelpersCard } from '../../src/cards/helpersCard';
-import { renderInterestCard } from '../../src/cards/interestCard';
-import { renderListCard } from '../../src/cards/listCard';
+import { renderBulkResultCard } from '../../src/features/bulkAdd/cards/bulkResultCard';
+import { renderEditCard } from '../../src/features/interests/cards/editCard';
+import { renderHelpersCard } from '../../src/features/helpers/helpersCard';
+import { renderInterestCard } from '../../src/features/interests/cards/interestCard';
+import { renderListCard } from '../../src/features/interests/cards/listCard';
 import { OWNER_ONLY } from '../../src/cards/sharedView';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { isVisibleToEveryoneIn } from '../../src/domain/sharedConversation';

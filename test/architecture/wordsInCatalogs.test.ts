@@ -27,7 +27,7 @@ const NOT_USER_TEXT: Readonly<Record<string, readonly string[]>> = {
   // Why a card payload was refused: logged; the person gets `cardAction.malformed`.
   'src/cards/cardActions.ts': ['not an Action.Execute invoke', 'unknown verb "{}"', 'malformed data for {}: {}'],
   // Adaptive Card element types.
-  'src/cards/helpersCard.ts': ['Column', 'Container'],
+  'src/features/helpers/helpersCard.ts': ['Column', 'Container'],
   // The sign-in pages' markup; their words are `signInPage.*`.
   'src/auth/authPages.ts': [
     '<script src="{}"></script>',

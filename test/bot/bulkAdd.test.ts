@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/cards/cardTemplate';
-import { OUTCOME_KEYS, REFUSAL_KEYS } from '../../src/cards/bulkResultCard';
+import { OUTCOME_KEYS, REFUSAL_KEYS } from '../../src/features/bulkAdd/cards/bulkResultCard';
 import { NOT_YOUR_CARD_NOTICE_KEYS } from '../../src/app/handleCardAction';
 import { INVISIBLE_NAME_MESSAGE } from '../../src/domain/validateInterest';
 import { SOURCE_TEXT } from '../../src/i18n/text';

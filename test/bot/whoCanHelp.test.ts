@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '../../src/auth/devToken';
 import { NOT_GRANTED_KEY } from '../../src/features/helpers/whoCanHelp';
 import { SOURCE_TEXT } from '../../src/i18n/text';
-import { MAX_PEOPLE_PER_ROLE } from '../../src/cards/helpersCard';
+import { MAX_PEOPLE_PER_ROLE } from '../../src/features/helpers/helpersCard';
 import { createGraphInterestsClient } from '../../src/graph/interestsClient';
 import type { InterestDraft } from '../../src/domain/personInterest';
 import { silentLogger } from '../../src/logger';

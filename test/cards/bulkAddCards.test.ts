@@ -1,5 +1,5 @@
-import { NAME_BYTES_PER_CARD, renderBulkAddCards } from '../../src/cards/bulkAddCard';
-import { renderBulkResultCard } from '../../src/cards/bulkResultCard';
+import { NAME_BYTES_PER_CARD, renderBulkAddCards } from '../../src/features/bulkAdd/cards/bulkAddCard';
+import { renderBulkResultCard } from '../../src/features/bulkAdd/cards/bulkResultCard';
 import { parseCardAction } from '../../src/cards/cardActions';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/cards/cardTemplate';
 import { checkBulkNames, MAX_BULK_NAMES } from '../../src/domain/bulkNames';

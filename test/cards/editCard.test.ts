@@ -1,5 +1,5 @@
 import { CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
-import { renderEditCard } from '../../src/cards/editCard';
+import { renderEditCard } from '../../src/features/interests/cards/editCard';
 import { draftFromInterest } from '../../src/domain/interestDraft';
 import { INTEREST_LIMITS } from '../../src/domain/personInterest';
 import { validateInterestInput } from '../../src/domain/validateInterest';

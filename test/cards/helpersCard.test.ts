@@ -1,5 +1,5 @@
 import { cardSize, MAX_CARD_BYTES } from '../../src/cards/cardTemplate';
-import { MAX_PEOPLE_PER_ROLE, oneOnOneChatUrl, renderHelpersCard, type HelperPerson } from '../../src/cards/helpersCard';
+import { MAX_PEOPLE_PER_ROLE, oneOnOneChatUrl, renderHelpersCard, type HelperPerson } from '../../src/features/helpers/helpersCard';
 import type { HelperMatch, HelperRole } from '../../src/domain/helperMatching';
 import { createHelperCache } from '../../src/features/helpers/helperCache';
 import { SOURCE_TEXT } from '../../src/i18n/text';

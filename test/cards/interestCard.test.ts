@@ -1,5 +1,5 @@
 import { parseCardAction, CARD_VERBS } from '../../src/cards/cardActions';
-import { renderInterestCard } from '../../src/cards/interestCard';
+import { renderInterestCard } from '../../src/features/interests/cards/interestCard';
 import { actionsOf, actionTitled, invokeValueFor, textBlocksOf, textsOf } from './cardInspection';
 import { inferred, OWNER_ID, syncedFromUpa, USER_BINDING, userCreated } from './fixtures';
 import { SOURCE_TEXT, textFor } from '../../src/i18n/text';

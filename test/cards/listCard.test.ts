@@ -1,5 +1,5 @@
 import { CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
-import { renderListCard } from '../../src/cards/listCard';
+import { renderListCard } from '../../src/features/interests/cards/listCard';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { actionsOf, actionTitled, invokeValueFor, textsOf } from './cardInspection';
 import { OWNER_ID, REALISTIC, userCreated } from './fixtures';

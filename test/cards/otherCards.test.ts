@@ -1,11 +1,11 @@
-import { renderAddSummaryCard } from '../../src/cards/addSummaryCard';
+import { renderAddSummaryCard } from '../../src/features/interests/cards/addSummaryCard';
 import { CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../../src/cards/cardTemplate';
-import { renderDeleteConfirmCard } from '../../src/cards/deleteConfirmCard';
-import { renderDeletedCard } from '../../src/cards/deletedCard';
-import { ENGLISH_COMMAND_WORDS, renderHelpCard, renderWelcomeCard, type HelpCommandWords } from '../../src/cards/helpCard';
+import { renderDeleteConfirmCard } from '../../src/features/interests/cards/deleteConfirmCard';
+import { renderDeletedCard } from '../../src/features/interests/cards/deletedCard';
+import { ENGLISH_COMMAND_WORDS, renderHelpCard, renderWelcomeCard, type HelpCommandWords } from '../../src/features/interests/cards/helpCard';
 import { renderNoticeCard } from '../../src/cards/noticeCard';
-import { renderTagCard } from '../../src/cards/tagCard';
+import { renderTagCard } from '../../src/features/interests/cards/tagCard';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 import { draftFromInterest } from '../../src/domain/interestDraft';
 import { matchCommand } from '../../src/app/commands';

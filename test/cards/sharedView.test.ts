@@ -1,11 +1,11 @@
 import { CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
-import { renderDeleteConfirmCard } from '../../src/cards/deleteConfirmCard';
-import { renderEditCard } from '../../src/cards/editCard';
-import { renderWelcomeCard } from '../../src/cards/helpCard';
-import { renderInterestCard } from '../../src/cards/interestCard';
-import { renderListCard } from '../../src/cards/listCard';
+import { renderDeleteConfirmCard } from '../../src/features/interests/cards/deleteConfirmCard';
+import { renderEditCard } from '../../src/features/interests/cards/editCard';
+import { renderWelcomeCard } from '../../src/features/interests/cards/helpCard';
+import { renderInterestCard } from '../../src/features/interests/cards/interestCard';
+import { renderListCard } from '../../src/features/interests/cards/listCard';
 import { OWNER_ONLY, OWNER_VIEW_VERB, personalChatUrl, type Viewers } from '../../src/cards/sharedView';
-import { renderTagCard } from '../../src/cards/tagCard';
+import { renderTagCard } from '../../src/features/interests/cards/tagCard';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 import type { AdaptiveCard } from '../../src/cards/cardTemplate';
 import type { PersonInterest } from '../../src/domain/personInterest';

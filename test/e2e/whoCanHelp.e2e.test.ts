@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { mintDevToken } from '../../src/auth/devToken';
-import { oneOnOneChatUrl, ROLE_HEADING_KEYS } from '../../src/cards/helpersCard';
+import { oneOnOneChatUrl, ROLE_HEADING_KEYS } from '../../src/features/helpers/helpersCard';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 import { PLAYGROUND_USER } from '../../localMode/playground';
 import { SEED_COLLEAGUES } from '../../profileService/seedColleagues';

@@ -4,7 +4,7 @@
  * English whatever the shipped catalogs say; the shipped German is used where any German works.
  */
 import { COMMAND_ROUTES, commandTable, matchCommand, matchCommandIn } from '../../src/app/commands';
-import { ENGLISH_COMMAND_WORDS, helpCommandWords } from '../../src/cards/helpCard';
+import { ENGLISH_COMMAND_WORDS, helpCommandWords } from '../../src/features/interests/cards/helpCard';
 import { normalizeCommandText } from '../../src/conversation/commandText';
 import { answerWordsFrom, isSkipAnswer, readYesNo } from '../../src/conversation/dialogs/answerWords';
 import { findHelpers, topicWords, type TopicReading } from '../../src/domain/helperMatching';

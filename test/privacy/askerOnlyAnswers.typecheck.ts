@@ -8,7 +8,7 @@ import { ownerView } from '../../src/features/interests/ownerViewAction';
 import { askerOnly, cardResponse, type ConversationAnswer } from '../../src/conversation/invokeResponses';
 import { answerCardActionWithinBudget, asMessage, type CardActionDeadlineOptions } from '../../src/conversation/cardActionDeadline';
 import { CARD_VERBS } from '../../src/cards/cardActions';
-import { renderListCard } from '../../src/cards/listCard';
+import { renderListCard } from '../../src/features/interests/cards/listCard';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 
 declare const context: TurnContext;

@@ -3,7 +3,7 @@ import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from '
 import { ChoiceFactory, Dialog, Prompt, type DialogContext, type FoundChoice, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { CARD_VERBS } from '../../cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment, type AdaptiveCard } from '../../cards/cardTemplate';
-import { renderChoiceCard, type ChoiceCardData } from '../../cards/choiceCard';
+import { renderChoiceCard, type ChoiceCardData } from './choiceCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import type { MessageKey } from '../../i18n/catalog';
 import type { Text } from '../../i18n/text';

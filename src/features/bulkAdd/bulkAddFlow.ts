@@ -7,10 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { renderBulkAddCards } from '../../cards/bulkAddCard';
+import { renderBulkAddCards } from './cards/bulkAddCard';
 import type { AdaptiveCard } from '../../cards/cardTemplate';
-import { renderBulkResultCard, type BulkResultRow, type BulkRetry } from '../../cards/bulkResultCard';
-import { renderBulkSplitCard } from '../../cards/bulkSplitCard';
+import { renderBulkResultCard, type BulkResultRow, type BulkRetry } from './cards/bulkResultCard';
+import { renderBulkSplitCard } from './cards/bulkSplitCard';
 import { checkBulkNames, MAX_BULK_NAMES, parseBulkNames } from '../../domain/bulkNames';
 import type { InterestDraft } from '../../domain/personInterest';
 import type { CreateOutcome } from '../../graph/interestsClient';

@@ -13,7 +13,7 @@
 import type { TurnContext } from 'botbuilder';
 import { escapeMarkdown } from '../../cards/escapeMarkdown';
 import type { Text } from '../../i18n/text';
-import { renderHelpersCard, type HelperPerson } from '../../cards/helpersCard';
+import { renderHelpersCard, type HelperPerson } from './helpersCard';
 import { findHelpers, helperTopic, type HelperCandidate } from '../../domain/helperMatching';
 import { isVisibleToEveryoneIn } from '../../domain/sharedConversation';
 import { quoteUserText } from '../../domain/text';

@@ -8,9 +8,9 @@
  * then, never by the card: a card may be older than a change made elsewhere.
  */
 import { CARD_VERBS, type CardActionOf } from '../../cards/cardActions';
-import { renderDeletedCard } from '../../cards/deletedCard';
-import { renderEditCard } from '../../cards/editCard';
-import { renderInterestCard } from '../../cards/interestCard';
+import { renderDeletedCard } from './cards/deletedCard';
+import { renderEditCard } from './cards/editCard';
+import { renderInterestCard } from './cards/interestCard';
 import { diffInterest, isEmptyPatch } from '../../domain/diffInterest';
 import { validateInterestEdit } from '../../domain/validateInterest';
 import { isGraphRequestError } from '../../errors/graphErrors';

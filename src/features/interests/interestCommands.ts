@@ -2,9 +2,9 @@
  * The interest commands: `list`, `tag`, `edit <name>` and `delete <name>`. Each is declared once with what it needs;
  * `edit` and `delete` find the named interest among those the conversation may see, or answer with the list.
  */
-import { renderDeleteConfirmCard } from '../../cards/deleteConfirmCard';
-import { renderEditCard } from '../../cards/editCard';
-import { renderListCard } from '../../cards/listCard';
+import { renderDeleteConfirmCard } from './cards/deleteConfirmCard';
+import { renderEditCard } from './cards/editCard';
+import { renderListCard } from './cards/listCard';
 import { isSharedView } from '../../cards/sharedView';
 import { findNamedInterest } from '../../domain/interestLookup';
 import { interestsForSharedConversation } from '../../domain/sharedConversation';

@@ -5,8 +5,8 @@
  * posted one. Everyone else keeps the posted card: the invoke boundary refuses anyone but the owner before this runs.
  */
 import { CARD_VERBS } from '../../cards/cardActions';
-import { renderInterestCard } from '../../cards/interestCard';
-import { renderListCard } from '../../cards/listCard';
+import { renderInterestCard } from './cards/interestCard';
+import { renderListCard } from './cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import type { Viewers } from '../../cards/sharedView';
 import { defineCardAction } from '../../conversation/routeTypes';

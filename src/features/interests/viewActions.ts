@@ -3,12 +3,12 @@
  * fresh card, so what the user acts on next is current.
  */
 import { CARD_VERBS } from '../../cards/cardActions';
-import { renderDeleteConfirmCard } from '../../cards/deleteConfirmCard';
-import { renderEditCard } from '../../cards/editCard';
-import { renderInterestCard } from '../../cards/interestCard';
-import { renderListCard } from '../../cards/listCard';
+import { renderDeleteConfirmCard } from './cards/deleteConfirmCard';
+import { renderEditCard } from './cards/editCard';
+import { renderInterestCard } from './cards/interestCard';
+import { renderListCard } from './cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
-import { renderTagCard } from '../../cards/tagCard';
+import { renderTagCard } from './cards/tagCard';
 import { textOf } from '../../conversation/turnText';
 import { keepUndoSnapshot, undoPlaceOf } from './undoSnapshots';
 import { defineCardAction } from '../../conversation/routeTypes';

@@ -6,7 +6,7 @@
  * its welcome gets a one-line hint instead (`SAME_INSTALL_MS`).
  */
 import type { Activity, TurnContext } from 'botbuilder';
-import { renderWelcomeCard } from '../../cards/helpCard';
+import { renderWelcomeCard } from './cards/helpCard';
 import { once, releaseOnce } from '../../storage/once';
 import { RECORD_KINDS } from '../../storage/onceKinds';
 import { actorIdOf } from '../../conversation/actor';

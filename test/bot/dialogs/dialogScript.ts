@@ -8,7 +8,7 @@ import { ActivityTypes, type Activity } from 'botbuilder';
 import type { UserTokenProvider } from '../../../src/auth/userTokenProvider';
 import { mintDevToken } from '../../../src/auth/devToken';
 import { NOT_UNDERSTOOD_KEY } from '../../../src/app/commands';
-import { renderHelpCard } from '../../../src/cards/helpCard';
+import { renderHelpCard } from '../../../src/features/interests/cards/helpCard';
 import { SOURCE_TEXT } from '../../../src/i18n/text';
 import type { InterestsClient } from '../../../src/graph/interestsClient';
 import type { InterestDraft, PersonInterest } from '../../../src/domain/personInterest';

@@ -1,6 +1,6 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { plainText } from '../../../cards/displayText';
-import { renderEditCard } from '../../../cards/editCard';
+import { renderEditCard } from '../cards/editCard';
 import { renderNameNotAddedHereCard } from '../../../cards/personalChatHintCard';
 import type { Message, MessageKey } from '../../../i18n/catalog';
 import { SOURCE_TEXT, type Text } from '../../../i18n/text';

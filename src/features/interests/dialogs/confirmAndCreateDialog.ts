@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { renderAddSummaryCard } from '../../../cards/addSummaryCard';
+import { renderAddSummaryCard } from '../cards/addSummaryCard';
 import { toAttachment } from '../../../cards/cardTemplate';
-import { renderInterestCard } from '../../../cards/interestCard';
+import { renderInterestCard } from '../cards/interestCard';
 import { renderNoticeCard } from '../../../cards/noticeCard';
 import { textOf } from '../../../conversation/turnText';
 import type { InterestDraft } from '../../../domain/personInterest';

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { inlineText, plainText } from '../../../cards/displayText';
-import { renderInterestCard } from '../../../cards/interestCard';
+import { renderInterestCard } from '../cards/interestCard';
 import { isSharedView } from '../../../cards/sharedView';
 import { interestsForSharedConversation } from '../../../domain/sharedConversation';
 import { diffInterest, isEmptyPatch } from '../../../domain/diffInterest';

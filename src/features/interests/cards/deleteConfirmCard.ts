@@ -1,12 +1,12 @@
-import template from '../../cards/deleteConfirm.json';
-import type { PersonInterest } from '../domain/personInterest';
-import type { Text } from '../i18n/text';
-import type { CARD_VERBS, CardActionData } from './cardActions';
-import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
+import template from '../../../../cards/deleteConfirm.json';
+import type { PersonInterest } from '../../../domain/personInterest';
+import type { Text } from '../../../i18n/text';
+import type { CARD_VERBS, CardActionData } from '../../../cards/cardActions';
+import { isVisibleToEveryoneIn } from '../../../domain/sharedConversation';
 import { renderPrivateInterestCard } from './privateInterestCard';
-import { isSharedView, OWNER_ONLY, type Viewers } from './sharedView';
-import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { displayName } from './interestView';
+import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
+import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { displayName } from '../../../cards/interestView';
 
 export interface DeleteConfirmCardData {
   interest: PersonInterest;

@@ -1,16 +1,16 @@
-import template from '../../cards/bulkResult.json';
-import type { Audience } from '../domain/audiences';
-import type { CollaborationTag } from '../domain/collaborationTags';
-import type { GraphErrorKind } from '../errors/graphErrors';
-import type { MessageKey } from '../i18n/catalog';
-import type { Text } from '../i18n/text';
-import type { CardActionData, CARD_VERBS } from './cardActions';
-import { distinctTitles } from './actionTitles';
-import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from './cardTemplate';
+import template from '../../../../cards/bulkResult.json';
+import type { Audience } from '../../../domain/audiences';
+import type { CollaborationTag } from '../../../domain/collaborationTags';
+import type { GraphErrorKind } from '../../../errors/graphErrors';
+import type { MessageKey } from '../../../i18n/catalog';
+import type { Text } from '../../../i18n/text';
+import type { CardActionData, CARD_VERBS } from '../../../cards/cardActions';
+import { distinctTitles } from '../../../cards/actionTitles';
+import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from '../../../cards/cardTemplate';
 import { DISPLAY_STEPS } from './bulkAddCard';
-import { inlineText, plainText } from './displayText';
-import { NOT_ADDED_HERE_KEYS, personalChatLink } from './personalChatHintCard';
-import { isSharedView, type Viewers } from './sharedView';
+import { inlineText, plainText } from '../../../cards/displayText';
+import { NOT_ADDED_HERE_KEYS, personalChatLink } from '../../../cards/personalChatHintCard';
+import { isSharedView, type Viewers } from '../../../cards/sharedView';
 
 /**
  * What became of one name of a bulk add, as the bot remembers it and the result card shows it:

@@ -1,9 +1,9 @@
-import template from '../../cards/bulkSplit.json';
-import type { Text } from '../i18n/text';
-import type { CardActionData, CARD_VERBS } from './cardActions';
-import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { inlineText } from './displayText';
-import { DISPLAY_LIMITS } from './interestView';
+import template from '../../../../cards/bulkSplit.json';
+import type { Text } from '../../../i18n/text';
+import type { CardActionData, CARD_VERBS } from '../../../cards/cardActions';
+import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { inlineText } from '../../../cards/displayText';
+import { DISPLAY_LIMITS } from '../../../cards/interestView';
 
 export interface BulkSplitCardData {
   ownerId: string;

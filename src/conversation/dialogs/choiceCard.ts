@@ -1,8 +1,8 @@
-import template from '../../cards/choice.json';
-import type { Text } from '../i18n/text';
-import type { CARD_VERBS, CardActionData } from './cardActions';
-import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { blockText, plainText } from './displayText';
+import template from '../../../cards/choice.json';
+import type { Text } from '../../i18n/text';
+import type { CARD_VERBS, CardActionData } from '../../cards/cardActions';
+import { defineCardTemplate, type AdaptiveCard } from '../../cards/cardTemplate';
+import { blockText, plainText } from '../../cards/displayText';
 
 /** One option of a question, as the dialog recognizes it: `answer` is what a click sends (its number in the list). */
 export interface ChoiceOption {

@@ -1,18 +1,18 @@
-import template from '../../cards/edit.json';
-import { AUDIENCE_LABEL_KEYS, SELECTABLE_AUDIENCES, type Audience } from '../domain/audiences';
-import { COLLABORATION_TAG_LABEL_KEYS, COLLABORATION_TAGS } from '../domain/collaborationTags';
-import { draftFromInterest } from '../domain/interestDraft';
-import { INTEREST_LIMITS, type InterestDraft, type PersonInterest } from '../domain/personInterest';
-import type { ValidationIssue } from '../domain/validateInterest';
-import type { Text } from '../i18n/text';
-import { boundedDraft } from './boundedDraft';
-import { EDIT_INPUT_IDS, type CARD_VERBS, type CardActionData, type EditField, type EditFormValues } from './cardActions';
-import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
+import template from '../../../../cards/edit.json';
+import { AUDIENCE_LABEL_KEYS, SELECTABLE_AUDIENCES, type Audience } from '../../../domain/audiences';
+import { COLLABORATION_TAG_LABEL_KEYS, COLLABORATION_TAGS } from '../../../domain/collaborationTags';
+import { draftFromInterest } from '../../../domain/interestDraft';
+import { INTEREST_LIMITS, type InterestDraft, type PersonInterest } from '../../../domain/personInterest';
+import type { ValidationIssue } from '../../../domain/validateInterest';
+import type { Text } from '../../../i18n/text';
+import { boundedDraft } from '../../../cards/boundedDraft';
+import { EDIT_INPUT_IDS, type CARD_VERBS, type CardActionData, type EditField, type EditFormValues } from '../../../cards/cardActions';
+import { isVisibleToEveryoneIn } from '../../../domain/sharedConversation';
 import { renderPrivateInterestCard } from './privateInterestCard';
-import { isSharedView, OWNER_ONLY, type Viewers } from './sharedView';
-import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { blockText, typedText } from './displayText';
-import { displayName } from './interestView';
+import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
+import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { blockText, typedText } from '../../../cards/displayText';
+import { displayName } from '../../../cards/interestView';
 
 export interface EditCardData {
   interest: PersonInterest;

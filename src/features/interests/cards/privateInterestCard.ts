@@ -1,10 +1,10 @@
-import template from '../../cards/privateInterest.json';
-import type { PersonInterest } from '../domain/personInterest';
-import type { Text } from '../i18n/text';
-import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { blockText } from './displayText';
-import { audiencesText, DISPLAY_LIMITS } from './interestView';
-import { withOwnerRefresh, type Viewers } from './sharedView';
+import template from '../../../../cards/privateInterest.json';
+import type { PersonInterest } from '../../../domain/personInterest';
+import type { Text } from '../../../i18n/text';
+import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { blockText } from '../../../cards/displayText';
+import { audiencesText, DISPLAY_LIMITS } from '../../../cards/interestView';
+import { withOwnerRefresh, type Viewers } from '../../../cards/sharedView';
 
 export interface PrivateInterestCardData {
   /** Only its audience and id are used: nothing else of a private interest may reach the card. */

@@ -1,14 +1,14 @@
-import template from '../../cards/bulkAdd.json';
-import { AUDIENCE_LABEL_KEYS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES } from '../domain/audiences';
-import type { BulkNameCheck } from '../domain/bulkNames';
-import { COLLABORATION_TAG_LABEL_KEYS, COLLABORATION_TAGS } from '../domain/collaborationTags';
-import { normalizeSingleLine, removeUnsafeCharacters } from '../domain/text';
-import type { Text } from '../i18n/text';
-import { CARD_VERBS, type CardActionData } from './cardActions';
-import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from './cardTemplate';
-import { clip, inlineText } from './displayText';
-import { NOT_ADDED_HERE_KEYS, personalChatLink } from './personalChatHintCard';
-import { isSharedView, type Viewers } from './sharedView';
+import template from '../../../../cards/bulkAdd.json';
+import { AUDIENCE_LABEL_KEYS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES } from '../../../domain/audiences';
+import type { BulkNameCheck } from '../../../domain/bulkNames';
+import { COLLABORATION_TAG_LABEL_KEYS, COLLABORATION_TAGS } from '../../../domain/collaborationTags';
+import { normalizeSingleLine, removeUnsafeCharacters } from '../../../domain/text';
+import type { Text } from '../../../i18n/text';
+import { CARD_VERBS, type CardActionData } from '../../../cards/cardActions';
+import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { clip, inlineText } from '../../../cards/displayText';
+import { NOT_ADDED_HERE_KEYS, personalChatLink } from '../../../cards/personalChatHintCard';
+import { isSharedView, type Viewers } from '../../../cards/sharedView';
 
 export interface BulkAddCardData {
   ownerId: string;

@@ -3,13 +3,13 @@
  * learn or improve it, each person once, with the interest that matched and a button that opens a 1:1 chat with
  * them (Teams' chat deep link). Built in code rather than from a template: its sections repeat per role.
  */
-import type { HelperMatch, HelperRole } from '../domain/helperMatching';
-import type { MessageKey } from '../i18n/catalog';
-import type { Text } from '../i18n/text';
-import type { AdaptiveCard } from './cardTemplate';
-import { distinctTitles } from './actionTitles';
-import { inlineText, plainText } from './displayText';
-import { DISPLAY_LIMITS } from './interestView';
+import type { HelperMatch, HelperRole } from '../../domain/helperMatching';
+import type { MessageKey } from '../../i18n/catalog';
+import type { Text } from '../../i18n/text';
+import type { AdaptiveCard } from '../../cards/cardTemplate';
+import { distinctTitles } from '../../cards/actionTitles';
+import { inlineText, plainText } from '../../cards/displayText';
+import { DISPLAY_LIMITS } from '../../cards/interestView';
 
 export interface HelperPerson {
   readonly name: string;

@@ -1,15 +1,15 @@
-import template from '../../cards/interest.json';
-import { draftFromInterest } from '../domain/interestDraft';
-import type { PersonInterest } from '../domain/personInterest';
-import { describeProvenance } from '../domain/provenance';
-import type { Text } from '../i18n/text';
-import type { CARD_VERBS, CardActionData } from './cardActions';
-import { defineCachedSplitCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { blockText, inlineText } from './displayText';
-import { audiencesText, categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from './interestView';
-import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
+import template from '../../../../cards/interest.json';
+import { draftFromInterest } from '../../../domain/interestDraft';
+import type { PersonInterest } from '../../../domain/personInterest';
+import { describeProvenance } from '../../../domain/provenance';
+import type { Text } from '../../../i18n/text';
+import type { CARD_VERBS, CardActionData } from '../../../cards/cardActions';
+import { defineCachedSplitCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { blockText, inlineText } from '../../../cards/displayText';
+import { audiencesText, categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from '../../../cards/interestView';
+import { isVisibleToEveryoneIn } from '../../../domain/sharedConversation';
 import { renderPrivateInterestCard } from './privateInterestCard';
-import { isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from './sharedView';
+import { isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from '../../../cards/sharedView';
 
 export interface InterestCardData {
   interest: PersonInterest;

@@ -1,11 +1,11 @@
-import template from '../../cards/help.json';
-import type { Catalog, MessageKey } from '../i18n/catalog';
-import { CATALOGS } from '../i18n/catalogs';
-import { SOURCE_LANGUAGE, type Language } from '../i18n/languages';
-import { alternativesIn, shownCatalogOf, type CommandWordsKey } from '../i18n/typedWords';
-import type { Text } from '../i18n/text';
-import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { inlineText } from './displayText';
+import template from '../../../../cards/help.json';
+import type { Catalog, MessageKey } from '../../../i18n/catalog';
+import { CATALOGS } from '../../../i18n/catalogs';
+import { SOURCE_LANGUAGE, type Language } from '../../../i18n/languages';
+import { alternativesIn, shownCatalogOf, type CommandWordsKey } from '../../../i18n/typedWords';
+import type { Text } from '../../../i18n/text';
+import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { inlineText } from '../../../cards/displayText';
 
 /** The help and welcome cards share one template: a heading, what the bot does, and what the user can say. */
 interface HelpCardView {

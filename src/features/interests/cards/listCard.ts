@@ -1,14 +1,14 @@
-import template from '../../cards/list.json';
-import { draftFromInterest } from '../domain/interestDraft';
-import { LIST_PAGE_SIZE, pageOf } from '../domain/paging';
-import type { PersonInterest } from '../domain/personInterest';
-import type { Text } from '../i18n/text';
-import { interestsForSharedConversation } from '../domain/sharedConversation';
-import { distinctTitles } from './actionTitles';
-import { defineCachedCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { blockText, inlineText, plainText } from './displayText';
-import { DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, tagLabels } from './interestView';
-import { isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from './sharedView';
+import template from '../../../../cards/list.json';
+import { draftFromInterest } from '../../../domain/interestDraft';
+import { LIST_PAGE_SIZE, pageOf } from '../../../domain/paging';
+import type { PersonInterest } from '../../../domain/personInterest';
+import type { Text } from '../../../i18n/text';
+import { interestsForSharedConversation } from '../../../domain/sharedConversation';
+import { distinctTitles } from '../../../cards/actionTitles';
+import { defineCachedCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { blockText, inlineText, plainText } from '../../../cards/displayText';
+import { DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, tagLabels } from '../../../cards/interestView';
+import { isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from '../../../cards/sharedView';
 
 export interface ListCardData {
   interests: readonly PersonInterest[];

@@ -1,11 +1,11 @@
-import template from '../../cards/deleted.json';
-import type { PersonInterest } from '../domain/personInterest';
-import { isVisibleToEveryoneIn } from '../domain/sharedConversation';
-import type { Text } from '../i18n/text';
-import type { CARD_VERBS, CardActionData } from './cardActions';
-import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { displayName } from './interestView';
-import { isSharedView, OWNER_ONLY, type Viewers } from './sharedView';
+import template from '../../../../cards/deleted.json';
+import type { PersonInterest } from '../../../domain/personInterest';
+import { isVisibleToEveryoneIn } from '../../../domain/sharedConversation';
+import type { Text } from '../../../i18n/text';
+import type { CARD_VERBS, CardActionData } from '../../../cards/cardActions';
+import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { displayName } from '../../../cards/interestView';
+import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
 
 export interface DeletedCardData {
   /** The deleted interest's name, as Graph had it. */

@@ -1,11 +1,11 @@
-import template from '../../cards/addSummary.json';
-import type { InterestDraft } from '../domain/personInterest';
-import type { Text } from '../i18n/text';
-import { boundedDraft } from './boundedDraft';
-import type { CARD_VERBS, CardActionData } from './cardActions';
-import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
-import { blockText } from './displayText';
-import { audienceText, categoriesText, DISPLAY_LIMITS, displayName, linkView, tagsText } from './interestView';
+import template from '../../../../cards/addSummary.json';
+import type { InterestDraft } from '../../../domain/personInterest';
+import type { Text } from '../../../i18n/text';
+import { boundedDraft } from '../../../cards/boundedDraft';
+import type { CARD_VERBS, CardActionData } from '../../../cards/cardActions';
+import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { blockText } from '../../../cards/displayText';
+import { audienceText, categoriesText, DISPLAY_LIMITS, displayName, linkView, tagsText } from '../../../cards/interestView';
 
 export interface AddSummaryCardData {
   draft: InterestDraft;
