@@ -1,5 +1,5 @@
 /** Graph requests per user action, counted at the profile service (`/_dev/stats`), one action at a time. */
-import { CARD_VERBS } from '../src/cards/cardActions';
+import { CARD_VERBS } from '../src/app/cardActionRoutes';
 import { actionData, benchUser, type BotClient, cardsOf, invokeCard } from './botClient';
 import type { BenchContext } from './context';
 import { ordinaryDraft, type ProfileData } from './profileData';

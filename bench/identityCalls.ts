@@ -8,7 +8,7 @@ import { createGraphTokenService } from '../src/auth/graphTokenService';
 import { createSsoTokenProvider } from '../src/auth/ssoTokenProvider';
 import { createBot } from '../src/app/createBot';
 import { startBotServer } from '../src/edge/server';
-import { CARD_VERBS } from '../src/cards/cardActions';
+import { CARD_VERBS } from '../src/app/cardActionRoutes';
 import { loadConfig, type AuthConfig } from '../src/config';
 import { createGraphInterestsClient } from '../src/graph/interestsClient';
 import { silentLogger } from '../src/logger';

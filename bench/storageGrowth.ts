@@ -8,7 +8,7 @@
  * keeps depends on how fast records are written and how long they live, not on how many were ever written.
  */
 import { ContainerClient } from '@azure/storage-blob';
-import { CARD_VERBS } from '../src/cards/cardActions';
+import { CARD_VERBS } from '../src/app/cardActionRoutes';
 import { ALL_RECORD_KINDS } from '../src/storage/onceKinds';
 import { startAzurite } from '../test/support/azurite';
 import { actionData, benchUser, type BotClient, BotClient as Client, invokeCard } from './botClient';

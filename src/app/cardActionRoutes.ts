@@ -1,41 +1,50 @@
 /**
- * The card-action registry: every verb of `CARD_VERBS` with its route (kind, whether it needs Graph, handler).
- * The verbs and their payload schemas are in `src/cards/cardActions.ts`, where the card renderers use them; the
- * mapped `CardActionRoutes` type makes a verb without a route here a compile error.
+ * The card-action registry, gathered from the features' route lists: each feature declares its card actions once
+ * (`features/<feature>/cardActions.ts`: verb, payload schema, kind, need) and lists a route for each
+ * (`CardActionRoutesOf` makes a declared action without one a compile error). The parser of every invoke and the
+ * verbs by name are made from it here; a verb declared twice fails at start-up.
  */
-import { CARD_VERBS, type CardAction, type CardVerb } from '../cards/cardActions';
-import type { CardActionRoute, CardActionRoutes } from '../conversation/routeTypes';
-import { cancelAdd, confirmAdd } from '../features/interests/addDialogActions';
-import { chooseSplit, createMany, retryMany } from '../features/bulkAdd/bulkAddRoutes';
-import { answerChoice } from '../conversation/dialogs/choiceAnswerAction';
-import { confirmDelete, confirmInference, saveInterest, saveTags, undoDelete } from '../features/interests/changeActions';
-import { ownerView } from '../features/interests/ownerViewAction';
-import { cancel, deleteInterest, editInterest, openInterest, showList, tagInterest } from '../features/interests/viewActions';
+import { byVerb, parseCardActionAmong, type CardActionOf } from '../conversation/cardActionDefinition';
+import { ANSWER_CHOICE, answerChoice } from '../conversation/dialogs/choiceAnswerAction';
+import type { DispatchedRoute } from '../conversation/routeTypes';
+import type { Result } from '../domain/result';
+import type { BULK_ADD_CARD_ACTIONS } from '../features/bulkAdd/cardActions';
+import { BULK_ADD_CARD_ROUTES } from '../features/bulkAdd/bulkAddRoutes';
+import type { INTEREST_CARD_ACTIONS } from '../features/interests/cardActions';
+import { INTEREST_CARD_ROUTES } from '../features/interests/cardRoutes';
+
+const CARD_ACTIONS = { ...INTEREST_CARD_ROUTES, ...BULK_ADD_CARD_ROUTES, answerChoice } as const;
+
+type Declared = typeof INTEREST_CARD_ACTIONS & typeof BULK_ADD_CARD_ACTIONS & { answerChoice: typeof ANSWER_CHOICE };
+
+/** Every card verb by its name (`CARD_VERBS.saveTags` is `SAVE_TAGS.verb`), for the tools and tests that act like a client. */
+export const CARD_VERBS = Object.freeze(Object.fromEntries(Object.entries(CARD_ACTIONS).map(([name, route]) => [name, route.verb]))) as {
+  readonly [K in keyof Declared]: Declared[K]['verb'];
+};
+
+export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
+
+/** Every verb, so the tests can assert each one is answered. */
+export const ALL_CARD_VERBS: readonly CardVerb[] = Object.freeze(Object.values(CARD_VERBS));
+
+/** A parsed card action, of any verb. */
+export type CardAction = CardActionOf<Declared[keyof Declared]>;
 
 /** Verb → route. Each handler makes at most one Graph request on its normal path, but for the bulk create and retry (the list, read at the click, and one per 20 names) and the confirmed delete (the interest, read again at the click, and the delete). */
-export const CARD_ACTION_ROUTES: CardActionRoutes = Object.freeze({
-  [CARD_VERBS.showList]: showList,
-  [CARD_VERBS.openInterest]: openInterest,
-  [CARD_VERBS.editInterest]: editInterest,
-  [CARD_VERBS.saveInterest]: saveInterest,
-  [CARD_VERBS.tagInterest]: tagInterest,
-  [CARD_VERBS.saveTags]: saveTags,
-  [CARD_VERBS.deleteInterest]: deleteInterest,
-  [CARD_VERBS.confirmDelete]: confirmDelete,
-  [CARD_VERBS.undoDelete]: undoDelete,
-  [CARD_VERBS.confirmInference]: confirmInference,
-  [CARD_VERBS.cancel]: cancel,
-  [CARD_VERBS.confirmAdd]: confirmAdd,
-  [CARD_VERBS.cancelAdd]: cancelAdd,
-  [CARD_VERBS.chooseSplit]: chooseSplit,
-  [CARD_VERBS.create]: createMany,
-  [CARD_VERBS.retry]: retryMany,
-  [CARD_VERBS.answerChoice]: answerChoice,
-  [CARD_VERBS.ownerView]: ownerView,
-});
+export const CARD_ACTION_ROUTES: ReadonlyMap<string, DispatchedRoute> = byVerb<DispatchedRoute>(Object.values(CARD_ACTIONS) as readonly DispatchedRoute[]);
+
+/**
+ * Parses the `value` of an `adaptiveCard/action` invoke into a card action of any declared verb; anything malformed
+ * is an error result, never a throw (`parseCardActionAmong`).
+ */
+export function parseCardAction(value: unknown): Result<CardAction, string> {
+  return parseCardActionAmong(value, CARD_ACTION_ROUTES) as Result<CardAction, string>;
+}
 
 /** The route of a parsed action. */
-export function routeOf(action: CardAction): CardActionRoute<CardVerb> {
-  // TypeScript cannot correlate `action.verb` with the route's handler type; the mapped type above guarantees it.
-  return CARD_ACTION_ROUTES[action.verb] as CardActionRoute<CardVerb>;
+export function routeOf(action: CardAction): DispatchedRoute {
+  const route = CARD_ACTION_ROUTES.get(action.verb);
+  // Parsed by the registry, so its verb has a route.
+  if (route === undefined) throw new Error(`No route for the card verb ${action.verb}`);
+  return route;
 }

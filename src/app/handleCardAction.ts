@@ -4,7 +4,6 @@
  * Teams can show, logged once here. It never throws, so an invoke always gets a well-formed body.
  */
 import type { TurnContext } from 'botbuilder';
-import { CARD_VERBS, parseCardAction, type CardAction, type CardVerb } from '../cards/cardActions';
 import { renderListCard } from '../features/interests/cards/listCard';
 import { isGraphRequestError } from '../errors/graphErrors';
 import type { UserInterests } from '../graph/userInterests';
@@ -17,9 +16,9 @@ import { renderNotice, type NoticeWords } from '../conversation/noticeWords';
 import { describeFailure } from '../conversation/userMessages';
 import type { MessageKey } from '../i18n/catalog';
 import type { Provided } from '../conversation/graphAccess';
-import type { ActionTurn, CardActionRoute, RouteNeed } from '../conversation/routeTypes';
+import type { ActionTurn, DispatchedRoute, RouteNeed } from '../conversation/routeTypes';
 import { textOf } from '../conversation/turnText';
-import { routeOf } from './cardActionRoutes';
+import { CARD_VERBS, parseCardAction, routeOf, type CardAction } from './cardActionRoutes';
 import { askerOnly, cardResponse, errorResponse, messageResponse, type CardActionResponse } from '../conversation/invokeResponses';
 
 export const NOT_YOUR_CARD_NOTICE_KEYS: NoticeWords = { title: 'cardAction.notYours.title', text: 'cardAction.notYours.text' };
@@ -57,7 +56,7 @@ export async function handleCardAction(context: TurnContext, services: BotServic
   return answerCardActionWithinBudget(context, { verb: route.verb, kind: route.kind }, answer, cardActionDeadline);
 }
 
-async function runRoute(route: CardActionRoute<CardVerb>, action: CardAction, turn: ActionTurn): Promise<CardActionResponse> {
+async function runRoute(route: DispatchedRoute, action: CardAction, turn: ActionTurn): Promise<CardActionResponse> {
   try {
     // The dispatcher, not the route, gets what the route needs. Without a token: a login request, or, on the action
     // Teams sends again with an SSO token attached, that token redeemed and the token asked for again.

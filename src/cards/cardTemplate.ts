@@ -3,7 +3,6 @@ import { CardFactory, type Attachment } from 'botbuilder';
 import type { MessageKey } from '../i18n/catalog';
 import { isMessageKey } from '../i18n/catalogs';
 import type { Text } from '../i18n/text';
-import { CARD_VERBS, type CardVerb } from './cardActions';
 
 /** An expanded Adaptive Card, ready to send or to return from an `adaptiveCard/action` invoke. */
 export interface AdaptiveCard {
@@ -16,13 +15,16 @@ export interface AdaptiveCard {
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
+/** The actions a template names, by the names it uses (`"verb": "@ACTION.saveTags"` → `{ saveTags: SAVE_TAGS }`). */
+export type TemplateActions = Readonly<Record<string, { readonly verb: string }>>;
+
 /**
- * Binds a `cards/<name>.json` template to its data type. The template is prepared on first use and reused:
+ * Binds a `cards/<name>.json` template to its data type and to the actions its buttons name (`withVerbs`). The template is prepared on first use and reused:
  * `expand` only evaluates. Data must be fully normalized (no `undefined`, no `null` in text): the engine writes
  * an unbound field as the literal `${field}` and throws on `null` inside mixed text.
  */
-export function defineCardTemplate<TData extends object>(payload: unknown): (text: Text, data: TData) => AdaptiveCard {
-  const expand = preparedTemplate<TData>(payload);
+export function defineCardTemplate<TData extends object>(payload: unknown, actions: TemplateActions = {}): (text: Text, data: TData) => AdaptiveCard {
+  const expand = preparedTemplate<TData>(payload, actions);
   return (text, data) => asAdaptiveCard(expand(text, data));
 }
 
@@ -32,8 +34,8 @@ export function defineCardTemplate<TData extends object>(payload: unknown): (tex
  * across owners. The card returned is the one kept, deeply frozen: callers build on it (a spread) but never change
  * it, so a hit costs no copy. At most `maxEntries` expansions are kept, the least recently used dropped first.
  */
-export function defineCachedCardTemplate<TData extends object>(payload: unknown, maxEntries: number): (text: Text, ownerId: string, data: TData) => AdaptiveCard {
-  return keptExpansions(defineCardTemplate<TData>(payload), maxEntries);
+export function defineCachedCardTemplate<TData extends object>(payload: unknown, maxEntries: number, actions: TemplateActions = {}): (text: Text, ownerId: string, data: TData) => AdaptiveCard {
+  return keptExpansions(defineCardTemplate<TData>(payload, actions), maxEntries);
 }
 
 /**
@@ -45,10 +47,11 @@ export function defineCachedCardTemplate<TData extends object>(payload: unknown,
 export function defineCachedSplitCardTemplate<TBody extends object, TActions extends object>(
   payload: { readonly actions: readonly unknown[] },
   maxEntries: number,
+  named: TemplateActions = {},
 ): (text: Text, ownerId: string, body: TBody, actions: TActions) => AdaptiveCard {
   const { actions, ...withoutActions } = payload;
-  const expandBody = defineCachedCardTemplate<TBody>(withoutActions, maxEntries);
-  const expandActions = keptExpansions(preparedTemplate<TActions>(actions), maxEntries);
+  const expandBody = defineCachedCardTemplate<TBody>(withoutActions, maxEntries, named);
+  const expandActions = keptExpansions(preparedTemplate<TActions>(actions, named), maxEntries);
   return (text, ownerId, body, actionsView) => {
     const expandedActions = expandActions(text, ownerId, actionsView);
     if (!Array.isArray(expandedActions)) throw new Error('card actions did not expand to a list');
@@ -60,12 +63,14 @@ export function defineCachedSplitCardTemplate<TBody extends object, TActions ext
  * Prepared on first use in each language (its verbs and words filled in, see `withVerbs` and `withWords`), so a
  * card costs the same to expand in every language; each call only evaluates.
  */
-function preparedTemplate<TData extends object>(payload: unknown): (text: Text, data: TData) => unknown {
+function preparedTemplate<TData extends object>(payload: unknown, actions: TemplateActions): (text: Text, data: TData) => unknown {
+  // Verbs are checked at once, so a template naming an action its card was not given fails when the module loads.
+  const withActions = withVerbs(payload, actions);
   const templates = new Map<Text['t'], Template>();
   return (text, data) => {
     let template = templates.get(text.t);
     if (template === undefined) {
-      template = new Template(withWords(withVerbs(payload), text));
+      template = new Template(withWords(withActions, text));
       templates.set(text.t, template);
     }
     return template.expand({ $root: data });
@@ -129,26 +134,27 @@ export function cardSize(card: AdaptiveCard): number {
  */
 export const MAX_CARD_BYTES = 26 * 1024;
 
-const VERB_REFERENCE = /^@CARD_VERBS\.(\w+)$/;
+const VERB_REFERENCE = /^@ACTION\.(\w+)$/;
 
 /**
- * A template names each action's verb by its key in `CARD_VERBS` (`"verb": "@CARD_VERBS.saveTags"`), so a verb's
- * string is written once, in `src/cards/cardActions.ts`, and a renamed or removed verb fails when the template is
+ * A template names each action's verb by the name its card module gives the action (`"verb": "@ACTION.saveTags"`,
+ * with `{ saveTags: SAVE_TAGS }` passed to `defineCardTemplate`), so a verb's string is written once, where its
+ * feature declares it (`defineCardAction`), and a template naming an action it was not given fails when it is
  * prepared instead of sending a button nobody handles. A literal verb in a template is refused for the same reason.
  */
-export function withVerbs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withVerbs);
+export function withVerbs(node: unknown, actions: TemplateActions): unknown {
+  if (Array.isArray(node)) return node.map((child) => withVerbs(child, actions));
   if (node === null || typeof node !== 'object') return node;
   const isAction = (node as Record<string, unknown>)['type'] === 'Action.Execute';
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, isAction && key === 'verb' && typeof value === 'string' ? verbNamed(value) : withVerbs(value)]),
+    Object.entries(node).map(([key, value]) => [key, isAction && key === 'verb' && typeof value === 'string' ? verbNamed(value, actions) : withVerbs(value, actions)]),
   );
 }
 
-function verbNamed(reference: string): CardVerb {
-  const key = VERB_REFERENCE.exec(reference)?.[1];
-  const verb = key !== undefined && Object.hasOwn(CARD_VERBS, key) ? CARD_VERBS[key as keyof typeof CARD_VERBS] : undefined;
-  if (verb === undefined) throw new Error(`A card template names the verb ${JSON.stringify(reference)}: write @CARD_VERBS.<key> with a key of CARD_VERBS.`);
+function verbNamed(reference: string, actions: TemplateActions): string {
+  const name = VERB_REFERENCE.exec(reference)?.[1];
+  const verb = name !== undefined && Object.hasOwn(actions, name) ? actions[name]?.verb : undefined;
+  if (verb === undefined) throw new Error(`A card template names the verb ${JSON.stringify(reference)}: write @ACTION.<name> with the name of an action its card module gives it.`);
   return verb;
 }
 

@@ -1,6 +1,5 @@
 import template from '../../cards/notice.json';
 import type { Text } from '../i18n/text';
-import type { CardVerb } from './cardActions';
 import { defineCardTemplate, type AdaptiveCard } from './cardTemplate';
 import { blockText, inlineText } from './displayText';
 import { DISPLAY_LIMITS } from './interestView';
@@ -15,7 +14,7 @@ export interface NoticeCardData {
 
 export interface NoticeAction {
   readonly title: string;
-  readonly verb: CardVerb;
+  readonly verb: string;
   readonly data: Readonly<Record<string, unknown>>;
 }
 

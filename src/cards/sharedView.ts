@@ -13,17 +13,6 @@
  * the same words (`shared.viewNote`; `shared.noInterests` for an empty list), so that neither a count nor the note's
  * presence tells the room whether the owner has private interests.
  */
-import type { Text } from '../i18n/text';
-import { CARD_VERBS } from './cardActions';
-import type { AdaptiveCard } from './cardTemplate';
-
-/** The verb of the owner's automatic refresh; its `data` says which card to render in full. */
-export const OWNER_VIEW_VERB = CARD_VERBS.ownerView;
-
-/** The card a refresh re-renders for the owner. */
-export type OwnerViewData =
-  | { readonly ownerId: string; readonly card: 'list'; readonly page: number }
-  | { readonly ownerId: string; readonly card: 'interest'; readonly interestId: string; readonly page: number };
 
 export interface OwnerRefresh {
   /** The owner's Teams user id (`29:…`, `activity.from.id`): `refresh.userIds` takes these, not AAD object ids. */
@@ -59,13 +48,4 @@ const BOT_ID = /^28:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  */
 export function personalChatUrl(botId: string): string {
   return BOT_ID.test(botId) ? `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}` : '';
-}
-
-/** Adds the `refresh` block that makes the card a user-specific view for its owner, when the viewers ask for one. */
-export function withOwnerRefresh(text: Text, card: AdaptiveCard, viewers: Viewers, data: OwnerViewData): AdaptiveCard {
-  if (!viewers.ownerRefresh) return card;
-  return {
-    ...card,
-    refresh: { action: { type: 'Action.Execute', title: text.t('shared.showMyView'), verb: OWNER_VIEW_VERB, data }, userIds: [viewers.ownerRefresh.userId] },
-  };
 }

@@ -10,7 +10,6 @@
  * into a turn that is over.
  */
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { CardVerb } from '../cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../cards/cardTemplate';
 import type { Logger } from '../logger';
 import { isStorageWriteConflict } from '../errors/storageWriteConflictError';
@@ -54,7 +53,7 @@ export interface CardActionDeadlineOptions {
  */
 export async function answerCardActionWithinBudget(
   context: TurnContext,
-  route: { readonly verb: CardVerb; readonly kind: BudgetedKind },
+  route: { readonly verb: string; readonly kind: BudgetedKind },
   answer: (context: TurnContext) => Promise<ConversationAnswer>,
   options: CardActionDeadlineOptions,
 ): Promise<CardActionResponse> {
@@ -74,7 +73,7 @@ export async function answerCardActionWithinBudget(
  */
 export async function answerAskerWithinBudget(
   context: TurnContext,
-  verb: CardVerb,
+  verb: string,
   answer: (context: TurnContext) => Promise<AskerOnlyResponse>,
   whileLate: () => AskerOnlyResponse,
   options: CardActionDeadlineOptions,
@@ -100,7 +99,7 @@ type BudgetRace<R> =
  */
 async function raceTheBudget<R extends CardActionResponse>(
   context: TurnContext,
-  verb: CardVerb,
+  verb: string,
   answer: (context: TurnContext) => Promise<R>,
   options: CardActionDeadlineOptions,
 ): Promise<BudgetRace<R | ConversationAnswer>> {
@@ -138,7 +137,7 @@ async function saveLateAnswer(
   context: TurnContext,
   response: ConversationAnswer,
   rerun: () => Promise<ConversationAnswer>,
-  verb: CardVerb,
+  verb: string,
   options: CardActionDeadlineOptions,
 ): Promise<ConversationAnswer> {
   if (!options.saveState) return response;
@@ -167,7 +166,7 @@ async function postLateAnswer(
   reference: Partial<ConversationReference>,
   pending: Promise<ConversationAnswer>,
   rerun: () => Promise<ConversationAnswer>,
-  verb: CardVerb,
+  verb: string,
   options: CardActionDeadlineOptions,
 ): Promise<void> {
   try {

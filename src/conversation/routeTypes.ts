@@ -1,13 +1,12 @@
 /**
  * What a route is, for every feature that declares one: the types of a command (`defineCommand`) and of a card
- * action (`defineCardAction`), and what each is handed when it runs. A leaf for the features: it imports nothing
+ * route (`defineCardRoute`, binding a declared card action to its handler), and what each is handed when it runs. A leaf for the features: it imports nothing
  * of theirs, so every feature and the registries that gather them can depend on it.
  */
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { CardActionOf, CardVerb } from '../cards/cardActions';
+import type { AnyCardActionDefinition, CardActionOf } from './cardActionDefinition';
 import type { BotServices } from './botServices';
-import type { BudgetedKind } from './cardActionDeadline';
 import type { Provided } from './graphAccess';
 import type { RouteNeed } from './graphNeeds';
 import type { AskerOnlyResponse, ConversationAnswer } from './invokeResponses';
@@ -30,49 +29,48 @@ export type ActionTurnFor<N extends RouteNeed> = ActionTurn & Provided<N>;
 export type GraphActionTurn = ActionTurnFor<'profile'>;
 
 /**
- * What an action does, which the plumbing reads: a slow `read` gets a "Loading…" card and a slow `change` a
- * "Saving…" card while the answer follows in the chat; a `dialog` action continues the add dialog, which must
- * finish inside the turn, so it is never put on the deadline.
+ * A declared card action's handlers (`cardActionDefinition.ts`): the handler's action is typed by the declaration's
+ * schema and its turn by the declaration's need. An `askerAlone` action's answer is only ever returned to the user
+ * who acted, so its handler returns an `AskerOnlyResponse` and says what the asker sees when the answer is late.
  */
-export type CardActionKind = BudgetedKind | 'dialog';
+export type CardActionHandlers<D extends AnyCardActionDefinition> = D['answersFor'] extends 'askerAlone'
+  ? {
+      readonly handle: (action: CardActionOf<D>, turn: GraphActionTurn) => Promise<AskerOnlyResponse>;
+      /** What the asker sees when the answer misses the time budget: the late answer itself is never posted. */
+      readonly whileLate: (text: Text, action: CardActionOf<D>) => AskerOnlyResponse;
+    }
+  : { readonly handle: (action: CardActionOf<D>, turn: ActionTurnFor<D['needs']>) => Promise<ConversationAnswer> };
 
-interface RouteBase<V extends CardVerb> {
-  readonly verb: V;
-  readonly kind: CardActionKind;
+/** A verb's route: its declaration and its handler. */
+export type CardActionRoute<D extends AnyCardActionDefinition> = D & CardActionHandlers<D>;
+
+/** Binds a declared card action to its handler; a feature lists its routes in `CardActionRoutesOf` its declarations. */
+export function defineCardRoute<D extends AnyCardActionDefinition>(action: D, handlers: CardActionHandlers<D>): CardActionRoute<D> {
+  return Object.freeze({ ...action, ...handlers }) as CardActionRoute<D>;
+}
+
+/** One route per declared action, under the same name: a declared action without a route is a compile error. */
+export type CardActionRoutesOf<Declared extends Readonly<Record<string, AnyCardActionDefinition>>> = { readonly [K in keyof Declared]: CardActionRoute<Declared[K]> };
+
+/** A card action as the dispatcher sees any: its verb and the owner it names. */
+export interface DispatchedAction {
+  readonly verb: string;
+  readonly ownerId: string;
 }
 
 /**
- * Who reads a route's answer. Most answers may be posted where everyone in the conversation reads them (a late
- * answer is); `askerAlone` answers are the owner's own view of a shared card, so they are only ever returned to the
- * user who acted, never posted, and the handler's return type says so.
+ * Any route, as the dispatcher runs it (`app/handleCardAction.ts`). Handlers are methods here so a route for one
+ * action's type is one of these; the registry hands each route only its own verb's action.
  */
-type ConversationRouteFor<V extends CardVerb, N extends RouteNeed> = RouteBase<V> & {
-  readonly answersFor?: 'conversation';
-  readonly needs: N;
-  readonly handle: (action: CardActionOf<V>, turn: ActionTurnFor<N>) => Promise<ConversationAnswer>;
-};
-
-/** One variant per need, so a handler's turn carries exactly what its declared need provides. */
-type ConversationRoute<V extends CardVerb> = { [N in RouteNeed]: ConversationRouteFor<V, N> }[RouteNeed];
-
-export type AskerAloneRoute<V extends CardVerb> = RouteBase<V> & {
-  readonly answersFor: 'askerAlone';
-  readonly needs: 'profile';
-  readonly handle: (action: CardActionOf<V>, turn: GraphActionTurn) => Promise<AskerOnlyResponse>;
-  /** What the asker sees when the answer misses the time budget: the late answer itself is never posted. */
-  readonly whileLate: (text: Text, action: CardActionOf<V>) => AskerOnlyResponse;
-};
-
-/** A verb's route: what it is, what it needs (`graphNeeds.ts`), who reads its answer, and its handler (typed by the verb's schema). */
-export type CardActionRoute<V extends CardVerb> = ConversationRoute<V> | AskerAloneRoute<V>;
-
-/** Declares a card action once: the verb (whose payload schema is in `src/cards/cardActions.ts`) and what it needs. */
-export function defineCardAction<V extends CardVerb>(route: CardActionRoute<V>): CardActionRoute<V> {
-  return Object.freeze(route);
-}
-
-/** One route per verb; the mapped type makes a missing verb, or a route filed under another verb, a compile error. */
-export type CardActionRoutes = { readonly [V in CardVerb]: CardActionRoute<V> };
+export type DispatchedRoute = Omit<AnyCardActionDefinition, 'answersFor'> &
+  (
+    | { readonly answersFor: 'conversation'; handle(action: DispatchedAction, turn: ActionTurn): Promise<ConversationAnswer> }
+    | {
+        readonly answersFor: 'askerAlone';
+        handle(action: DispatchedAction, turn: GraphActionTurn): Promise<AskerOnlyResponse>;
+        whileLate(text: Text, action: DispatchedAction): AskerOnlyResponse;
+      }
+  );
 
 export interface CommandTurn {
   readonly context: TurnContext;

@@ -6,7 +6,7 @@
  * Save tags, Undo, a refused Save) says what happened on its first line.
  */
 import { createSignInCard } from '../../src/auth/signInCard';
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../src/cards/cardTemplate';
 import { renderBulkResultCard } from '../../src/features/bulkAdd/cards/bulkResultCard';
 import { renderEditCard } from '../../src/features/interests/cards/editCard';

@@ -1,11 +1,13 @@
 /**
- * A card verb is written once: its string stands in `CARD_VERBS` and nowhere else in `src/` or `cards/`; templates
- * name it by its key (`@CARD_VERBS.saveTags`), filled in when the template is prepared.
+ * A card verb is written once: its string stands in its feature's declaration (`defineCardAction` in
+ * `src/features/<feature>/cardActions.ts`, or the choice answer's in `src/conversation/dialogs`) and nowhere else in
+ * `src/` or `cards/`; templates name the action (`@ACTION.saveTags`), given to them by their card module.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ALL_CARD_VERBS, CARD_VERBS } from '../../src/cards/cardActions';
+import { ALL_CARD_VERBS, CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { withVerbs } from '../../src/cards/cardTemplate';
+import { SAVE_TAGS } from '../../src/features/interests/cardActions';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -26,21 +28,25 @@ describe('card verbs', () => {
     text: fs.readFileSync(file, 'utf8'),
   }));
 
-  it.each(ALL_CARD_VERBS.map((verb) => [verb]))('%s is written once in src/ and cards/', (verb) => {
+  it.each(ALL_CARD_VERBS.map((verb) => [verb]))('%s is written once in src/ and cards/, in a feature\'s declaration', (verb) => {
     const places = texts.flatMap(({ file, text }) => Array.from({ length: occurrencesOf(verb, text) }, () => file));
     expect(places).toHaveLength(1);
+    // Found from its name: `interest.*` in the interests feature, `addMany.*` in the bulk add, `choice.*` with the dialogs.
+    expect(places[0]).toMatch(/^src\/(features\/\w+\/cardActions\.ts|conversation\/dialogs\/choiceAnswerAction\.ts)$/);
   });
 
-  it('templates name verbs by their key, filled in when prepared', () => {
-    expect(withVerbs({ actions: [{ type: 'Action.Execute', verb: '@CARD_VERBS.saveTags', data: { verb: 'kept as data' } }] })).toEqual({
+  it('templates name the actions their card module gives them, filled in when prepared', () => {
+    expect(withVerbs({ actions: [{ type: 'Action.Execute', verb: '@ACTION.saveTags', data: { verb: 'kept as data' } }] }, { saveTags: SAVE_TAGS })).toEqual({
       actions: [{ type: 'Action.Execute', verb: CARD_VERBS.saveTags, data: { verb: 'kept as data' } }],
     });
   });
 
-  it.each([['a literal verb', CARD_VERBS.saveTags], ['an unknown key', '@CARD_VERBS.saveEverything'], ['an inherited key', '@CARD_VERBS.toString']])(
-    'a template with %s is refused when prepared',
-    (_case, verb) => {
-      expect(() => withVerbs({ actions: [{ type: 'Action.Execute', verb }] })).toThrow('write @CARD_VERBS.<key>');
-    },
-  );
+  it.each([
+    ['a literal verb', CARD_VERBS.saveTags],
+    ['an action its card module did not give it', '@ACTION.saveEverything'],
+    ['an inherited name', '@ACTION.toString'],
+    ['the old key form', '@CARD_VERBS.saveTags'],
+  ])('a template with %s is refused when prepared', (_case, verb) => {
+    expect(() => withVerbs({ actions: [{ type: 'Action.Execute', verb }] }, { saveTags: SAVE_TAGS })).toThrow('write @ACTION.<name>');
+  });
 });

@@ -25,7 +25,7 @@ const NOT_USER_TEXT: Readonly<Record<string, readonly string[]>> = {
   // The pseudo-locale's padding: generated around catalog text, never instead of it.
   'src/i18n/pseudo.ts': [' ~ļōŕēḿ ïƥšūḿ đōļōŕ šïŧ àḿēŧ'],
   // Why a card payload was refused: logged; the person gets `cardAction.malformed`.
-  'src/cards/cardActions.ts': ['not an Action.Execute invoke', 'unknown verb "{}"', 'malformed data for {}: {}'],
+  'src/conversation/cardActionDefinition.ts': ['not an Action.Execute invoke', 'unknown verb "{}"', 'malformed data for {}: {}'],
   // Adaptive Card element types.
   'src/features/helpers/helpersCard.ts': ['Column', 'Container'],
   // The sign-in pages' markup; their words are `signInPage.*`.

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CARD_ACTION_ROUTES } from '../../src/app/cardActionRoutes';
-import { ALL_CARD_VERBS, CARD_VERBS } from '../../src/cards/cardActions';
+import { ALL_CARD_VERBS, CARD_ACTION_ROUTES, CARD_VERBS } from '../../src/app/cardActionRoutes';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { ALEX, MEGAN, cardsIn, cardText, executeActionsOf, startBotHarness, textsIn, type BotHarness, type User } from '../support/botHarness';
 
@@ -12,15 +11,15 @@ type Body = { statusCode: number; type: string; value: unknown };
 
 describe('card action routes', () => {
   it('has a handler for every verb the cards carry, and nothing else', () => {
-    expect(Object.keys(CARD_ACTION_ROUTES).sort()).toEqual([...ALL_CARD_VERBS].sort());
+    expect([...CARD_ACTION_ROUTES.keys()].sort()).toEqual([...ALL_CARD_VERBS].sort());
     for (const verb of ALL_CARD_VERBS) {
-      expect(CARD_ACTION_ROUTES[verb].verb).toBe(verb);
-      expect(typeof CARD_ACTION_ROUTES[verb].handle).toBe('function');
+      expect(CARD_ACTION_ROUTES.get(verb)!.verb).toBe(verb);
+      expect(typeof CARD_ACTION_ROUTES.get(verb)!.handle).toBe('function');
     }
   });
 
   it('declares what each route is: the add dialog buttons continue the dialog, reads and changes need Graph', () => {
-    const kinds = Object.fromEntries(ALL_CARD_VERBS.map((verb) => [verb, CARD_ACTION_ROUTES[verb].kind]));
+    const kinds = Object.fromEntries(ALL_CARD_VERBS.map((verb) => [verb, CARD_ACTION_ROUTES.get(verb)!.kind]));
     expect(kinds).toEqual({
       [CARD_VERBS.showList]: 'read',
       [CARD_VERBS.openInterest]: 'read',
@@ -41,9 +40,9 @@ describe('card action routes', () => {
       [CARD_VERBS.answerChoice]: 'dialog',
       [CARD_VERBS.ownerView]: 'read',
     });
-    const withoutGraph = ALL_CARD_VERBS.filter((verb) => CARD_ACTION_ROUTES[verb].needs === 'none');
+    const withoutGraph = ALL_CARD_VERBS.filter((verb) => CARD_ACTION_ROUTES.get(verb)!.needs === 'none');
     expect(withoutGraph).toEqual([CARD_VERBS.cancelAdd]);
-    expect(ALL_CARD_VERBS.every((verb) => ['none', 'profile'].includes(CARD_ACTION_ROUTES[verb].needs))).toBe(true);
+    expect(ALL_CARD_VERBS.every((verb) => ['none', 'profile'].includes(CARD_ACTION_ROUTES.get(verb)!.needs))).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { MemoryStorage } from 'botbuilder';
 import { mintDevToken } from '../../src/auth/devToken';
 import { undoSnapshotKey } from '../../src/features/interests/undoSnapshots';
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { RECORD_KINDS } from '../../src/storage/onceKinds';
 import { ALEX, cardText, executeActionsOf, startBotHarness, type BotHarness } from '../support/botHarness';

@@ -1,4 +1,4 @@
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { MemoryStorage, TestAdapter, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { cardResponse, type CardActionResponse } from '../../src/conversation/invokeResponses';
 import { answerCardActionWithinBudget, type CardActionDeadlineOptions } from '../../src/conversation/cardActionDeadline';

@@ -4,7 +4,7 @@
  * the outbound gate's sentence for an answer too long to post.
  */
 import { TestAdapter, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { answerCardActionWithinBudget, type CardActionDeadlineOptions } from '../../src/conversation/cardActionDeadline';
 import { cardResponse, messageResponse, type CardActionResponse } from '../../src/conversation/invokeResponses';
 import { OutboundGate } from '../../src/conversation/outboundGate';

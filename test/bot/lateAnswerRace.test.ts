@@ -7,7 +7,7 @@
  * then meets a changed eTag.
  */
 import { MemoryStorage, type Activity } from 'botbuilder';
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { SAVING_NOTICE_KEYS } from '../../src/conversation/cardActionDeadline';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 import type { GraphInterestsClient } from '../../src/graph/interestsClient';

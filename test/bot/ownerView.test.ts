@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { OWNER_VIEW_ONLY_KEY } from '../../src/app/handleCardAction';
 import { SOURCE_TEXT } from '../../src/i18n/text';
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { ALEX, BOT, MEGAN, cardsIn, cardText, executeActionsOf, startBotHarness, type BotHarness, type User } from '../support/botHarness';
 
 const GROUP = { id: '19:group-chat-id@thread.v2', conversationType: 'groupChat', isGroup: true } as const;

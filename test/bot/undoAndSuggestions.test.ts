@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MemoryStorage } from 'botbuilder';
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { SERVICE_LIMITS } from '../../profileService/serviceLimits';
 import { ALEX, MEGAN, cardText, executeActionsOf, startBotHarness, type BotHarness, type User } from '../support/botHarness';

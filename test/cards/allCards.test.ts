@@ -5,7 +5,7 @@ import { renderBulkSplitCard } from '../../src/features/bulkAdd/cards/bulkSplitC
 import { OWNER_ONLY } from '../../src/cards/sharedView';
 import { truncate } from '../../src/cards/displayText';
 import { checkBulkNames } from '../../src/domain/bulkNames';
-import { ALL_CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
+import { ALL_CARD_VERBS, parseCardAction } from '../../src/app/cardActionRoutes';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/cards/cardTemplate';
 import { renderDeleteConfirmCard } from '../../src/features/interests/cards/deleteConfirmCard';
 import { renderDeletedCard } from '../../src/features/interests/cards/deletedCard';

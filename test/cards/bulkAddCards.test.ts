@@ -1,6 +1,6 @@
 import { NAME_BYTES_PER_CARD, renderBulkAddCards } from '../../src/features/bulkAdd/cards/bulkAddCard';
 import { renderBulkResultCard } from '../../src/features/bulkAdd/cards/bulkResultCard';
-import { parseCardAction } from '../../src/cards/cardActions';
+import { parseCardAction } from '../../src/app/cardActionRoutes';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/cards/cardTemplate';
 import { checkBulkNames, MAX_BULK_NAMES } from '../../src/domain/bulkNames';
 import type { PersonInterest } from '../../src/domain/personInterest';

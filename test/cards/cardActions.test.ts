@@ -1,4 +1,4 @@
-import { ALL_CARD_VERBS, CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
+import { ALL_CARD_VERBS, CARD_VERBS, parseCardAction } from '../../src/app/cardActionRoutes';
 import type { InterestDraft } from '../../src/domain/personInterest';
 import { OWNER_ID } from './fixtures';
 

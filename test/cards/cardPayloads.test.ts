@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ALL_CARD_VERBS } from '../../src/cards/cardActions';
+import { ALL_CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { ALEX, cardsIn, startBotHarness, type BotHarness, type Exchange } from '../support/botHarness';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'cardPayloads.json');

@@ -6,6 +6,7 @@
 import { Template } from 'adaptivecards-templating';
 import template from '../../cards/interest.json';
 import { defineCachedCardTemplate, defineCachedSplitCardTemplate, defineCardTemplate, withVerbs, withWords } from '../../src/cards/cardTemplate';
+import { INTEREST_CARD_ACTIONS } from '../../src/features/interests/cardActions';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 
 const plainBody = {
@@ -66,13 +67,13 @@ describe('defineCachedSplitCardTemplate', () => {
     ['a plain interest', plainBody, plainActions],
     ['a suggestion with everything shown', everythingBody, everythingActions],
   ])('gives, for %s, the card one expansion of the whole template gives', (_name, body, actions) => {
-    const whole = new Template(withWords(withVerbs(template), SOURCE_TEXT)).expand({ $root: { ...body, ...actions } }) as unknown;
-    const split = defineCachedSplitCardTemplate<object, object>(template, 4)(SOURCE_TEXT, actions.ownerId, body, actions);
+    const whole = new Template(withWords(withVerbs(template, INTEREST_CARD_ACTIONS), SOURCE_TEXT)).expand({ $root: { ...body, ...actions } }) as unknown;
+    const split = defineCachedSplitCardTemplate<object, object>(template, 4, INTEREST_CARD_ACTIONS)(SOURCE_TEXT, actions.ownerId, body, actions);
     expect(JSON.stringify(split)).toBe(JSON.stringify(whole));
   });
 
   test('expands again only the part whose view changed, and keeps each owner apart', () => {
-    const expand = defineCachedSplitCardTemplate<object, object>(template, 4);
+    const expand = defineCachedSplitCardTemplate<object, object>(template, 4, INTEREST_CARD_ACTIONS);
     const first = expand(SOURCE_TEXT, 'owner-1', plainBody, plainActions);
     const saved = expand(SOURCE_TEXT, 'owner-1', { ...plainBody, hasDescription: true, description: 'Openings.' }, plainActions);
     expect(saved.actions).toBe(first.actions);
@@ -84,7 +85,7 @@ describe('defineCachedSplitCardTemplate', () => {
   });
 
   test('hands out cards no caller can change', () => {
-    const card = defineCachedSplitCardTemplate<object, object>(template, 4)(SOURCE_TEXT, 'owner-1', plainBody, plainActions);
+    const card = defineCachedSplitCardTemplate<object, object>(template, 4, INTEREST_CARD_ACTIONS)(SOURCE_TEXT, 'owner-1', plainBody, plainActions);
     expect(() => Object.assign(card, { actions: [] })).toThrow(TypeError);
     expect(() => (card.actions as unknown[]).push({})).toThrow(TypeError);
     expect(() => (card.body as unknown[]).pop()).toThrow(TypeError);

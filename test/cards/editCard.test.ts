@@ -1,4 +1,4 @@
-import { CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
+import { CARD_VERBS, parseCardAction } from '../../src/app/cardActionRoutes';
 import { renderEditCard } from '../../src/features/interests/cards/editCard';
 import { draftFromInterest } from '../../src/domain/interestDraft';
 import { INTEREST_LIMITS } from '../../src/domain/personInterest';

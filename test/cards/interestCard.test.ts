@@ -1,4 +1,4 @@
-import { parseCardAction, CARD_VERBS } from '../../src/cards/cardActions';
+import { parseCardAction, CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { renderInterestCard } from '../../src/features/interests/cards/interestCard';
 import { actionsOf, actionTitled, invokeValueFor, textBlocksOf, textsOf } from './cardInspection';
 import { inferred, OWNER_ID, syncedFromUpa, USER_BINDING, userCreated } from './fixtures';

@@ -1,4 +1,4 @@
-import { CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
+import { CARD_VERBS, parseCardAction } from '../../src/app/cardActionRoutes';
 import { renderListCard } from '../../src/features/interests/cards/listCard';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { actionsOf, actionTitled, invokeValueFor, textsOf } from './cardInspection';

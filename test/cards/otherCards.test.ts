@@ -1,5 +1,5 @@
 import { renderAddSummaryCard } from '../../src/features/interests/cards/addSummaryCard';
-import { CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
+import { CARD_VERBS, parseCardAction } from '../../src/app/cardActionRoutes';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment } from '../../src/cards/cardTemplate';
 import { renderDeleteConfirmCard } from '../../src/features/interests/cards/deleteConfirmCard';
 import { renderDeletedCard } from '../../src/features/interests/cards/deletedCard';

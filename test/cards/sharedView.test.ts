@@ -1,10 +1,11 @@
-import { CARD_VERBS, parseCardAction } from '../../src/cards/cardActions';
+import { CARD_VERBS, parseCardAction } from '../../src/app/cardActionRoutes';
 import { renderDeleteConfirmCard } from '../../src/features/interests/cards/deleteConfirmCard';
 import { renderEditCard } from '../../src/features/interests/cards/editCard';
 import { renderWelcomeCard } from '../../src/features/interests/cards/helpCard';
 import { renderInterestCard } from '../../src/features/interests/cards/interestCard';
 import { renderListCard } from '../../src/features/interests/cards/listCard';
-import { OWNER_ONLY, OWNER_VIEW_VERB, personalChatUrl, type Viewers } from '../../src/cards/sharedView';
+import { OWNER_ONLY, personalChatUrl, type Viewers } from '../../src/cards/sharedView';
+import { OWNER_VIEW } from '../../src/features/interests/cardActions';
 import { renderTagCard } from '../../src/features/interests/cards/tagCard';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 import type { AdaptiveCard } from '../../src/cards/cardTemplate';
@@ -131,7 +132,7 @@ describe("the owner's view through a user-specific refresh", () => {
   test('a shared card asks Teams to refresh it for its owner only', () => {
     const card = renderListCard(SOURCE_TEXT, { interests: [userCreated, onlyMe], page: 1, ownerId: OWNER_ID, viewers: withRefresh });
     expect(card['refresh']).toEqual({
-      action: { type: 'Action.Execute', title: 'Show my view', verb: OWNER_VIEW_VERB, data: { ownerId: OWNER_ID, card: 'list', page: 0 } },
+      action: { type: 'Action.Execute', title: 'Show my view', verb: OWNER_VIEW.verb, data: { ownerId: OWNER_ID, card: 'list', page: 0 } },
       userIds: ['29:alex'],
     });
     expect(everything(card)).not.toContain('Public speaking');
@@ -141,7 +142,7 @@ describe("the owner's view through a user-specific refresh", () => {
     const card = renderInterestCard(SOURCE_TEXT, { interest: onlyMe, ownerId: OWNER_ID, page: 3, viewers: { kind: 'owner', ownerRefresh: { userId: '29:alex' } } });
     expect(textsOf(card)).toContain('Public speaking');
     expect(actionsOf(card).map((action) => action['title'])).toEqual(expect.arrayContaining(['Edit', 'Tag', 'Delete', 'Back to list']));
-    expect(card['refresh']).toMatchObject({ action: { verb: OWNER_VIEW_VERB, data: { card: 'interest', interestId: 'p-1', page: 3 } }, userIds: ['29:alex'] });
+    expect(card['refresh']).toMatchObject({ action: { verb: OWNER_VIEW.verb, data: { card: 'interest', interestId: 'p-1', page: 3 } }, userIds: ['29:alex'] });
   });
 
   test('without an owner refresh no card carries a refresh block', () => {

@@ -6,7 +6,7 @@
  * and proves every word shown came through a catalog.
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import type { MessageKey } from '../../src/i18n/catalog';
 import { CATALOGS } from '../../src/i18n/catalogs';
 import { en } from '../../src/i18n/catalogs/en';

@@ -3,7 +3,7 @@
  * own language, the owner's refreshed full view is in the owner's, and a member pressing someone else's card is
  * told so in the member's language. Over HTTP, as Teams sends it.
  */
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { textFor } from '../../src/i18n/text';
 import { ALEX, cardsIn, executeActionsOf, MEGAN, startBotHarness, type BotHarness } from '../support/botHarness';
 import { visibleTexts } from '../support/visibleTexts';

@@ -7,7 +7,7 @@ import type { TurnContext } from 'botbuilder';
 import { ownerView } from '../../src/features/interests/ownerViewAction';
 import { askerOnly, cardResponse, type ConversationAnswer } from '../../src/conversation/invokeResponses';
 import { answerCardActionWithinBudget, asMessage, type CardActionDeadlineOptions } from '../../src/conversation/cardActionDeadline';
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { renderListCard } from '../../src/features/interests/cards/listCard';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 

@@ -5,7 +5,7 @@
  * reaches the conversation, then or later.
  */
 import { randomUUID } from 'node:crypto';
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { ALEX, cardText, executeActionsOf, pause, startBotHarness, type BotHarness } from '../support/botHarness';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 

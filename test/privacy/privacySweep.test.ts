@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { ALL_CARD_VERBS, CARD_VERBS, type CardVerb } from '../../src/cards/cardActions';
+import { ALL_CARD_VERBS, CARD_VERBS, type CardVerb } from '../../src/app/cardActionRoutes';
 import { mintDevToken } from '../../src/auth/devToken';
 import type { PersonInterest } from '../../src/domain/personInterest';
 import { isVisibleToEveryoneIn } from '../../src/domain/sharedConversation';

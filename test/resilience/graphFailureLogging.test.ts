@@ -3,7 +3,7 @@
  * turn, a card action, a dialog step, "who can help"), with Graph's `requestId` and `clientRequestId`: the two ids
  * a support case with Microsoft needs. The Graph transport keeps its own detail at debug.
  */
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { ALEX, BOT, startBotHarness, type BotHarness } from '../support/botHarness';
 
 type Entry = Record<string, unknown>;

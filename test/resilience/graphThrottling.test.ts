@@ -1,4 +1,4 @@
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { GRAPH_FAILURE_KEYS } from '../../src/conversation/userMessages';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 import { ALEX, cardsIn, cardText, textsIn, startBotHarness, type GraphCall, type BotHarness } from '../support/botHarness';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { MAX_ACTIVITY_BYTES } from '../../src/edge/server';
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/cards/cardTemplate';
 import { draftFromInterest } from '../../src/domain/interestDraft';
 import type { PersonInterest } from '../../src/domain/personInterest';

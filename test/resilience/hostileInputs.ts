@@ -3,7 +3,7 @@
  * those texts, wrong types and missing data. `PWNED` appears in no input: it is what the template engine would
  * produce if it evaluated any of the `${…}` expressions, so finding it in a reply means user text was expanded.
  */
-import { ALL_CARD_VERBS, CARD_VERBS } from '../../src/cards/cardActions';
+import { ALL_CARD_VERBS, CARD_VERBS } from '../../src/app/cardActionRoutes';
 
 export const EXPANSION_MARKER = 'PWNED';
 

@@ -1,4 +1,4 @@
-import { CARD_VERBS } from '../../src/cards/cardActions';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
 import { cardSize, MAX_CARD_BYTES } from '../../src/cards/cardTemplate';
 import { DEFAULT_CARD_ACTION_BUDGET_MS } from '../../src/conversation/cardActionDeadline';
 import type { PersonInterest } from '../../src/domain/personInterest';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { ChoiceFactory, Dialog, Prompt, type DialogContext, type FoundChoice, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
-import { CARD_VERBS } from '../../cards/cardActions';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment, type AdaptiveCard } from '../../cards/cardTemplate';
 import { renderChoiceCard, type ChoiceCardData } from './choiceCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
@@ -11,6 +10,7 @@ import { textOf } from '../turnText';
 import { fail, ok, type Result } from '../../domain/result';
 import { cardResponse, messageResponse } from '../invokeResponses';
 import { refusalText, withReason, type Refusal } from './answerValidator';
+import { ANSWER_CHOICE } from './choiceAnswerAction';
 import { answerInvoke, cardActionOf } from './dialogInvokes';
 import { matchWholeChoice } from './wholeChoicePrompt';
 
@@ -19,7 +19,7 @@ export const ANSWERED_TITLE_KEY: MessageKey = 'question.answered';
 
 /**
  * A question asked with a choice card (`choiceCard.ts`) that also takes the answer typed. The card's Select,
- * Previous and Next buttons are `Action.Execute` (verb `CARD_VERBS.answerChoice`): the card-action route hands the invoke
+ * Previous and Next buttons are `Action.Execute` (`ANSWER_CHOICE`): the card-action route hands the invoke
  * to the dialog (`continueDialog`), and this prompt reads the card's answer from the activity's value
  * (`dialogInvokes.ts`) as the text it would accept typed, so one reader (`read`) decides both, and answers the
  * invoke itself: "Answered" with the answer in words (replaced by the next question's card when one follows), or
@@ -85,9 +85,9 @@ export class CardQuestionPrompt<T> extends Prompt<T> {
       await this.onPrompt(context, {}, { ...options, retryPrompt: withReason(refusalText(textOf(context), answer.error), options.question) }, true);
       return Dialog.EndOfTurn;
     }
-    const action = cardActionOf(context);
+    const action = cardActionOf(context, ANSWER_CHOICE);
     // Another question's card, or not a card answer at all: this question keeps waiting.
-    if (action?.verb !== CARD_VERBS.answerChoice || action.questionId !== options.questionId) return Dialog.EndOfTurn;
+    if (action === undefined || action.questionId !== options.questionId) return Dialog.EndOfTurn;
     const answered = action.answer.trim() === '' && options.emptyCardAnswer !== undefined ? options.emptyCardAnswer : action.answer;
     const text = textOf(context);
     const answer = this.read(answered, options, text);

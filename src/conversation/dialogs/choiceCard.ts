@@ -1,6 +1,7 @@
 import template from '../../../cards/choice.json';
 import type { Text } from '../../i18n/text';
-import type { CARD_VERBS, CardActionData } from '../../cards/cardActions';
+import type { CardActionData } from '../cardActionDefinition';
+import { ANSWER_CHOICE, type CHOICE_INPUT_ID } from './choiceAnswerAction';
 import { defineCardTemplate, type AdaptiveCard } from '../../cards/cardTemplate';
 import { blockText, plainText } from '../../cards/displayText';
 
@@ -33,7 +34,7 @@ export interface ChoiceCardData {
   cancelAnswer?: string;
 }
 
-interface ChoiceCardView extends CardActionData<typeof CARD_VERBS.answerChoice> {
+interface ChoiceCardView extends CardActionData<typeof ANSWER_CHOICE, typeof CHOICE_INPUT_ID> {
   question: string;
   hint: string;
   label: string;
@@ -58,7 +59,7 @@ const TITLE_MAX = 110;
 /** Radio buttons up to a page of interests; a longer list folds into a drop-down. */
 const EXPANDED_MAX = 10;
 
-const expand = defineCardTemplate<ChoiceCardView>(template);
+const expand = defineCardTemplate<ChoiceCardView>(template, { answerChoice: ANSWER_CHOICE });
 
 /**
  * A question with its options as an `Input.ChoiceSet` and `Action.Execute` buttons (never `imBack`, which some

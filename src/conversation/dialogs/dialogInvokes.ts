@@ -17,7 +17,7 @@
  */
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import { parseCardAction, type CardAction } from '../../cards/cardActions';
+import { byVerb, parseCardActionAmong, type AnyCardActionDefinition, type CardActionOf } from '../cardActionDefinition';
 import type { AdaptiveCard } from '../../cards/cardTemplate';
 import type { BotServices } from '../botServices';
 import { cardResponse, type CardActionResponse } from '../invokeResponses';
@@ -25,11 +25,14 @@ import { sendCard } from '../replies';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
-/** The card action this turn's activity carries, or undefined when it is not a card action (a typed answer, say). */
-export function cardActionOf(context: TurnContext): CardAction | undefined {
+/**
+ * The card action this turn's activity carries when it is one of `actions` (the buttons the waiting prompt asked
+ * with), or undefined when it is another or not a card action at all (a typed answer, say).
+ */
+export function cardActionOf<Ds extends readonly AnyCardActionDefinition[]>(context: TurnContext, ...actions: Ds): CardActionOf<Ds[number]> | undefined {
   const { type, name, value } = context.activity;
   if (type !== ActivityTypes.Invoke || name !== ADAPTIVE_CARD_ACTION) return undefined;
-  const parsed = parseCardAction(value);
+  const parsed = parseCardActionAmong<Ds[number]>(value, byVerb(actions));
   return parsed.ok ? parsed.value : undefined;
 }
 

@@ -2,10 +2,10 @@
  * The bulk add's card actions. Each acts only for the card's owner: the card-action boundary refuses anyone else
  * before a route runs (`handleCardAction.ts`).
  */
-import { CARD_VERBS } from '../../cards/cardActions';
+import { BULK_ADD_CARD_ACTIONS, CHOOSE_SPLIT, CREATE_MANY, RETRY_MANY } from './cardActions';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { textOf } from '../../conversation/turnText';
-import { defineCardAction } from '../../conversation/routeTypes';
+import { defineCardRoute, type CardActionRoutesOf } from '../../conversation/routeTypes';
 import { cardResponse } from '../../conversation/invokeResponses';
 import { ADD_INTEREST_DIALOG, type InterestDialogOptions } from '../../conversation/dialogs/dialogIds';
 import { dialogAnswerTo } from '../../conversation/dialogs/dialogInvokes';
@@ -18,10 +18,7 @@ import { bulkAddCards, createOnce } from './bulkAddFlow';
  * by what the dialog answers with (a card question, when the name is taken) or by "Adding it as one interest";
  * several replace the question with the bulk card (one list read).
  */
-export const chooseSplit = defineCardAction({
-  verb: CARD_VERBS.chooseSplit,
-  kind: 'dialog',
-  needs: 'profile',
+export const chooseSplit = defineCardRoute(CHOOSE_SPLIT, {
   handle: async (action, { context, services, profile }) => {
     const [only] = action.names;
     if (action.names.length === 1 && only !== undefined) {
@@ -39,16 +36,13 @@ export const chooseSplit = defineCardAction({
   },
 });
 
-export const createMany = defineCardAction({
-  verb: CARD_VERBS.create,
-  kind: 'change',
-  needs: 'profile',
+export const createMany = defineCardRoute(CREATE_MANY, {
   handle: (action, turn) => createOnce(action, turn, 'create'),
 });
 
-export const retryMany = defineCardAction({
-  verb: CARD_VERBS.retry,
-  kind: 'change',
-  needs: 'profile',
+export const retryMany = defineCardRoute(RETRY_MANY, {
   handle: (action, turn) => createOnce(action, turn, 'retry'),
 });
+
+/** The feature's card routes, one per action it declares (`cardActions.ts`). */
+export const BULK_ADD_CARD_ROUTES: CardActionRoutesOf<typeof BULK_ADD_CARD_ACTIONS> = { chooseSplit, create: createMany, retry: retryMany };

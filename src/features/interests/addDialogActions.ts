@@ -3,13 +3,13 @@
  * to the dialog (`continueDialog`), whose confirm prompt reads the click from the activity, and the card the
  * dialog answers with comes back as the value of `dialogAnswerTo` (`dialogInvokes.ts`).
  */
-import { CARD_VERBS } from '../../cards/cardActions';
+import { CANCEL_ADD, CONFIRM_ADD } from './cardActions';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { textOf } from '../../conversation/turnText';
 import type { Text } from '../../i18n/text';
 import { ADD_INTEREST_DIALOG } from '../../conversation/dialogs/dialogIds';
 import { dialogAnswerTo } from '../../conversation/dialogs/dialogInvokes';
-import { defineCardAction, type ActionTurn } from '../../conversation/routeTypes';
+import { defineCardRoute, type ActionTurn } from '../../conversation/routeTypes';
 import { cardResponse, messageResponse, type CardActionResponse } from '../../conversation/invokeResponses';
 
 const addFinishedNotice = (text: Text) => ({ title: text.t('addDialog.finished.title'), text: text.t('addDialog.finished.text') });
@@ -26,16 +26,10 @@ async function continueAddDialog({ context, services }: ActionTurn): Promise<Car
 // No add in progress: a second click, a retried invoke, or a card from before a restart. Nothing is created twice.
 // Create needs the profile (the dialog creates the interest), so sign-in happens before the dialog goes on, once:
 // the dialog's create step gets the token this turn already has.
-export const confirmAdd = defineCardAction({
-  verb: CARD_VERBS.confirmAdd,
-  kind: 'dialog',
-  needs: 'profile',
+export const confirmAdd = defineCardRoute(CONFIRM_ADD, {
   handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(textOf(turn.context), addFinishedNotice(textOf(turn.context)))),
 });
 
-export const cancelAdd = defineCardAction({
-  verb: CARD_VERBS.cancelAdd,
-  kind: 'dialog',
-  needs: 'none',
+export const cancelAdd = defineCardRoute(CANCEL_ADD, {
   handle: async (_action, turn) => (await continueAddDialog(turn)) ?? cardResponse(renderNoticeCard(textOf(turn.context), addCancelledNotice(textOf(turn.context)))),
 });

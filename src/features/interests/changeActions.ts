@@ -7,7 +7,8 @@
  * What an answer in a group chat or channel may show is decided when the button is pressed, by the interest as it is
  * then, never by the card: a card may be older than a change made elsewhere.
  */
-import { CARD_VERBS, type CardActionOf } from '../../cards/cardActions';
+import type { CardActionOf } from '../../conversation/cardActionDefinition';
+import { CONFIRM_DELETE, CONFIRM_INFERENCE, SAVE_INTEREST, SAVE_TAGS, UNDO_DELETE } from './cardActions';
 import { renderDeletedCard } from './cards/deletedCard';
 import { renderEditCard } from './cards/editCard';
 import { renderInterestCard } from './cards/interestCard';
@@ -27,7 +28,7 @@ import type { StoredInterest } from '../../graph/personInterestWire';
 import { once, parseStoredInterestId, readOnce } from '../../storage/once';
 import { RECORD_KINDS } from '../../storage/onceKinds';
 import { findUndoSnapshot, replaceUndoInterest, undoPlaceOf } from './undoSnapshots';
-import { defineCardAction } from '../../conversation/routeTypes';
+import { defineCardRoute } from '../../conversation/routeTypes';
 import { cardViewersFor } from '../../conversation/replies';
 import { cardResponse, messageResponse } from '../../conversation/invokeResponses';
 
@@ -36,10 +37,7 @@ const deleteExpiredNotice = (text: Text) => ({ title: text.t('delete.expired.tit
 const undoUnavailableNotice = (text: Text) => ({ title: text.t('undo.unavailable.title'), text: text.t('undo.unavailable.text') });
 const olderUndoCardNotice = (text: Text) => ({ title: text.t('undo.unavailable.title'), text: text.t('undo.olderCard.text') });
 
-export const saveInterest = defineCardAction({
-  verb: CARD_VERBS.saveInterest,
-  kind: 'change',
-  needs: 'profile',
+export const saveInterest = defineCardRoute(SAVE_INTEREST, {
   handle: async (action, { profile, ownerId, context }) => {
     const shown = { ...action.before, id: action.interestId };
     const viewers = cardViewersFor(context.activity);
@@ -61,10 +59,7 @@ export const saveInterest = defineCardAction({
   },
 });
 
-export const saveTags = defineCardAction({
-  verb: CARD_VERBS.saveTags,
-  kind: 'change',
-  needs: 'profile',
+export const saveTags = defineCardRoute(SAVE_TAGS, {
   handle: async (action, { profile, ownerId, context }) => {
     const unchanged = action.tags.length === action.tagsBefore.length && action.tags.every((tag) => action.tagsBefore.includes(tag));
     if (unchanged) {
@@ -77,10 +72,7 @@ export const saveTags = defineCardAction({
   },
 });
 
-export const confirmDelete = defineCardAction({
-  verb: CARD_VERBS.confirmDelete,
-  kind: 'change',
-  needs: 'profile',
+export const confirmDelete = defineCardRoute(CONFIRM_DELETE, {
   handle: async (action, { services, profile, ownerId, context }) => {
     const { storage } = services.state;
     const now = services.clock();
@@ -113,10 +105,7 @@ export const confirmDelete = defineCardAction({
   },
 });
 
-export const undoDelete = defineCardAction({
-  verb: CARD_VERBS.undoDelete,
-  kind: 'change',
-  needs: 'profile',
+export const undoDelete = defineCardRoute(UNDO_DELETE, {
   handle: async (action, { services, profile, ownerId, context }) => {
     const { storage } = services.state;
     const now = services.clock();
@@ -140,10 +129,7 @@ export const undoDelete = defineCardAction({
 });
 
 /** "Yes, that's me" on a suggested (inferred) interest: one PATCH that keeps the score the card showed. */
-export const confirmInference = defineCardAction({
-  verb: CARD_VERBS.confirmInference,
-  kind: 'change',
-  needs: 'profile',
+export const confirmInference = defineCardRoute(CONFIRM_INFERENCE, {
   handle: async (action, { profile, ownerId, context }) => {
     // Cards from older versions (and scores outside 0–1) carry no score: read it, so the confirm does not erase it.
     const confidenceScore = action.confidenceScore !== undefined ? action.confidenceScore : ((await profile.get(action.interestId)).inference?.confidenceScore ?? null);
@@ -177,7 +163,7 @@ function originNotice(text: Text, original: StoredInterest, viewers: Viewers): s
  * Whether a failed save in a group chat or channel may show the edit card again, with what was typed: only when
  * the audience typed (as Save would read it) and the interest's audience now both let everyone there see it.
  */
-async function editMayBeShownToEveryone(action: CardActionOf<typeof CARD_VERBS.saveInterest>, profile: UserInterests): Promise<boolean> {
+async function editMayBeShownToEveryone(action: CardActionOf<typeof SAVE_INTEREST>, profile: UserInterests): Promise<boolean> {
   const typed = action.form.allowedAudiences === undefined ? { ok: true as const, value: action.before.allowedAudiences } : validateAudience(action.form.allowedAudiences);
   if (!typed.ok || !isVisibleToEveryoneIn({ allowedAudiences: typed.value })) return false;
   return isVisibleToEveryoneIn(await profile.get(action.interestId));

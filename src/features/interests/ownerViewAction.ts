@@ -4,22 +4,16 @@
  * then sends this verb (`trigger: "automatic"`) and shows the full, editable card returned here in place of the
  * posted one. Everyone else keeps the posted card: the invoke boundary refuses anyone but the owner before this runs.
  */
-import { CARD_VERBS } from '../../cards/cardActions';
+import { OWNER_VIEW } from './cardActions';
 import { renderInterestCard } from './cards/interestCard';
 import { renderListCard } from './cards/listCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import type { Viewers } from '../../cards/sharedView';
-import { defineCardAction } from '../../conversation/routeTypes';
+import { defineCardRoute } from '../../conversation/routeTypes';
 import { askerOnly, cardResponse } from '../../conversation/invokeResponses';
 import { textOf } from '../../conversation/turnText';
 
-
-export const ownerView = defineCardAction({
-  verb: CARD_VERBS.ownerView,
-  kind: 'read',
-  // The owner's private interests: returned to the owner's client alone, never posted (not even late).
-  answersFor: 'askerAlone',
-  needs: 'profile',
+export const ownerView = defineCardRoute(OWNER_VIEW, {
   handle: async (action, { profile, ownerId, context }) => {
     // The owner's own view, still listing the owner for the next refresh (Teams asks again when the card shows again).
     const viewers: Viewers = { kind: 'owner', ownerRefresh: { userId: context.activity.from.id } };

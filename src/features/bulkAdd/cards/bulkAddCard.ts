@@ -4,7 +4,8 @@ import type { BulkNameCheck } from '../../../domain/bulkNames';
 import { COLLABORATION_TAG_LABEL_KEYS, COLLABORATION_TAGS } from '../../../domain/collaborationTags';
 import { normalizeSingleLine, removeUnsafeCharacters } from '../../../domain/text';
 import type { Text } from '../../../i18n/text';
-import { CARD_VERBS, type CardActionData } from '../../../cards/cardActions';
+import type { CardActionData } from '../../../conversation/cardActionDefinition';
+import { CREATE_MANY } from '../cardActions';
 import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from '../../../cards/cardTemplate';
 import { clip, inlineText } from '../../../cards/displayText';
 import { NOT_ADDED_HERE_KEYS, personalChatLink } from '../../../cards/personalChatHintCard';
@@ -24,7 +25,7 @@ interface Choice {
   value: string;
 }
 
-interface BulkAddCardView extends Omit<CardActionData<typeof CARD_VERBS.create>, `pick${number}` | 'bulkTags' | 'bulkAudience'> {
+interface BulkAddCardView extends Omit<CardActionData<typeof CREATE_MANY>, `pick${number}` | 'bulkTags' | 'bulkAudience'> {
   heading: string;
   summary: string;
   picks: { index: number; title: string }[];
@@ -38,7 +39,7 @@ interface BulkAddCardView extends Omit<CardActionData<typeof CARD_VERBS.create>,
   personalChatUrl: string;
 }
 
-const expand = defineCardTemplate<BulkAddCardView>(template);
+const expand = defineCardTemplate<BulkAddCardView>(template, { create: CREATE_MANY });
 
 /**
  * Names carried by one card, in bytes of JSON as Teams counts them (UTF-16). Fifty names of the longest length fit

@@ -4,7 +4,9 @@ import type { CollaborationTag } from '../../../domain/collaborationTags';
 import type { GraphErrorKind } from '../../../errors/graphErrors';
 import type { MessageKey } from '../../../i18n/catalog';
 import type { Text } from '../../../i18n/text';
-import type { CardActionData, CARD_VERBS } from '../../../cards/cardActions';
+import type { CardActionData } from '../../../conversation/cardActionDefinition';
+import { OPEN_INTEREST, SHOW_LIST } from '../../interests/cardActions';
+import { RETRY_MANY } from '../cardActions';
 import { distinctTitles } from '../../../cards/actionTitles';
 import { cardSize, defineCardTemplate, MAX_CARD_BYTES, type AdaptiveCard } from '../../../cards/cardTemplate';
 import { DISPLAY_STEPS } from './bulkAddCard';
@@ -90,14 +92,14 @@ interface BulkResultCardView {
   canRetry: boolean;
   retryTitle: string;
   retryBatchId: string;
-  retryNames: CardActionData<typeof CARD_VERBS.retry>['names'];
+  retryNames: CardActionData<typeof RETRY_MANY>['names'];
   collaborationTags: CollaborationTag[];
   allowedAudiences: Audience;
   hasPersonalChat: boolean;
   personalChatUrl: string;
 }
 
-const expand = defineCardTemplate<BulkResultCardView>(template);
+const expand = defineCardTemplate<BulkResultCardView>(template, { openInterest: OPEN_INTEREST, retry: RETRY_MANY, showList: SHOW_LIST });
 /** An open button's title, read out by screen readers: the name is on the row already. */
 const OPEN_TITLE_NAME_MAX = 40;
 

@@ -1,6 +1,7 @@
 import template from '../../../../cards/bulkSplit.json';
 import type { Text } from '../../../i18n/text';
-import type { CardActionData, CARD_VERBS } from '../../../cards/cardActions';
+import type { CardActionData } from '../../../conversation/cardActionDefinition';
+import { CHOOSE_SPLIT } from '../cardActions';
 import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
 import { inlineText } from '../../../cards/displayText';
 import { DISPLAY_LIMITS } from '../../../cards/interestView';
@@ -17,11 +18,11 @@ interface BulkSplitCardView {
   heading: string;
   question: string;
   severalTitle: string;
-  wholeNames: CardActionData<typeof CARD_VERBS.chooseSplit>['names'];
-  parts: CardActionData<typeof CARD_VERBS.chooseSplit>['names'];
+  wholeNames: CardActionData<typeof CHOOSE_SPLIT>['names'];
+  parts: CardActionData<typeof CHOOSE_SPLIT>['names'];
 }
 
-const expand = defineCardTemplate<BulkSplitCardView>(template);
+const expand = defineCardTemplate<BulkSplitCardView>(template, { chooseSplit: CHOOSE_SPLIT });
 
 /** `add Food, wine`: one interest "Food, wine", or one per part? Each button carries the names it stands for. */
 export function renderBulkSplitCard(text: Text, { ownerId, whole, parts }: BulkSplitCardData): AdaptiveCard {

@@ -2,7 +2,8 @@ import template from '../../../../cards/addSummary.json';
 import type { InterestDraft } from '../../../domain/personInterest';
 import type { Text } from '../../../i18n/text';
 import { boundedDraft } from '../../../cards/boundedDraft';
-import type { CARD_VERBS, CardActionData } from '../../../cards/cardActions';
+import type { CardActionData } from '../../../conversation/cardActionDefinition';
+import { CANCEL_ADD, CONFIRM_ADD } from '../cardActions';
 import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
 import { blockText } from '../../../cards/displayText';
 import { audienceText, categoriesText, DISPLAY_LIMITS, displayName, linkView, tagsText } from '../../../cards/interestView';
@@ -12,7 +13,7 @@ export interface AddSummaryCardData {
   ownerId: string;
 }
 
-interface AddSummaryCardView extends CardActionData<typeof CARD_VERBS.confirmAdd> {
+interface AddSummaryCardView extends CardActionData<typeof CONFIRM_ADD> {
   name: string;
   hasDescription: boolean;
   description: string;
@@ -22,7 +23,7 @@ interface AddSummaryCardView extends CardActionData<typeof CARD_VERBS.confirmAdd
   link: string;
 }
 
-const expand = defineCardTemplate<AddSummaryCardView>(template);
+const expand = defineCardTemplate<AddSummaryCardView>(template, { confirmAdd: CONFIRM_ADD, cancelAdd: CANCEL_ADD });
 
 /** What the add dialog is about to create, with Create and Cancel. Create carries the draft. */
 export function renderAddSummaryCard(text: Text, { draft, ownerId }: AddSummaryCardData): AdaptiveCard {

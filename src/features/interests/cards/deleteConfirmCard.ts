@@ -1,7 +1,8 @@
 import template from '../../../../cards/deleteConfirm.json';
 import type { PersonInterest } from '../../../domain/personInterest';
 import type { Text } from '../../../i18n/text';
-import type { CARD_VERBS, CardActionData } from '../../../cards/cardActions';
+import type { CardActionData } from '../../../conversation/cardActionDefinition';
+import { CANCEL, CONFIRM_DELETE } from '../cardActions';
 import { isVisibleToEveryoneIn } from '../../../domain/sharedConversation';
 import { renderPrivateInterestCard } from './privateInterestCard';
 import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
@@ -17,11 +18,11 @@ export interface DeleteConfirmCardData {
   undoToken: string;
 }
 
-interface DeleteConfirmCardView extends CardActionData<typeof CARD_VERBS.confirmDelete> {
+interface DeleteConfirmCardView extends CardActionData<typeof CONFIRM_DELETE> {
   question: string;
 }
 
-const expand = defineCardTemplate<DeleteConfirmCardView>(template);
+const expand = defineCardTemplate<DeleteConfirmCardView>(template, { confirmDelete: CONFIRM_DELETE, cancel: CANCEL });
 
 /** "Delete X from your profile?" The Delete action carries the interest's id and the undo token. */
 export function renderDeleteConfirmCard(text: Text, { interest, ownerId, undoToken, viewers = OWNER_ONLY }: DeleteConfirmCardData): AdaptiveCard {

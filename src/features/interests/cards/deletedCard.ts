@@ -2,7 +2,8 @@ import template from '../../../../cards/deleted.json';
 import type { PersonInterest } from '../../../domain/personInterest';
 import { isVisibleToEveryoneIn } from '../../../domain/sharedConversation';
 import type { Text } from '../../../i18n/text';
-import type { CARD_VERBS, CardActionData } from '../../../cards/cardActions';
+import type { CardActionData } from '../../../conversation/cardActionDefinition';
+import { SHOW_LIST, UNDO_DELETE } from '../cardActions';
 import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
 import { displayName } from '../../../cards/interestView';
 import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
@@ -19,11 +20,11 @@ export interface DeletedCardData {
   allowedAudiences?: PersonInterest['allowedAudiences'];
 }
 
-interface DeletedCardView extends CardActionData<typeof CARD_VERBS.undoDelete> {
+interface DeletedCardView extends CardActionData<typeof UNDO_DELETE> {
   message: string;
 }
 
-const expand = defineCardTemplate<DeletedCardView>(template);
+const expand = defineCardTemplate<DeletedCardView>(template, { undoDelete: UNDO_DELETE, showList: SHOW_LIST });
 
 /** "X was deleted." with Undo and Back to list. */
 export function renderDeletedCard(text: Text, { name, ownerId, undoToken, viewers = OWNER_ONLY, allowedAudiences = null }: DeletedCardData): AdaptiveCard {

@@ -6,7 +6,8 @@ import { INTEREST_LIMITS, type InterestDraft, type PersonInterest } from '../../
 import type { ValidationIssue } from '../../../domain/validateInterest';
 import type { Text } from '../../../i18n/text';
 import { boundedDraft } from '../../../cards/boundedDraft';
-import { EDIT_INPUT_IDS, type CARD_VERBS, type CardActionData, type EditField, type EditFormValues } from '../../../cards/cardActions';
+import type { CardActionData } from '../../../conversation/cardActionDefinition';
+import { CANCEL, EDIT_INPUT_IDS, SAVE_INTEREST, type EditField, type EditFormValues } from '../cardActions';
 import { isVisibleToEveryoneIn } from '../../../domain/sharedConversation';
 import { renderPrivateInterestCard } from './privateInterestCard';
 import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
@@ -32,7 +33,7 @@ interface Choice {
 
 type FieldErrors = { [F in EditField]: string } & { [F in EditField as `has${Capitalize<F>}`]: boolean };
 
-interface EditCardView extends CardActionData<typeof CARD_VERBS.saveInterest> {
+interface EditCardView extends CardActionData<typeof SAVE_INTEREST, EditField> {
   title: string;
   values: Record<EditField, string>;
   limits: Record<Exclude<EditField, 'collaborationTags' | 'allowedAudiences'>, number>;
@@ -76,7 +77,7 @@ function tagChoices(text: Text): Choice[] {
  * and a link are typed into it, and its labels wrap less. After a Save the form refused, its first line says so
  * ("Please fix the fields marked below."), above the title, so it is what a screen reader reads first.
  */
-const expand = defineCardTemplate<EditCardView>(template);
+const expand = defineCardTemplate<EditCardView>(template, { saveInterest: SAVE_INTEREST, cancel: CANCEL });
 
 /** The edit form: every writable field prefilled, with Save (sends the draft shown as `before`) and Cancel. */
 export function renderEditCard(text: Text, { interest, ownerId, errors = [], values = {}, viewers = OWNER_ONLY }: EditCardData): AdaptiveCard {

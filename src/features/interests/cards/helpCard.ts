@@ -5,6 +5,7 @@ import { SOURCE_LANGUAGE, type Language } from '../../../i18n/languages';
 import { alternativesIn, shownCatalogOf, type CommandWordsKey } from '../../../i18n/typedWords';
 import type { Text } from '../../../i18n/text';
 import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { SHOW_LIST } from '../cardActions';
 import { inlineText } from '../../../cards/displayText';
 
 /** The help and welcome cards share one template: a heading, what the bot does, and what the user can say. */
@@ -106,7 +107,7 @@ export interface WelcomeCardData extends HelpCardData {
 
 const NAME_MAX = 60;
 
-const expand = defineCardTemplate<HelpCardView>(template);
+const expand = defineCardTemplate<HelpCardView>(template, { showList: SHOW_LIST });
 
 export function renderHelpCard(text: Text, { ownerId, words = helpCommandWords(text) }: HelpCardData = {}): AdaptiveCard {
   return expand(text, { heading: text.t('helpCard.heading'), commands: commandList(text, words), ...owner(ownerId), hasMentionHint: false, mentionHint: '' });

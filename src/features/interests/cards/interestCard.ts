@@ -3,13 +3,15 @@ import { draftFromInterest } from '../../../domain/interestDraft';
 import type { PersonInterest } from '../../../domain/personInterest';
 import { describeProvenance } from '../../../domain/provenance';
 import type { Text } from '../../../i18n/text';
-import type { CARD_VERBS, CardActionData } from '../../../cards/cardActions';
+import type { CardActionData } from '../../../conversation/cardActionDefinition';
+import { CONFIRM_INFERENCE, DELETE_INTEREST, EDIT_INTEREST, SHOW_LIST, TAG_INTEREST } from '../cardActions';
 import { defineCachedSplitCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
 import { blockText, inlineText } from '../../../cards/displayText';
 import { audiencesText, categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from '../../../cards/interestView';
 import { isVisibleToEveryoneIn } from '../../../domain/sharedConversation';
 import { renderPrivateInterestCard } from './privateInterestCard';
-import { isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from '../../../cards/sharedView';
+import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
+import { withOwnerRefresh } from './ownerRefresh';
 
 export interface InterestCardData {
   interest: PersonInterest;
@@ -48,7 +50,7 @@ interface InterestActionsView extends Pick<LinkView, 'hasOpenableLink' | 'linkUr
   ownerId: string;
   interestId: string;
   isSuggestion: boolean;
-  confirmData: CardActionData<typeof CARD_VERBS.confirmInference>;
+  confirmData: CardActionData<typeof CONFIRM_INFERENCE>;
   page: number;
   hasPersonalChat: boolean;
   personalChatUrl: string;
@@ -62,7 +64,13 @@ interface InterestActionsView extends Pick<LinkView, 'hasOpenableLink' | 'linkUr
  * An interest is opened again and again unchanged; its card is a few kilobytes, so a thousand are a few megabytes.
  */
 const INTEREST_EXPANSIONS_KEPT = 1024;
-const expand = defineCachedSplitCardTemplate<InterestBodyView, InterestActionsView>(template, INTEREST_EXPANSIONS_KEPT);
+const expand = defineCachedSplitCardTemplate<InterestBodyView, InterestActionsView>(template, INTEREST_EXPANSIONS_KEPT, {
+  confirmInference: CONFIRM_INFERENCE,
+  deleteInterest: DELETE_INTEREST,
+  editInterest: EDIT_INTEREST,
+  tagInterest: TAG_INTEREST,
+  showList: SHOW_LIST,
+});
 
 /** One interest with its actions: Edit, Tag, Delete, Back to list; Confirm/Remove for an unconfirmed suggestion. */
 export function renderInterestCard(text: Text, { interest, ownerId, notice, page = 0, viewers = OWNER_ONLY }: InterestCardData): AdaptiveCard {
@@ -121,7 +129,7 @@ function dateText(text: Text, date: Date | null): string {
  * confirm without the score would erase it). A score outside 0–1 (percentages have been seen) is left off, and
  * the handler reads the interest for it.
  */
-function confirmDataOf(interest: PersonInterest, ownerId: string): CardActionData<typeof CARD_VERBS.confirmInference> {
+function confirmDataOf(interest: PersonInterest, ownerId: string): CardActionData<typeof CONFIRM_INFERENCE> {
   const data = { ownerId, interestId: interest.id ?? '' };
   const score = interest.inference?.confidenceScore;
   if (score === null || score === undefined) return { ...data, confidenceScore: null };

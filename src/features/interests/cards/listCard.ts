@@ -8,7 +8,9 @@ import { distinctTitles } from '../../../cards/actionTitles';
 import { defineCachedCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
 import { blockText, inlineText, plainText } from '../../../cards/displayText';
 import { DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, tagLabels } from '../../../cards/interestView';
-import { isSharedView, OWNER_ONLY, withOwnerRefresh, type Viewers } from '../../../cards/sharedView';
+import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
+import { OPEN_INTEREST, SHOW_LIST } from '../cardActions';
+import { withOwnerRefresh } from './ownerRefresh';
 
 export interface ListCardData {
   interests: readonly PersonInterest[];
@@ -60,7 +62,7 @@ interface ListCardView {
  * Lists come back unchanged far more often than not; a few hundred expansions are a few megabytes at most.
  */
 const LIST_EXPANSIONS_KEPT = 256;
-const expand = defineCachedCardTemplate<ListCardView>(template, LIST_EXPANSIONS_KEPT);
+const expand = defineCachedCardTemplate<ListCardView>(template, LIST_EXPANSIONS_KEPT, { openInterest: OPEN_INTEREST, showList: SHOW_LIST });
 const OWNER_NAME_MAX = 60;
 /** A row's button title, read out by screen readers: the name is on the row in full already. */
 const OPEN_TITLE_NAME_MAX = 40;

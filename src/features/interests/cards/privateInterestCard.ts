@@ -4,7 +4,9 @@ import type { Text } from '../../../i18n/text';
 import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
 import { blockText } from '../../../cards/displayText';
 import { audiencesText, DISPLAY_LIMITS } from '../../../cards/interestView';
-import { withOwnerRefresh, type Viewers } from '../../../cards/sharedView';
+import type { Viewers } from '../../../cards/sharedView';
+import { SHOW_LIST } from '../cardActions';
+import { withOwnerRefresh } from './ownerRefresh';
 
 export interface PrivateInterestCardData {
   /** Only its audience and id are used: nothing else of a private interest may reach the card. */
@@ -27,7 +29,7 @@ interface PrivateInterestCardView {
   page: number;
 }
 
-const expand = defineCardTemplate<PrivateInterestCardView>(template);
+const expand = defineCardTemplate<PrivateInterestCardView>(template, { showList: SHOW_LIST });
 
 /**
  * Stands in, in a group chat or channel, for any card about an interest not everyone there may see (the

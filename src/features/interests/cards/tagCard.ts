@@ -4,7 +4,8 @@ import { draftFromInterest } from '../../../domain/interestDraft';
 import type { PersonInterest } from '../../../domain/personInterest';
 import type { Text } from '../../../i18n/text';
 import { boundedDraft } from '../../../cards/boundedDraft';
-import type { CARD_VERBS, CardActionData } from '../../../cards/cardActions';
+import type { CardActionData } from '../../../conversation/cardActionDefinition';
+import { CANCEL, SAVE_TAGS, type TAGS_INPUT_ID } from '../cardActions';
 import { isVisibleToEveryoneIn } from '../../../domain/sharedConversation';
 import { renderPrivateInterestCard } from './privateInterestCard';
 import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
@@ -18,14 +19,14 @@ export interface TagCardData {
   viewers?: Viewers;
 }
 
-interface TagCardView extends CardActionData<typeof CARD_VERBS.saveTags> {
+interface TagCardView extends CardActionData<typeof SAVE_TAGS, typeof TAGS_INPUT_ID> {
   title: string;
   tagChoices: { title: string; value: string }[];
   /** The current tags as the multi-select holds them: one comma-separated string. */
   selected: string;
 }
 
-const expand = defineCardTemplate<TagCardView>(template);
+const expand = defineCardTemplate<TagCardView>(template, { saveTags: SAVE_TAGS, cancel: CANCEL });
 
 /** The four collaboration tags with the current ones ticked; Save sends the tags shown as `tagsBefore`. */
 export function renderTagCard(text: Text, { interest, ownerId, viewers = OWNER_ONLY }: TagCardData): AdaptiveCard {

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type DialogContext, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
-import { CARD_VERBS } from '../../../cards/cardActions';
+import { CANCEL_ADD, CONFIRM_ADD } from '../cardActions';
 import type { InterestDraft } from '../../../domain/personInterest';
 import { readYesNo } from '../../../conversation/dialogs/answerWords';
 import { cardActionOf } from '../../../conversation/dialogs/dialogInvokes';
@@ -11,9 +11,9 @@ export type AddConfirmAnswer = { readonly create: true; readonly cardDraft?: Int
 
 /** The add summary card's Create (with the draft the card showed) or Cancel, read from the activity; undefined for any other activity. */
 export function addCardAnswerOf(context: TurnContext): AddConfirmAnswer | undefined {
-  const action = cardActionOf(context);
-  if (action?.verb === CARD_VERBS.confirmAdd) return { create: true, cardDraft: action.draft };
-  if (action?.verb === CARD_VERBS.cancelAdd) return { create: false };
+  const action = cardActionOf(context, CONFIRM_ADD, CANCEL_ADD);
+  if (action?.verb === CONFIRM_ADD.verb) return { create: true, cardDraft: action.draft };
+  if (action?.verb === CANCEL_ADD.verb) return { create: false };
   return undefined;
 }
 

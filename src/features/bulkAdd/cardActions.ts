@@ -1,25 +1,17 @@
 /**
- * The bulk add's card actions: verbs and payload schemas, kept apart from `cardActions.ts` (which lists them with
- * the others) so the bulk flow stays in its own modules. What a card carries is bounded: at most
- * `MAX_BULK_NAMES` names, each no longer than an interest name may be, plus the shared tags and audience.
+ * The bulk add's card actions, each declared once: verb, payload schema, kind and need. The cards in `cards/` carry
+ * them; their handlers are bound in `bulkAddRoutes.ts`. What a card carries is bounded: at most `MAX_BULK_NAMES`
+ * names, each no longer than an interest name may be, plus the shared tags and audience.
  */
 import { z } from 'zod';
-import type { Audience } from '../domain/audiences';
-import { MAX_BULK_NAMES } from '../domain/bulkNames';
-import { COLLABORATION_TAGS, type CollaborationTag } from '../domain/collaborationTags';
-import { isWellFormedId } from '../domain/identifier';
-import { INTEREST_LIMITS } from '../domain/personInterest';
-import { validateAudience, validateCollaborationTags } from '../domain/validateInterest';
-import { SOURCE_TEXT } from '../i18n/text';
-
-export const BULK_ADD_VERBS = {
-  /** The answer to "one interest or several?" for `add Food, wine`. */
-  chooseSplit: 'addMany.choose',
-  /** Create on the bulk card: the names left ticked, with the shared tags and audience. */
-  create: 'addMany.create',
-  /** Retry on the result card: the names that were not created, with the same tags and audience. */
-  retry: 'addMany.retry',
-} as const;
+import type { Audience } from '../../domain/audiences';
+import { MAX_BULK_NAMES } from '../../domain/bulkNames';
+import { COLLABORATION_TAGS, type CollaborationTag } from '../../domain/collaborationTags';
+import { INTEREST_LIMITS } from '../../domain/personInterest';
+import { validateAudience, validateCollaborationTags } from '../../domain/validateInterest';
+import { SOURCE_TEXT } from '../../i18n/text';
+import { defineCardAction } from '../../conversation/cardActionDefinition';
+import { idSchema } from '../../conversation/payloadSchemas';
 
 /** Input ids on the bulk card: `pick0`…`pick99` (one toggle per name, by its index in `names`), tags, audience. */
 export const BULK_PICK_INPUT_PREFIX = 'pick';
@@ -29,7 +21,6 @@ export const BULK_AUDIENCE_INPUT_ID = 'bulkAudience';
 export const PICKED_VALUE = 'true';
 
 const MAX_INPUT_LENGTH = 2_000;
-const idSchema = z.string().refine(isWellFormedId);
 const nameSchema = z.string().refine((text) => Array.from(text).length <= INTEREST_LIMITS.displayNameMax);
 const namesSchema = z.array(nameSchema).min(1).max(MAX_BULK_NAMES);
 const inputSchema = z.string().max(MAX_INPUT_LENGTH).optional();
@@ -38,7 +29,8 @@ const pickInputs = Object.fromEntries(Array.from({ length: MAX_BULK_NAMES }, (_,
   z.ZodOptional<z.ZodString>
 >;
 
-export const chooseSplitSchema = z.object({ ownerId: idSchema, names: namesSchema });
+/** The answer to "one interest or several?" for `add Food, wine`: one starts the add dialog, several the bulk card. */
+export const CHOOSE_SPLIT = defineCardAction({ verb: 'addMany.choose', schema: z.object({ ownerId: idSchema, names: namesSchema }), kind: 'dialog', needs: 'profile' });
 
 /**
  * The fields every name of a batch shares, checked with the domain's rules (`validateInterest.ts`), the same
@@ -55,8 +47,8 @@ function sharedFields(tagsInput: unknown, audienceInput: unknown, ctx: z.Refinem
   return { collaborationTags: tags.value, allowedAudiences: audience.value };
 }
 
-/** The bulk card's submit, turned into the names to create and the fields they share. */
-export const bulkCreateSchema = z
+/** Create on the bulk card: the names left ticked, turned into the names to create and the fields they share. */
+const bulkCreateSchema = z
   .object({ ownerId: idSchema, batchId: idSchema, names: namesSchema, [BULK_TAGS_INPUT_ID]: inputSchema, [BULK_AUDIENCE_INPUT_ID]: inputSchema, ...pickInputs })
   .transform((data, ctx) => {
     const record = data as Record<string, unknown>;
@@ -66,8 +58,8 @@ export const bulkCreateSchema = z
     return { ownerId: data.ownerId, batchId: data.batchId, names, ...fields };
   });
 
-/** The result card's Retry: the names not created, with the tags and audience they were sent with. */
-export const bulkRetrySchema = z
+/** Retry on the result card: the names not created, with the tags and audience they were sent with. */
+const bulkRetrySchema = z
   .object({
     ownerId: idSchema,
     batchId: idSchema,
@@ -80,3 +72,10 @@ export const bulkRetrySchema = z
     if (fields === z.NEVER) return z.NEVER;
     return { ownerId: data.ownerId, batchId: data.batchId, names: data.names, ...fields };
   });
+
+export const CREATE_MANY = defineCardAction({ verb: 'addMany.create', schema: bulkCreateSchema, kind: 'change', needs: 'profile' });
+
+export const RETRY_MANY = defineCardAction({ verb: 'addMany.retry', schema: bulkRetrySchema, kind: 'change', needs: 'profile' });
+
+/** The feature's card actions, by name; `bulkAddRoutes.ts` gives each its route. */
+export const BULK_ADD_CARD_ACTIONS = { chooseSplit: CHOOSE_SPLIT, create: CREATE_MANY, retry: RETRY_MANY } as const;
