@@ -6,7 +6,7 @@
  * the bulk card's size with 100 names of the maximum length.
  */
 import { renderBulkAddCards } from '../src/features/bulkAdd/cards/bulkAddCard';
-import { CARD_VERBS } from '../src/cards/cardActions';
+import { CARD_VERBS } from '../src/app/cardActionRoutes';
 import { cardSize, MAX_CARD_BYTES } from '../src/cards/cardTemplate';
 import { OWNER_ONLY } from '../src/cards/sharedView';
 import { checkBulkNames, MAX_BULK_NAMES } from '../src/domain/bulkNames';

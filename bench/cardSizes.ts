@@ -4,7 +4,7 @@
  * and the cards built from a draft (deleted, add summary, edit with errors) rendered directly.
  */
 import { renderAddSummaryCard } from '../src/features/interests/cards/addSummaryCard';
-import { CARD_VERBS } from '../src/cards/cardActions';
+import { CARD_VERBS } from '../src/app/cardActionRoutes';
 import { cardSize, MAX_CARD_BYTES, type AdaptiveCard } from '../src/cards/cardTemplate';
 import { renderDeletedCard } from '../src/features/interests/cards/deletedCard';
 import { renderEditCard } from '../src/features/interests/cards/editCard';
