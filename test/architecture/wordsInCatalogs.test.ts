@@ -6,6 +6,7 @@
  * speak to logs and to the services they call.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -136,7 +137,7 @@ describe('words a user reads come from the catalogs', () => {
   });
 
   it('notices prose in a reply, a card and a template, and not in a log line or an error', () => {
-    const sample = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'words-')), 'sample.ts');
+    const sample = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'words-')), 'sample.ts');
     fs.writeFileSync(
       sample,
       [
