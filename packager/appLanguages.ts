@@ -18,20 +18,19 @@ export const MANIFEST_SOURCE_LANGUAGE: string = SOURCE_LANGUAGE;
 /**
  * Teams serves a language file to the user whose Teams language matches its tag exactly, else its language alone
  * (`fr` for `fr-CA`), else the manifest's own. A language-only tag therefore reaches every region, which is right
- * where one catalog serves them all (`de`, `fr`, `es`, `ja`). These catalogs are written for one region: Simplified
- * Chinese must not reach Traditional readers (`zh-TW`, `zh-HK`), whom the bot answers in English, and Portuguese is
- * Brazilian.
+ * where one catalog serves them all (`de`, `fr`, `es`, `ja`), and for Portuguese: the bot answers every `pt-*` user
+ * in its Brazilian catalog, so the app's name reaches them all too (`pt`). Simplified Chinese must not reach
+ * Traditional readers (`zh-TW`, `zh-HK`), whom the bot answers in English, so it is declared for its region alone.
  */
-const CATALOG_REGIONS: Readonly<Record<string, string>> = { zh: 'CN', pt: 'BR' };
+const CATALOG_TAGS: Readonly<Record<string, string>> = { zh: 'zh-CN', pt: 'pt' };
 
-/** The tag a language is declared with in `localizationInfo` (`de`, `pt-BR`, `zh-CN`). */
+/** The tag a language is declared with in `localizationInfo` (`de`, `pt`, `zh-CN`). */
 export function manifestLanguageTag(language: string): string {
   const locale = new Intl.Locale(language);
-  const region = locale.region ?? CATALOG_REGIONS[locale.language];
-  return region === undefined ? locale.language : `${locale.language}-${region}`;
+  return CATALOG_TAGS[locale.language] ?? (locale.region === undefined ? locale.language : `${locale.language}-${locale.region}`);
 }
 
-/** The language file's name at the zip root (`de.json`, `pt-BR.json`). */
+/** The language file's name at the zip root (`de.json`, `zh-CN.json`). */
 export function languageFileName(languageTag: string): string {
   return `${languageTag}.json`;
 }

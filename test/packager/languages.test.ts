@@ -132,8 +132,8 @@ describe('a package with another language', () => {
     ['fr', 'fr'],
     ['es', 'es'],
     ['ja', 'ja'],
-    ['pt', 'pt-BR'],
-    ['pt-BR', 'pt-BR'],
+    ['pt', 'pt'],
+    ['pt-BR', 'pt'],
     ['zh', 'zh-CN'],
     ['zh-Hans', 'zh-CN'],
     ['fr-CA', 'fr-CA'],
@@ -141,9 +141,9 @@ describe('a package with another language', () => {
     expect(manifestLanguageTag(language)).toBe(tag);
   });
 
-  it('names its files by tag: pt-BR.json, zh-CN.json', async () => {
+  it('names its files by tag: pt.json, zh-CN.json', async () => {
     const built = await build({ en, pt: testCatalog(GERMAN_PACKAGE_WORDS), zh: testCatalog(GERMAN_PACKAGE_WORDS) });
-    expect(Object.keys(built.languageFiles)).toEqual(['pt-BR.json', 'zh-CN.json']);
+    expect(Object.keys(built.languageFiles)).toEqual(['pt.json', 'zh-CN.json']);
     expect(await validateAppPackage(built.zip)).toEqual([]);
   });
 });

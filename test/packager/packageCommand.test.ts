@@ -48,7 +48,7 @@ describe('npm run package', () => {
     fs.writeFileSync(path.join(workDir, 'env', '.env.production'), envText(VALUES));
     const catalogs = { en, de: testCatalog(GERMAN_PACKAGE_WORDS), pt: testCatalog({ ...GERMAN_PACKAGE_WORDS, 'manifest.name.short': 'Interesses do perfil' }) };
     expect(await runPackageCommand([], io, catalogs)).toBe(0);
-    expect(output).toEqual([expect.stringMatching(/^Wrote appPackage\/build\/appPackage\.zip \(\d+ bytes\): manifest\.json, color\.png, outline\.png, de\.json, pt-BR\.json; languages: en, de, pt-BR\. Upload it in Teams\.$/)]);
+    expect(output).toEqual([expect.stringMatching(/^Wrote appPackage\/build\/appPackage\.zip \(\d+ bytes\): manifest\.json, color\.png, outline\.png, de\.json, pt\.json; languages: en, de, pt\. Upload it in Teams\.$/)]);
   });
 
   it('fails naming the catalog message when a translation is too long, writing nothing', async () => {
