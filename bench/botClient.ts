@@ -1,6 +1,9 @@
 /**
  * Talks to a bot the way the connector does, over loopback HTTP: activities posted to `/api/messages` with
- * `deliveryMode: "expectReplies"`, so the replies (and an invoke's response) come back in the HTTP response.
+ * `deliveryMode: "expectReplies"`, so the replies (and an invoke's response) come back in the HTTP response; or, with
+ * the `connector` option, as Teams does in production: a channel token on every request, normal delivery (the bot
+ * sends its replies to the connector at `serviceUrl`; an invoke's response is the HTTP response's body) and the
+ * tenant on the conversation.
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
@@ -34,27 +37,58 @@ export interface ClientLocale {
   readonly timezone: string;
 }
 
+/** What Teams puts on every activity in production. */
+export interface ConnectorShape {
+  /** Where the bot sends its replies (a connector stand-in). */
+  readonly serviceUrl: string;
+  /** The `Authorization` header: a channel token the bot validates. */
+  readonly authorization: string;
+  readonly tenantId: string;
+}
+
 export interface BotClientOptions {
   /** Sent on every activity; without it the activities carry no locale and no `clientInfo`. */
   readonly locale?: ClientLocale;
+  /** Production delivery (see the file's comment); without it replies come back in the response. */
+  readonly connector?: ConnectorShape;
+  /** A turn not answered within this many ms fails (default: the HTTP client's 30 s). */
+  readonly timeoutMs?: number;
 }
 
 export class BotClient {
   private readonly locale: ClientLocale | undefined;
+  private readonly connector: ConnectorShape | undefined;
+  private readonly timeoutMs: number | undefined;
 
   constructor(readonly baseUrl: string, options: BotClientOptions = {}) {
     this.locale = options.locale;
+    this.connector = options.connector;
+    this.timeoutMs = options.timeoutMs;
+  }
+
+  /** True when the replies come back in the HTTP response (`expectReplies`); false when they go to a connector. */
+  get repliesInResponse(): boolean {
+    return this.connector === undefined;
   }
 
   async send(user: BenchUser, conversationId: string, activity: Partial<Activity>, extra: Record<string, unknown> = {}): Promise<TurnResult> {
+    return (await this.post(user, conversationId, activity, extra)).turn;
+  }
+
+  private async post(user: BenchUser, conversationId: string, activity: Partial<Activity>, extra: Record<string, unknown>): Promise<{ turn: TurnResult; body: string }> {
     const spoken = this.locale ? localeFields(this.locale, activity) : {};
-    const envelope = connectorEnvelope({ from: user, recipient: { id: '28:interests-bot', name: 'Interests' }, conversation: { id: conversationId, conversationType: 'personal' }, ...activity, ...spoken, ...extra });
-    const answer = await request({ method: 'POST', url: `${this.baseUrl}/api/messages`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(envelope) });
+    const { connector } = this;
+    const conversation = { id: conversationId, conversationType: 'personal', ...(connector ? { tenantId: connector.tenantId } : {}) };
+    const delivery = connector ? { serviceUrl: connector.serviceUrl, deliveryMode: 'normal', channelData: { tenant: { id: connector.tenantId } } } : {};
+    const envelope = connectorEnvelope({ from: user, recipient: { id: '28:interests-bot', name: 'Interests' }, conversation, ...activity, ...spoken, ...delivery, ...extra });
+    const headers = { 'Content-Type': 'application/json', ...(connector ? { Authorization: connector.authorization } : {}) };
+    const answer = await request({ method: 'POST', url: `${this.baseUrl}/api/messages`, headers, body: JSON.stringify(envelope), ...(this.timeoutMs !== undefined ? { timeoutMs: this.timeoutMs } : {}) });
     if (answer.status >= 300) throw new Error(`The bot answered HTTP ${answer.status}`);
+    if (connector) return { turn: { status: answer.status, activities: [] }, body: answer.body };
     const activities = activitiesOf(answer.body);
     // No run may see a reply Teams would refuse; the whole body within the limit is enough to know (the usual case).
     if (answer.body.length * 2 > MAX_ACTIVITY_BYTES) assertWithinTeamsLimit(activities);
-    return { status: answer.status, activities };
+    return { turn: { status: answer.status, activities }, body: answer.body };
   }
 
   say(user: BenchUser, conversationId: string, text: string): Promise<TurnResult> {
@@ -63,11 +97,18 @@ export class BotClient {
 
   /** Sends an `adaptiveCard/action` invoke; returns the invoke response body. */
   async act(user: BenchUser, conversationId: string, verb: string, data: Record<string, unknown>): Promise<InvokeBody> {
-    const turn = await this.send(user, conversationId, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb, data, id: randomUUID() }, trigger: 'manual' },
-    });
+    const { turn, body: text } = await this.post(
+      user,
+      conversationId,
+      {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data, id: randomUUID() }, trigger: 'manual' },
+      },
+      {},
+    );
+    // With normal delivery the invoke's response is the HTTP response's body.
+    if (!this.repliesInResponse) return invokeBodyOf(text, verb);
     const body = (turn.activities.find((activity) => activity.type === 'invokeResponse')?.value as { body?: InvokeBody } | undefined)?.body;
     if (!body) throw new Error(`No invoke response to ${verb}`);
     return body;
@@ -94,6 +135,12 @@ function activitiesOf(body: string): Partial<Activity>[] {
   const parsed: unknown = body ? JSON.parse(body) : {};
   const activities = typeof parsed === 'object' && parsed !== null ? (parsed as { activities?: unknown }).activities : undefined;
   return Array.isArray(activities) ? (activities as Partial<Activity>[]) : [];
+}
+
+function invokeBodyOf(text: string, verb: string): InvokeBody {
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { type?: unknown }).type !== 'string') throw new Error(`No invoke response to ${verb}`);
+  return parsed as InvokeBody;
 }
 
 export interface InvokeBody {

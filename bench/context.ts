@@ -12,6 +12,6 @@ export interface BenchContext {
   /** The long-lived bots (they carry the probe). */
   readonly bots: Readonly<Record<BotKind, LaunchedBot>>;
   readonly clients: Readonly<Record<BotKind, BotClient>>;
-  /** One user per worker at the highest concurrency, each with 20 interests. */
+  /** `USER_COUNT` users, each with their own interests (0 to 40; see `population.ts`), in seeding order. */
   readonly users: readonly SeededUser[];
 }

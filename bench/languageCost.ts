@@ -10,11 +10,11 @@
  * tells which language the bot actually answered in, so a run where German fell back to English cannot pass as a
  * German measurement: its target is then reported as not measured.
  */
-import { CARD_VERBS } from '../src/cards/cardActions';
+import { CARD_VERBS } from '../src/app/cardActionRoutes';
 import { benchUser, BotClient, cardsOf, invokeCard, type ClientLocale } from './botClient';
 import type { BenchContext } from './context';
 import { runLoad } from './load';
-import { THROUGHPUT_TARGETS, type ActionKind, type BenchTarget, type SeededUser } from './scenarios';
+import { THROUGHPUT_TARGETS, typicalUser, type ActionKind, type BenchTarget, type SeededUser } from './scenarios';
 import type { Section, Target } from './section';
 import { fixed, showSpread, spread, type Spread } from './stats';
 import { measureRun, perRoundRatio, roundOrder, type LoadedBot, type RunSample } from './throughput';
@@ -153,8 +153,7 @@ export function summarizeLanguages(samples: readonly RunSample[], answers: Reado
 
 export async function measureLanguageCost(context: BenchContext): Promise<LanguageFigures> {
   const { options } = context;
-  const user = context.users[0];
-  if (!user) throw new Error('No seeded user');
+  const user = typicalUser(context.users);
   const product = context.bots.product;
   const loaded = (spoken: ClientLocale): LoadedBot => ({ client: new BotClient(product.url, { locale: spoken }), process: product.process });
   const speakers = { english: loaded(ENGLISH), german: loaded(GERMAN) };

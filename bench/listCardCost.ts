@@ -14,7 +14,7 @@ import { benchUser, BotClient, cardsOf } from './botClient';
 import type { BenchContext } from './context';
 import { runLoad } from './load';
 import { launchBot, type LaunchedBot } from './processes';
-import { floorId, THROUGHPUT_TARGETS, type BenchTarget } from './scenarios';
+import { floorId, THROUGHPUT_TARGETS, typicalUser, type BenchTarget } from './scenarios';
 import type { Section } from './section';
 import { fixed, showSpread } from './stats';
 import { loadedBot, measureRun, roundOrder, summarize, type LoadedBot, type RunSample, type TargetSummary } from './throughput';
@@ -37,10 +37,9 @@ function listTargets(): [BenchTarget, BenchTarget] {
   return [{ ...floor, label: 'graph floor answering with the list card' }, product];
 }
 
-/** The product's list card for the first seeded user, as the floor will send it. */
+/** The product's list card for a user with a typical number of interests, as the floor will send it. */
 async function capturedListCard(context: BenchContext): Promise<unknown> {
-  const key = context.users[0]?.key;
-  if (key === undefined) throw new Error('No seeded user');
+  const { key } = typicalUser(context.users);
   const card = cardsOf(await context.clients.product.say(benchUser(key), `a:${key}`, 'list'))[0];
   if (card === undefined) throw new Error('The product answered list without a card');
   return card;

@@ -1,5 +1,5 @@
 /**
- * How long and how often the benchmark measures. Defaults take about nine minutes on a 2-core machine; `--quick`
+ * How long and how often the benchmark measures. Defaults take about thirteen minutes on a 2-core machine; `--quick`
  * checks that everything runs end to end in about two (its figures are too short to quote). Flags:
  * `--quick`, `--rounds=N`, `--duration-ms=N`, `--cold-starts=N`, `--conversations=N`, `--only=id,id` (the section
  * ids printed at the start). The same settings can come from `BENCH_ROUNDS`, `BENCH_DURATION_MS`, ... in the

@@ -13,11 +13,14 @@ import { request } from './httpClient';
 import type { MemoryReport, ProbeAnswer, ProbeQuestion } from './probeProtocol';
 
 export type BotKind = 'product' | 'floor' | 'echo';
+/** The long-lived bots, and the floor of the production shape (`productionFloorBot.ts`), started by its section. */
+export type LaunchKind = BotKind | 'production-floor';
 
-const ENTRIES: Readonly<Record<BotKind, string>> = {
+const ENTRIES: Readonly<Record<LaunchKind, string>> = {
   product: path.resolve(__dirname, '../src/index.js'),
   floor: path.join(__dirname, 'floorBot.js'),
   echo: path.join(__dirname, 'echoBot.js'),
+  'production-floor': path.join(__dirname, 'productionFloorBot.js'),
 };
 const PROBE = path.join(__dirname, 'probe.js');
 const START_TIMEOUT_MS = 30_000;
@@ -135,21 +138,29 @@ export interface ProfileServiceReady {
   readonly graphBaseUrl: string;
 }
 
-export async function startProfileService(): Promise<{ process: BenchProcess; ready: ProfileServiceReady }> {
-  const child = fork(path.join(__dirname, 'profileServiceProcess.js'), [], { execArgv: ['--expose-gc', '--require', PROBE], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
-  const service = new BenchProcess(child);
-  const ready = await new Promise<ProfileServiceReady>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The profile service did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
-    child.once('exit', () => reject(new Error(`The profile service exited before it was ready: ${service.stderrTail}`)));
+export function startProfileService(): Promise<{ process: BenchProcess; ready: ProfileServiceReady }> {
+  return startStandIn<ProfileServiceReady>('profile service', 'profileServiceProcess.js');
+}
+
+/**
+ * A stand-in in a process of its own (`bench/<file>`, carrying the probe, so its CPU is measured apart), ready once
+ * it sends `{ ready: … }` over IPC.
+ */
+export async function startStandIn<Ready>(name: string, file: string, env: Readonly<Record<string, string>> = {}): Promise<{ process: BenchProcess; ready: Ready }> {
+  const child = fork(path.join(__dirname, file), [], { env: { ...process.env, ...env }, execArgv: ['--expose-gc', '--require', PROBE], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+  const standIn = new BenchProcess(child);
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The ${name} did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    child.once('exit', () => reject(new Error(`The ${name} exited before it was ready: ${standIn.stderrTail}`)));
     child.on('message', (message: unknown) => {
-      const ready = (message as { ready?: ProfileServiceReady }).ready;
+      const ready = (message as { ready?: Ready }).ready;
       if (!ready) return;
       clearTimeout(timer);
       resolve(ready);
     });
   });
   child.removeAllListeners('exit');
-  return { process: service, ready };
+  return { process: standIn, ready };
 }
 
 export interface LaunchOptions {
@@ -158,10 +169,12 @@ export interface LaunchOptions {
   readonly probe: boolean;
   /** Settings over the bench's own (e.g. Blob storage and a short record lifetime for `storageGrowth.ts`). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Modules loaded with `--require` before the entry point (besides the probe), e.g. `loopbackEntra.js`. */
+  readonly preload?: readonly string[];
 }
 
 export interface LaunchedBot {
-  readonly kind: BotKind;
+  readonly kind: LaunchKind;
   readonly process: BenchProcess;
   readonly url: string;
   /** From spawning the process to the first 200 from `/healthz` (ms). */
@@ -175,14 +188,15 @@ function environmentFor(port: number, graphBaseUrl: string): NodeJS.ProcessEnv {
 }
 
 /** Starts a bot and waits until `/healthz` answers 200 (polled every few ms, so the start time is exact to a few ms). */
-export async function launchBot(kind: BotKind, options: LaunchOptions): Promise<LaunchedBot> {
+export async function launchBot(kind: LaunchKind, options: LaunchOptions): Promise<LaunchedBot> {
   const port = await freePort();
   const env = { ...environmentFor(port, options.graphBaseUrl), ...options.env };
   const cwd = emptyWorkingDirectory();
+  const preload = (options.preload ?? []).flatMap((file) => ['--require', path.join(__dirname, file)]);
   const startedAt = performance.now();
   const child = options.probe
-    ? fork(ENTRIES[kind], [], { cwd, env, execArgv: ['--expose-gc', '--require', PROBE], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
-    : spawn(process.execPath, [ENTRIES[kind]], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    ? fork(ENTRIES[kind], [], { cwd, env, execArgv: ['--expose-gc', '--require', PROBE, ...preload], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+    : spawn(process.execPath, [...preload, ENTRIES[kind]], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const bench = new BenchProcess(child);
   const url = `http://127.0.0.1:${port}`;
   const deadline = startedAt + START_TIMEOUT_MS;

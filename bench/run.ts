@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BotClient } from './botClient';
 import { bulkAddSection } from './bulkAdd';
+import { cacheFriendlySection } from './cacheFriendly';
 import { cardSizesSection } from './cardSizes';
 import { coldStartSection } from './coldStart';
 import { connectorDeliverySection } from './connectorDelivery';
@@ -23,9 +24,11 @@ import { listCardCostSection } from './listCardCost';
 import { memorySection } from './memory';
 import { mentionTextSection } from './mentionText';
 import { parseOptions } from './options';
+import { productionSection } from './production';
 import { killEveryProcess, launchBot, startProfileService, type BotKind, type LaunchedBot } from './processes';
 import { ProfileData } from './profileData';
 import { buildReport, toMarkdown, writeReport } from './report';
+import { USER_COUNT } from './population';
 import { seedUsers } from './scenarios';
 import { storageGrowthSection } from './storageGrowth';
 import type { Section } from './section';
@@ -44,7 +47,9 @@ interface Measurement {
 const MEASUREMENTS: readonly Measurement[] = [
   { id: 'graph-requests', what: 'Graph requests per action', run: graphCountsSection },
   { id: 'helpers-chat', what: '"Who can help with" in a 60-member chat', run: helpersChatSection },
-  { id: 'throughput', what: 'Throughput in rotated rounds', run: throughputSection },
+  { id: 'throughput', what: 'Throughput in rotated rounds, realistic load', run: throughputSection },
+  { id: 'production', what: 'Production shape: Blob state, SSO token cache, channel JWT, replies over HTTP', run: productionSection },
+  { id: 'cache-friendly', what: 'List with a cache-friendly load (not a target)', run: cacheFriendlySection },
   { id: 'list-card-cost', what: "List against a floor answering with the product's list card", run: listCardCostSection },
   { id: 'language', what: 'Bot CPU per list/open/save turn in German against English', run: languageCostSection },
   { id: 'graph-latency', what: 'Overhead over 150 ms of Graph latency', run: graphLatencySection },
@@ -97,8 +102,8 @@ async function main(): Promise<void> {
     const bots = { product: await launch('product'), floor: await launch('floor'), echo: await launch('echo') };
     const clients = { product: new BotClient(bots.product.url), floor: new BotClient(bots.floor.url), echo: new BotClient(bots.echo.url) };
     const profile = new ProfileData(service.ready.url);
-    console.log('Seeding users…');
-    const users = await seedUsers(profile, clients.product, Math.max(...options.concurrencyLevels));
+    console.log(`Seeding ${USER_COUNT} users, each with their own interests…`);
+    const users = await seedUsers(profile, clients.product, USER_COUNT);
     const context: BenchContext = { options, service, profile, bots, clients, users };
 
     const sections: Section[] = [];

@@ -22,6 +22,7 @@ export const fixed = (value: number, digits = 1): string => (Number.isFinite(val
 
 /** `1.23 (1.10–1.40)`; the range is left out when there is one value. */
 export function showSpread(value: Spread, digits = 1): string {
+  if (!Number.isFinite(value.median)) return '–';
   if (value.min === value.max) return fixed(value.median, digits);
   return `${fixed(value.median, digits)} (${fixed(value.min, digits)}–${fixed(value.max, digits)})`;
 }

@@ -29,7 +29,7 @@ const sample = (target: string, round: number, turnsPerSecond: number, concurren
   clientCpuMsPerTurn: 1,
 });
 
-const figuresOf = (samples: RunSample[], levels = [1]): ThroughputFigures => ({ rounds: 3, durationMs: 1, warmupMs: 1, samples, summaries: summarize(samples, THROUGHPUT_TARGETS, levels) });
+const figuresOf = (samples: RunSample[], levels = [1]): ThroughputFigures => ({ population: { users: 300, interests: 3000, withoutInterests: 20, median: 9, max: 40 }, rounds: 3, durationMs: 1, warmupMs: 1, samples, summaries: summarize(samples, THROUGHPUT_TARGETS, levels) });
 
 describe('statistics', () => {
   it('takes the median of odd and even counts and ignores values that are not numbers', () => {

@@ -16,6 +16,8 @@ const START_TIMEOUT_MS = 20_000;
 
 export interface RunningAzurite {
   readonly port: number;
+  /** The emulator's process id (the benchmark reads its CPU time from /proc). */
+  readonly pid: number | undefined;
   /** The emulator's standard connection string, pointing at this instance's port. */
   readonly connectionString: string;
   stop(): Promise<void>;
@@ -48,6 +50,7 @@ export async function startAzurite(): Promise<RunningAzurite> {
   }
   return {
     port,
+    pid: child.pid,
     connectionString: azuriteConnectionString(port),
     async stop() {
       await stopChild(child);
