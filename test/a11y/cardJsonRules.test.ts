@@ -163,7 +163,7 @@ describe('the rules catch what they are for', () => {
   it('"Chat" ten times, a vague title, an untitled button', () => {
     const people = Array.from({ length: 3 }, (_, index) => ({ role: 'mentor' as const, interestName: 'Chess', person: { name: `Person ${index}`, chatAddress: `p${index}@contoso.example` } }));
     const card = renderHelpersCard(SOURCE_TEXT, { topic: 'Chess', helpers: { mentor: people, askAbout: [], studyPartner: [] }, searched: 's', notes: [] });
-    for (const action of actionsIn(card)) action['title'] = 'Chat';
+    for (const node of elementsOf(card)) if (typeof node['text'] === 'string') node['text'] = node['text'].replace(/^\[Chat with [^\]]*\]/, '[Chat]');
     expect(cardRuleFindings(card)).toEqual(['action-title: "Chat" says nothing read alone', 'action-title: "Chat" says nothing read alone', 'action-title: "Chat" says nothing read alone', 'action-title: 3 different actions are all titled "Chat"']);
     const list = renderListCard(SOURCE_TEXT, { interests: [userCreated, inferred], page: 0, ownerId: OWNER_ID });
     const rows = broken(list, (node) => node['type'] === 'Container' && node['selectAction'] !== undefined, (node) => ((node['selectAction'] as Record<string, unknown>)['title'] = ''));
@@ -222,7 +222,7 @@ describe('narrow widths', () => {
     expect(line?.['targetWidth']).toBe('atMost:Standard');
   });
 
-  it('who can help puts each Chat button under the person it names', () => {
+  it('who can help puts each Chat link under the person it names', () => {
     const card = renderHelpersCard(SOURCE_TEXT, {
       topic: 'Chess',
       helpers: { mentor: [{ role: 'mentor', interestName: 'Chess', person: { name: 'Megan Bowen', jobTitle: 'Engineer', chatAddress: 'megan@contoso.example' } }], askAbout: [], studyPartner: [] },
@@ -230,11 +230,11 @@ describe('narrow widths', () => {
       notes: [],
     });
     const row = elementsOf(card).find((node) => node['type'] === 'Container');
-    expect((row?.['items'] as { type: string; text?: string; actions?: { title: string }[] }[]).map((item) => item.text ?? item.actions?.[0]?.title)).toEqual([
+    expect((row?.['items'] as { type: string; text?: string }[]).map((item) => item.text)).toEqual([
       'Megan Bowen',
       'Engineer',
       'Chess',
-      'Chat with Megan Bowen',
+      '[Chat with Megan Bowen](https://teams.microsoft.com/l/chat/0/0?users=megan%40contoso.example)',
     ]);
   });
 });

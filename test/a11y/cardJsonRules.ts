@@ -128,10 +128,20 @@ const VAGUE_TITLES = new Set(['chat', 'open', 'link', 'more', 'here', 'click her
 /** What an action does: its kind, verb, link and data. Two actions that do the same may share a title. */
 const effectOf = (action: CardNode): string => JSON.stringify([typeOf(action), action['verb'] ?? null, action['url'] ?? null, action['data'] ?? null]);
 
+/** A Markdown link in a text (`[Chat with Megan Bowen](https://…)`): its words are its title, read alone in a list of links. */
+const MARKDOWN_LINK = /\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)/g;
+
+/** The links written in the card's texts, as actions that open their URL, titled by their words. */
+export function markdownLinksIn(card: AdaptiveCard): CardNode[] {
+  return elementsOf(card)
+    .filter((node) => typeOf(node) === 'TextBlock' || typeOf(node) === 'TextRun')
+    .flatMap((node) => Array.from(textOf(node['text']).matchAll(MARKDOWN_LINK), (link) => ({ type: 'Markdown link', title: link[1]!.replace(/\\(.)/g, '$1'), url: link[2]! })));
+}
+
 /**
  * Every action has a title that makes sense read alone: not empty, not a vague word, and no two actions on a card
  * share a title unless they do the same thing ("Chat with Megan Bowen", not "Chat" ten times). Row actions
- * (`selectAction`) count: Teams reads their title as the row's name.
+ * (`selectAction`) count: Teams reads their title as the row's name; and so do Markdown links, by their words.
  */
 const actionTitlesStandAlone: CardRule = {
   name: 'action-title',
@@ -139,7 +149,7 @@ const actionTitlesStandAlone: CardRule = {
   check: (card) => {
     const problems: string[] = [];
     const byTitle = new Map<string, Set<string>>();
-    for (const action of actionsIn(card)) {
+    for (const action of [...actionsIn(card), ...markdownLinksIn(card)]) {
       const title = textOf(action['title']);
       if (title === '') problems.push(`${typeOf(action)} ${String(action['verb'] ?? action['url'] ?? '')} has no title`);
       else if (VAGUE_TITLES.has(title.toLowerCase())) problems.push(`"${title}" says nothing read alone`);

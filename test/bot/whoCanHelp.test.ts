@@ -93,7 +93,7 @@ function section(card: Record<string, unknown>, heading: string): string[] {
   const rows: string[] = [];
   for (const item of body.slice(start + 1)) {
     if (item.type !== 'Container') break;
-    const texts = (item.items as { type: string; text: string }[]).filter((part) => part.type === 'TextBlock');
+    const texts = (item.items as { type: string; text: string }[]).filter((part) => part.type === 'TextBlock' && !part.text.startsWith('[Chat with '));
     rows.push(`${texts[0]?.text} — ${texts.at(-1)?.text}`);
   }
   return rows;
@@ -155,9 +155,9 @@ describe('who can help with X', () => {
     for (const member of members.filter((_, index) => index % 5 >= 3)) expect(text).not.toContain(`${member.name} `);
     expect(text).not.toContain(ALEX.name);
     expect(JSON.stringify(harness.graphCalls.slice(-3).map((call) => call.body))).not.toContain(ALEX.aadObjectId);
-    // Each person has a button that opens a 1:1 chat with them.
+    // Each person has a link that opens a 1:1 chat with them.
     expect(text).toContain(chatUrl(members[0]!.upn));
-    expect(JSON.stringify(card)).toContain('"type":"Action.OpenUrl"');
+    expect(JSON.stringify(card)).toContain(`[Chat with ${members[0]!.name}](${chatUrl(members[0]!.upn)})`);
   });
 
   it("answers the same asker's next question from the cache: no Graph request, no member listing", async () => {
@@ -224,7 +224,7 @@ describe('who can help with X', () => {
     expect(section(card, 'Can mentor')).toContain(`${megan.displayName} — Kubernetes`);
     // People the asker works with come with their job title, under their name.
     const meganRow = (card.body as { type: string; items?: { type: string; text?: string }[] }[]).find((item) => item.type === 'Container' && item.items?.[0]?.text === megan.displayName);
-    expect(meganRow?.items?.filter((item) => item.type === 'TextBlock').map((item) => item.text)).toEqual([megan.displayName, megan.jobTitle, 'Kubernetes']);
+    expect(meganRow?.items?.filter((item) => item.type === 'TextBlock' && !item.text?.startsWith('[Chat with ')).map((item) => item.text)).toEqual([megan.displayName, megan.jobTitle, 'Kubernetes']);
     expect(section(card, 'Also want to learn or improve it (a study partner)')).toContain('Adele Vance — Kubernetes');
     expect(text).toContain(chatUrl(megan.upn));
     expect(text).not.toMatch(/Private Kubernetes|Contacts Kubernetes|Group Kubernetes/);

@@ -22,7 +22,7 @@ describe('the helpers card', () => {
     expect(text).toContain('and 95 more people');
     expect(text).toContain('and 55 more people');
     expect(text).toContain('and 35 more people');
-    expect(JSON.stringify(card).match(/Action\.OpenUrl/g)).toHaveLength(3 * MAX_PEOPLE_PER_ROLE);
+    expect(JSON.stringify(card).match(/\]\(https:\/\/teams\.microsoft\.com\/l\/chat\//g)).toHaveLength(3 * MAX_PEOPLE_PER_ROLE);
   });
 
   it('shows names literally and links the chat to the UPN, encoded', () => {

@@ -103,18 +103,18 @@ describe('"who can help with …" in the Playground group chat', () => {
     for (const hidden of PRIVATE) expect(text).not.toContain(hidden.displayName);
     for (const absent of [ISAIAH.displayName, LYNNE.displayName, PLAYGROUND_USER.name]) expect(text).not.toContain(absent);
 
-    // One Chat button per person, in that person's row and named for them, opening a 1:1 chat with them. The
-    // Playground draws an Action.OpenUrl as a button with the link role, its URL as the tooltip.
+    // One Chat link per person, in that person's row and named for them, opening a 1:1 chat with them. The
+    // Playground draws a Markdown link as a link whose words are its name.
     const listed = [MEGAN, PATTI, ADELE];
     const chatButtons = answer.locator.getByRole('link', { name: /^Chat with / });
     expect(await chatButtons.count()).toBe(listed.length);
     for (const person of listed) {
       const row = answer.locator
-        .locator(`xpath=.//div[.//text()[normalize-space(.)=${JSON.stringify(person.displayName)}] and .//*[@role="link" and starts-with(@aria-label, "Chat with ")]]`)
+        .locator(`xpath=.//div[.//text()[normalize-space(.)=${JSON.stringify(person.displayName)}] and .//a[starts-with(normalize-space(.), "Chat with ")]]`)
         .last();
       const rowButtons = row.getByRole('link', { name: `Chat with ${person.displayName}`, exact: true });
       expect(await rowButtons.count()).toBe(1);
-      expect(await rowButtons.getAttribute('title')).toBe(oneOnOneChatUrl(person.upn));
+      expect(await rowButtons.getAttribute('href')).toBe(oneOnOneChatUrl(person.upn));
       const rowText = await row.innerText();
       for (const other of listed.filter((candidate) => candidate !== person)) expect(rowText).not.toContain(other.displayName);
     }
