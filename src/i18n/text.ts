@@ -38,16 +38,25 @@ const UTC = 'UTC';
 const TEXTS_KEPT = 512;
 const texts = new Map<string, Text>();
 
+/** Longer than any language tag or IANA zone: such a value is no setting, and is not kept as a key either. */
+const SETTING_MAX = 64;
+
 /** The `Text` for a user's locale tag (`de-AT`) and time zone, each falling back (to English, to UTC) when unusable. */
 export function textFor(requestedLocale?: string, requestedTimeZone?: string): Text {
-  const key = `${requestedLocale ?? ''}\u0000${requestedTimeZone ?? ''}`;
+  const locale = usable(requestedLocale);
+  const timeZone = usable(requestedTimeZone);
+  const key = `${locale ?? ''}\u0000${timeZone ?? ''}`;
   let text = texts.get(key);
   if (text === undefined) {
-    text = createText(requestedLocale, requestedTimeZone);
+    text = createText(locale, timeZone);
     if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value as string);
     texts.set(key, text);
   }
   return text;
+}
+
+function usable(setting: string | undefined): string | undefined {
+  return typeof setting === 'string' && setting.length <= SETTING_MAX ? setting : undefined;
 }
 
 function createText(requestedLocale: string | undefined, requestedTimeZone: string | undefined): Text {

@@ -44,6 +44,11 @@ describe('a turn’s text', () => {
     expect(textOfActivity({})).toMatchObject({ language: 'en', locale: 'en', timeZone: 'UTC' });
   });
 
+  it('treats a locale or zone longer than any real one as absent, and keeps no entry for it', () => {
+    const flood = 'de-DE'.padEnd(10_000, 'x');
+    expect(textFor(flood, flood)).toBe(textFor(undefined, undefined));
+  });
+
   it('is made once per locale and time zone', () => {
     expect(textFor('en-US', 'Europe/Paris')).toBe(textFor('en-US', 'Europe/Paris'));
     expect(textFor('en-US', 'Europe/Paris')).not.toBe(textFor('en-US', 'Europe/Berlin'));
