@@ -1,5 +1,3 @@
-import { match } from '@formatjs/intl-localematcher';
-
 /** The languages the bot speaks, English (the catalogs' source) first. Region-less where one catalog serves them all. */
 export const SHIPPED_LANGUAGES = ['en', 'de', 'fr', 'es', 'ja', 'pt-BR', 'zh-CN'] as const;
 
@@ -17,15 +15,16 @@ export const SOURCE_LANGUAGE = 'en' satisfies ShippedLanguage;
 
 /**
  * The shipped language closest to what the user asked for (`de-AT` → German, `pt-PT` → Brazilian Portuguese), or
- * English. Traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant-*`) gets English, never Simplified: a Traditional reader
- * can read English more comfortably than the other script, and the matcher's own distances already say so.
+ * English. Traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant-*`) gets English, never Simplified. With one catalog per
+ * language, closest means the same language subtag: a matcher library (and its start-up cost) decides nothing more.
  */
 export function languageFor(requested: string | undefined): Language {
   const tag = canonicalTag(requested);
   if (tag === undefined) return SOURCE_LANGUAGE;
   if (tag.toLowerCase().startsWith(PSEUDO_LANGUAGE)) return PSEUDO_LANGUAGE;
   if (isTraditionalChinese(tag)) return SOURCE_LANGUAGE;
-  return match([tag], SHIPPED_LANGUAGES, SOURCE_LANGUAGE) as Language;
+  const { language } = new Intl.Locale(tag);
+  return SHIPPED_LANGUAGES.find((shipped) => new Intl.Locale(shipped).language === language) ?? SOURCE_LANGUAGE;
 }
 
 /** The tag in canonical form (`de-at` → `de-AT`), or undefined when it is no BCP 47 tag at all. */

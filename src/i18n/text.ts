@@ -64,23 +64,30 @@ function createText(requestedLocale: string | undefined, requestedTimeZone: stri
   const locale = formattingLocale(language, canonicalTag(requestedLocale));
   const timeZone = usableTimeZone(requestedTimeZone);
   const messages = messagesOf(language);
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
-  const numberFormat = new Intl.NumberFormat(locale);
-  const listFormat = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
-  const orListFormat = new Intl.ListFormat(locale, { type: 'disjunction', style: 'long' });
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  // Made on first use: the first Intl formatter of a kind loads its locale data (a date format, ~20 ms), and most
+  // turns format no date and sort nothing.
+  const dateFormat = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }));
+  const numberFormat = once(() => new Intl.NumberFormat(locale));
+  const listFormat = once(() => new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }));
+  const orListFormat = once(() => new Intl.ListFormat(locale, { type: 'disjunction', style: 'long' }));
+  const collator = once(() => new Intl.Collator(locale, { sensitivity: 'base', numeric: true }));
   return Object.freeze({
     language,
     locale,
     timeZone,
     t: messages,
     say: (message: Message) => messages(message.key, message.values),
-    date: (value: Date) => dateFormat.format(value),
-    number: (value: number) => numberFormat.format(value),
-    list: (items: readonly string[]) => (language === PSEUDO_LANGUAGE ? items.join(', ') : listFormat.format(items)),
-    orList: (items: readonly string[]) => (language === PSEUDO_LANGUAGE ? items.join(' | ') : orListFormat.format(items)),
-    compare: collator.compare,
+    date: (value: Date) => dateFormat().format(value),
+    number: (value: number) => numberFormat().format(value),
+    list: (items: readonly string[]) => (language === PSEUDO_LANGUAGE ? items.join(', ') : listFormat().format(items)),
+    orList: (items: readonly string[]) => (language === PSEUDO_LANGUAGE ? items.join(' | ') : orListFormat().format(items)),
+    compare: (left: string, right: string) => collator().compare(left, right),
   });
+}
+
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
 }
 
 function formattingLocale(language: Language, requested: string | undefined): string {
