@@ -14,14 +14,9 @@ import { mintDevToken } from '../../src/auth/devToken';
 import { PLAYGROUND_USER } from '../../localMode/playground';
 import { cardIn, choiceLabels, PlaygroundChat, type BotMessage } from './support/playgroundChat';
 import { SOURCE_TEXT } from '../../src/i18n/text';
+import { ADDED_NOTICE, AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION } from '../support/addDialogWords';
 
 const RESTORED_NOTICE = SOURCE_TEXT.t('undo.restored');
-const AUDIENCE_QUESTION = SOURCE_TEXT.t('addDialog.askAudience', { audience: SOURCE_TEXT.t('audience.organization') });
-const CATEGORIES_QUESTION = SOURCE_TEXT.t('addDialog.askCategories');
-const DESCRIPTION_QUESTION = SOURCE_TEXT.t('addDialog.askDescription');
-const LINK_QUESTION = SOURCE_TEXT.t('addDialog.askLink');
-const NAME_QUESTION = SOURCE_TEXT.t('addDialog.askName');
-const ADDED_NOTICE = SOURCE_TEXT.t('addDialog.added');
 
 jest.setTimeout(120_000);
 

@@ -1,9 +1,5 @@
 import { startScaleOutEnvironment, asks, type ScaleOutEnvironment } from './scaleOutEnvironment';
-import { SOURCE_TEXT } from '../../src/i18n/text';
-
-const CATEGORIES_QUESTION = SOURCE_TEXT.t('addDialog.askCategories');
-const DESCRIPTION_QUESTION = SOURCE_TEXT.t('addDialog.askDescription');
-const NAME_QUESTION = SOURCE_TEXT.t('addDialog.askName');
+import { CATEGORIES_QUESTION, DESCRIPTION_QUESTION, NAME_QUESTION } from '../support/addDialogWords';
 
 let environment: ScaleOutEnvironment;
 

@@ -1,14 +1,6 @@
 import { everythingSaid } from '../support/botProcess';
-import { SOURCE_TEXT } from '../../src/i18n/text';
+import { ADDED_NOTICE, AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION, TAGS_QUESTION } from '../support/addDialogWords';
 import { asks, startScaleOutEnvironment, type ScaleOutEnvironment } from './scaleOutEnvironment';
-
-const AUDIENCE_QUESTION = SOURCE_TEXT.t('addDialog.askAudience', { audience: SOURCE_TEXT.t('audience.organization') });
-const CATEGORIES_QUESTION = SOURCE_TEXT.t('addDialog.askCategories');
-const DESCRIPTION_QUESTION = SOURCE_TEXT.t('addDialog.askDescription');
-const LINK_QUESTION = SOURCE_TEXT.t('addDialog.askLink');
-const NAME_QUESTION = SOURCE_TEXT.t('addDialog.askName');
-const TAGS_QUESTION = SOURCE_TEXT.t('addDialog.askTags');
-const ADDED_NOTICE = SOURCE_TEXT.t('addDialog.added');
 
 let environment: ScaleOutEnvironment;
 
