@@ -258,7 +258,8 @@ describe('failures, retry and exactly once', () => {
     expect(text).toContain('Added 2 of 4 interests.');
     expect(text.match(new RegExp(SOURCE_TEXT.t(OUTCOME_KEYS.busy), 'g'))).toHaveLength(1);
     expect(text.match(new RegExp(SOURCE_TEXT.t(REFUSAL_KEYS.unavailable), 'g'))).toHaveLength(1);
-    expect(text.match(/": added/g)).toHaveLength(2);
+    // The two added open their interest: each shows its name on its button and "added" below it.
+    expect(JSON.stringify(result).match(/"text":"added"/g)).toHaveLength(2);
     // Graph's own message text never shows.
     expect(text).not.toMatch(/generalException|TooManyRequests|Too many requests/i);
     expect(createdItems()).toBe(2);

@@ -178,16 +178,39 @@ describe('the result card opens what was added', () => {
     expect(JSON.stringify(card)).toContain('"Yoga\\": added');
   });
 
+  it('shows on each open button the name alone, which its title contains, and the outcome beside the button', () => {
+    const card = renderBulkResultCard(SOURCE_TEXT, {
+      ownerId: OWNER_ID,
+      viewers: OWNER_ONLY,
+      rows: [
+        { name: 'Chess', outcome: 'created', interestId: idOf(1) },
+        { name: `Go ${'x'.repeat(60)}`, outcome: 'found', interestId: idOf(2) },
+      ],
+    });
+    const rows = card.body.filter((element) => Array.isArray((element as { items?: unknown }).items)) as { items: Record<string, unknown>[] }[];
+    const shown = rows.map(({ items: [button, outcome] }) => ({
+      title: (button!['selectAction'] as { title: string }).title,
+      shows: (button!['items'] as { text: string }[]).map((item) => item.text),
+      outcome: outcome!['text'],
+    }));
+    expect(shown).toEqual([
+      { title: 'Open Chess', shows: ['Chess'], outcome: 'added' },
+      { title: `Open Go ${'x'.repeat(36)}…`, shows: [`Go ${'x'.repeat(36)}…`], outcome: 'added (found on your profile)' },
+    ]);
+  });
+
   it('stays under the limit with 100 short names all added, opening as many as fit', () => {
     const rows = Array.from({ length: MAX_BULK_NAMES }, (_, index) => ({ name: `n${index}`, outcome: 'created' as const, interestId: idOf(index) }));
     const card = renderBulkResultCard(SOURCE_TEXT, { ownerId: OWNER_ID, viewers: OWNER_ONLY, rows });
     expect(cardSize(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
     // The first names get an action while they fit; the rest are one "Show my interests" away.
     const count = opens(card).length;
-    expect(count).toBeGreaterThanOrEqual(20);
+    // Each open row shows its name on the button and its outcome below it, so fewer fit than sentences would.
+    expect(count).toBeGreaterThanOrEqual(15);
     expect(opens(card).map((action) => (action['data'] as { interestId: string }).interestId)).toEqual(rows.slice(0, count).map((row) => row.interestId));
     // Every name is still listed, with or without its action.
-    for (const row of rows) expect(JSON.stringify(card)).toContain(`\\"${row.name}\\": added`);
+    for (const row of rows.slice(0, count)) expect(JSON.stringify(card)).toContain(`"text":"${row.name}"`);
+    for (const row of rows.slice(count)) expect(JSON.stringify(card)).toContain(`\\"${row.name}\\": added`);
   });
 });
 

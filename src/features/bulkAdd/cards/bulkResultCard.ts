@@ -76,7 +76,13 @@ interface ResultRowView {
   text: string;
 }
 
-interface OpenRowView extends ResultRowView {
+/**
+ * A name added, as a button that shows the name alone (cut as its title is) with its outcome below: the button's
+ * title ("Open Chess") then contains what it shows, as a screen reader's spoken name must (WCAG 2.5.3).
+ */
+interface OpenRowView {
+  name: string;
+  outcome: string;
   interestId: string;
   openTitle: string;
 }
@@ -100,7 +106,7 @@ interface BulkResultCardView {
 }
 
 const expand = defineCardTemplate<BulkResultCardView>(template, { openInterest: OPEN_INTEREST, retry: RETRY_MANY, showList: SHOW_LIST });
-/** An open button's title, read out by screen readers: the name is on the row already. */
+/** An open button's name, as it shows and as its title says it; the interest card has it whole. */
 const OPEN_TITLE_NAME_MAX = 40;
 
 export function outcomeText(text: Text, row: BulkResultRow): string {
@@ -127,7 +133,7 @@ export function renderBulkResultCard(text: Text, { ownerId, rows, viewers, retry
       heading: headingOf(text, named),
       hasNotice: notices.length > 0,
       notice: notices.join(' '),
-      openRows: openRowsOf(text, [...opened], rowText),
+      openRows: openRowsOf(text, [...opened], limit),
       rows: named.filter((row) => !opened.has(row)).map((row) => ({ text: rowText(row) })),
       canRetry: retry !== undefined,
       retryTitle: retry ? (anyUnknown ? text.t('bulkAdd.result.checkAndRetry') : text.t('bulkAdd.result.retry', { count: retry.names.length })) : '',
@@ -172,12 +178,14 @@ function fittedWithOpens<V>(openable: number, view: (limit: number, opens: numbe
 }
 
 /** Each name added, opening its interest; open buttons that would read the same (names alike in their first words) say their number. */
-function openRowsOf(text: Text, rows: readonly BulkResultRow[], rowText: (row: BulkResultRow) => string): OpenRowView[] {
+function openRowsOf(text: Text, rows: readonly BulkResultRow[], limit: number): OpenRowView[] {
   const titles = distinctTitles(
     text,
     rows.map((row) => text.t('bulkAdd.result.openTitle', { name: plainText(row.name, OPEN_TITLE_NAME_MAX) })),
   );
-  return rows.map((row, index) => ({ text: rowText(row), interestId: row.interestId ?? '', openTitle: titles[index]! }));
+  // Never longer than the title's: a name cut shorter (to fit the card) is still the start of the one in the title.
+  const shown = Math.min(limit, OPEN_TITLE_NAME_MAX);
+  return rows.map((row, index) => ({ name: inlineText(row.name, shown), outcome: outcomeText(text, row), interestId: row.interestId ?? '', openTitle: titles[index]! }));
 }
 
 /** Added by this batch or an earlier one, with the id Graph gave it. */
