@@ -57,7 +57,7 @@ export async function countIdentityCalls(graphBaseUrl: string, profile: ProfileD
   try {
     const user = { oid: 'aad-bench-sso', tid: TENANT_ID, name: 'Bench SSO' };
     const [interestId] = await profile.createMany(user.oid, 5, ordinaryDraft);
-    const signedIn = await graphTokens.exchange(idp.issueSsoToken(user));
+    const signedIn = await graphTokens.exchange({ objectId: user.oid, tenantId: TENANT_ID }, idp.issueSsoToken(user));
     if (!signedIn.ok) throw new Error(`The benchmark user could not sign in: ${signedIn.reason}`);
     const tokenRequestsAfterSignIn = idp.calls.token;
 

@@ -14,7 +14,7 @@ import type { Config } from './config';
 import { createGraphInterestsClient } from './graph/interestsClient';
 import type { Logger } from './logger';
 import { createStorage } from './storage/createStorage';
-import { createStorageCachePlugin } from './storage/msalCachePlugin';
+import { createSharedTokenCache } from './storage/msalCachePlugin';
 import type { Storage } from 'botbuilder';
 
 interface TokenWiring {
@@ -28,10 +28,10 @@ async function wireTokens(config: Config, storage: Storage, logger: Logger): Pro
   if (!auth) return { tokens: createLocalTokenProvider({ logger }), staticRoutes: [] };
   // MSAL is loaded only with app credentials: local mode never signs anyone in, and loading it costs start-up time.
   const { createGraphTokenService } = await import('./auth/graphTokenService');
-  const cachePlugin = auth.tokenCacheEncryptionKey
-    ? createStorageCachePlugin({ storage, encryptionKey: Buffer.from(auth.tokenCacheEncryptionKey, 'base64'), logger })
+  const sharedCache = auth.tokenCacheEncryptionKey
+    ? createSharedTokenCache({ storage, encryptionKey: Buffer.from(auth.tokenCacheEncryptionKey, 'base64'), logger })
     : undefined;
-  const graphTokens = createGraphTokenService({ auth, logger, ...(cachePlugin ? { cachePlugin } : {}) });
+  const graphTokens = createGraphTokenService({ auth, logger, ...(sharedCache ? { sharedCache } : {}) });
   return {
     tokens: createSsoTokenProvider(graphTokens),
     graphTokens,

@@ -1,6 +1,11 @@
 /**
- * Delegated Graph tokens through msal-node: on-behalf-of for a Teams SSO token, then silent reuse from the one
- * shared ConfidentialClientApplication's cache (accounts found by the user's AAD object id), and sign-out.
+ * Delegated Graph tokens through msal-node: on-behalf-of for a Teams SSO token, then silent reuse from msal's cache
+ * (accounts found by the user's AAD object id and tenant), and sign-out.
+ *
+ * With the token cache shared through storage (`src/storage/msalCachePlugin.ts`) each user has a
+ * ConfidentialClientApplication of their own, its cache plugin bound to that user's storage item: msal loads a
+ * client's whole cache on every access, so one client for everyone would read every user's tokens per lookup.
+ * Without a shared cache, one in-process client serves everyone.
  */
 import fs from 'node:fs';
 import {
@@ -8,11 +13,12 @@ import {
   ConfidentialClientApplication,
   type AccountInfo,
   type Configuration,
-  type ICachePlugin,
   type INetworkModule,
 } from '@azure/msal-node';
 import type { AuthConfig } from '../config';
 import type { Logger } from '../logger';
+import type { SharedTokenCache, UserTokenCache } from '../storage/msalCachePlugin';
+import { readSsoTokenClaims } from './ssoToken';
 
 export interface SignedInUser {
   readonly objectId: string;
@@ -24,13 +30,16 @@ export type ExchangeFailure = 'consentRequired' | 'invalidGrant' | 'failed';
 export type ExchangeOutcome = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly reason: ExchangeFailure };
 
 export interface GraphTokenService {
-  /** Redeems a Teams SSO token on-behalf-of the user for the Graph scopes. */
-  exchange(ssoToken: string): Promise<ExchangeOutcome>;
+  /**
+   * Redeems a Teams SSO token on-behalf-of `user` (the turn's signed-in user) for the Graph scopes. A token whose
+   * own `oid`/`tid` are not that user's is refused without a call: its tokens would land in another user's cache.
+   */
+  exchange(user: SignedInUser, ssoToken: string): Promise<ExchangeOutcome>;
   /**
    * Redeems a Teams SSO token on-behalf-of the user for other scopes than the sign-in's (a feature's own, asked for
    * only when it is used). Not de-duplicated: one feature turn asks once.
    */
-  exchangeForScopes(ssoToken: string, scopes: readonly string[]): Promise<ExchangeOutcome>;
+  exchangeForScopes(user: SignedInUser, ssoToken: string, scopes: readonly string[]): Promise<ExchangeOutcome>;
   /** A cached (or silently renewed) Graph token (for the sign-in's scopes unless `scopes` is given), or null when the user must sign in again. */
   acquireSilent(user: SignedInUser, scopes?: readonly string[]): Promise<string | null>;
   signOut(user: SignedInUser): Promise<void>;
@@ -41,9 +50,17 @@ export interface GraphTokenServiceOptions {
   readonly logger: Logger;
   /** msal-node's HTTP seam; tests route it to a local identity provider. */
   readonly networkClient?: INetworkModule;
-  /** Shares the token cache between instances (see `src/storage/msalCachePlugin.ts`); in-process when absent. */
-  readonly cachePlugin?: ICachePlugin;
+  /** Shares the token cache between instances, one item per user (see `src/storage/msalCachePlugin.ts`); in-process when absent. */
+  readonly sharedCache?: SharedTokenCache;
 }
+
+/**
+ * Users whose msal client is kept, the least recently used dropped first. A client costs about 20 µs to make and
+ * 2 KB to keep (measured), and holds nothing that storage does not: every access reloads the user's item. So the
+ * bound only caps memory (about a thousand users busy at once on one instance, a few MB with their caches) and a
+ * dropped client costs one rebuild.
+ */
+export const MAX_KEPT_USER_CLIENTS = 1_000;
 
 /** The app's own credentials for msal-node, as the bot uses them: the client secret if set, else the certificate. */
 export function msalCredentials(auth: AuthConfig): Configuration['auth'] {
@@ -77,35 +94,98 @@ function describeAuthError(error: unknown): Record<string, unknown> {
   return { error: error instanceof Error ? error.name : typeof error };
 }
 
-export function createGraphTokenService(options: GraphTokenServiceOptions): GraphTokenService {
-  const { auth, logger } = options;
-  const msal = new ConfidentialClientApplication({
-    auth: msalCredentials(auth),
-    ...(options.cachePlugin ? { cache: { cachePlugin: options.cachePlugin } } : {}),
-    system: {
-      ...(options.networkClient ? { networkClient: options.networkClient } : {}),
-      loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined },
-    },
-  });
-  const scopes = [...auth.graphScopes];
+/** One user's msal client and how a lookup runs on it. */
+interface UserClient {
+  readonly msal: ConfidentialClientApplication;
+  /** Runs one lookup: with a shared cache, reading the user's item once (see `UserTokenCache.readingOnce`). */
+  lookup<T>(work: () => Promise<T>): Promise<T>;
+}
 
-  async function findAccount(user: SignedInUser): Promise<AccountInfo | undefined> {
-    const accounts = await msal.getTokenCache().getAllAccounts();
-    return accounts.find((account) => account.localAccountId === user.objectId && account.tenantId === user.tenantId);
-  }
+interface UserClients {
+  clientFor(user: SignedInUser): UserClient;
+  signOut(user: SignedInUser): Promise<void>;
+}
+
+async function findAccount(msal: ConfidentialClientApplication, user: SignedInUser): Promise<AccountInfo | undefined> {
+  const accounts = await msal.getTokenCache().getAllAccounts();
+  return accounts.find((account) => account.localAccountId === user.objectId && account.tenantId === user.tenantId);
+}
+
+/** Without a shared cache: one in-process client for everyone; sign-out removes the user's accounts from it. */
+function oneClient(msal: ConfidentialClientApplication): UserClients {
+  const client: UserClient = { msal, lookup: (work) => work() };
+  return {
+    clientFor: () => client,
+    async signOut(user) {
+      const cache = msal.getTokenCache();
+      const accounts = await cache.getAllAccounts();
+      await Promise.all(accounts.filter((account) => account.localAccountId === user.objectId).map((account) => cache.removeAccount(account)));
+    },
+  };
+}
+
+/** With a shared cache: a client per user on that user's item, up to `MAX_KEPT_USER_CLIENTS` kept. */
+function clientPerUser(sharedCache: SharedTokenCache, newClient: (cache: UserTokenCache) => ConfidentialClientApplication): UserClients {
+  const kept = new Map<string, UserClient & { readonly cache: UserTokenCache }>();
+  const keyOf = (user: SignedInUser): string => `${user.tenantId}.${user.objectId}`;
+  return {
+    clientFor(user) {
+      const key = keyOf(user);
+      let client = kept.get(key);
+      if (client) {
+        kept.delete(key);
+      } else {
+        const cache = sharedCache.forUser(user);
+        client = { msal: newClient(cache), cache, lookup: (work) => cache.readingOnce(work) };
+        if (kept.size >= MAX_KEPT_USER_CLIENTS) kept.delete(kept.keys().next().value as string);
+      }
+      kept.set(key, client);
+      return client;
+    },
+    async signOut(user) {
+      // The user's item goes, so every instance's next lookup for them finds nothing; this instance's client goes too.
+      const key = keyOf(user);
+      const client = kept.get(key);
+      kept.delete(key);
+      await (client?.cache ?? sharedCache.forUser(user)).remove();
+    },
+  };
+}
+
+export function createGraphTokenService(options: GraphTokenServiceOptions): GraphTokenService {
+  const { auth, logger, sharedCache } = options;
+  const credentials = msalCredentials(auth);
+  const newClient = (cache?: UserTokenCache): ConfidentialClientApplication =>
+    new ConfidentialClientApplication({
+      auth: credentials,
+      ...(cache ? { cache: { cachePlugin: cache } } : {}),
+      system: {
+        ...(options.networkClient ? { networkClient: options.networkClient } : {}),
+        loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined },
+      },
+    });
+  const scopes = [...auth.graphScopes];
+  const clients = sharedCache ? clientPerUser(sharedCache, newClient) : oneClient(newClient());
 
   // Every Teams client the user is signed into sends the same SSO token at once: one on-behalf-of call serves
   // them all (later ones are answered from msal's cache, keyed by the token's hash).
   const exchangesInFlight = new Map<string, Promise<ExchangeOutcome>>();
 
-  async function exchangeOnBehalfOf(ssoToken: string, requested: readonly string[] = scopes): Promise<ExchangeOutcome> {
+  async function exchangeOnBehalfOf(user: SignedInUser, ssoToken: string, requested: readonly string[] = scopes): Promise<ExchangeOutcome> {
+    const claims = readSsoTokenClaims(ssoToken);
+    if (!claims || claims.oid !== user.objectId || claims.tid !== user.tenantId) {
+      logger.warn("Refused to redeem an SSO token that is not the signed-in user's", { scopes: requested.join(' ') });
+      return { ok: false, reason: 'invalidGrant' };
+    }
+    const { msal, lookup } = clients.clientFor(user);
     try {
-      // msal's on-behalf-of cache lookup reads only the in-memory cache; with a shared cache, load what other
-      // instances stored first, so a copy of an exchange another instance already redeemed is a cache hit.
-      if (options.cachePlugin) await msal.getTokenCache().getAllAccounts();
-      const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: [...requested] });
-      if (!result?.accessToken) return { ok: false, reason: 'failed' };
-      return { ok: true, token: result.accessToken };
+      return await lookup(async () => {
+        // msal's on-behalf-of cache lookup reads only the in-memory cache; with a shared cache, load what other
+        // instances stored first, so a copy of an exchange another instance already redeemed is a cache hit.
+        if (sharedCache) await msal.getTokenCache().getAllAccounts();
+        const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: [...requested] });
+        return result?.accessToken ? { ok: true, token: result.accessToken } : { ok: false, reason: 'failed' };
+      });
     } catch (error) {
       const reason = classifyExchangeError(error);
       // Consent and an unusable SSO token are the normal path to the sign-in button: not worth a warning.
@@ -116,32 +196,32 @@ export function createGraphTokenService(options: GraphTokenServiceOptions): Grap
   }
 
   return {
-    exchange(ssoToken) {
-      const inFlight = exchangesInFlight.get(ssoToken);
+    exchange(user, ssoToken) {
+      const key = `${user.tenantId}.${user.objectId}\n${ssoToken}`;
+      const inFlight = exchangesInFlight.get(key);
       if (inFlight) return inFlight;
-      const exchange = exchangeOnBehalfOf(ssoToken).finally(() => exchangesInFlight.delete(ssoToken));
-      exchangesInFlight.set(ssoToken, exchange);
+      const exchange = exchangeOnBehalfOf(user, ssoToken).finally(() => exchangesInFlight.delete(key));
+      exchangesInFlight.set(key, exchange);
       return exchange;
     },
 
-    exchangeForScopes: (ssoToken, requested) => exchangeOnBehalfOf(ssoToken, requested),
+    exchangeForScopes: (user, ssoToken, requested) => exchangeOnBehalfOf(user, ssoToken, requested),
 
-    async acquireSilent(user, requested = scopes) {
-      const account = await findAccount(user);
-      if (!account) return null;
-      try {
-        const result = await msal.acquireTokenSilent({ account, scopes: [...requested] });
-        return result?.accessToken ?? null;
-      } catch (error) {
-        logger.info('Silent Graph token renewal failed; the user will be asked to sign in', describeAuthError(error));
-        return null;
-      }
+    acquireSilent(user, requested = scopes) {
+      const { msal, lookup } = clients.clientFor(user);
+      return lookup(async () => {
+        const account = await findAccount(msal, user);
+        if (!account) return null;
+        try {
+          const result = await msal.acquireTokenSilent({ account, scopes: [...requested] });
+          return result?.accessToken ?? null;
+        } catch (error) {
+          logger.info('Silent Graph token renewal failed; the user will be asked to sign in', describeAuthError(error));
+          return null;
+        }
+      });
     },
 
-    async signOut(user) {
-      const cache = msal.getTokenCache();
-      const accounts = await cache.getAllAccounts();
-      await Promise.all(accounts.filter((account) => account.localAccountId === user.objectId).map((account) => cache.removeAccount(account)));
-    },
+    signOut: (user) => clients.signOut(user),
   };
 }

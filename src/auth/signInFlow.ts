@@ -88,11 +88,12 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       audiences: [auth.applicationIdUri, auth.appId],
       nowSeconds: Math.floor(now().getTime() / 1000),
     });
-    if (!binding.ok) {
-      logger.warn('Refused an SSO token that does not belong to this user, tenant or app', { reason: binding.error, conversationId: context.activity.conversation?.id });
+    // A token is redeemed only for the user who sent it: its tokens are kept in that user's part of the cache.
+    if (!binding.ok || !user) {
+      logger.warn('Refused an SSO token that does not belong to this user, tenant or app', { reason: binding.ok ? 'wrongUser' : binding.error, conversationId: context.activity.conversation?.id });
       return 'refused';
     }
-    const exchanged = await graphTokens.exchange(ssoToken);
+    const exchanged = await graphTokens.exchange(user, ssoToken);
     if (exchanged.ok) return 'ok';
     return exchanged.reason === 'consentRequired' ? 'consentRequired' : 'failed';
   }

@@ -33,7 +33,7 @@ export function createSsoTokenProvider(graphTokens: GraphTokenService): UserToke
     if (!user) return { ok: false, reason: 'signInRequired' };
     const assertion = ssoAssertionOf(context);
     if (assertion) {
-      const exchanged = await graphTokens.exchangeForScopes(assertion, scopes);
+      const exchanged = await graphTokens.exchangeForScopes(user, assertion, scopes);
       if (exchanged.ok) return exchanged;
       // The same SSO token was just redeemed for the sign-in's scopes, so a refusal here is about these scopes.
       return { ok: false, reason: exchanged.reason === 'failed' ? 'failed' : 'notGranted' };

@@ -2,8 +2,12 @@
  * msal-node's token cache on the bot's `Storage`, so every instance sees the tokens any instance obtained. With
  * Teams SSO the bot gets a user's SSO token only in the `signin/tokenExchange` that one instance handled; a
  * cache per instance would leave the others with nothing to renew from, and the user asked to sign in again.
- * The cache holds refresh tokens, so it is stored encrypted (AES-256-GCM, the storage key bound in as associated
- * data so a ciphertext cannot be moved to another key) and never logged.
+ *
+ * One storage item per user, as Microsoft's token cache guidance for confidential clients serving many users
+ * advises (partition the cache by the user the app acts for): a lookup reads and decrypts that user's few
+ * kilobytes, never the whole tenant's cache, and a change rewrites only that user's item. The cache holds refresh
+ * tokens, so each item is stored encrypted (AES-256-GCM, the item's storage key bound in as associated data so a
+ * ciphertext cannot be moved to another user's key) and never logged.
  */
 import crypto from 'node:crypto';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
@@ -12,36 +16,84 @@ import type { Logger } from '../logger';
 import { IF_ABSENT_ETAG } from './conditionalWrites';
 import { isStorageWriteConflict } from '../errors/storageWriteConflictError';
 
-export interface StorageCachePluginOptions {
+/** Whose tokens an item holds: the Entra user the bot acts for (the same pair as `SignedInUser` in src/auth). */
+export interface TokenCacheOwner {
+  readonly tenantId: string;
+  readonly objectId: string;
+}
+
+const KEY_PREFIX = 'msal/tokenCache/';
+
+/**
+ * `msal/tokenCache/<hex SHA-256 of "<tid>.<oid>">`. Hashed rather than written out: the key is 80 characters of
+ * `[a-z0-9/]` whatever the ids from the activity hold, within every store's key rules with nothing to escape or
+ * truncate (BlobsStorage URI-encodes keys and caps blob names at 1,024 characters; CosmosDbPartitionedStorage
+ * escapes `/`, `\`, `?`, `#` and caps ids at 255), and a listing of the store does not name the users.
+ */
+export function tokenCacheKeyFor(owner: TokenCacheOwner): string {
+  return KEY_PREFIX + crypto.createHash('sha256').update(`${owner.tenantId}.${owner.objectId}`).digest('hex');
+}
+
+export interface SharedTokenCacheOptions {
   readonly storage: Storage;
   /** 32 bytes: the AES-256 key, e.g. from `crypto.randomBytes(32)`, kept in the app's secret store. */
   readonly encryptionKey: Buffer;
   readonly logger: Logger;
-  /** Storage key of the cache item (default `msal/tokenCache`). */
-  readonly key?: string;
+}
+
+/** One user's part of the shared cache: the cache plugin of that user's msal client. */
+export interface UserTokenCache extends ICachePlugin {
+  /** The storage key of the user's item. */
+  readonly key: string;
+  /**
+   * Runs `lookup` with storage read at most once: the first cache access in it reads the item, and the later ones
+   * are answered from that copy. A silent lookup is two accesses (msal-node 3.8.10: `getAllAccounts`, then
+   * `acquireTokenSilent` reloads the whole cache through `TokenCache.overwriteCache`), an on-behalf-of exchange
+   * that saves its tokens is two too; one read serves both. Every write stays conditional on the eTag that read
+   * saw, so a copy another instance changed meanwhile is merged, not overwritten.
+   */
+  readingOnce<T>(lookup: () => Promise<T>): Promise<T>;
+  /** Deletes the user's item: signed out on every instance, whose next access finds nothing. */
+  remove(): Promise<void>;
+}
+
+export interface SharedTokenCache {
+  forUser(owner: TokenCacheOwner): UserTokenCache;
 }
 
 interface StoredCache extends StoreItem {
   readonly cipher: { readonly iv: string; readonly tag: string; readonly data: string };
 }
 
-const DEFAULT_KEY = 'msal/tokenCache';
+interface ReadCache {
+  readonly json: string | undefined;
+  readonly eTag: string;
+}
 
-export function createStorageCachePlugin(options: StorageCachePluginOptions): ICachePlugin {
+/** What msal loads for a user with no item (never signed in, signed out, or unreadable): nothing. */
+const EMPTY_CACHE = '{}';
+
+export function createSharedTokenCache(options: SharedTokenCacheOptions): SharedTokenCache {
   const { storage, encryptionKey, logger } = options;
-  const key = options.key ?? DEFAULT_KEY;
   if (encryptionKey.length !== 32) throw new RangeError('The token cache encryption key must be 32 bytes (AES-256).');
-  let lastReadETag = IF_ABSENT_ETAG;
+  return { forUser: (owner) => userTokenCache(tokenCacheKeyFor(owner), storage, encryptionKey, logger) };
+}
 
-  async function readStored(): Promise<{ json: string | undefined; eTag: string }> {
+function userTokenCache(key: string, storage: Storage, encryptionKey: Buffer, logger: Logger): UserTokenCache {
+  let lastReadETag = IF_ABSENT_ETAG;
+  // Lookups running now (two turns of one user may overlap), and the copy the first access among them read.
+  let lookups = 0;
+  let held: ReadCache | undefined;
+
+  async function readStored(): Promise<ReadCache> {
     const item = (await storage.read([key]))[key] as StoredCache | undefined;
     if (!item) return { json: undefined, eTag: IF_ABSENT_ETAG };
     const eTag = typeof item.eTag === 'string' ? item.eTag : '*';
     try {
       return { json: decrypt(item.cipher, encryptionKey, key), eTag };
     } catch (error) {
-      // A rotated key or a damaged item: start empty (users sign in again) rather than fail every sign-in.
-      logger.warn('The shared token cache could not be decrypted; starting with an empty cache', { key, error });
+      // A rotated key, a damaged item or one moved from another key: start empty (the user signs in again).
+      logger.warn("A user's shared token cache could not be decrypted; starting with an empty cache", { key, error });
       return { json: undefined, eTag };
     }
   }
@@ -51,27 +103,51 @@ export function createStorageCachePlugin(options: StorageCachePluginOptions): IC
   }
 
   return {
+    key,
+
+    async readingOnce(lookup) {
+      lookups += 1;
+      try {
+        return await lookup();
+      } finally {
+        lookups -= 1;
+        if (lookups === 0) held = undefined;
+      }
+    },
+
+    async remove() {
+      held = undefined;
+      await storage.delete([key]);
+    },
+
     async beforeCacheAccess(context: TokenCacheContext): Promise<void> {
-      const stored = await readStored();
+      let stored = lookups > 0 ? held : undefined;
+      if (!stored) {
+        stored = await readStored();
+        if (lookups > 0) held = stored;
+      }
       lastReadETag = stored.eTag;
-      if (stored.json !== undefined) context.tokenCache.deserialize(stored.json);
+      // Always loaded, even when there is no item: what msal held from an earlier access may have been signed out since.
+      context.tokenCache.deserialize(stored.json ?? EMPTY_CACHE);
     },
 
     async afterCacheAccess(context: TokenCacheContext): Promise<void> {
       if (!context.cacheHasChanged) return;
       const ours = context.tokenCache.serialize();
+      // What was just written is what a later access in the same lookup must see.
+      held = undefined;
       try {
         await write(ours, lastReadETag);
       } catch (error) {
         if (!isStorageWriteConflict(error)) throw error;
-        // Another instance saved tokens since we read: keep both sets (ours win for the same entry) and try once more.
+        // Another instance saved this user's tokens since we read: keep both sets (ours win for the same entry) and try once more.
         const theirs = await readStored();
         try {
           await write(mergeCaches(theirs.json, ours), theirs.eTag);
         } catch (retryError) {
           if (!isStorageWriteConflict(retryError)) throw retryError;
-          // Only costs an identity-provider call later: the token stays in this instance's memory for now.
-          logger.warn('The shared token cache changed twice while saving; this instance keeps its new tokens in memory only', { key });
+          // Only costs an identity-provider call later: the next access reads what the other instance saved.
+          logger.warn("A user's shared token cache changed twice while saving; their new tokens were not stored", { key });
         }
       }
     },

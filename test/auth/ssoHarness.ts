@@ -15,7 +15,7 @@ import type { UserTokenProvider } from '../../src/auth/userTokenProvider';
 import { createAuthPages } from '../../src/auth/authPages';
 import type { BotServer } from '../../src/edge/server';
 import { loadConfig, type Config } from '../../src/config';
-import { createStorageCachePlugin } from '../../src/storage/msalCachePlugin';
+import { createSharedTokenCache } from '../../src/storage/msalCachePlugin';
 import { startProfileService, type RunningProfileService } from '../../profileService/server';
 import { nowSeconds } from '../support/jwt';
 import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
@@ -101,12 +101,12 @@ export async function startSsoHarness(
       storage,
       userTokens: (logger, botConfig) => {
         const auth = botConfig.auth!;
-        const cachePlugin = options.sharedTokenCache ? createStorageCachePlugin({ storage, encryptionKey: TOKEN_CACHE_KEY, logger }) : undefined;
+        const sharedCache = options.sharedTokenCache ? createSharedTokenCache({ storage, encryptionKey: TOKEN_CACHE_KEY, logger }) : undefined;
         const graphTokens = createGraphTokenService({
           auth,
           logger,
           networkClient: createLoopbackNetworkClient(PUBLIC_AUTHORITY_HOST, idp.url),
-          ...(cachePlugin ? { cachePlugin } : {}),
+          ...(sharedCache ? { sharedCache } : {}),
         });
         const tokens = createSsoTokenProvider(graphTokens);
         return { tokens: options.wrapTokens ? options.wrapTokens(tokens) : tokens, graphTokens };

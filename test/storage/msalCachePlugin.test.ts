@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { ConfidentialClientApplication, type ICachePlugin } from '@azure/msal-node';
 import type { Storage } from 'botbuilder';
 import { createLogger, silentLogger } from '../../src/logger';
-import { createStorageCachePlugin } from '../../src/storage/msalCachePlugin';
+import { createSharedTokenCache, tokenCacheKeyFor, type TokenCacheOwner } from '../../src/storage/msalCachePlugin';
 import { useAzurite } from '../support/azuriteForTests';
 import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { createLoopbackNetworkClient } from '../support/loopbackNetworkClient';
@@ -11,6 +11,8 @@ const appId = '11111111-2222-3333-4444-555555555555';
 const tenantId = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const scopes = ['User.ReadWrite'];
 const alex = { oid: 'oid-alex', tid: tenantId };
+const megan = { oid: 'oid-megan', tid: tenantId };
+const ownerOf = (user: { oid: string; tid: string }): TokenCacheOwner => ({ objectId: user.oid, tenantId: user.tid });
 const encryptionKey = crypto.randomBytes(32);
 
 const azurite = useAzurite();
@@ -23,7 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => idp.close());
 
-/** One bot instance's msal client, as `createGraphTokenService` builds it, with or without the shared cache. */
+/** One bot instance's msal client for one user, as `createGraphTokenService` builds it, with or without the shared cache. */
 function instance(cachePlugin?: ICachePlugin): ConfidentialClientApplication {
   return new ConfidentialClientApplication({
     auth: { clientId: appId, authority: `${PUBLIC_AUTHORITY_HOST}/${tenantId}`, clientSecret: 'test-secret' },
@@ -32,10 +34,11 @@ function instance(cachePlugin?: ICachePlugin): ConfidentialClientApplication {
   });
 }
 
-const sharedCache = (key = encryptionKey): ICachePlugin => createStorageCachePlugin({ storage, encryptionKey: key, logger: silentLogger });
+/** The plugin of `user`'s item (Alex's unless named). */
+const sharedCache = (key = encryptionKey, user = alex): ICachePlugin => createSharedTokenCache({ storage, encryptionKey: key, logger: silentLogger }).forUser(ownerOf(user));
 
-async function silentTokenOn(app: ConfidentialClientApplication): Promise<string | null> {
-  const account = (await app.getTokenCache().getAllAccounts()).find((candidate) => candidate.localAccountId === alex.oid);
+async function silentTokenOn(app: ConfidentialClientApplication, user = alex): Promise<string | null> {
+  const account = (await app.getTokenCache().getAllAccounts()).find((candidate) => candidate.localAccountId === user.oid);
   if (!account) return null;
   return (await app.acquireTokenSilent({ account, scopes }))?.accessToken ?? null;
 }
@@ -61,35 +64,59 @@ describe('msal token cache shared through storage', () => {
     expect(await silentTokenOn(second)).toBeNull();
   });
 
-  it('keeps tokens encrypted at rest', async () => {
+  it('keeps tokens encrypted at rest, one item per user, under a key that does not name them', async () => {
     const exchanged = await instance(sharedCache()).acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(alex), scopes });
-    const stored = JSON.stringify(await storage.read(['msal/tokenCache']));
+    const key = tokenCacheKeyFor(ownerOf(alex));
+    expect(key).toMatch(/^msal\/tokenCache\/[0-9a-f]{64}$/);
+    expect(key).not.toBe(tokenCacheKeyFor(ownerOf(megan)));
+    expect(key).not.toBe(tokenCacheKeyFor({ objectId: alex.oid, tenantId: 'another-tenant' }));
+    const stored = JSON.stringify(await storage.read([key]));
     expect(stored).toContain('cipher');
     expect(stored).not.toContain(exchanged?.accessToken ?? 'unreachable');
     expect(stored).not.toMatch(/RefreshToken|AccessToken|oid-alex/);
   });
 
-  it('keeps the tokens of two instances that save at the same time', async () => {
+  it("keeps each user's tokens in their own item", async () => {
+    await instance(sharedCache()).acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(alex), scopes });
+    await instance(sharedCache(encryptionKey, megan)).acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(megan), scopes });
+    const accountsIn = async (user: typeof alex): Promise<string[]> => (await instance(sharedCache(encryptionKey, user)).getTokenCache().getAllAccounts()).map((account) => account.localAccountId);
+    expect(await accountsIn(alex)).toEqual(['oid-alex']);
+    expect(await accountsIn(megan)).toEqual(['oid-megan']);
+  });
+
+  it("cannot be read under another user's key: an item moved there reads as empty, with a warning", async () => {
+    await instance(sharedCache()).acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(alex), scopes });
+    const alexItem = (await storage.read([tokenCacheKeyFor(ownerOf(alex))]))[tokenCacheKeyFor(ownerOf(alex))] as Record<string, unknown>;
+    await storage.write({ [tokenCacheKeyFor(ownerOf(megan))]: { ...alexItem, eTag: '*' } });
+    const lines: string[] = [];
+    const meganCache = createSharedTokenCache({ storage, encryptionKey, logger: createLogger({ sink: (_level, line) => lines.push(line) }) }).forUser(ownerOf(megan));
+    expect(await instance(meganCache).getTokenCache().getAllAccounts()).toEqual([]);
+    expect(await silentTokenOn(instance(meganCache), alex)).toBeNull();
+    expect(lines.some((line) => line.includes('could not be decrypted'))).toBe(true);
+  });
+
+  it('keeps the tokens of two instances that save for one user at the same time', async () => {
     const first = instance(sharedCache());
     const second = instance(sharedCache());
-    const megan = { oid: 'oid-megan', tid: tenantId };
     await Promise.all([
       first.acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(alex), scopes }),
-      second.acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(megan), scopes }),
+      second.acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(alex), scopes: ['People.Read'] }),
     ]);
-    const accounts = await instance(sharedCache()).getTokenCache().getAllAccounts();
-    expect(accounts.map((account) => account.localAccountId).sort()).toEqual(['oid-alex', 'oid-megan']);
+    const third = instance(sharedCache());
+    await third.getTokenCache().getAllAccounts();
+    const saved = JSON.parse(third.getTokenCache().serialize()) as { AccessToken: Record<string, { target: string }> };
+    expect(Object.values(saved.AccessToken).map((token) => token.target.split(' ').filter((scope) => !['openid', 'profile', 'offline_access'].includes(scope)).join(' ')).sort()).toEqual(['People.Read', 'User.ReadWrite']);
   });
 
   it('starts empty, and says so, when the stored cache cannot be decrypted with its key', async () => {
     await instance(sharedCache()).acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(alex), scopes });
     const lines: string[] = [];
-    const rotated = createStorageCachePlugin({ storage, encryptionKey: crypto.randomBytes(32), logger: createLogger({ sink: (_level, line) => lines.push(line) }) });
+    const rotated = createSharedTokenCache({ storage, encryptionKey: crypto.randomBytes(32), logger: createLogger({ sink: (_level, line) => lines.push(line) }) }).forUser(ownerOf(alex));
     expect(await silentTokenOn(instance(rotated))).toBeNull();
     expect(lines.some((line) => line.includes('could not be decrypted'))).toBe(true);
   });
 
   it('refuses a key that is not 32 bytes', () => {
-    expect(() => createStorageCachePlugin({ storage, encryptionKey: crypto.randomBytes(16), logger: silentLogger })).toThrow(/32 bytes/);
+    expect(() => createSharedTokenCache({ storage, encryptionKey: crypto.randomBytes(16), logger: silentLogger })).toThrow(/32 bytes/);
   });
 });
