@@ -2,7 +2,8 @@
  * How long and how often the benchmark measures. Defaults take about thirteen minutes on a 2-core machine; `--quick`
  * checks that everything runs end to end in about two (its figures are too short to quote). Flags:
  * `--quick`, `--rounds=N`, `--duration-ms=N`, `--cold-starts=N`, `--conversations=N`, `--only=id,id` (the section
- * ids printed at the start). The same settings can come from `BENCH_ROUNDS`, `BENCH_DURATION_MS`, ... in the
+ * ids printed at the start), `--actions=list,save` and `--levels=1,8` (the throughput section cut down to those
+ * actions with their floors, at those concurrencies: for a before/after of one action). The same settings can come from `BENCH_ROUNDS`, `BENCH_DURATION_MS`, ... in the
  * environment; flags win.
  */
 export interface BenchOptions {
@@ -24,6 +25,8 @@ export interface BenchOptions {
   readonly conversations: number;
   /** Only these sections (undefined: all). */
   readonly only: ReadonlySet<string> | undefined;
+  /** Only these throughput targets, each with its floor (undefined: all). */
+  readonly actions: ReadonlySet<string> | undefined;
 }
 
 const FULL: BenchOptions = {
@@ -38,6 +41,7 @@ const FULL: BenchOptions = {
   coldStarts: 5,
   conversations: 10_000,
   only: undefined,
+  actions: undefined,
 };
 
 const QUICK: BenchOptions = { ...FULL, quick: true, rounds: 2, durationMs: 400, warmupMs: 120, latencyRounds: 1, latencyTurns: 5, coldStarts: 2, conversations: 2_000 };
@@ -68,12 +72,23 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   for (const [flag, key] of Object.entries(NUMERIC)) {
     const raw = setting(flag);
     if (raw === undefined) continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${flag} must be a whole number of at least 1, not ${raw}`);
-    options = { ...options, [key]: value };
+    options = { ...options, [key]: wholeNumber(flag, raw) };
   }
   const only = setting('only');
-  const known = new Set([...flags.keys()].filter((flag) => flag !== 'quick' && flag !== 'only' && !(flag in NUMERIC)));
+  if (only) options = { ...options, only: new Set(listOf(only)) };
+  const actions = setting('actions');
+  if (actions) options = { ...options, actions: new Set(listOf(actions)) };
+  const levels = setting('levels');
+  if (levels) options = { ...options, concurrencyLevels: listOf(levels).map((raw) => wholeNumber('levels', raw)) };
+  const known = new Set([...flags.keys()].filter((flag) => !['quick', 'only', 'actions', 'levels'].includes(flag) && !(flag in NUMERIC)));
   if (known.size > 0) throw new Error(`Unknown option --${[...known].join(', --')}`);
-  return only ? { ...options, only: new Set(only.split(',').map((id) => id.trim()).filter(Boolean)) } : options;
+  return options;
+}
+
+const listOf = (raw: string): string[] => raw.split(',').map((item) => item.trim()).filter(Boolean);
+
+function wholeNumber(flag: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${flag} must be a whole number of at least 1, not ${raw}`);
+  return value;
 }

@@ -17,7 +17,9 @@ export type BotKind = 'product' | 'floor' | 'echo';
 export type LaunchKind = BotKind | 'production-floor';
 
 const ENTRIES: Readonly<Record<LaunchKind, string>> = {
-  product: path.resolve(__dirname, '../src/index.js'),
+  // `BENCH_PRODUCT_ENTRY` points at another build of the product (an earlier commit's `dist/src/index.js`), so a
+  // before/after is measured by the same benchmark code against the same floors.
+  product: process.env.BENCH_PRODUCT_ENTRY ? path.resolve(process.env.BENCH_PRODUCT_ENTRY) : path.resolve(__dirname, '../src/index.js'),
   floor: path.join(__dirname, 'floorBot.js'),
   echo: path.join(__dirname, 'echoBot.js'),
   'production-floor': path.join(__dirname, 'productionFloorBot.js'),

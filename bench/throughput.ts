@@ -176,16 +176,24 @@ export async function measureRounds(context: BenchContext, targets: readonly Ben
   return samples;
 }
 
+/** The echo reference and the targets `--actions` names (all when absent), each product action with its floor. */
+export function chosenTargets(actions: ReadonlySet<string> | undefined): readonly BenchTarget[] {
+  if (!actions) return THROUGHPUT_TARGETS;
+  const floors = new Set(THROUGHPUT_TARGETS.filter((target) => actions.has(target.id) && target.floor).map((target) => target.floor));
+  return THROUGHPUT_TARGETS.filter((target) => target.id === ECHO_ID || actions.has(target.id) || floors.has(target.id));
+}
+
 export async function measureThroughput(context: BenchContext): Promise<ThroughputFigures> {
   const { options } = context;
-  const samples = await measureRounds(context, THROUGHPUT_TARGETS, options.concurrencyLevels, options.rounds);
+  const targets = chosenTargets(options.actions);
+  const samples = await measureRounds(context, targets, options.concurrencyLevels, options.rounds);
   return {
     population: populationShape(context.users.map((user) => user.interestIds.length)),
     rounds: options.rounds,
     durationMs: options.durationMs,
     warmupMs: options.warmupMs,
     samples,
-    summaries: summarize(samples, THROUGHPUT_TARGETS, options.concurrencyLevels),
+    summaries: summarize(samples, targets, options.concurrencyLevels),
   };
 }
 
@@ -197,7 +205,8 @@ export function describePopulation(population: PopulationShape): string {
 const ACTIONS_WITH_FLOOR: readonly ActionKind[] = ['list', 'open', 'save', 'tag'];
 
 export function throughputTargets(figures: ThroughputFigures): Target[] {
-  return ACTIONS_WITH_FLOOR.map((action): Target => {
+  const measured = ACTIONS_WITH_FLOOR.filter((action) => figures.summaries.some((summary) => summary.target === action));
+  return measured.map((action): Target => {
     const rows = figures.summaries.filter((summary) => summary.target === action);
     const floor = THROUGHPUT_TARGETS.find((target) => target.id === action)?.floor ?? floorId(action);
     const ratios = rows.map((row) => row.vsFloor?.median ?? Number.NaN);

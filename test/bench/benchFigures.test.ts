@@ -12,7 +12,7 @@ import { parseOptions } from '../../bench/options';
 import { THROUGHPUT_TARGETS } from '../../bench/scenarios';
 import { median, rotate, spread } from '../../bench/stats';
 import { FLAT_FACTOR, storageGrowthTargets, summarizeGrowth, type StorageGrowthFigures } from '../../bench/storageGrowth';
-import { roundOrder, scheduleUnits, summarize, throughputTargets, type RunSample, type ThroughputFigures } from '../../bench/throughput';
+import { chosenTargets, roundOrder, scheduleUnits, summarize, throughputTargets, type RunSample, type ThroughputFigures } from '../../bench/throughput';
 
 const sample = (target: string, round: number, turnsPerSecond: number, concurrency = 1, errors = 0): RunSample => ({
   target,
@@ -233,6 +233,16 @@ describe('options', () => {
     expect([...(options.only ?? [])]).toEqual(['throughput', 'cold-start']);
     expect(parseOptions([], { BENCH_ROUNDS: '2' }).rounds).toBe(2);
     expect(parseOptions([], {}).concurrencyLevels).toEqual([1, 8, 32]);
+  });
+
+  it('cuts the throughput section down to the actions and concurrencies asked for', () => {
+    const options = parseOptions(['--actions=list', '--levels', '1,32'], {});
+    expect([...(options.actions ?? [])]).toEqual(['list']);
+    expect(options.concurrencyLevels).toEqual([1, 32]);
+    expect(parseOptions([], {}).actions).toBeUndefined();
+    expect(() => parseOptions(['--levels=1,x'], {})).toThrow(/at least 1, not x/);
+    expect(chosenTargets(new Set(['list'])).map((target) => target.id)).toEqual(['echo', 'floor:list', 'list']);
+    expect(chosenTargets(undefined).length).toBeGreaterThan(3);
   });
 
   it('refuses unknown flags and nonsense numbers instead of running something else', () => {
