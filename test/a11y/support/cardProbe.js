@@ -3,7 +3,8 @@
  * Runs inside the Agents Playground page (injected by playgroundCardHost.ts). It finds the card of each bot
  * message, frames it at a chosen width, and measures what a person would see: the texts and names it shows, whether
  * anything scrolls or is cut off sideways, and whether every control lies inside the card. axe-core is injected
- * separately; `runAxe` runs it on the cards only and sorts its findings by card.
+ * separately; `runAxe` runs it on the cards only and sorts its findings by card. `focusCardStart`, `focusedStop`
+ * and `tabbableStops` let a test walk a card with the Tab key.
  */
 (function installCardProbe() {
   const CARD_ATTRIBUTE = 'data-a11y-card';
@@ -243,5 +244,80 @@
     return byCard;
   }
 
-  window.__cardProbe = { tag, setCardWidth, measure, runAxe, cardCount: () => cardRoots().length };
+  /** Focuses the card itself, which is not a Tab stop: the next Tab goes to the card's first control. */
+  function focusCardStart(id) {
+    const card = cardById(id);
+    if (!card.hasAttribute('tabindex')) card.setAttribute('tabindex', '-1');
+    card.focus({ preventScroll: true });
+    return document.activeElement === card;
+  }
+
+  const INPUT_ROLES = new Set(['combobox', 'checkbox', 'radio', 'textbox', 'spinbutton', 'slider', 'switch', 'listbox']);
+
+  /**
+   * A control as a keyboard user meets it: an input, the renderer's "more actions" menu button, or an action with
+   * its name; and where it is drawn, relative to the card.
+   */
+  function stopOf(element, card) {
+    const tag = element.tagName.toLowerCase();
+    const role = element.getAttribute('role') || '';
+    // The renderer's overflow button is a Fluent menu button ("More options") that opens the actions it holds.
+    const opensMenu = element.hasAttribute('aria-haspopup') || element.hasAttribute('aria-expanded') || /\bfui-MenuButton\b/.test(String(element.className));
+    const kind = ['input', 'textarea', 'select'].includes(tag) || INPUT_ROLES.has(role) ? 'input' : opensMenu ? 'more' : 'action';
+    const labelledBy = (element.getAttribute('aria-labelledby') || '')
+      .split(/\s+/)
+      .map((labelId) => document.getElementById(labelId))
+      .filter(Boolean)
+      .map((label) => label.innerText)
+      .join(' ');
+    const name = (element.getAttribute('aria-label') || labelledBy || drawnText(element) || element.getAttribute('title') || '').replace(/\s+/g, ' ').trim();
+    const box = element.getBoundingClientRect();
+    const origin = card.getBoundingClientRect();
+    return {
+      kind,
+      name,
+      html: element.outerHTML.slice(0, 120),
+      box: { top: box.top - origin.top, bottom: box.bottom - origin.top, left: box.left - origin.left, right: box.right - origin.left },
+    };
+  }
+
+  /** The text an element draws: a visually hidden description inside it (a 1 px box) is not drawn. */
+  function drawnText(element) {
+    const parts = [];
+    const walker = document.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const box = node.parentElement.getBoundingClientRect();
+      if (isShown(node.parentElement) && box.width > 1 && box.height > 1) parts.push(node.textContent);
+    }
+    return parts.join(' ');
+  }
+
+  /** The control that has the focus, if it is in this card. */
+  function focusedStop(id) {
+    const card = cardById(id);
+    const element = document.activeElement;
+    if (!element || element === card || !card.contains(element)) return null;
+    return stopOf(element, card);
+  }
+
+  /**
+   * The card's controls that Tab should reach, in document order: shown, enabled, with a tabIndex of 0 or more. A
+   * group of radio buttons is one stop (Tab enters it once; the arrow keys move inside it).
+   */
+  function tabbableStops(id) {
+    const card = cardById(id);
+    const radioGroups = new Set();
+    const stops = [];
+    for (const element of card.querySelectorAll('*')) {
+      if (element === card || element.tabIndex < 0 || element.disabled || !isShown(element)) continue;
+      if (element.tagName === 'INPUT' && element.type === 'radio') {
+        if (radioGroups.has(element.name)) continue;
+        radioGroups.add(element.name);
+      }
+      stops.push(stopOf(element, card));
+    }
+    return stops;
+  }
+
+  window.__cardProbe = { tag, setCardWidth, measure, runAxe, focusCardStart, focusedStop, tabbableStops, cardCount: () => cardRoots().length };
 })();
