@@ -108,7 +108,18 @@ function publicCloudWithChannelMetadata(openIdMetadataUrl: string) {
  */
 export function createBotFrameworkAuthentication(auth: AuthConfig | null): ConfigurationBotFrameworkAuthentication {
   if (auth === null) return new ReusingConnectorAuthentication({});
-  const settings = {
+  const settings = botFrameworkAuthenticationSettings(auth);
+  const precheck = new ChannelTokenPrecheck(auth.botFrameworkOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl);
+  return new InboundAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings), precheck);
+}
+
+/**
+ * The SDK settings the bot authenticates with, given app credentials: its app and tenant, its secret or
+ * certificate, and the channel's OpenID metadata when configured. The benchmark's production-shaped floor
+ * (`bench/productionFloorBot.ts`) validates with these same settings.
+ */
+export function botFrameworkAuthenticationSettings(auth: AuthConfig) {
+  return {
     MicrosoftAppId: auth.appId,
     MicrosoftAppType: auth.appType,
     MicrosoftAppTenantId: auth.tenantId,
@@ -118,6 +129,4 @@ export function createBotFrameworkAuthentication(auth: AuthConfig | null): Confi
       ? { CertificateThumbprint: auth.certificateThumbprint, CertificatePrivateKey: fs.readFileSync(auth.certificatePath, 'utf8') }
       : {}),
   };
-  const precheck = new ChannelTokenPrecheck(auth.botFrameworkOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl);
-  return new InboundAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings), precheck);
 }
