@@ -4,8 +4,8 @@
  *
  * - conversation state in Azure Blob Storage (Azurite), behind a pass-through that counts every storage round trip
  *   and the bytes written (`storageCounterProcess.ts`);
- * - Teams SSO tokens through msal-node on-behalf-of, the token cache shared through that storage, encrypted, and
- *   warm: it holds the benchmark users' tokens and 1,000 other users' entries, as in a tenant; the public Entra host
+ * - Teams SSO tokens through msal-node on-behalf-of, the token cache shared through that storage, one encrypted item
+ *   per user, and warm: it holds the benchmark users' tokens and 1,000 other users' items, as in a tenant; the public Entra host
  *   is routed to the local identity provider (`loopbackEntra.ts`), which also serves the channel's OpenID metadata;
  * - every activity carrying a channel JWT the bot validates, and normal delivery: replies go over HTTP to a Bot
  *   Connector stand-in in its own process (`connectorProcess.ts`), not back in the response.
@@ -18,11 +18,11 @@
  * turn of each, before the measurement.
  */
 import fs from 'node:fs';
-import { ConfidentialClientApplication, TokenCacheContext } from '@azure/msal-node';
+import { ConfidentialClientApplication } from '@azure/msal-node';
 import { CARD_VERBS } from '../src/app/cardActionRoutes';
 import { silentLogger } from '../src/logger';
 import { createStorage } from '../src/storage/createStorage';
-import { createStorageCachePlugin } from '../src/storage/msalCachePlugin';
+import { createSharedTokenCache } from '../src/storage/msalCachePlugin';
 import { azuriteConnectionString, startAzurite, type RunningAzurite } from '../test/support/azurite';
 import { nowSeconds } from '../test/support/jwt';
 import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider, type LocalIdentityProvider } from '../test/support/localIdentityProvider';
@@ -119,30 +119,33 @@ async function startStand(): Promise<ProductionStand> {
 
 /**
  * Fills the shared token cache the way sign-ins would: an on-behalf-of exchange at the identity provider for each of
- * `oids` and `others` more users, in one msal-node application, then the whole cache written once, encrypted, as
- * the bot's cache plugin writes it. Returns the number of users and the stored item's size.
+ * `oids` and `others` more users, each in a msal-node application of its own with the product's cache plugin for
+ * that user, so each user's tokens are written, encrypted, to their own item as the product stores them. Returns the
+ * number of users and the size of their serialized caches together.
  */
 async function warmTokenCache(stand: ProductionStand, oids: readonly string[], others: number): Promise<{ users: number; serializedBytes: number }> {
-  const msal = new ConfidentialClientApplication({
-    auth: { clientId: APP_ID, authority: `${PUBLIC_AUTHORITY_HOST}/${TENANT_ID}`, clientSecret: APP_SECRET },
-    system: { networkClient: createLoopbackNetworkClient(PUBLIC_AUTHORITY_HOST, stand.idp.url), loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined } },
-  });
+  const storage = await createStorage({ kind: 'blob', connectionString: stand.azurite.connectionString, container: CONTAINER }, silentLogger);
+  const sharedCache = createSharedTokenCache({ storage, encryptionKey: Buffer.from(TOKEN_CACHE_KEY, 'base64'), logger: silentLogger });
   const everyone = [...oids, ...Array.from({ length: others }, (_, index) => `aad-tenant-colleague-${index}`)];
+  let serializedBytes = 0;
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < everyone.length) {
       const oid = everyone[next] ?? '';
       next += 1;
+      const msal = new ConfidentialClientApplication({
+        auth: { clientId: APP_ID, authority: `${PUBLIC_AUTHORITY_HOST}/${TENANT_ID}`, clientSecret: APP_SECRET },
+        cache: { cachePlugin: sharedCache.forUser({ objectId: oid, tenantId: TENANT_ID }) },
+        system: { networkClient: createLoopbackNetworkClient(PUBLIC_AUTHORITY_HOST, stand.idp.url), loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined } },
+      });
       const assertion = stand.idp.issueSsoToken({ oid, tid: TENANT_ID, name: `User ${oid}` });
       const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: assertion, scopes: GRAPH_SCOPES });
       if (!result?.accessToken) throw new Error(`No on-behalf-of token for ${oid}`);
+      serializedBytes += Buffer.byteLength(msal.getTokenCache().serialize());
     }
   };
   await Promise.all(Array.from({ length: WARMING_PARALLELISM }, worker));
-  const storage = await createStorage({ kind: 'blob', connectionString: stand.azurite.connectionString, container: CONTAINER }, silentLogger);
-  const plugin = createStorageCachePlugin({ storage, encryptionKey: Buffer.from(TOKEN_CACHE_KEY, 'base64'), logger: silentLogger });
-  await plugin.afterCacheAccess(new TokenCacheContext(msal.getTokenCache(), true));
-  return { users: everyone.length, serializedBytes: Buffer.byteLength(msal.getTokenCache().serialize()) };
+  return { users: everyone.length, serializedBytes };
 }
 
 /** A client speaking as Teams does in production: the channel token on every request, replies to the connector. */
@@ -462,7 +465,7 @@ export function productionMarkdown(figures: ProductionFigures): string[] {
     })
     .join('; ');
   return [
-    `The product's entry point with app credentials, Blob state (Azurite, through a counting pass-through), Teams SSO through msal-node with the shared, encrypted token cache warm (${figures.tokenCache.users} users' entries, ${Math.round(figures.tokenCache.serializedBytes / 1024)} KiB serialized), a channel JWT on every activity and replies to a connector stand-in over HTTP; beside it a floor bot of the same shape. Realistic load (users in turn). ${figures.rounds} rounds at c=${figures.levels.join(', ')}, ${figures.durationMs} ms per run, each action back to back with its floor in alternating order. Medians over the rounds; × floor is the median of per-round ratios (min–max).`,
+    `The product's entry point with app credentials, Blob state (Azurite, through a counting pass-through), Teams SSO through msal-node with the shared, encrypted token cache warm (${figures.tokenCache.users} users, one item each, ${Math.round(figures.tokenCache.serializedBytes / 1024)} KiB serialized in all), a channel JWT on every activity and replies to a connector stand-in over HTTP; beside it a floor bot of the same shape. Realistic load (users in turn). ${figures.rounds} rounds at c=${figures.levels.join(', ')}, ${figures.durationMs} ms per run, each action back to back with its floor in alternating order. Medians over the rounds; × floor is the median of per-round ratios (min–max).`,
     '',
     `State the floor copied from the product, per action as seen on the wire: ${planText}.`,
     '',

@@ -1,8 +1,8 @@
 /**
  * What the bot asks of its Blob storage, counted on the wire (`storageCounterProcess.ts` stands between the bot and
  * Azurite): each request classified as a read, a write, a delete or something else (container calls, listings for
- * the expiry sweep), by whether it touches the shared token cache (`msal/tokenCache`) or state, with the bytes
- * written (request bodies of writes) and read (response bodies of reads). Pure: tested in
+ * the expiry sweep), by whether it touches the shared token cache (a user's `msal/tokenCache/…` item) or state,
+ * with the bytes written (request bodies of writes) and read (response bodies of reads). Pure: tested in
  * `test/bench/production.test.ts`.
  */
 
@@ -15,7 +15,7 @@ export interface StorageRequest {
   readonly tokenCache: boolean;
 }
 
-/** The token cache's storage key (`src/storage/msalCachePlugin.ts`). */
+/** The token cache's storage keys, one per user (`tokenCacheKeyFor` in `src/storage/msalCachePlugin.ts`). */
 const TOKEN_CACHE_KEY = /^msal\//;
 
 /** A key is URI-encoded by botbuilder's BlobsStorage, then again in the URL path: decoded until it stops changing. */

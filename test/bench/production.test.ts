@@ -6,6 +6,8 @@
 import { didNotKeepUp, productionFloorId, productionId, productionTargets, summarizeProduction, type ProductionFigures, type ProductionSample } from '../../bench/production';
 import { actionOf, observedPlan, stateKey, stateKeysFor, type StatePlan } from '../../bench/statePlan';
 import { classifyStorageRequest, countRequest, NO_STORAGE_REQUESTS, storagePerTurn } from '../../bench/storageTraffic';
+import { blobNameOf } from '../../src/storage/createIfAbsentBlobsStorage';
+import { tokenCacheKeyFor } from '../../src/storage/msalCachePlugin';
 
 const activity = { type: 'message', channelId: 'msteams', conversation: { id: 'a:bench-user-1' }, from: { id: '29:bench-user-1' } } as const;
 
@@ -16,6 +18,8 @@ describe('storage requests on the wire', () => {
     expect(classifyStorageRequest('GET', `/devstoreaccount1/bench-production/${blob}`)).toEqual({ operation: 'read', key: 'msteams/conversations/a:bench-user-1', tokenCache: false });
     expect(classifyStorageRequest('PUT', `/devstoreaccount1/c/${encodeURIComponent('msal%2FtokenCache')}?timeout=30`)).toEqual({ operation: 'write', key: 'msal/tokenCache', tokenCache: true });
     expect(classifyStorageRequest('DELETE', '/devstoreaccount1/c/undoSnapshot%252Fabc').operation).toBe('delete');
+    const userCache = tokenCacheKeyFor({ tenantId: 'tenant', objectId: 'bench-user-1' });
+    expect(classifyStorageRequest('GET', `/devstoreaccount1/c/${encodeURIComponent(blobNameOf(userCache))}`)).toEqual({ operation: 'read', key: userCache, tokenCache: true });
   });
 
   it('counts container calls and listings as other, not as state', () => {
