@@ -116,6 +116,35 @@ describe('msal token cache shared through storage', () => {
     expect(lines.some((line) => line.includes('could not be decrypted'))).toBe(true);
   });
 
+  // What the per-user cache is built on (docs/fidelity.md E6): which msal-node calls go to the plugin, and how.
+  it('msal-node calls the plugin once per getAllAccounts, acquireTokenSilent (which reloads the cache) and token save, and not for an on-behalf-of cache hit', async () => {
+    let stored = '';
+    const calls: string[] = [];
+    const recording: ICachePlugin = {
+      beforeCacheAccess: async (context) => {
+        calls.push('before');
+        if (stored) context.tokenCache.deserialize(stored);
+      },
+      afterCacheAccess: async (context) => {
+        calls.push(context.cacheHasChanged ? 'after:changed' : 'after');
+        if (context.cacheHasChanged) stored = context.tokenCache.serialize();
+      },
+    };
+    const app = instance(recording);
+    const assertion = idp.issueSsoToken(alex);
+    await app.acquireTokenOnBehalfOf({ oboAssertion: assertion, scopes });
+    expect(calls.splice(0)).toEqual(['before', 'after:changed']);
+    await app.acquireTokenOnBehalfOf({ oboAssertion: assertion, scopes });
+    expect(calls.splice(0)).toEqual([]);
+    const [account] = await app.getTokenCache().getAllAccounts();
+    expect(calls.splice(0)).toEqual(['before', 'after']);
+    expect((await app.acquireTokenSilent({ account: account!, scopes }))?.accessToken).toBeTruthy();
+    expect(calls.splice(0)).toEqual(['before', 'after']);
+    await app.getTokenCache().removeAccount(account!);
+    expect(calls.splice(0)).toEqual(['before', 'after:changed']);
+    expect(idp.calls.token).toBe(1);
+  });
+
   it('refuses a key that is not 32 bytes', () => {
     expect(() => createSharedTokenCache({ storage, encryptionKey: crypto.randomBytes(16), logger: silentLogger })).toThrow(/32 bytes/);
   });
