@@ -31,6 +31,8 @@ async function wireTokens(config: Config, storage: Storage, logger: Logger): Pro
   const sharedCache = auth.tokenCacheEncryptionKey
     ? createSharedTokenCache({ storage, encryptionKey: Buffer.from(auth.tokenCacheEncryptionKey, 'base64'), logger })
     : undefined;
+  // Best effort: a store that cannot delete now is met again by the first turn, which answers it as any turn does.
+  await sharedCache?.removeUnpartitionedCache().catch((error: unknown) => logger.warn('The old shared token cache item could not be deleted', { error }));
   const graphTokens = createGraphTokenService({ auth, logger, ...(sharedCache ? { sharedCache } : {}) });
   return {
     tokens: createSsoTokenProvider(graphTokens),

@@ -59,7 +59,15 @@ export interface UserTokenCache extends ICachePlugin {
 
 export interface SharedTokenCache {
   forUser(owner: TokenCacheOwner): UserTokenCache;
+  /**
+   * Deletes the one item earlier versions kept for every user (`msal/tokenCache`): nothing reads it any more, and
+   * it holds refresh tokens. Its users sign in again once, silently with Teams SSO.
+   */
+  removeUnpartitionedCache(): Promise<void>;
 }
+
+/** Where earlier versions kept every user's tokens in one item. */
+export const UNPARTITIONED_CACHE_KEY = 'msal/tokenCache';
 
 interface StoredCache extends StoreItem {
   readonly cipher: { readonly iv: string; readonly tag: string; readonly data: string };
@@ -76,7 +84,10 @@ const EMPTY_CACHE = '{}';
 export function createSharedTokenCache(options: SharedTokenCacheOptions): SharedTokenCache {
   const { storage, encryptionKey, logger } = options;
   if (encryptionKey.length !== 32) throw new RangeError('The token cache encryption key must be 32 bytes (AES-256).');
-  return { forUser: (owner) => userTokenCache(tokenCacheKeyFor(owner), storage, encryptionKey, logger) };
+  return {
+    forUser: (owner) => userTokenCache(tokenCacheKeyFor(owner), storage, encryptionKey, logger),
+    removeUnpartitionedCache: () => storage.delete([UNPARTITIONED_CACHE_KEY]),
+  };
 }
 
 function userTokenCache(key: string, storage: Storage, encryptionKey: Buffer, logger: Logger): UserTokenCache {
