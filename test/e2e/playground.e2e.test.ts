@@ -2,7 +2,8 @@
  * End to end, the way a developer uses local mode: the local profile service, the bot and the real Microsoft 365
  * Agents Playground (started by `startLocalMode`, as `npm run dev` does), driven in headless Chromium by typing and
  * pressing card buttons. After each step the profile service's stored data is checked, and the main cards are
- * saved as screenshots (into docs/screenshots/ by `npm run screenshots`).
+ * saved as screenshots (into docs/screenshots/ by `npm run screenshots`). The list, interest and edit cards are
+ * also drawn on a 360 px wide screen and checked whole there.
  *
  * The steps build on each other (add, list, edit, tag, delete, undo), so they share one chat and run in order.
  */
@@ -15,6 +16,7 @@ import { PLAYGROUND_USER } from '../../localMode/playground';
 import { cardIn, choiceLabels, PlaygroundChat, type BotMessage } from './support/playgroundChat';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 import { ADDED_NOTICE, AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION } from '../support/addDialogWords';
+import { CARD_PROBE_SCRIPT, servePatchedClient, settle } from '../a11y/support/playgroundCardHost';
 
 const RESTORED_NOTICE = SOURCE_TEXT.t('undo.restored');
 
@@ -38,6 +40,27 @@ const NEW_INTEREST = {
 };
 const EDITED_DESCRIPTION = 'Bouldering and top rope; happy to show beginners around.';
 
+const DESKTOP = { width: 1280, height: 1000 };
+/** A phone's screen: a common Android width. */
+const PHONE_WIDTH = 360;
+/**
+ * The card's width on that screen. The Playground draws every card in a fixed 450 px frame whatever the window's
+ * width; Teams on a phone gives a card the screen's width less a margin each side (about 16 px).
+ */
+const PHONE_CARD_WIDTH = PHONE_WIDTH - 2 * 16;
+
+/** What the accessibility check's probe (`window.__cardProbe.measureCard`) reports about a drawn card. */
+/** The accessibility check's probe, installed in the page by `CARD_PROBE_SCRIPT` (functions run in the page). */
+interface ProbeWindow {
+  __cardProbe: { measureCard(card: unknown): CardMeasurement; setFrameWidth(card: unknown, px: number | null): void };
+}
+interface CardMeasurement {
+  width: number;
+  horizontalScroll: boolean;
+  clipped: string[];
+  controlsOutside: string[];
+}
+
 describe('local mode in the Microsoft 365 Agents Playground', () => {
   let harness: LocalModeHarness | undefined;
   let browser: Browser | undefined;
@@ -51,6 +74,31 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
     await page.mouse.move(0, 0);
     await cardIn(message).screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`) });
   };
+  /**
+   * The card on a 360 px wide screen, measured by the accessibility check's probe (`cardProbe.js`): what is wrong
+   * is returned (text cut off, the card scrolling sideways, a control outside it, or the card off the screen).
+   */
+  const checkAtPhoneWidth = async (message: BotMessage, name: string): Promise<string[]> => {
+    const card = cardIn(message);
+    await page.setViewportSize({ width: PHONE_WIDTH, height: DESKTOP.height });
+    try {
+      await card.evaluate((element, px) => (globalThis as unknown as ProbeWindow).__cardProbe.setFrameWidth(element, px), PHONE_CARD_WIDTH);
+      await settle(page);
+      await card.scrollIntoViewIfNeeded();
+      const measured = await card.evaluate((element) => (globalThis as unknown as ProbeWindow).__cardProbe.measureCard(element));
+      const box = await card.boundingBox();
+      return [
+        ...(box && (box.x < -1 || box.x + box.width > PHONE_WIDTH + 1) ? [`drawn from ${Math.round(box.x)} to ${Math.round(box.x + box.width)} px on a ${PHONE_WIDTH} px screen`] : []),
+        ...(measured.horizontalScroll ? ['scrolls sideways'] : []),
+        ...measured.clipped.map((clipped) => `cut off: ${clipped}`),
+        ...measured.controlsOutside.map((outside) => `outside the card: ${outside}`),
+      ].map((problem) => `${name}: ${problem}`);
+    } finally {
+      await card.evaluate((element) => (globalThis as unknown as ProbeWindow).__cardProbe.setFrameWidth(element, null));
+      await page.setViewportSize(DESKTOP);
+      await settle(page);
+    }
+  };
   const stored = (name: string) => {
     if (!harness) throw new Error('Local mode is not running.');
     return harness.storedInterest(name);
@@ -60,7 +108,11 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
     // Chromium first: when it is missing the run fails at once with how to install it.
     browser = await launchChromium();
     harness = await startLocalModeHarness('playground-e2e');
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page = await browser.newPage({ viewport: DESKTOP });
+    // The Playground's client as the accessibility check draws cards: with its dark theme at hand and cards that
+    // reflow to their width (targetWidth), so the same cards can be checked and pictured at phone width.
+    await servePatchedClient(page);
+    await page.addInitScript({ path: CARD_PROBE_SCRIPT });
     chat = new PlaygroundChat(page);
     await chat.open(harness.local.playgroundUrl);
   });
@@ -148,6 +200,17 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
       allowedAudiences: before?.allowedAudiences,
       webUrl: before?.webUrl,
     });
+  });
+
+  it('draws the list, interest and edit cards whole on a 360 px wide screen', async () => {
+    const list = await chat.ask('list', { text: 'Your interests', button: `Open ${NEW_INTEREST.name}` });
+    const problems = await checkAtPhoneWidth(list, 'list-card');
+    const interest = await chat.press(list, `Open ${NEW_INTEREST.name}`, { text: EDITED_DESCRIPTION, button: 'Edit' });
+    problems.push(...(await checkAtPhoneWidth(interest, 'interest-card')));
+    const editForm = await chat.press(interest, 'Edit', { text: `Edit ${NEW_INTEREST.name}`, button: 'Save' });
+    problems.push(...(await checkAtPhoneWidth(editForm, 'edit-form')));
+    await chat.press(editForm, 'Cancel', { text: EDITED_DESCRIPTION, button: 'Edit' });
+    expect(problems).toEqual([]);
   });
 
   /** Creates an interest for the Playground user straight through the profile service's Graph API. */

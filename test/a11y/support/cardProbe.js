@@ -46,6 +46,19 @@
     document.documentElement.style.setProperty('--a11y-card-width', `${px}px`);
   }
 
+  /**
+   * Gives one card the width `px` (its frame drawn 4 px wider, as `tag` does for every card), or its own width back
+   * with `null`: for a page whose cards are not tagged, such as the Playground's own chat.
+   */
+  function setFrameWidth(card, px) {
+    const panel = card.closest('.ac-preview-panel');
+    const frame = panel ? panel.parentElement : card.parentElement;
+    for (const [property, value] of [['width', `${px + 4}px`], ['max-width', 'none']]) {
+      if (px === null) frame.style.removeProperty(property);
+      else frame.style.setProperty(property, value, 'important');
+    }
+  }
+
   function cardById(id) {
     const card = document.querySelector(`[${CARD_ATTRIBUTE}="${CSS.escape(id)}"]`);
     if (!card) throw new Error(`No card ${id} in the page`);
@@ -189,7 +202,11 @@
   }
 
   function measure(id) {
-    const card = cardById(id);
+    return measureCard(cardById(id));
+  }
+
+  /** What `measure` reports, for any rendered card root (a page that did not `tag` its cards). */
+  function measureCard(card) {
     return {
       width: Math.round(card.getBoundingClientRect().width),
       text: shownText(card),
@@ -319,5 +336,5 @@
     return stops;
   }
 
-  window.__cardProbe = { tag, setCardWidth, measure, runAxe, focusCardStart, focusedStop, tabbableStops, cardCount: () => cardRoots().length };
+  window.__cardProbe = { tag, setCardWidth, setFrameWidth, measure, measureCard, runAxe, focusCardStart, focusedStop, tabbableStops, cardCount: () => cardRoots().length };
 })();

@@ -164,12 +164,9 @@ export async function startCardHost(): Promise<CardHost> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     // The page asks a CDN for fonts: fail those at once rather than wait for a network that may not be there.
     await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
-    await page.route(/\/static\/js\/main\.[0-9a-f]+\.js$/, async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, body: patchBundle(await response.text()) });
-    });
+    await servePatchedClient(page);
     await page.addInitScript({ path: require.resolve('axe-core/axe.min.js') });
-    await page.addInitScript({ path: path.join(__dirname, 'cardProbe.js') });
+    await page.addInitScript({ path: CARD_PROBE_SCRIPT });
     await page.goto(playground.url);
     await page.getByRole('textbox').first().waitFor();
     const address = await waitFor('the Playground to open its personal chat with the bot', () => bot.address());
@@ -198,9 +195,7 @@ export async function startCardHost(): Promise<CardHost> {
         await page.evaluate(`window.__cardProbe.tag(${JSON.stringify(cards.map((card) => card.id))})`);
       },
       async setTheme(theme) {
-        await page.evaluate(`window.dispatchEvent(new CustomEvent("a11y-theme", { detail: ${JSON.stringify(theme === 'dark' ? 'dark' : 'light')} }))`);
-        await page.emulateMedia(theme === 'highContrast' ? { forcedColors: 'active', colorScheme: 'dark' } : { forcedColors: 'none', colorScheme: 'light' });
-        await settle(page);
+        await applyTheme(page, theme);
       },
       async setCardWidth(px) {
         await page.evaluate(`window.__cardProbe.setCardWidth(${px})`);
@@ -214,8 +209,29 @@ export async function startCardHost(): Promise<CardHost> {
   }
 }
 
+/**
+ * Makes the page load the Playground's client with `THEME_SWITCH` and `REFLOW_SWITCH` applied; call it before the
+ * page opens the Playground. Any page can then draw cards as this host does, themes and widths included.
+ */
+export async function servePatchedClient(page: Page): Promise<void> {
+  await page.route(/\/static\/js\/main\.[0-9a-f]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: patchBundle(await response.text()) });
+  });
+}
+
+/** The script that installs `window.__cardProbe` (see cardProbe.js); inject it with `page.addInitScript`. */
+export const CARD_PROBE_SCRIPT = path.join(__dirname, 'cardProbe.js');
+
+/** Draws a page served by `servePatchedClient` in a theme, and waits until the cards are drawn again. */
+export async function applyTheme(page: Page, theme: PlaygroundTheme): Promise<void> {
+  await page.evaluate(`window.dispatchEvent(new CustomEvent("a11y-theme", { detail: ${JSON.stringify(theme === 'dark' ? 'dark' : 'light')} }))`);
+  await page.emulateMedia(theme === 'highContrast' ? { forcedColors: 'active', colorScheme: 'dark' } : { forcedColors: 'none', colorScheme: 'light' });
+  await settle(page);
+}
+
 /** Two animation frames and a short pause: the renderer's ResizeObserver fires, React re-renders, styles apply. */
-async function settle(page: Page): Promise<void> {
+export async function settle(page: Page): Promise<void> {
   for (let frame = 0; frame < 2; frame++) await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)))');
   await sleep(150);
   for (let frame = 0; frame < 2; frame++) await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)))');
