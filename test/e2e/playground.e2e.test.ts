@@ -16,7 +16,7 @@ import { PLAYGROUND_USER } from '../../localMode/playground';
 import { cardIn, choiceLabels, PlaygroundChat, type BotMessage } from './support/playgroundChat';
 import { SOURCE_TEXT } from '../../src/i18n/text';
 import { ADDED_NOTICE, AUDIENCE_QUESTION, CATEGORIES_QUESTION, DESCRIPTION_QUESTION, LINK_QUESTION, NAME_QUESTION } from '../support/addDialogWords';
-import { CARD_PROBE_SCRIPT, servePatchedClient, settle } from '../a11y/support/playgroundCardHost';
+import { applyTheme, CARD_PROBE_SCRIPT, servePatchedClient, settle, type PlaygroundTheme } from '../a11y/support/playgroundCardHost';
 
 const RESTORED_NOTICE = SOURCE_TEXT.t('undo.restored');
 
@@ -48,12 +48,17 @@ const PHONE_WIDTH = 360;
  * width; Teams on a phone gives a card the screen's width less a margin each side (about 16 px).
  */
 const PHONE_CARD_WIDTH = PHONE_WIDTH - 2 * 16;
+/** The themes pictured beside light, with the suffix of their screenshots. */
+const OTHER_THEMES: readonly (readonly [PlaygroundTheme, string])[] = [
+  ['dark', 'dark'],
+  ['highContrast', 'high-contrast'],
+];
 
-/** What the accessibility check's probe (`window.__cardProbe.measureCard`) reports about a drawn card. */
 /** The accessibility check's probe, installed in the page by `CARD_PROBE_SCRIPT` (functions run in the page). */
 interface ProbeWindow {
   __cardProbe: { measureCard(card: unknown): CardMeasurement; setFrameWidth(card: unknown, px: number | null): void };
 }
+/** What the probe's `measureCard` reports about a drawn card. */
 interface CardMeasurement {
   width: number;
   horizontalScroll: boolean;
@@ -75,10 +80,16 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
     await cardIn(message).screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`) });
   };
   /**
-   * The card on a 360 px wide screen, measured by the accessibility check's probe (`cardProbe.js`): what is wrong
-   * is returned (text cut off, the card scrolling sideways, a control outside it, or the card off the screen).
+   * Pictures the card in the other themes (`<name>.dark.png`, `<name>.high-contrast.png`), then on a 360 px wide
+   * screen (`<name>.phone.png`), where it is measured by the accessibility check's probe (`cardProbe.js`): what is
+   * wrong is returned (text cut off, the card scrolling sideways, a control outside it, or the card off the screen).
    */
-  const checkAtPhoneWidth = async (message: BotMessage, name: string): Promise<string[]> => {
+  const checkAndPicture = async (message: BotMessage, name: string): Promise<string[]> => {
+    for (const [theme, suffix] of OTHER_THEMES) {
+      await applyTheme(page, theme);
+      await screenshotCard(message, `${name}.${suffix}`);
+    }
+    await applyTheme(page, 'light');
     const card = cardIn(message);
     await page.setViewportSize({ width: PHONE_WIDTH, height: DESKTOP.height });
     try {
@@ -87,6 +98,7 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
       await card.scrollIntoViewIfNeeded();
       const measured = await card.evaluate((element) => (globalThis as unknown as ProbeWindow).__cardProbe.measureCard(element));
       const box = await card.boundingBox();
+      await screenshotCard(message, `${name}.phone`);
       return [
         ...(box && (box.x < -1 || box.x + box.width > PHONE_WIDTH + 1) ? [`drawn from ${Math.round(box.x)} to ${Math.round(box.x + box.width)} px on a ${PHONE_WIDTH} px screen`] : []),
         ...(measured.horizontalScroll ? ['scrolls sideways'] : []),
@@ -202,13 +214,13 @@ describe('local mode in the Microsoft 365 Agents Playground', () => {
     });
   });
 
-  it('draws the list, interest and edit cards whole on a 360 px wide screen', async () => {
+  it('draws the list, interest and edit cards whole on a 360 px wide screen, and pictures them in dark and high contrast', async () => {
     const list = await chat.ask('list', { text: 'Your interests', button: `Open ${NEW_INTEREST.name}` });
-    const problems = await checkAtPhoneWidth(list, 'list-card');
+    const problems = await checkAndPicture(list, 'list-card');
     const interest = await chat.press(list, `Open ${NEW_INTEREST.name}`, { text: EDITED_DESCRIPTION, button: 'Edit' });
-    problems.push(...(await checkAtPhoneWidth(interest, 'interest-card')));
+    problems.push(...(await checkAndPicture(interest, 'interest-card')));
     const editForm = await chat.press(interest, 'Edit', { text: `Edit ${NEW_INTEREST.name}`, button: 'Save' });
-    problems.push(...(await checkAtPhoneWidth(editForm, 'edit-form')));
+    problems.push(...(await checkAndPicture(editForm, 'edit-form')));
     await chat.press(editForm, 'Cancel', { text: EDITED_DESCRIPTION, button: 'Edit' });
     expect(problems).toEqual([]);
   });
