@@ -32,5 +32,10 @@ export function warmUpWhenIdle(server: Server, warmUp: () => Promise<void>, logg
     });
   }
   server.on('request', onRequest);
+  // A server closed before it was ever quiet long enough has nothing left to warm up for.
+  server.once('close', () => {
+    clearTimeout(timer);
+    server.off('request', onRequest);
+  });
   schedule();
 }

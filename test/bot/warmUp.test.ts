@@ -52,6 +52,16 @@ describe('warmUpWhenIdle', () => {
     expect(runs).toBe(1);
   });
 
+  it('does not run for a server closed before it was quiet long enough', async () => {
+    const started = await listening((_req, res) => res.end('ok'));
+    server = started.server;
+    let runs = 0;
+    warmUpWhenIdle(server, async () => void (runs += 1), createLogger({ level: 'silent' }), QUIET_MS);
+    await new Promise((resolve) => started.server.close(resolve));
+    await sleep(QUIET_MS * 3);
+    expect(runs).toBe(0);
+  });
+
   it('waits while any request is in flight, then runs once the last has been answered', async () => {
     const answers: (() => void)[] = [];
     const started = await listening((_req, res) => {
