@@ -38,7 +38,7 @@ import type { Section, Target } from './section';
 import { actionOf, observedPlan, type ObservedRequest, type StatePlan } from './statePlan';
 import { fixed, showSpread, spread, type Spread } from './stats';
 import { NO_STORAGE_REQUESTS, storagePerTurn, type StorageCounts } from './storageTraffic';
-import { FLOOR_RATIO_TARGET, perRoundRatio, roundOrder, scheduleUnits, type RunSample } from './throughput';
+import { FLOOR_RATIO_TARGET, loadFigures, perRoundRatio, roundOrder, scheduleUnits, type RunSample } from './throughput';
 
 const APP_ID = '5d0b9a52-3c1e-4f7a-8b6d-2e9f0c1a4b73';
 const TENANT_ID = 'e4c7b1a9-6d2f-4a8e-9c3b-7f1d0e5a2b86';
@@ -256,15 +256,7 @@ async function measureProductionRun(context: BenchContext, stand: ProductionStan
   // What a turn asks of Graph, storage and the connector is counted for every turn started, answered in time or not.
   const attempted = run.turns + run.errors > 0 ? run.turns + run.errors : Number.NaN;
   return {
-    target: target.id,
-    concurrency,
-    round,
-    position,
-    turns: run.turns,
-    errors: run.errors,
-    turnsPerSecond: run.turnsPerSecond,
-    p50Ms: run.p50Ms,
-    p99Ms: run.p99Ms,
+    ...loadFigures(target.id, concurrency, round, position, run),
     botCpuMsPerTurn: perTurn(0),
     serviceCpuMsPerTurn: perTurn(1),
     azuriteCpuMsPerTurn: perTurn(2),

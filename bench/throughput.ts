@@ -70,6 +70,11 @@ export function loadedBot(context: BenchContext, kind: BotKind): LoadedBot {
   return { client: context.clients[kind], process: context.bots[kind].process };
 }
 
+/** What every run sample says of its place in the schedule and of its load, whatever else it measures. */
+export function loadFigures(target: string, concurrency: number, round: number, position: number, run: LoadResult): Omit<RunSample, 'botCpuMsPerTurn' | 'serviceCpuMsPerTurn' | 'clientCpuMsPerTurn'> {
+  return { target, concurrency, round, position, turns: run.turns, errors: run.errors, turnsPerSecond: run.turnsPerSecond, p50Ms: run.p50Ms, p99Ms: run.p99Ms };
+}
+
 /** One measured run of `target` on `loaded`, after a warm-up burst of the same work. */
 export async function measureRun(context: BenchContext, target: BenchTarget, loaded: LoadedBot, concurrency: number, round: number, position: number): Promise<RunSample> {
   const { options } = context;
@@ -85,15 +90,7 @@ export async function measureRun(context: BenchContext, target: BenchTarget, loa
   const [botAfter, serviceAfter] = await Promise.all([bot.cpuMicros(), service.cpuMicros()]);
   const perTurn = (micros: number): number => (run.turns > 0 ? micros / 1000 / run.turns : Number.NaN);
   return {
-    target: target.id,
-    concurrency,
-    round,
-    position,
-    turns: run.turns,
-    errors: run.errors,
-    turnsPerSecond: run.turnsPerSecond,
-    p50Ms: run.p50Ms,
-    p99Ms: run.p99Ms,
+    ...loadFigures(target.id, concurrency, round, position, run),
     botCpuMsPerTurn: perTurn(botAfter - botBefore),
     serviceCpuMsPerTurn: perTurn(serviceAfter - serviceBefore),
     clientCpuMsPerTurn: perTurn(clientCpu.user + clientCpu.system),
