@@ -55,8 +55,8 @@ const GROUPS = {
     tests: ['test/graph/personInterestWire.test.ts', 'test/graph/declaredProperties.test.ts', 'test/graph/wireChecks.test.ts'],
   },
   templates: {
-    mutate: ['src/cards/cardTemplate.ts'],
-    tests: ['test/cards/cardTemplate.test.ts', 'test/cards/interestCard.test.ts', 'test/cards/listCard.test.ts'],
+    mutate: ['src/cards/cardTemplate.ts', 'src/cards/expansionShapes.ts'],
+    tests: ['test/cards/cardTemplate.test.ts', 'test/cards/expansionShapes.test.ts', 'test/cards/interestCard.test.ts', 'test/cards/listCard.test.ts'],
   },
   ingress: {
     mutate: ['src/edge/botFrameworkAuthentication.ts'],

@@ -3,6 +3,7 @@ import { CardFactory, type Attachment } from 'botbuilder';
 import type { MessageKey } from '../i18n/catalog';
 import { isMessageKey } from '../i18n/catalogs';
 import type { Text } from '../i18n/text';
+import { asExpandedPart, bindsByPathOnly, keptByShape } from './expansionShapes';
 
 /** An expanded Adaptive Card, ready to send or to return from an `adaptiveCard/action` invoke. */
 export interface AdaptiveCard {
@@ -19,9 +20,10 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 export type TemplateActions = Readonly<Record<string, { readonly verb: string }>>;
 
 /**
- * Binds a `cards/<name>.json` template to its data type and to the actions its buttons name (`withVerbs`). The template is prepared on first use and reused:
- * `expand` only evaluates. Data must be fully normalized (no `undefined`, no `null` in text): the engine writes
- * an unbound field as the literal `${field}` and throws on `null` inside mixed text.
+ * Binds a `cards/<name>.json` template to its data type and to the actions its buttons name (`withVerbs`). The
+ * template is prepared on first use and reused (`preparedTemplate`). Data must be fully normalized (no `undefined`,
+ * no `null` in text): the engine writes an unbound field as the literal `${field}` and throws on `null` inside mixed
+ * text.
  */
 export function defineCardTemplate<TData extends object>(payload: unknown, actions: TemplateActions = {}): (text: Text, data: TData) => AdaptiveCard {
   const expand = preparedTemplate<TData>(payload, actions);
@@ -29,85 +31,49 @@ export function defineCardTemplate<TData extends object>(payload: unknown, actio
 }
 
 /**
- * Like `defineCardTemplate`, for a card a user asks for again and again unchanged (the list): the expansion is kept
- * per owner, keyed by the owner and the whole view data, so it is reused only for exactly the same input and never
- * across owners. The card returned is the one kept, deeply frozen: callers build on it (a spread) but never change
- * it, so a hit costs no copy. At most `maxEntries` expansions are kept, the least recently used dropped first.
+ * Expansions kept per template and language, one per shape of data (see `expansionShapes.ts`): a card has a
+ * handful (its `$when`s, how many rows or badges), so this bound is only reached by a card with many lists in it.
  */
-export function defineCachedCardTemplate<TData extends object>(payload: unknown, maxEntries: number, actions: TemplateActions = {}): (text: Text, ownerId: string, data: TData) => AdaptiveCard {
-  return keptExpansions(defineCardTemplate<TData>(payload, actions), maxEntries);
-}
-
-/**
- * Like `defineCachedCardTemplate`, for a card whose actions change less often than its body (the interest card: a
- * save changes what it says, not what can be done with it). The body and the actions are expanded and kept apart,
- * each keyed by the owner and its own view data, so a card whose body changed expands only its body. The card is
- * the template's, key for key, as one expansion of the whole would give it.
- */
-export function defineCachedSplitCardTemplate<TBody extends object, TActions extends object>(
-  payload: { readonly actions: readonly unknown[] },
-  maxEntries: number,
-  named: TemplateActions = {},
-): (text: Text, ownerId: string, body: TBody, actions: TActions) => AdaptiveCard {
-  const { actions, ...withoutActions } = payload;
-  const expandBody = defineCachedCardTemplate<TBody>(withoutActions, maxEntries, named);
-  const expandActions = keptExpansions(preparedTemplate<TActions>(actions, named), maxEntries);
-  return (text, ownerId, body, actionsView) => {
-    const expandedActions = expandActions(text, ownerId, actionsView);
-    if (!Array.isArray(expandedActions)) throw new Error('card actions did not expand to a list');
-    return Object.freeze({ ...expandBody(text, ownerId, body), actions: expandedActions });
-  };
-}
+const SHAPES_KEPT = 64;
 
 /**
  * Prepared on first use in each language (its verbs and words filled in, see `withVerbs` and `withWords`), so a
- * card costs the same to expand in every language; each call only evaluates.
+ * card costs the same to expand in every language. A template bound by paths alone is expanded once per shape of
+ * its data and copied with the values put back; any other is expanded in full each time.
  */
 function preparedTemplate<TData extends object>(payload: unknown, actions: TemplateActions): (text: Text, data: TData) => unknown {
   // Verbs are checked at once, so a template naming an action its card was not given fails when the module loads.
   const withActions = withVerbs(payload, actions);
-  const templates = new Map<Text['t'], Template>();
+  const expanders = new Map<Text['t'], (data: unknown) => unknown>();
   return (text, data) => {
-    let template = templates.get(text.t);
-    if (template === undefined) {
-      template = new Template(withWords(withActions, text));
-      templates.set(text.t, template);
+    let expand = expanders.get(text.t);
+    if (expand === undefined) {
+      const inLanguage = withWords(withActions, text);
+      const template = new Template(inLanguage);
+      const expandInFull = (view: unknown): unknown => template.expand({ $root: view });
+      expand = bindsByPathOnly(inLanguage) ? keptByShape(expandInFull, SHAPES_KEPT) : expandInFull;
+      expanders.set(text.t, expand);
     }
-    return template.expand({ $root: data });
+    return expand(data);
   };
 }
 
 /**
- * Keeps up to `maxEntries` expansions, deeply frozen, keyed by the language, the owner and the whole view data
- * (least recently used dropped first).
+ * A part of a card with its own template (a row of the list, whose shape varies row by row): expanded like a card,
+ * and placed whole where the card's template names it (`"items": "${items}"`).
  */
-function keptExpansions<TData extends object, TExpanded>(
-  expand: (text: Text, data: TData) => TExpanded,
-  maxEntries: number,
-): (text: Text, ownerId: string, data: TData) => TExpanded {
-  const expansions = new Map<string, TExpanded>();
-  return (text, ownerId, data) => {
-    const key = `${text.language}\n${ownerId}\n${JSON.stringify(data)}`;
-    const kept = expansions.get(key);
-    if (kept !== undefined) {
-      expansions.delete(key);
-      expansions.set(key, kept);
-      return kept;
-    }
-    const expanded = deepFreeze(expand(text, data));
-    expansions.set(key, expanded);
-    if (expansions.size > maxEntries) expansions.delete(expansions.keys().next().value as string);
-    return expanded;
+export function defineCardPart<TData extends object>(payload: unknown, actions: TemplateActions = {}): (text: Text, data: TData) => CardPart {
+  const expand = preparedTemplate<TData>(payload, actions);
+  return (text, data) => {
+    const part = expand(text, data);
+    if (!Array.isArray(part)) throw new Error('card part template did not expand to a list');
+    return asExpandedPart(part) as unknown as CardPart;
   };
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
+declare const cardPartBrand: unique symbol;
+/** What `defineCardPart` expands: a list of card elements, placed whole into a card. */
+export type CardPart = readonly unknown[] & { readonly [cardPartBrand]: true };
 
 function asAdaptiveCard(expanded: unknown): AdaptiveCard {
   if (typeof expanded !== 'object' || expanded === null || Array.isArray(expanded)) throw new Error('card template did not expand to an object');

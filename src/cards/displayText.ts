@@ -12,6 +12,8 @@ export { removeUnsafeCharacters };
 
 /** At most `maxCodePoints` code points (never half an emoji), with an ellipsis when something was cut. */
 export function clip(text: string, maxCodePoints: number): string {
+  // No text has more code points than UTF-16 units: a short one is kept without counting.
+  if (text.length <= maxCodePoints) return text;
   const codePoints = Array.from(text);
   if (codePoints.length <= maxCodePoints) return text;
   return codePoints.slice(0, Math.max(0, maxCodePoints - 1)).join('') + ELLIPSIS;
@@ -19,6 +21,7 @@ export function clip(text: string, maxCodePoints: number): string {
 
 /** At most `maxCodePoints` code points, cut without a marker: for values that go back into inputs and drafts. */
 export function truncate(text: string, maxCodePoints: number): string {
+  if (text.length <= maxCodePoints) return text;
   const codePoints = Array.from(text);
   return codePoints.length <= maxCodePoints ? text : codePoints.slice(0, maxCodePoints).join('');
 }

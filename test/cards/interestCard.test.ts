@@ -103,11 +103,12 @@ describe('renderInterestCard', () => {
   });
 
   describe('an interest opened again', () => {
-    test('gives the same card as the first time, which no caller can change', () => {
+    test('gives the same card as the first time, whatever was done to that one', () => {
       const first = renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID });
       const expected = structuredClone(first);
-      expect(() => (first.body.length = 0)).toThrow(TypeError);
-      expect(() => Object.assign(first.body[0] as object, { text: 'changed' })).toThrow(TypeError);
+      Object.assign(first.body[0] as object, { text: 'changed' });
+      first.actions?.splice(0);
+      first.body.length = 0;
       expect(renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID })).toEqual(expected);
     });
 

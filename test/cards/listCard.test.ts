@@ -73,12 +73,12 @@ describe('renderListCard', () => {
   });
 
   describe('a list asked for again', () => {
-    test('gives the same card as the first time, which no caller can change', () => {
+    test('gives the same card as the first time, whatever was done to that one', () => {
       const first = renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: OWNER_ID });
       const expected = structuredClone(first);
-      expect(() => (first.body.length = 0)).toThrow(TypeError);
-      expect(() => Object.assign(first.body[0] as object, { text: 'changed' })).toThrow(TypeError);
-      expect(() => (first['refresh'] = {})).toThrow(TypeError);
+      Object.assign(first.body[0] as object, { text: 'changed' });
+      ((first.body.at(-2) as { items: unknown[] }).items).length = 0;
+      first.body.length = 0;
       expect(renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: OWNER_ID })).toEqual(expected);
     });
 

@@ -10,7 +10,7 @@ import { PSEUDO_LANGUAGE, SHIPPED_LANGUAGES } from '../../src/i18n/languages';
 import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../src/i18n/pseudo';
 import { textFor } from '../../src/i18n/text';
 import { inferred, syncedFromUpa, userCreated } from '../cards/fixtures';
-import { LONGEST_CASES, REALISTIC_CASES } from '../support/cardCases';
+import { CARD_PARTS, LONGEST_CASES, REALISTIC_CASES } from '../support/cardCases';
 import { visibleTexts } from '../support/visibleTexts';
 
 const LANGUAGES = [...SHIPPED_LANGUAGES, PSEUDO_LANGUAGE] as const;
@@ -29,7 +29,8 @@ const LOCALE_OF: Readonly<Record<(typeof LANGUAGES)[number], string>> = {
 describe('cards in every language', () => {
   it('cover every card template', () => {
     const templates = fs.readdirSync(path.join(__dirname, '..', '..', 'cards')).map((file) => file.replace(/\.json$/, ''));
-    expect(new Set(REALISTIC_CASES.map((card) => card.template).filter((template) => template !== 'code'))).toEqual(new Set(templates));
+    const expanded = REALISTIC_CASES.flatMap((card) => [card.template, ...(CARD_PARTS[card.template] ?? [])]).filter((template) => template !== 'code');
+    expect(new Set(expanded)).toEqual(new Set(templates));
   });
 
   describe.each(LANGUAGES.map((language) => [language, textFor(LOCALE_OF[language], 'Europe/Berlin')] as const))('%s', (language, text) => {

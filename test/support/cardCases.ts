@@ -45,6 +45,9 @@ export interface CardCase {
   render(text: Text): AdaptiveCard;
 }
 
+/** The part templates in `cards/` a card's template places its parts from (`defineCardPart`). */
+export const CARD_PARTS: Readonly<Record<string, readonly string[]>> = { list: ['listRow'] };
+
 /** Every card, with data that makes each optional part show. */
 function casesWith(label: string, interest: PersonInterest, many: readonly PersonInterest[]): CardCase[] {
   const draft = draftFromInterest(interest);

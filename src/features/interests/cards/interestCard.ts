@@ -5,7 +5,7 @@ import { describeProvenance } from '../../../domain/provenance';
 import type { Text } from '../../../i18n/text';
 import type { CardActionData } from '../../../conversation/cardActionDefinition';
 import { CONFIRM_INFERENCE, DELETE_INTEREST, EDIT_INTEREST, SHOW_LIST, TAG_INTEREST } from '../cardActions';
-import { defineCachedSplitCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { defineCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
 import { blockText, inlineText } from '../../../cards/displayText';
 import { audiencesText, categoriesText, DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, linkView, suggestionText, tagLabels, type LinkView } from '../../../cards/interestView';
 import { isVisibleToEveryoneIn } from '../../../domain/sharedConversation';
@@ -25,8 +25,7 @@ export interface InterestCardData {
   viewers?: Viewers;
 }
 
-/** What the card says; a save or a new tag changes it. */
-interface InterestBodyView extends Pick<LinkView, 'hasLink' | 'link'> {
+interface InterestCardView extends Pick<LinkView, 'hasLink' | 'link' | 'hasOpenableLink' | 'linkUrl'> {
   hasNotice: boolean;
   notice: string;
   name: string;
@@ -43,13 +42,8 @@ interface InterestBodyView extends Pick<LinkView, 'hasLink' | 'link'> {
   lastChanged: string;
   created: string;
   origin: string;
-}
-
-/** What can be done with the interest; the same before and after most saves. */
-interface InterestActionsView extends Pick<LinkView, 'hasOpenableLink' | 'linkUrl'> {
   ownerId: string;
   interestId: string;
-  isSuggestion: boolean;
   confirmData: CardActionData<typeof CONFIRM_INFERENCE>;
   page: number;
   hasPersonalChat: boolean;
@@ -60,11 +54,8 @@ interface InterestActionsView extends Pick<LinkView, 'hasOpenableLink' | 'linkUr
  * The template asks Teams for a full-width card (`msteams.width: "Full"`): its facts are label–value pairs and it has
  * up to seven buttons, which at the default chat width wrap the values a word a line and the buttons into rows.
  * Its tag badges show on wide cards only (`targetWidth`); narrower, the tags are one line of words.
- *
- * An interest is opened again and again unchanged; its card is a few kilobytes, so a thousand are a few megabytes.
  */
-const INTEREST_EXPANSIONS_KEPT = 1024;
-const expand = defineCachedSplitCardTemplate<InterestBodyView, InterestActionsView>(template, INTEREST_EXPANSIONS_KEPT, {
+const expand = defineCardTemplate<InterestCardView>(template, {
   confirmInference: CONFIRM_INFERENCE,
   deleteInterest: DELETE_INTEREST,
   editInterest: EDIT_INTEREST,
@@ -82,40 +73,33 @@ export function renderInterestCard(text: Text, { interest, ownerId, notice, page
   const badges = tagLabels(text, draft.collaborationTags).map((label) => ({ label }));
   const link = linkView(text, draft.webUrl);
   const isSuggestion = isUnconfirmedSuggestion(interest);
-  const card = expand(
-    text,
+  const card = expand(text, {
+    hasNotice: noticeText !== '',
+    notice: noticeText,
+    name: displayName(text, draft.displayName),
+    isSuggestion,
+    suggestion: suggestionText(text, interest),
+    hasDescription: description !== '',
+    description,
+    hasBadges: badges.length > 0,
+    badges,
+    tagsLine: text.t('card.tagsLine', { tags: badges.map((badge) => badge.label).join(' · ') }),
+    categories: categoriesText(text, draft.categories),
+    audience: inlineText(audiencesText(text, interest.allowedAudiences), DISPLAY_LIMITS.message),
+    hasLink: link.hasLink,
+    link: link.link,
+    lastChanged: dateText(text, provenance.lastModified),
+    created: dateText(text, provenance.created),
+    origin: inlineText(text.say(provenance.source), DISPLAY_LIMITS.message),
     ownerId,
-    {
-      hasNotice: noticeText !== '',
-      notice: noticeText,
-      name: displayName(text, draft.displayName),
-      isSuggestion,
-      suggestion: suggestionText(text, interest),
-      hasDescription: description !== '',
-      description,
-      hasBadges: badges.length > 0,
-      badges,
-      tagsLine: text.t('card.tagsLine', { tags: badges.map((badge) => badge.label).join(' · ') }),
-      categories: categoriesText(text, draft.categories),
-      audience: inlineText(audiencesText(text, interest.allowedAudiences), DISPLAY_LIMITS.message),
-      hasLink: link.hasLink,
-      link: link.link,
-      lastChanged: dateText(text, provenance.lastModified),
-      created: dateText(text, provenance.created),
-      origin: inlineText(text.say(provenance.source), DISPLAY_LIMITS.message),
-    },
-    {
-      ownerId,
-      interestId: interest.id ?? '',
-      isSuggestion,
-      confirmData: confirmDataOf(interest, ownerId),
-      hasOpenableLink: link.hasOpenableLink,
-      linkUrl: link.linkUrl,
-      page,
-      hasPersonalChat: isSharedView(viewers) && viewers.personalChatUrl !== '',
-      personalChatUrl: isSharedView(viewers) ? viewers.personalChatUrl : '',
-    },
-  );
+    interestId: interest.id ?? '',
+    confirmData: confirmDataOf(interest, ownerId),
+    hasOpenableLink: link.hasOpenableLink,
+    linkUrl: link.linkUrl,
+    page,
+    hasPersonalChat: isSharedView(viewers) && viewers.personalChatUrl !== '',
+    personalChatUrl: isSharedView(viewers) ? viewers.personalChatUrl : '',
+  });
   return withOwnerRefresh(text, card, viewers, { ownerId, card: 'interest', interestId: interest.id ?? '', page });
 }
 

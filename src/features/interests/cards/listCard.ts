@@ -1,11 +1,12 @@
 import template from '../../../../cards/list.json';
+import rowTemplate from '../../../../cards/listRow.json';
 import { draftFromInterest } from '../../../domain/interestDraft';
 import { LIST_PAGE_SIZE, pageOf } from '../../../domain/paging';
 import type { PersonInterest } from '../../../domain/personInterest';
 import type { Text } from '../../../i18n/text';
 import { interestsForSharedConversation } from '../../../domain/sharedConversation';
 import { distinctTitles } from '../../../cards/actionTitles';
-import { defineCachedCardTemplate, type AdaptiveCard } from '../../../cards/cardTemplate';
+import { defineCardPart, defineCardTemplate, type AdaptiveCard, type CardPart } from '../../../cards/cardTemplate';
 import { blockText, inlineText, plainText } from '../../../cards/displayText';
 import { DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, tagLabels } from '../../../cards/interestView';
 import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
@@ -23,6 +24,9 @@ export interface ListCardData {
 }
 
 interface ListRowView {
+  ownerId: string;
+  /** The page shown, so "Back to list" on the interest card returns here. */
+  page: number;
   interestId: string;
   name: string;
   openTitle: string;
@@ -45,8 +49,8 @@ interface ListCardView {
   addHint: string;
   hasPersonalChat: boolean;
   personalChatUrl: string;
-  rows: ListRowView[];
-  /** The page shown, carried by each row so "Back to list" returns here. */
+  /** Each row expanded from its own template (`listRow.json`): the rows' shapes vary one by one. */
+  rows: { items: CardPart }[];
   page: number;
   hasPrevious: boolean;
   previousPage: number;
@@ -58,11 +62,9 @@ interface ListCardView {
  * The template asks Teams for a full-width card (`msteams.width: "Full"`): each row is a name with its badge, and
  * at the default chat width long names wrap into several lines a row. On phones (Teams' narrow widths) the rows'
  * chevron column is dropped (`targetWidth`): the whole row opens the interest, and the room goes to the name.
- *
- * Lists come back unchanged far more often than not; a few hundred expansions are a few megabytes at most.
  */
-const LIST_EXPANSIONS_KEPT = 256;
-const expand = defineCachedCardTemplate<ListCardView>(template, LIST_EXPANSIONS_KEPT, { openInterest: OPEN_INTEREST, showList: SHOW_LIST });
+const expand = defineCardTemplate<ListCardView>(template, { showList: SHOW_LIST });
+const expandRow = defineCardPart<ListRowView>(rowTemplate, { openInterest: OPEN_INTEREST });
 const OWNER_NAME_MAX = 60;
 /** A row's name as it shows and as its button is named (screen readers read the title); the interest card has it whole. */
 const OPEN_TITLE_NAME_MAX = 40;
@@ -81,7 +83,7 @@ export function renderListCard(text: Text, { interests, page, ownerId, notice, v
   // Suggestions wait for the owner alone: a shared card neither counts them nor asks the room to confirm them.
   const suggestionCount = shared ? 0 : listed.filter(isUnconfirmedSuggestion).length;
   const ownerName = shared ? inlineText(viewers.ownerName, OWNER_NAME_MAX) : '';
-  const card = expand(text, ownerId, {
+  const card = expand(text, {
     ownerId,
     title: shared ? (ownerName === '' ? text.t('list.title.anonymous') : text.t('list.title.owner', { owner: ownerName })) : text.t('list.title.own'),
     hasNotice: noticeText !== '',
@@ -97,7 +99,7 @@ export function renderListCard(text: Text, { interests, page, ownerId, notice, v
     addHint: shared ? text.t('list.addHint.shared', { botName: inlineText(viewers.botName ?? '', OWNER_NAME_MAX) || text.t('helpCard.defaultBotName') }) : text.t('list.addHint'),
     hasPersonalChat: shared && viewers.personalChatUrl !== '',
     personalChatUrl: shared ? viewers.personalChatUrl : '',
-    rows: withDistinctOpenTitles(text, shown.items.map((interest) => toRow(text, interest)), first),
+    rows: withDistinctOpenTitles(text, shown.items.map((interest) => toRow(text, interest, ownerId, shown.page)), first).map((row) => ({ items: expandRow(text, row) })),
     page: shown.page,
     hasPrevious: shown.hasPrevious,
     previousPage: shown.page - 1,
@@ -107,10 +109,12 @@ export function renderListCard(text: Text, { interests, page, ownerId, notice, v
   return withOwnerRefresh(text, card, viewers, { ownerId, card: 'list', page: shown.page });
 }
 
-function toRow(text: Text, interest: PersonInterest): ListRowView {
+function toRow(text: Text, interest: PersonInterest, ownerId: string, page: number): ListRowView {
   const draft = draftFromInterest(interest);
   const tags = tagLabels(text, draft.collaborationTags).join(' · ');
   return {
+    ownerId,
+    page,
     interestId: interest.id ?? '',
     // The row's button is named by what it shows (its name, cut as its title is), so the two say the same.
     name: displayName(text, draft.displayName, OPEN_TITLE_NAME_MAX),
