@@ -211,13 +211,14 @@ function requestIdOf(req: IncomingMessage): string {
 
 function sendJson(res: ServerResponse, status: number, body: unknown, close: boolean): void {
   if (res.headersSent) return;
-  // Encoded once: the length and the bytes sent come from the same buffer.
-  const bytes = Buffer.from(body === undefined ? '' : JSON.stringify(body), 'utf8');
-  const headers: Record<string, string | number> = { 'Content-Length': bytes.length };
-  if (bytes.length > 0) headers['Content-Type'] = 'application/json; charset=utf-8';
+  // Serialized once and written as text: the socket encodes it, so no copy of a card-sized reply is made here.
+  const json = body === undefined ? '' : JSON.stringify(body);
+  const length = Buffer.byteLength(json, 'utf8');
+  const headers: Record<string, string | number> = { 'Content-Length': length };
+  if (length > 0) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (close) headers.Connection = 'close';
   res.writeHead(status, headers);
-  res.end(bytes);
+  res.end(json, 'utf8');
 }
 
 function refusalFor(status: unknown): HttpRefusal {
