@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, DeliveryModes, type Activity, type TurnContext } from 'botbuilder';
 import { toAttachment, type AdaptiveCard } from '../cards/cardTemplate';
 import { OWNER_ONLY, personalChatUrl, type Viewers } from '../cards/sharedView';
 import type { Logger } from '../logger';
@@ -11,10 +11,12 @@ export async function sendCard(context: TurnContext, card: AdaptiveCard): Promis
 /**
  * Shows "typing…" while a Graph call runs (Teams shows it for about three seconds or until the next message).
  * Not in a channel: Teams shows no bot typing in channel threads, and a typing activity sent into a thread breaks
- * the Agents Playground's channel view (its later replies there are not drawn).
+ * the Agents Playground's channel view (its later replies there are not drawn). Not to a client that asked for the
+ * replies in the HTTP response (`expectReplies`): it gets them all at once when the turn ends, so the indicator
+ * would arrive together with the answer it announces.
  */
 export async function sendTyping(context: TurnContext): Promise<void> {
-  if (context.activity.conversation?.conversationType === 'channel') return;
+  if (context.activity.conversation?.conversationType === 'channel' || context.activity.deliveryMode === DeliveryModes.ExpectReplies) return;
   await context.sendActivity({ type: ActivityTypes.Typing });
 }
 

@@ -1,6 +1,6 @@
 /**
  * Group chats and channels over real HTTP: what the bot posts where everyone reads it, and that every reply is
- * one the client can show (no typing in channel threads, replies in the thread they answer).
+ * one the client can show (typing only where it shows, replies in the thread they answer).
  */
 import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '../../src/auth/devToken';
@@ -84,13 +84,6 @@ describe('group chats and channels', () => {
     const text = onlyCard(exchange);
     expect(text.includes('Public speaking')).toBe(personal);
     expect(text.includes(SHARED_VIEW_NOTE)).toBe(!personal);
-  });
-
-  it('sends no typing activity into a channel thread, but still in personal and group chats', async () => {
-    const types = async (conversation: Conversation) => (await say('list', conversation)).activities.map((activity) => activity.type);
-    expect(await types(CHANNEL_THREAD)).toEqual(['message']);
-    expect(await types(GROUP)).toEqual(['typing', 'message']);
-    expect(await types(PERSONAL)).toEqual(['typing', 'message']);
   });
 
   it.each([
@@ -272,5 +265,33 @@ describe('user text in plain messages shows as typed', () => {
     expect(notice).not.toMatch(/(^|[^\\])(\*\*|<i>)/);
     expect(rendered(notice)).toContain('"Piano **loud** <i>x</i>"');
     await harness.say('cancel');
+  });
+});
+
+describe('typing indicators', () => {
+  let harness: BotHarness;
+  beforeAll(async () => {
+    harness = await startBotHarness({ connector: true });
+  });
+  afterAll(() => harness.close());
+
+  /** What reached the client for one `list`: through the Bot Connector, or in the HTTP response (`expectReplies`). */
+  const typesSent = async (conversation: Conversation, expectReplies: boolean): Promise<(string | undefined)[]> => {
+    const before = harness.connector.accepted().length;
+    const text = conversation === PERSONAL ? 'list' : `<at>${BOT.name}</at> list`;
+    const exchange = await harness.send({ type: 'message', text, conversation }, { expectReplies });
+    const sent = expectReplies ? exchange.activities : harness.connector.accepted().slice(before);
+    return sent.map((activity) => activity.type);
+  };
+
+  it('go before the answer in personal and group chats, never into a channel thread', async () => {
+    expect(await typesSent(PERSONAL, false)).toEqual(['typing', 'message']);
+    expect(await typesSent(GROUP, false)).toEqual(['typing', 'message']);
+    expect(await typesSent(CHANNEL_THREAD, false)).toEqual(['message']);
+  });
+
+  it('are not sent to a client that takes every reply at once in the HTTP response', async () => {
+    expect(await typesSent(PERSONAL, true)).toEqual(['message']);
+    expect(await typesSent(GROUP, true)).toEqual(['message']);
   });
 });

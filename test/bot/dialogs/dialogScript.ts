@@ -17,10 +17,9 @@ import { cardText, startBotHarness } from '../../support/botHarness';
 
 export const USER = { id: '29:local-user', name: 'Alex Wilber', aadObjectId: '11111111-2222-4333-8444-555555555555' };
 
-/** What the bot sent in one turn, without typing indicators (those are kept apart). */
+/** What the bot sent in one turn. */
 export interface Turn {
   readonly replies: Partial<Activity>[];
-  readonly typingCount: number;
   /** The body of the invoke response, for an invoke turn. */
   readonly invokeResponse: unknown;
 }
@@ -72,7 +71,6 @@ export async function startDialogHost(options: DialogHostOptions = {}): Promise<
     const invokeResponse = activities.find((activity) => activity.type === ActivityTypes.InvokeResponse);
     return {
       replies: activities.filter((activity) => activity.type === ActivityTypes.Message),
-      typingCount: activities.filter((activity) => activity.type === ActivityTypes.Typing).length,
       invokeResponse: (invokeResponse?.value as { body?: unknown } | undefined)?.body,
     };
   };
