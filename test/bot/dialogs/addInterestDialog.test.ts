@@ -86,7 +86,7 @@ describe('add interest dialog', () => {
   });
 
   test('asks for every field, shows the summary, creates once and shows the new card', async () => {
-    const turns = await host.converse([
+    await host.converse([
       ...UP_TO_SUMMARY.slice(0, -1),
       [ANSWERS.link, [SHOWS_SUMMARY, 'Games and Strategy', 'Ask me about · Can mentor', 'Everyone', 'Openings, endgames']],
       ['yes', [ADDED, 'Chess', 'interest.edit']],
