@@ -92,14 +92,35 @@ async function fetchJson(url: string): Promise<unknown> {
   return response.json();
 }
 
+/** Each signing key's public key, built once: a key set is fetched once a day and names a handful. */
+const publicKeys = new WeakMap<ChannelSigningKey, crypto.KeyObject | null>();
+
 /** The public key as the SDK builds it (modulus and exponent only), or undefined for a key the SDK would not use. */
 function publicKeyOf(key: ChannelSigningKey): crypto.KeyObject | undefined {
+  let publicKey = publicKeys.get(key);
+  if (publicKey === undefined) {
+    publicKey = buildPublicKey(key) ?? null;
+    publicKeys.set(key, publicKey);
+  }
+  return publicKey ?? undefined;
+}
+
+function buildPublicKey(key: ChannelSigningKey): crypto.KeyObject | undefined {
   if (typeof key.n !== 'string' || typeof key.e !== 'string' || !key.n || !key.e) return undefined;
   try {
     return crypto.createPublicKey({ key: { kty: 'RSA', n: key.n, e: key.e }, format: 'jwk' });
   } catch {
     return undefined;
   }
+}
+
+/** At most this many verified tokens are remembered; a Bot Connector sends one token for many requests. */
+const VERIFIED_TOKENS_KEPT = 1024;
+
+interface VerifiedToken {
+  readonly key: ChannelSigningKey;
+  /** When `jwt.verify` would first refuse it: its `exp` plus the SDK's clock tolerance. */
+  readonly validUntilMs: number;
 }
 
 export class ChannelTokenPrecheck {
@@ -114,9 +135,23 @@ export class ChannelTokenPrecheck {
     this.keys = signingKeysFor(openIdMetadataUrl);
   }
 
+  /**
+   * Channel tokens whose signature and times passed, by the SHA-256 of the header (the tokens themselves are not
+   * kept), until they would expire; one is checked again when its key is no longer the one the key set names.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
+
   /** Throws a 401 `AuthenticationError` for a channel token the SDK would refuse after looking up its key. */
   async check(authHeader: string, channelId: string | undefined): Promise<void> {
-    const token = this.channelTokenIn(authHeader, channelId);
+    if (AseChannelValidation.isTokenFromAseChannel(channelId ?? '')) return;
+    const digest = crypto.createHash('sha256').update(authHeader).digest('base64');
+    const remembered = this.verified.get(digest);
+    if (remembered !== undefined && Date.now() < remembered.validUntilMs && (await this.keys.find(remembered.key.kid)) === remembered.key) {
+      checkEndorsement(remembered.key, channelId);
+      return;
+    }
+    this.verified.delete(digest);
+    const token = this.channelTokenIn(authHeader);
     if (token === undefined) return;
     const decoded = jwt.decode(token, { complete: true });
     if (!decoded) return;
@@ -128,24 +163,36 @@ export class ChannelTokenPrecheck {
     } catch {
       throw refused();
     }
-    // The SDK's rule: a key with endorsements must endorse the activity's channel (it fails on a missing channel id).
-    const endorsements = key.endorsements;
-    if (Array.isArray(endorsements) && endorsements.length > 0) {
-      if (channelId === undefined || !EndorsementsValidator.validate(channelId, endorsements.filter((name): name is string => typeof name === 'string'))) throw refused();
-    }
+    checkEndorsement(key, channelId);
+    this.remember(digest, key, decoded.payload);
+  }
+
+  private remember(digest: string, key: ChannelSigningKey, payload: jwt.JwtPayload | string): void {
+    const expires = typeof payload === 'object' ? payload.exp : undefined;
+    if (typeof expires !== 'number') return;
+    const toleranceSeconds = this.verifyOptions.clockTolerance ?? 0;
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(digest, { key, validUntilMs: (expires + toleranceSeconds) * 1000 });
   }
 
   /** The bearer token when the SDK would verify it as a channel token (by its `iss`), else undefined. */
-  private channelTokenIn(authHeader: string, channelId: string | undefined): string | undefined {
+  private channelTokenIn(authHeader: string): string | undefined {
     const parts = authHeader.split(' ');
     const token = parts[1];
     if (parts.length !== 2 || parts[0] !== 'Bearer' || !token) return undefined;
-    if (AseChannelValidation.isTokenFromAseChannel(channelId ?? '') || SkillValidation.isSkillToken(authHeader) || EmulatorValidation.isTokenFromEmulator(authHeader)) return undefined;
+    if (SkillValidation.isSkillToken(authHeader) || EmulatorValidation.isTokenFromEmulator(authHeader)) return undefined;
     const payload = jwt.decode(token);
     const issuer = payload !== null && typeof payload === 'object' ? payload.iss : undefined;
     const channelIssuers = [this.verifyOptions.issuer].flat();
     return issuer !== undefined && channelIssuers.includes(issuer) ? token : undefined;
   }
+}
+
+/** The SDK's rule: a key with endorsements must endorse the activity's channel (it fails on a missing channel id). */
+function checkEndorsement(key: ChannelSigningKey, channelId: string | undefined): void {
+  const endorsements = key.endorsements;
+  if (!Array.isArray(endorsements) || endorsements.length === 0) return;
+  if (channelId === undefined || !EndorsementsValidator.validate(channelId, endorsements.filter((name): name is string => typeof name === 'string'))) throw refused();
 }
 
 /** Fixed wording: nothing from the token reaches the error, the answer or the log. */

@@ -1,9 +1,11 @@
 /**
  * The check ahead of the SDK's channel token validation, against the local identity provider's Bot Framework
  * channel metadata over real HTTP: it refuses exactly the tokens the SDK would refuse after finding their signing
- * key, and leaves everything else (other issuers, unknown keys, tokens within the clock tolerance) to the SDK.
+ * key, and leaves everything else (other issuers, unknown keys, tokens within the clock tolerance) to the SDK. A
+ * token it verified is not verified again until it would expire, but its key must still endorse each activity's channel.
  */
 import { AuthenticationError } from 'botframework-connector';
+import jwt from 'jsonwebtoken';
 import { ChannelTokenPrecheck } from '../../src/edge/channelTokenPrecheck';
 import { createSigningKey, nowSeconds, signJwt } from '../support/jwt';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
@@ -85,5 +87,36 @@ describe('channel token check ahead of the SDK', () => {
   it('leaves the decision to the SDK when the metadata cannot be read', async () => {
     const unreachable = new ChannelTokenPrecheck(`${idp.url}/no-such-metadata`);
     await expect(unreachable.check(bearer(idp.issueChannelToken(claims({ exp: nowSeconds() - 3600 }))), 'msteams')).resolves.toBeUndefined();
+  });
+
+  describe('a token seen again', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it('has its signature verified once, and again once it would have expired', async () => {
+      const verify = jest.spyOn(jwt, 'verify');
+      const header = bearer(idp.issueChannelToken(claims({ exp: nowSeconds() + 60 })));
+      for (let i = 0; i < 3; i += 1) await expect(precheck.check(header, 'msteams')).resolves.toBeUndefined();
+      expect(verify).toHaveBeenCalledTimes(1);
+      // Past its expiry and the SDK's five minutes of tolerance, it is verified again, and refused.
+      const later = Date.now() + (60 + 300 + 5) * 1000;
+      jest.spyOn(Date, 'now').mockReturnValue(later);
+      await expectRefused(precheck.check(header, 'msteams'));
+      expect(verify).toHaveBeenCalledTimes(2);
+    });
+
+    it("still needs its key to endorse the activity's channel", async () => {
+      const header = bearer(idp.issueChannelToken(claims()));
+      await expect(precheck.check(header, 'msteams')).resolves.toBeUndefined();
+      await expectRefused(precheck.check(header, 'webchat'));
+      await expectRefused(precheck.check(header, undefined));
+    });
+
+    it('is refused again when it was refused', async () => {
+      const verify = jest.spyOn(jwt, 'verify');
+      const header = bearer(idp.issueChannelToken(claims(), { signWithUnknownKey: true }));
+      await expectRefused(precheck.check(header, 'msteams'));
+      await expectRefused(precheck.check(header, 'msteams'));
+      expect(verify).toHaveBeenCalledTimes(2);
+    });
   });
 });
