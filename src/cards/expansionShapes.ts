@@ -8,7 +8,8 @@
  *
  * That holds for templates whose every expression is a path (`${name}`, `${$root.page}`, `${!isEmpty}`): a path's
  * value is the data's, a `$when` keeps an element only for a boolean `true`, and `!` of a placeholder is `!` of the
- * non-empty value it stands for (a path through a name values have of their own, like `length`, does not count). `bindsByPathOnly` tells which templates qualify; the others are expanded in full.
+ * non-empty value it stands for. A path through a name values have of their own (`name.length`) does not count.
+ * `bindsByPathOnly` tells which templates qualify; the others are expanded in full.
  */
 
 /** Private-use characters: they never come from a template or a catalog, and only placeholders are searched for them. */
