@@ -1,15 +1,18 @@
 /**
  * Template expansion kept by shape. adaptivecards-templating evaluates every expression of a template each time it
  * expands it (about 300 µs for a page of the list). Which elements a template's expansion keeps (`$when`) and how
- * often it repeats one (`$data`) depend only on the data's shape: its keys, booleans, nulls, empty strings and zeros,
- * and its arrays' lengths. Every other value (a non-empty string, a non-zero number, a part expanded before) only
- * lands where a path expression puts it. So the library expands each shape once, with a placeholder for each such
- * value, and every later expansion of that shape is a copy of that one with the values put back.
+ * often it repeats one (`$data`) depend only on the data's shape: its keys, booleans, nulls and its lists' lengths.
+ * Every other value (a text, a number, a part expanded before) only lands where a path expression puts it. So the
+ * library expands each shape once, with a placeholder for each such value, and every later expansion of that shape is
+ * a copy of that one with the values put back.
  *
- * That holds for templates whose every expression is a path (`${name}`, `${$root.page}`, `${!isEmpty}`): a path's
- * value is the data's, a `$when` keeps an element only for a boolean `true`, and `!` of a placeholder is `!` of the
- * non-empty value it stands for. A path through a name values have of their own (`name.length`) does not count.
- * `bindsByPathOnly` tells which templates qualify; the others are expanded in full.
+ * That holds for templates whose every expression is a path (`${name}`, `${errors.name}`, `${$root.page}`,
+ * `${!isEmpty}`): a path's value is the data's; a `$when` keeps an element only for a boolean `true`; `!` is false for
+ * any text or number, placeholder or not (adaptive-expressions counts only `false`, `null` and `undefined` as false);
+ * and the library reads properties of objects only, never of a text, a number or a list, so no path can tell a
+ * placeholder from its value (pinned in `test/cards/expansionShapes.test.ts`). `bindsByPathOnly` tells which templates
+ * qualify; the others, and data holding anything but plain objects, lists, texts, numbers, booleans and nulls, are
+ * expanded in full.
  */
 
 /** Private-use characters: they never come from a template or a catalog, and only placeholders are searched for them. */
@@ -22,26 +25,13 @@ const ONE_PLACEHOLDER = /^\uE000(\d+)\uE001$/;
 const PATH_EXPRESSION = /^!?(?:\$root\.)?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 const EXPRESSION = /\$\{([^{}]*)\}/g;
 
-/**
- * A name a text, a number, a list or a date has of its own (`length`, `toFixed`, `map`). The first name of a path is
- * read from an object of the data (the root or a repeated item, never a placed value: see `shapeOf`); a later one
- * may be read from a placed value, and through a placeholder it would be the placeholder's.
- */
-const isInheritedName = (name: string): boolean => [String.prototype, Number.prototype, Array.prototype, Date.prototype].some((prototype) => name in prototype);
-
-function isPath(expression: string): boolean {
-  if (!PATH_EXPRESSION.test(expression)) return false;
-  const [, ...later] = expression.replace(/^!/, '').replace(/^\$root\./, '').split('.');
-  return !later.some(isInheritedName);
-}
-
 /** Whether every `${…}` in the template is a path, so its expansions can be kept by shape. */
 export function bindsByPathOnly(template: unknown): boolean {
   if (typeof template === 'string') {
     const paths = [...template.matchAll(EXPRESSION)].map((match) => match[1] ?? '');
     // A `${` the simple form does not account for (nested braces, an unclosed one) is some other expression.
     const expressionStarts = template.split('${').length - 1;
-    return paths.length === expressionStarts && paths.every(isPath);
+    return paths.length === expressionStarts && paths.every((path) => PATH_EXPRESSION.test(path));
   }
   if (Array.isArray(template)) return template.every(bindsByPathOnly);
   if (typeof template === 'object' && template !== null) return Object.values(template).every(bindsByPathOnly);
@@ -57,12 +47,8 @@ export function asExpandedPart<T extends object>(part: T): T {
 }
 
 /** Values that only land where a path puts them: the ones a placeholder stands for. */
-function isPlaceable(value: unknown): boolean {
-  if (typeof value === 'string') return value !== '';
-  if (typeof value === 'number') return value !== 0 && Number.isFinite(value);
-  if (typeof value !== 'object' || value === null) return false;
-  // An expanded part, or anything but a plain object or a list (a Date), is passed on whole, never looked into.
-  return expandedParts.has(value) || !(Array.isArray(value) || isPlainObject(value));
+function isPlaced(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'number' || (typeof value === 'object' && value !== null && expandedParts.has(value));
 }
 
 function isPlainObject(value: object): boolean {
@@ -76,47 +62,43 @@ interface Shape {
 }
 
 /**
- * The data's shape as a key, and its placed values in the order `withPlaceholders` numbers them; undefined when
- * a list holds a value that would be placed (a list of texts): `$data` would then be a placeholder, whose own names
- * are not the value's, so such data is expanded in full.
+ * The data's shape as a key, and its placed values in the order `withPlaceholders` numbers them; undefined for data
+ * holding something else (a Date, a function), which is expanded in full.
  */
 function shapeOf(data: unknown): Shape | undefined {
   const values: unknown[] = [];
-  const key = describe(data, values, false);
+  const key = describe(data, values);
   return key === undefined ? undefined : { key, values };
 }
 
-function describe(value: unknown, values: unknown[], inList: boolean): string | undefined {
-  if (isPlaceable(value)) {
-    if (inList) return undefined;
+function describe(value: unknown, values: unknown[]): string | undefined {
+  if (isPlaced(value)) {
     values.push(value);
     return '$';
   }
+  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     let key = '[';
     for (const item of value) {
-      const itemKey = describe(item, values, true);
+      const itemKey = describe(item, values);
       if (itemKey === undefined) return undefined;
       key += `${itemKey},`;
     }
     return `${key}]`;
   }
-  if (typeof value === 'object' && value !== null) {
-    let key = '{';
-    for (const [name, child] of Object.entries(value)) {
-      const childKey = describe(child, values, false);
-      if (childKey === undefined) return undefined;
-      key += `${JSON.stringify(name)}:${childKey},`;
-    }
-    return `${key}}`;
+  if (typeof value !== 'object' || !isPlainObject(value)) return undefined;
+  let key = '{';
+  for (const [name, child] of Object.entries(value)) {
+    const childKey = describe(child, values);
+    if (childKey === undefined) return undefined;
+    key += `${JSON.stringify(name)}:${childKey},`;
   }
-  if (typeof value === 'string') return '""';
-  return Object.is(value, -0) ? '-0' : String(value);
+  return `${key}}`;
 }
 
 /** A copy of the data with each placed value replaced by its numbered placeholder, in `describe`'s order. */
 function withPlaceholders(value: unknown, next: { index: number }): unknown {
-  if (isPlaceable(value)) return `${OPEN}${next.index++}${CLOSE}`;
+  if (isPlaced(value)) return `${OPEN}${next.index++}${CLOSE}`;
   if (Array.isArray(value)) return value.map((item) => withPlaceholders(item, next));
   if (typeof value === 'object' && value !== null) {
     const copy: Record<string, unknown> = {};
