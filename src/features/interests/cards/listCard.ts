@@ -51,7 +51,6 @@ interface ListCardView {
   personalChatUrl: string;
   /** Each row expanded from its own template (`listRow.json`): the rows' shapes vary one by one. */
   rows: { items: CardPart }[];
-  page: number;
   hasPrevious: boolean;
   previousPage: number;
   hasNext: boolean;
@@ -100,7 +99,6 @@ export function renderListCard(text: Text, { interests, page, ownerId, notice, v
     hasPersonalChat: shared && viewers.personalChatUrl !== '',
     personalChatUrl: shared ? viewers.personalChatUrl : '',
     rows: withDistinctOpenTitles(text, shown.items.map((interest) => toRow(text, interest, ownerId, shown.page)), first).map((row) => ({ items: expandRow(text, row) })),
-    page: shown.page,
     hasPrevious: shown.hasPrevious,
     previousPage: shown.page - 1,
     hasNext: shown.hasNext,
