@@ -84,7 +84,8 @@ describe.each(LANGUAGES.map((language) => [language]))('a user whose Teams speak
   };
 
   beforeAll(async () => {
-    harness = await startBotHarness({ defaults: { from: ALEX, recipient: BOT, conversation: { id: `a:${language}`, conversationType: 'personal' }, locale } });
+    // As Teams does, every activity carries the client's locale and time zone, card actions included.
+    harness = await startBotHarness({ defaults: { from: ALEX, recipient: BOT, conversation: { id: `a:${language}`, conversationType: 'personal' }, locale, entities: [clientInfo] } });
   });
   afterAll(async () => harness.close());
 
