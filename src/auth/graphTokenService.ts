@@ -99,6 +99,11 @@ interface UserClient {
   readonly msal: ConfidentialClientApplication;
   /** Runs one lookup: with a shared cache, reading the user's item once (see `UserTokenCache.readingOnce`). */
   lookup<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * The user's account as the last silent lookup that got a token found it. Later lookups go straight to its
+   * tokens: listing the cache's accounts is a whole cache load of its own (msal reloads it for every access).
+   */
+  account?: AccountInfo;
 }
 
 interface UserClients {
@@ -113,9 +118,9 @@ async function findAccount(msal: ConfidentialClientApplication, user: SignedInUs
 
 /** Without a shared cache: one in-process client for everyone; sign-out removes the user's accounts from it. */
 function oneClient(msal: ConfidentialClientApplication): UserClients {
-  const client: UserClient = { msal, lookup: (work) => work() };
   return {
-    clientFor: () => client,
+    // A fresh record each time: the one client serves everyone, so no user's account is kept on it.
+    clientFor: () => ({ msal, lookup: (work) => work() }),
     async signOut(user) {
       const cache = msal.getTokenCache();
       const accounts = await cache.getAllAccounts();
@@ -208,14 +213,17 @@ export function createGraphTokenService(options: GraphTokenServiceOptions): Grap
     exchangeForScopes: (user, ssoToken, requested) => exchangeOnBehalfOf(user, ssoToken, requested),
 
     acquireSilent(user, requested = scopes) {
-      const { msal, lookup } = clients.clientFor(user);
-      return lookup(async () => {
-        const account = await findAccount(msal, user);
+      const client = clients.clientFor(user);
+      return client.lookup(async () => {
+        const account = client.account ?? (await findAccount(client.msal, user));
         if (!account) return null;
         try {
-          const result = await msal.acquireTokenSilent({ account, scopes: [...requested] });
+          const result = await client.msal.acquireTokenSilent({ account, scopes: [...requested] });
+          client.account = result?.accessToken ? account : undefined;
           return result?.accessToken ?? null;
         } catch (error) {
+          // Signed out on another instance, or tokens that can no longer be renewed: the account is found afresh next time.
+          client.account = undefined;
           logger.info('Silent Graph token renewal failed; the user will be asked to sign in', describeAuthError(error));
           return null;
         }

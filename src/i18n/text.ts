@@ -1,6 +1,6 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import type { Catalog, Message, MessageKey, MessageValues } from './catalog';
 import { CATALOGS } from './catalogs';
+import { compileMessage, type CompiledMessage } from './compiledMessage';
 import { canonicalTag, languageFor, PSEUDO_LANGUAGE, SOURCE_LANGUAGE, type Language } from './languages';
 import { pseudoLocalize } from './pseudo';
 
@@ -120,17 +120,15 @@ function messagesOf(language: Language): (key: MessageKey, values?: MessageValue
 
 function compileLazily(language: Language): (key: MessageKey, values?: MessageValues) => string {
   const catalog: Catalog = CATALOGS[language === PSEUDO_LANGUAGE ? SOURCE_LANGUAGE : language];
-  const compiled = new Map<MessageKey, IntlMessageFormat>();
+  const compiled = new Map<MessageKey, CompiledMessage>();
   return (key, values) => {
     let message = compiled.get(key);
     if (message === undefined) {
       const source = catalog[key];
-      message = new IntlMessageFormat(language === PSEUDO_LANGUAGE ? pseudoLocalize(source) : source, language === PSEUDO_LANGUAGE ? SOURCE_LANGUAGE : language, undefined, { ignoreTag: true });
+      message = language === PSEUDO_LANGUAGE ? compileMessage(key, pseudoLocalize(source), SOURCE_LANGUAGE) : compileMessage(key, source, language);
       compiled.set(key, message);
     }
-    const formatted = message.format(values);
-    if (typeof formatted !== 'string') throw new Error(`The message ${key} did not format to text.`);
-    return formatted;
+    return message(values);
   };
 }
 

@@ -1,3 +1,4 @@
+import { TokenCache } from '@azure/msal-node';
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import { createGraphTokenService, type GraphTokenService, type SignedInUser } from '../../src/auth/graphTokenService';
 import type { AuthConfig } from '../../src/config';
@@ -47,7 +48,10 @@ describe('Graph token service (msal-node against a local identity provider)', ()
     expect(idp.calls.total).toBe(callsBefore);
   });
 
-  it('has nothing silent for a user who never signed in', async () => {
+  it('has nothing silent for a user who never signed in, even right after a signed-in user was served', async () => {
+    expect(await service.acquireSilent({ objectId: 'someone-else', tenantId })).toBeNull();
+    expect((await service.exchange(userOf(alex), idp.issueSsoToken(alex))).ok).toBe(true);
+    expect(await service.acquireSilent(userOf(alex))).not.toBeNull();
     expect(await service.acquireSilent({ objectId: 'someone-else', tenantId })).toBeNull();
   });
 
@@ -145,6 +149,30 @@ describe('Graph token service with the token cache shared through storage, one i
       expect(await service.acquireSilent(userOf(user))).not.toBeNull();
       expect(counted.reads).toEqual([[tokenCacheKeyFor(userOf(user))]]);
       expect(counted.writes).toEqual([]);
+    }
+  });
+
+  it("lists the cache's accounts for a user's first silent lookup only, and again after one fails", async () => {
+    const storage = new MemoryStorage();
+    const [service, other] = [instanceOn(storage), instanceOn(storage)];
+    expect((await service.exchange(userOf(alex), idp.issueSsoToken(alex))).ok).toBe(true);
+    const listings = jest.spyOn(TokenCache.prototype, 'getAllAccounts');
+    try {
+      const first = await service.acquireSilent(userOf(alex));
+      expect(first).not.toBeNull();
+      expect(listings).toHaveBeenCalledTimes(1);
+      expect(await service.acquireSilent(userOf(alex))).toBe(first);
+      expect(listings).toHaveBeenCalledTimes(1);
+      // Signed out on the other instance: the account kept here has no tokens any more.
+      await other.signOut(userOf(alex));
+      expect(await service.acquireSilent(userOf(alex))).toBeNull();
+      expect(listings).toHaveBeenCalledTimes(1);
+      expect((await service.exchange(userOf(alex), idp.issueSsoToken(alex))).ok).toBe(true);
+      listings.mockClear();
+      expect(await service.acquireSilent(userOf(alex))).not.toBeNull();
+      expect(listings).toHaveBeenCalledTimes(1);
+    } finally {
+      listings.mockRestore();
     }
   });
 
