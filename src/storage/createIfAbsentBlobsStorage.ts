@@ -1,7 +1,9 @@
 import { ContainerClient } from '@azure/storage-blob';
-import type { Storage, StoreItems } from 'botbuilder';
+import { json } from 'node:stream/consumers';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { StorageWriteConflictError, isStorageWriteConflict } from '../errors/storageWriteConflictError';
+import { UNCHANGED, type ReadsIfChanged } from './conditionalReads';
 import type { ExpirySweep, SweepOutcome } from './expirySweep';
 import { ALL_RECORD_KINDS, cappedLifetime, isExpired, type RecordKind, type RecordLifetimeCap } from './onceKinds';
 
@@ -9,15 +11,15 @@ import { ALL_RECORD_KINDS, cappedLifetime, isExpired, type RecordKind, type Reco
  * botbuilder's `BlobsStorage` with one gap closed. It sends a conditional write as `If-Match: <eTag>`, which Azure
  * answers with 412 when the blob does not exist yet, so "create this key unless someone already did" is impossible
  * (MemoryStorage and Cosmos create the item in that case). Here a conditional write that finds no blob is retried
- * as a create with `If-None-Match: *`, which Azure applies atomically. Reads, deletes and every other write are
- * BlobsStorage's own.
+ * as a create with `If-None-Match: *`, which Azure applies atomically. It also reads an item only if it changed
+ * (`readIfChanged`), which BlobsStorage cannot either. Reads, deletes and every other write are BlobsStorage's own.
  */
 /** Blobs one sweep reads and deletes at once. */
 const SWEEP_PARALLELISM = 16;
 /** The kinds a sweep looks at: those that expire. */
 const EXPIRING_KINDS = ALL_RECORD_KINDS.filter((kind): kind is RecordKind & { lifetimeMs: number } => kind.lifetimeMs !== null);
 
-export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep, RecordLifetimeCap {
+export class CreateIfAbsentBlobsStorage implements Storage, ReadsIfChanged, ExpirySweep, RecordLifetimeCap {
   private readonly blobs: BlobsStorage;
   private readonly container: ContainerClient;
   /** Where the next sweep starts among `EXPIRING_KINDS`. */
@@ -40,6 +42,19 @@ export class CreateIfAbsentBlobsStorage implements Storage, ExpirySweep, RecordL
 
   read(keys: string[]): Promise<StoreItems> {
     return this.blobs.read(keys);
+  }
+
+  /** See `ReadsIfChanged`: the item as `BlobsStorage.read` returns it (its JSON with the blob's eTag), unless unchanged. */
+  async readIfChanged(key: string, eTag: string): Promise<StoreItem | undefined | typeof UNCHANGED> {
+    try {
+      const download = await this.container.getBlobClient(blobNameOf(key)).download(0, undefined, { conditions: { ifNoneMatch: eTag } });
+      if (!download.readableStreamBody) return undefined;
+      return { ...((await json(download.readableStreamBody)) as StoreItem), eTag: download.etag };
+    } catch (error) {
+      if (statusOf(error) === 304) return UNCHANGED;
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
   }
 
   delete(keys: string[]): Promise<void> {

@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import type { Storage, StoreItem } from 'botbuilder';
 import type { Logger } from '../logger';
+import { readsIfChanged, UNCHANGED } from './conditionalReads';
 import { IF_ABSENT_ETAG } from './conditionalWrites';
 import { isStorageWriteConflict } from '../errors/storageWriteConflictError';
 
@@ -96,8 +97,28 @@ function userTokenCache(key: string, storage: Storage, encryptionKey: Buffer, lo
   let lookups = 0;
   let held: ReadCache | undefined;
 
+  // The version last read whole: while the store says the item is still that version, it is neither downloaded nor
+  // decrypted again (on stores that read conditionally, `ReadsIfChanged`); any write, this instance's too, changes it.
+  let lastRead: ReadCache | undefined;
+
   async function readStored(): Promise<ReadCache> {
-    const item = (await storage.read([key]))[key] as StoredCache | undefined;
+    const known = lastRead;
+    if (known && readsIfChanged(storage)) {
+      const item = await storage.readIfChanged(key, known.eTag);
+      if (item === UNCHANGED) return known;
+      return remembered(item as StoredCache | undefined);
+    }
+    return remembered((await storage.read([key]))[key] as StoredCache | undefined);
+  }
+
+  function remembered(item: StoredCache | undefined): ReadCache {
+    const read = decoded(item);
+    // Only a version the store named: asked about '*', a store would call any existing item unchanged.
+    lastRead = read.json !== undefined && read.eTag !== '*' ? read : undefined;
+    return read;
+  }
+
+  function decoded(item: StoredCache | undefined): ReadCache {
     if (!item) return { json: undefined, eTag: IF_ABSENT_ETAG };
     const eTag = typeof item.eTag === 'string' ? item.eTag : '*';
     try {

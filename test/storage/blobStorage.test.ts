@@ -3,6 +3,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { tokenExchangeKey } from '../../src/auth/tokenExchangeDedupe';
 import { claimTokenExchange } from '../support/tokenExchangeClaim';
 import { silentLogger } from '../../src/logger';
+import { readsIfChanged, UNCHANGED } from '../../src/storage/conditionalReads';
 import { IF_ABSENT_ETAG } from '../../src/storage/conditionalWrites';
 import { createStorage } from '../../src/storage/createStorage';
 import { isStorageWriteConflict } from '../../src/errors/storageWriteConflictError';
@@ -35,6 +36,26 @@ describe('blob storage specifics', () => {
     for (const [index, key] of keys.entries()) await storage.write({ [key]: { index, eTag: IF_ABSENT_ETAG } });
     const read = await plain.read(keys);
     expect(keys.map((key) => (read[key] as { index?: number } | undefined)?.index)).toEqual([0, 1, 2, 3]);
+  });
+
+  // What the shared token cache reads with (If-None-Match, docs/fidelity.md): Azure answers 304 while the blob is unchanged.
+  it('reads an item only if it changed since an eTag, as read() returns it', async () => {
+    const storage = await blobStorage();
+    if (!readsIfChanged(storage)) throw new Error('Blob storage reads conditionally');
+    const keys = ['msal/tokenCache/abc', 'welcome//msteams/a:ü/'];
+    for (const key of keys) {
+      await storage.write({ [key]: { value: 1 } });
+      const first = (await storage.read([key]))[key]!;
+      expect(await storage.readIfChanged(key, first.eTag as string)).toBe(UNCHANGED);
+      await storage.write({ [key]: { value: 2, nested: { list: [1, 'ü'] } } });
+      const changed = await storage.readIfChanged(key, first.eTag as string);
+      expect(changed).toEqual((await storage.read([key]))[key]);
+      expect(changed).toMatchObject({ value: 2, nested: { list: [1, 'ü'] } });
+      expect((changed as { eTag: string }).eTag).not.toBe(first.eTag);
+      await storage.delete([key]);
+      expect(await storage.readIfChanged(key, first.eTag as string)).toBeUndefined();
+    }
+    expect(readsIfChanged(new MemoryStorage())).toBe(false);
   });
 
   // Why CreateIfAbsentBlobsStorage exists: plain BlobsStorage sends If-Match to a blob that is not there yet, which

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { ConfidentialClientApplication, type ICachePlugin } from '@azure/msal-node';
-import type { Storage } from 'botbuilder';
+import { MemoryStorage, type Storage } from 'botbuilder';
 import { createLogger, silentLogger } from '../../src/logger';
+import { readsIfChanged, UNCHANGED, type ReadsIfChanged } from '../../src/storage/conditionalReads';
 import { createSharedTokenCache, tokenCacheKeyFor, type TokenCacheOwner } from '../../src/storage/msalCachePlugin';
 import { useAzurite } from '../support/azuriteForTests';
 import { PUBLIC_AUTHORITY_HOST, startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
@@ -143,6 +144,69 @@ describe('msal token cache shared through storage', () => {
     await app.getTokenCache().removeAccount(account!);
     expect(calls.splice(0)).toEqual(['before', 'after:changed']);
     expect(idp.calls.token).toBe(1);
+  });
+
+  it("downloads and decrypts a user's item again only when it changed, whoever changed it", async () => {
+    if (!readsIfChanged(storage)) throw new Error('Blob storage reads conditionally');
+    const blobs = storage;
+    const reads: string[] = [];
+    const counted: Storage & ReadsIfChanged = {
+      read: (keys) => {
+        reads.push('whole');
+        return blobs.read(keys);
+      },
+      write: (changes) => blobs.write(changes),
+      delete: (keys) => blobs.delete(keys),
+      readIfChanged: async (key, eTag) => {
+        const answer = await blobs.readIfChanged(key, eTag);
+        reads.push(answer === UNCHANGED ? 'unchanged' : answer === undefined ? 'absent' : 'changed');
+        return answer;
+      },
+    };
+    const decrypting = jest.spyOn(crypto, 'createDecipheriv');
+    try {
+      const cache = createSharedTokenCache({ storage: counted, encryptionKey, logger: silentLogger });
+      const here = instance(cache.forUser(ownerOf(alex)));
+      const exchanged = await here.acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(alex), scopes });
+      expect(reads.splice(0)).toEqual(['whole']);
+      // getAllAccounts and acquireTokenSilent each load the cache: the second is answered by the eTag alone.
+      decrypting.mockClear();
+      expect(await silentTokenOn(here)).toBe(exchanged?.accessToken);
+      expect(reads.splice(0)).toEqual(['whole', 'unchanged']);
+      expect(decrypting).toHaveBeenCalledTimes(1);
+
+      // Another instance saves new tokens for Alex: the next load reads them.
+      const elsewhere = instance(sharedCache());
+      await elsewhere.acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(alex), scopes: ['People.Read'] });
+      const [account] = await here.getTokenCache().getAllAccounts();
+      expect(reads.splice(0)).toEqual(['changed']);
+      expect((await here.acquireTokenSilent({ account: account!, scopes: ['People.Read'] }))?.accessToken).toBeTruthy();
+      expect(reads.splice(0)).toEqual(['unchanged']);
+      const tokenCalls = idp.calls.token;
+
+      // Signed out elsewhere: the item is gone, and no token is served from the version read before.
+      await createSharedTokenCache({ storage, encryptionKey, logger: silentLogger }).forUser(ownerOf(alex)).remove();
+      await expect(here.acquireTokenSilent({ account: account!, scopes })).rejects.toThrow(/no_tokens_found/);
+      expect(reads.splice(0)).toEqual(['absent']);
+      expect(idp.calls.token).toBe(tokenCalls);
+    } finally {
+      decrypting.mockRestore();
+    }
+  });
+
+  it('never asks whether an item changed since a version the store did not name', async () => {
+    const memory = new MemoryStorage();
+    const conditional = jest.fn<ReturnType<ReadsIfChanged['readIfChanged']>, Parameters<ReadsIfChanged['readIfChanged']>>(async () => UNCHANGED);
+    const withoutETags: Storage & ReadsIfChanged = {
+      read: async (keys) => Object.fromEntries(Object.entries(await memory.read(keys)).map(([key, item]) => [key, { ...item, eTag: undefined }])),
+      write: (changes) => memory.write(changes),
+      delete: (keys) => memory.delete(keys),
+      readIfChanged: conditional,
+    };
+    const here = instance(createSharedTokenCache({ storage: withoutETags, encryptionKey, logger: silentLogger }).forUser(ownerOf(alex)));
+    const exchanged = await here.acquireTokenOnBehalfOf({ oboAssertion: idp.issueSsoToken(alex), scopes });
+    expect(await silentTokenOn(here)).toBe(exchanged?.accessToken);
+    expect(conditional).not.toHaveBeenCalled();
   });
 
   it('refuses a key that is not 32 bytes', () => {
