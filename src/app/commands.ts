@@ -148,12 +148,13 @@ export function matchCommandIn(table: CommandTable, command: CommandText): Comma
  * Errors propagate to `onTurnError`, the one place that words them for the user and logs them.
  */
 export async function runCommand(context: TurnContext, command: CommandText, services: BotServices): Promise<void> {
-  // The same read `DialogSet.createContext` makes (the default included), but the DialogContext itself, costly to
-  // build, is made only when something uses it: a list or an edit never does.
-  const dialogState = await services.state.dialogState.get(context, { dialogStack: [] });
+  // The DialogContext, costly to build, is made only when something uses it: a list or an edit never does. Nor is
+  // the empty dialog stack `DialogSet.createContext` defaults to put in state until then, so a first turn that
+  // starts no dialog leaves no state to save.
+  const dialogState = await services.state.dialogState.get(context);
   let dialogContext: Promise<DialogContext> | undefined;
   const dialogContextOf = (): Promise<DialogContext> => (dialogContext ??= services.dialogs.createContext(context, dialogState));
-  const inDialog = dialogState.dialogStack.length > 0;
+  const inDialog = (dialogState?.dialogStack.length ?? 0) > 0;
   const match = matchCommand(command, textOf(context));
   if (inDialog && !match?.route.interruptsDialog) {
     await (await dialogContextOf()).continueDialog();
