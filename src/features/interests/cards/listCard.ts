@@ -87,12 +87,13 @@ export function renderListCard(text: Text, { interests, page, ownerId, notice, v
     title: shared ? (ownerName === '' ? text.t('list.title.anonymous') : text.t('list.title.owner', { owner: ownerName })) : text.t('list.title.own'),
     hasNotice: noticeText !== '',
     notice: noticeText,
+    // Each text is worded only when the card shows it (a plural or a number costs a formatting each).
     isEmpty: listed.length === 0,
     // The same words whether or not the owner has private interests: the room learns nothing from them.
-    emptyText: shared ? text.t('shared.noInterests') : text.t('list.empty.own'),
-    summary: shown.pageCount > 1 ? text.t('list.summary.page', { first, last, total: listed.length }) : text.t('list.summary.count', { count: listed.length }),
+    emptyText: listed.length > 0 ? '' : shared ? text.t('shared.noInterests') : text.t('list.empty.own'),
+    summary: listed.length === 0 ? '' : shown.pageCount > 1 ? text.t('list.summary.page', { first, last, total: listed.length }) : text.t('list.summary.count', { count: listed.length }),
     hasSuggestions: suggestionCount > 0,
-    suggestions: text.t('list.suggestions', { count: suggestionCount }),
+    suggestions: suggestionCount > 0 ? text.t('list.suggestions', { count: suggestionCount }) : '',
     hasSharedNote: shared,
     // In a group chat or channel the bot hears only messages that mention it.
     addHint: shared ? text.t('list.addHint.shared', { botName: inlineText(viewers.botName ?? '', OWNER_NAME_MAX) || text.t('helpCard.defaultBotName') }) : text.t('list.addHint'),
