@@ -58,6 +58,14 @@ const GROUPS = {
     mutate: ['src/cards/cardTemplate.ts', 'src/cards/expansionShapes.ts'],
     tests: ['test/cards/cardTemplate.test.ts', 'test/cards/expansionShapes.test.ts', 'test/cards/interestCard.test.ts', 'test/cards/listCard.test.ts'],
   },
+  messages: {
+    mutate: ['src/i18n/compiledMessage.ts'],
+    tests: ['test/i18n/compiledMessage.test.ts'],
+  },
+  tokenCache: {
+    mutate: ['src/storage/msalCachePlugin.ts', 'src/storage/conditionalReads.ts', 'src/auth/graphTokenService.ts'],
+    tests: ['test/storage/msalCachePlugin.test.ts', 'test/auth/graphTokenService.test.ts', 'test/storage/blobStorage.test.ts'],
+  },
   ingress: {
     mutate: ['src/edge/botFrameworkAuthentication.ts'],
     tests: ['test/auth/inboundAuth.test.ts', 'test/bot/connectorReuse.test.ts'],
