@@ -84,11 +84,17 @@ describe('compiled messages', () => {
     let calls: number;
     try {
       expect(message({ name: 'Chess', count: 3 })).toBe('Open Chess (3)');
+      // Nothing as a value is joined as nothing, as the library does, without asking it.
+      expect(message({ name: 'Chess', count: null } as unknown as MessageValues)).toBe('Open Chess ()');
       calls = format.mock.calls.length;
     } finally {
       format.mockRestore();
     }
     expect(calls).toBe(0);
+  });
+
+  it('reads angle brackets as text, not as tags', () => {
+    expect(compileMessage('test.brackets', 'Use <b>{name}</b> as <i>it is</i>', 'en')({ name: 'x' })).toBe('Use <b>x</b> as <i>it is</i>');
   });
 
   it('names the message when it does not format to text', () => {
