@@ -1,10 +1,12 @@
 /**
  * A turn writes conversation state only when it has something to keep: a message that starts no dialog (a list, an
  * edit, help) leaves the conversation's state as it found it, even the first one, where the empty dialog stack a
- * dialog read defaults to would otherwise be saved (on Blob storage, a create of two round trips).
+ * dialog read defaults to would otherwise be saved (on Blob storage, a create of two round trips). So does a click
+ * on an add card when no add is in progress.
  */
 import { MemoryStorage, type StoreItems } from 'botbuilder';
-import { startBotHarness, type BotHarness } from '../support/botHarness';
+import { CARD_VERBS } from '../../src/app/cardActionRoutes';
+import { ALEX, startBotHarness, type BotHarness } from '../support/botHarness';
 
 class RecordingStorage extends MemoryStorage {
   readonly written: string[] = [];
@@ -28,6 +30,13 @@ describe('conversation state written per turn', () => {
   it.each(['list', 'help', 'edit Chess'])('a first "%s" in a conversation writes no state', async (text) => {
     const exchange = await harness.say(text);
     expect(exchange.activities.length).toBeGreaterThan(0);
+    expect(storage.written).toEqual([]);
+  });
+
+  // Cancel and Create on the add card look for the add in progress the same way (`continueAddDialog`).
+  it('a Cancel click on an add card with no add in progress writes no state', async () => {
+    const { body } = await harness.act(CARD_VERBS.cancelAdd, { ownerId: ALEX.aadObjectId });
+    expect(JSON.stringify(body)).toContain('Nothing was changed.');
     expect(storage.written).toEqual([]);
   });
 

@@ -17,8 +17,9 @@ const addFinishedNotice = (text: Text) => ({ title: text.t('addDialog.finished.t
 const addCancelledNotice = (text: Text) => ({ title: text.t('interest.cancelled'), text: text.t('interest.nothingChanged') });
 
 async function continueAddDialog({ context, services }: ActionTurn): Promise<CardActionResponse | undefined> {
-  const { dialogStack } = await services.state.dialogState.get(context, { dialogStack: [] });
-  if (!dialogStack.some((instance) => instance.id === ADD_INTEREST_DIALOG)) return undefined;
+  // Read without the default, as a message turn reads it: a click with no add in progress leaves no state to save.
+  const dialogState = await services.state.dialogState.get(context);
+  if (!dialogState?.dialogStack.some((instance) => instance.id === ADD_INTEREST_DIALOG)) return undefined;
   // The dialog answered in the chat instead (e.g. "busy, say yes to try again"): the card stays as it is.
   return (await dialogAnswerTo(context, services, (dialogContext) => dialogContext.continueDialog())) ?? messageResponse(textOf(context).t('addDialog.repliedInChat'));
 }
