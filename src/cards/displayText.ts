@@ -28,7 +28,7 @@ export function truncate(text: string, maxCodePoints: number): string {
 
 /** One line of user text for a TextBlock: safe, whitespace collapsed, capped, Markdown escaped. */
 export function inlineText(text: string | null | undefined, maxCodePoints: number): string {
-  return escapeMarkdown(clip(normalizeSingleLine(removeUnsafeCharacters(text ?? '')), maxCodePoints));
+  return escapeMarkdown(plainText(text, maxCodePoints));
 }
 
 /** Paragraphs of user text for a wrapping TextBlock: line breaks kept. */

@@ -4,7 +4,7 @@
  * often it repeats one (`$data`) depend only on the data's shape: its keys, booleans, nulls and its lists' lengths.
  * Every other value (a text, a number, a part expanded before) only lands where a path expression puts it. So the
  * library expands each shape once, with a placeholder for each such value, and every later expansion of that shape is
- * a copy of that one with the values put back.
+ * that one with the values put back: what holds a value is built anew, the rest (most of a card) is shared, frozen.
  *
  * That holds for templates whose every expression is a path (`${name}`, `${errors.name}`, `${$root.page}`,
  * `${!isEmpty}`): a path's value is the data's; a `$when` keeps an element only for a boolean `true`; `!` is false for
@@ -72,11 +72,25 @@ function shapeOf(data: unknown): Shape | undefined {
 }
 
 function describe(value: unknown, values: unknown[]): string | undefined {
-  if (isPlaced(value)) {
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+      values.push(value);
+      return '$';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+      return 'undefined';
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (value === null) return 'null';
+  if (expandedParts.has(value)) {
     values.push(value);
     return '$';
   }
-  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     let key = '[';
     for (const item of value) {
@@ -86,12 +100,13 @@ function describe(value: unknown, values: unknown[]): string | undefined {
     }
     return `${key}]`;
   }
-  if (typeof value !== 'object' || !isPlainObject(value)) return undefined;
+  if (!isPlainObject(value)) return undefined;
   let key = '{';
-  for (const [name, child] of Object.entries(value)) {
-    const childKey = describe(child, values);
+  for (const name of Object.keys(value)) {
+    const childKey = describe((value as Record<string, unknown>)[name], values);
     if (childKey === undefined) return undefined;
-    key += `${JSON.stringify(name)}:${childKey},`;
+    // Length-prefixed, so no name needs escaping to keep keys apart.
+    key += `${name.length}:${name}=${childKey},`;
   }
   return `${key}}`;
 }
@@ -108,44 +123,96 @@ function withPlaceholders(value: unknown, next: { index: number }): unknown {
   return value;
 }
 
+/** Rebuilds a kept expansion with a call's values; `undefined` where a node holds no placeholder and is shared as it is. */
+type Filler = ((values: readonly unknown[]) => unknown) | undefined;
+
 /**
- * The kept expansion with the values put back: a placeholder that is a whole string becomes its value (as a path
- * alone gives the value itself), one inside text becomes the value's text (as the library's concatenation does).
+ * How to put the values back into a kept expansion, worked out once per shape: a placeholder that is a whole string
+ * becomes its value (as a path alone gives the value itself), one inside text becomes the value's text (as the
+ * library's concatenation does). Lists and objects holding a placeholder are rebuilt; the rest is shared by every
+ * card of the shape, frozen so that no card can change another's.
  */
-function fill(node: unknown, values: readonly unknown[]): unknown {
-  if (typeof node === 'string') {
-    if (!node.includes(OPEN)) return node;
-    const one = ONE_PLACEHOLDER.exec(node);
-    if (one) return values[Number(one[1])];
-    return node.replace(PLACEHOLDERS, (_placeholder, index: string) => String(values[Number(index)]));
+function fillerOf(node: unknown): Filler {
+  if (typeof node === 'string') return textFiller(node);
+  if (typeof node !== 'object' || node === null) return undefined;
+  if (Array.isArray(node)) {
+    const items = node.map(fillerOf);
+    if (items.every((item) => item === undefined)) return shared(node);
+    return (values) => node.map((item: unknown, index) => {
+      const fill = items[index];
+      return fill === undefined ? item : fill(values);
+    });
   }
-  if (Array.isArray(node)) return node.map((child) => fill(child, values));
-  if (typeof node === 'object' && node !== null) {
+  const record = node as Record<string, unknown>;
+  const names = Object.keys(record);
+  const fields = names.map((name) => fillerOf(record[name]));
+  if (fields.every((field) => field === undefined)) return shared(node);
+  return (values) => {
     const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(node)) copy[key] = fill((node as Record<string, unknown>)[key], values);
+    for (let index = 0; index < names.length; index++) {
+      const name = names[index]!;
+      const fill = fields[index];
+      copy[name] = fill === undefined ? record[name] : fill(values);
+    }
     return copy;
+  };
+}
+
+function textFiller(text: string): Filler {
+  if (!text.includes(OPEN)) return undefined;
+  const one = ONE_PLACEHOLDER.exec(text);
+  if (one) {
+    const index = Number(one[1]);
+    return (values) => values[index];
   }
-  return node;
+  // Split around the placeholders: words at even places, value numbers at odd ones.
+  const pieces = text.split(PLACEHOLDERS);
+  return (values) => {
+    let filled = pieces[0]!;
+    for (let at = 1; at < pieces.length; at += 2) filled += String(values[Number(pieces[at])]) + pieces[at + 1]!;
+    return filled;
+  };
+}
+
+function shared(node: object): undefined {
+  deepFreeze(node);
+  return undefined;
+}
+
+function deepFreeze(node: unknown): void {
+  if (typeof node !== 'object' || node === null || Object.isFrozen(node)) return;
+  Object.freeze(node);
+  for (const child of Object.values(node)) deepFreeze(child);
 }
 
 /**
  * `expand` (the library's, for one template in one language) kept by shape: up to `maxShapes` expansions, the least
- * recently used dropped first. Each call returns a new object tree.
+ * recently used dropped first. Each call returns a new object (or list) holding its own values; the parts without a
+ * value are shared by every call of the shape and frozen.
  */
 export function keptByShape(expand: (data: unknown) => unknown, maxShapes: number): (data: unknown) => unknown {
-  const kept = new Map<string, unknown>();
+  const kept = new Map<string, (values: readonly unknown[]) => unknown>();
   return (data) => {
     const shape = shapeOf(data);
     if (shape === undefined) return expand(data);
     const { key, values } = shape;
-    let expanded = kept.get(key);
-    if (expanded === undefined) {
-      expanded = expand(withPlaceholders(data, { index: 0 }));
+    let fill = kept.get(key);
+    if (fill === undefined) {
+      fill = rootFiller(expand(withPlaceholders(data, { index: 0 })));
       if (kept.size >= maxShapes) kept.delete(kept.keys().next().value as string);
     } else {
       kept.delete(key);
     }
-    kept.set(key, expanded);
-    return fill(expanded, values);
+    kept.set(key, fill);
+    return fill(values);
   };
+}
+
+/** The whole expansion is always a new object (or list), even one with no value in it, so a caller may add to it. */
+function rootFiller(expanded: unknown): (values: readonly unknown[]) => unknown {
+  const fill = fillerOf(expanded);
+  if (fill !== undefined) return fill;
+  if (Array.isArray(expanded)) return () => [...(expanded as unknown[])];
+  if (typeof expanded === 'object' && expanded !== null) return () => ({ ...expanded });
+  return () => expanded;
 }

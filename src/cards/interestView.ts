@@ -4,7 +4,8 @@ import { INTEREST_LIMITS, type PersonInterest } from '../domain/personInterest';
 import { validateWebUrl } from '../domain/validateInterest';
 import { asRecord } from '../domain/wireValues';
 import type { Text } from '../i18n/text';
-import { inlineText } from './displayText';
+import { inlineText, plainText } from './displayText';
+import { escapeMarkdown } from './escapeMarkdown';
 
 /** Pieces of an interest worded for display, shared by the cards that show one. All text is escaped for TextBlocks. */
 
@@ -21,7 +22,20 @@ export const DISPLAY_LIMITS = Object.freeze({
 
 /** The name for headings and sentences; never empty. */
 export function displayName(text: Text, name: string | null | undefined, maxCodePoints: number = DISPLAY_LIMITS.name): string {
-  return inlineText(name, maxCodePoints) || text.t('card.untitled');
+  return nameForms(text, name, maxCodePoints).shown;
+}
+
+/**
+ * The name as a TextBlock shows it (`shown`, Markdown escaped) and as a button's title or a sentence's plain words
+ * name it (`plain`): the same words, cut alike, worked out once. Never empty.
+ */
+export function nameForms(text: Text, name: string | null | undefined, maxCodePoints: number = DISPLAY_LIMITS.name): { shown: string; plain: string } {
+  const plain = plainText(name, maxCodePoints);
+  if (plain === '') {
+    const untitled = text.t('card.untitled');
+    return { shown: untitled, plain: untitled };
+  }
+  return { shown: escapeMarkdown(plain), plain };
 }
 
 /** Known tags only, once each, in the order the bot offers them: at most four badges whatever the data holds. */

@@ -15,10 +15,15 @@ export function draftFromInterest(interest: PersonInterest): InterestDraft {
     displayName: textOrEmpty(interest.displayName),
     description: textOrNull(interest.description),
     categories: stringsOf(interest.categories),
-    collaborationTags: stringsOf(interest.collaborationTags).filter(isCollaborationTag),
+    collaborationTags: collaborationTagsOf(interest),
     allowedAudiences: primaryAudience(interest.allowedAudiences),
     webUrl: textOrNull(interest.webUrl),
   };
+}
+
+/** The draft's tags alone, for a view that shows only the name and tags (a list row). */
+export function collaborationTagsOf(interest: PersonInterest): InterestDraft['collaborationTags'] {
+  return stringsOf(interest.collaborationTags).filter(isCollaborationTag);
 }
 
 /**

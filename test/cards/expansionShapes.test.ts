@@ -150,6 +150,46 @@ describe('keptByShape', () => {
     expect((byShape({ hasNote: true, note: 'b', title: 'b' }) as { body: unknown[] }).body).toHaveLength(2);
   });
 
+  test('shares the parts that hold no value, frozen, so no card can change another\'s or the kept one', () => {
+    const template = new Template({ type: 'AdaptiveCard', msteams: { width: 'Full' }, body: [{ type: 'TextBlock', text: '${title}' }, { type: 'TextBlock', text: '›', isSubtle: true }] });
+    const byShape = keptByShape((data) => template.expand({ $root: data }), 4);
+    const first = byShape({ title: 'a' }) as { msteams: { width: string }; body: { text: string }[] };
+    const second = byShape({ title: 'b' }) as typeof first;
+    expect(second.body[1]).toBe(first.body[1]);
+    expect(second.body[0]).not.toBe(first.body[0]);
+    expect(() => {
+      first.body[1]!.text = 'changed';
+    }).toThrow(TypeError);
+    expect(() => {
+      first.msteams.width = 'Narrow';
+    }).toThrow(TypeError);
+    expect(byShape({ title: 'c' })).toEqual({ type: 'AdaptiveCard', msteams: { width: 'Full' }, body: [{ type: 'TextBlock', text: 'c' }, { type: 'TextBlock', text: '›', isSubtle: true }] });
+  });
+
+  test('hands each call a whole of its own even when nothing in it is a value', () => {
+    const template = new Template({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Fixed words' }] });
+    const byShape = keptByShape((data) => template.expand({ $root: data }), 4);
+    const first = byShape({}) as Record<string, unknown>;
+    first['refresh'] = { action: 'added by a caller' };
+    expect(byShape({})).toEqual({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Fixed words' }] });
+  });
+
+  test('tells apart data whose names and flags would run together', () => {
+    const template = new Template({ type: 'Container', items: [{ $when: '${a}', type: 'TextBlock', text: 'A' }, { $when: '${b}', type: 'TextBlock', text: 'B' }] });
+    const inFull = (data: unknown): unknown => template.expand({ $root: data });
+    const byShape = keptByShape(inFull, 4);
+    byShape({ a: true, b: true });
+    expect(byShape({ 'atrue,b': true })).toEqual(inFull({ 'atrue,b': true }));
+    expect(byShape({ 'a:true,b': true })).toEqual(inFull({ 'a:true,b': true }));
+  });
+
+  test('puts several values into one text, in their places', () => {
+    const template = new Template({ type: 'TextBlock', text: '${first} of ${second}, ${first} again' });
+    const byShape = keptByShape((data) => template.expand({ $root: data }), 4);
+    byShape({ first: 'x', second: 'y' });
+    expect(byShape({ first: 1, second: 'two' })).toEqual({ type: 'TextBlock', text: '1 of two, 1 again' });
+  });
+
   test('expands in full, every time, data holding anything but plain objects, lists, texts, numbers, booleans and nulls', () => {
     const library = counted();
     const byShape = keptByShape(library.expand, 4);

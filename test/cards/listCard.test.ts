@@ -67,6 +67,13 @@ describe('renderListCard', () => {
     expect(name!.endsWith('…')).toBe(true);
   });
 
+  test('names each row\'s button by the words the row shows: plain in the title, escaped in the text', () => {
+    const typed = 'C# *basics* & <more> | 2';
+    const card = renderListCard(SOURCE_TEXT, { interests: [{ ...userCreated, displayName: typed }, { ...userCreated, id: 'unnamed', displayName: ' ' }], page: 0, ownerId: OWNER_ID });
+    expect(rowActions(card).map((action) => action['title'])).toEqual([SOURCE_TEXT.t('list.row.open', { name: typed }), SOURCE_TEXT.t('list.row.open', { name: 'Untitled interest' })]);
+    expect(textsOf(card)).toEqual(expect.arrayContaining(['C# \\*basics\\* \\& \\<more\\> \\| 2', 'Untitled interest']));
+  });
+
   test('shows the notice above the list', () => {
     const card = renderListCard(SOURCE_TEXT, { interests: REALISTIC, page: 0, ownerId: OWNER_ID, notice: 'Chess was deleted.' });
     expect(textsOf(card)[0]).toBe('Chess was deleted.');

@@ -1,14 +1,15 @@
 import template from '../../../../cards/list.json';
 import rowTemplate from '../../../../cards/listRow.json';
-import { draftFromInterest } from '../../../domain/interestDraft';
+import { collaborationTagsOf } from '../../../domain/interestDraft';
+import { textOrEmpty } from '../../../domain/wireValues';
 import { LIST_PAGE_SIZE, pageOf } from '../../../domain/paging';
 import type { PersonInterest } from '../../../domain/personInterest';
 import type { Text } from '../../../i18n/text';
 import { interestsForSharedConversation } from '../../../domain/sharedConversation';
 import { distinctTitles } from '../../../cards/actionTitles';
 import { defineCardPart, defineCardTemplate, type AdaptiveCard, type CardPart } from '../../../cards/cardTemplate';
-import { blockText, inlineText, plainText } from '../../../cards/displayText';
-import { DISPLAY_LIMITS, displayName, isUnconfirmedSuggestion, tagLabels } from '../../../cards/interestView';
+import { blockText, inlineText } from '../../../cards/displayText';
+import { DISPLAY_LIMITS, isUnconfirmedSuggestion, nameForms, tagLabels } from '../../../cards/interestView';
 import { isSharedView, OWNER_ONLY, type Viewers } from '../../../cards/sharedView';
 import { OPEN_INTEREST, SHOW_LIST } from '../cardActions';
 import { withOwnerRefresh } from './ownerRefresh';
@@ -109,15 +110,15 @@ export function renderListCard(text: Text, { interests, page, ownerId, notice, v
 }
 
 function toRow(text: Text, interest: PersonInterest, ownerId: string, page: number): ListRowView {
-  const draft = draftFromInterest(interest);
-  const tags = tagLabels(text, draft.collaborationTags).join(' · ');
+  const tags = tagLabels(text, collaborationTagsOf(interest)).join(' · ');
+  // The row's button is named by what it shows (its name, cut as its title is), so the two say the same.
+  const name = nameForms(text, textOrEmpty(interest.displayName), OPEN_TITLE_NAME_MAX);
   return {
     ownerId,
     page,
     interestId: interest.id ?? '',
-    // The row's button is named by what it shows (its name, cut as its title is), so the two say the same.
-    name: displayName(text, draft.displayName, OPEN_TITLE_NAME_MAX),
-    openTitle: text.t('list.row.open', { name: plainText(draft.displayName, OPEN_TITLE_NAME_MAX) || text.t('card.untitled') }),
+    name: name.shown,
+    openTitle: text.t('list.row.open', { name: name.plain }),
     hasTags: tags !== '',
     // In words ("Tags: Ask me about · Can mentor"): the accent colour only adds to them.
     tags: tags === '' ? '' : text.t('card.tagsLine', { tags }),
