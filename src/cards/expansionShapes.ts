@@ -38,17 +38,28 @@ export function bindsByPathOnly(template: unknown): boolean {
   return true;
 }
 
-const expandedParts = new WeakSet<object>();
+/**
+ * The mark of a part expanded from its own template: a hidden symbol-keyed property, which JSON, the templating library
+ * and comparisons of cards never see. Not a WeakSet: under load its entries (ten rows a list) weighed on every
+ * collection.
+ */
+const EXPANDED_PART = Symbol('expanded card part');
+
+type Marked = { [EXPANDED_PART]?: true };
 
 /** Marks a part expanded from its own template (a list's row) so a card places it whole, like a string. */
 export function asExpandedPart<T extends object>(part: T): T {
-  expandedParts.add(part);
+  Object.defineProperty(part, EXPANDED_PART, { value: true });
   return part;
+}
+
+function isExpandedPart(value: object): boolean {
+  return (value as Marked)[EXPANDED_PART] === true;
 }
 
 /** Values that only land where a path puts them: the ones a placeholder stands for. */
 function isPlaced(value: unknown): boolean {
-  return typeof value === 'string' || typeof value === 'number' || (typeof value === 'object' && value !== null && expandedParts.has(value));
+  return typeof value === 'string' || typeof value === 'number' || (typeof value === 'object' && value !== null && isExpandedPart(value));
 }
 
 function isPlainObject(value: object): boolean {
@@ -87,7 +98,7 @@ function describe(value: unknown, values: unknown[]): string | undefined {
       return undefined;
   }
   if (value === null) return 'null';
-  if (expandedParts.has(value)) {
+  if (isExpandedPart(value)) {
     values.push(value);
     return '$';
   }
