@@ -166,7 +166,7 @@ describe('the rules catch what they are for', () => {
     for (const node of elementsOf(card)) if (typeof node['text'] === 'string') node['text'] = node['text'].replace(/^\[Chat with [^\]]*\]/, '[Chat]');
     expect(cardRuleFindings(card)).toEqual(['action-title: "Chat" says nothing read alone', 'action-title: "Chat" says nothing read alone', 'action-title: "Chat" says nothing read alone', 'action-title: 3 different actions are all titled "Chat"']);
     const list = renderListCard(SOURCE_TEXT, { interests: [userCreated, inferred], page: 0, ownerId: OWNER_ID });
-    const rows = broken(list, (node) => node['type'] === 'Container' && node['selectAction'] !== undefined, (node) => ((node['selectAction'] as Record<string, unknown>)['title'] = ''));
+    const rows = broken(list, (node) => node['selectAction'] !== undefined, (node) => ((node['selectAction'] as Record<string, unknown>)['title'] = ''));
     expect(cardRuleFindings(rows)).toEqual([`action-title: Action.Execute ${CARD_VERBS.openInterest} has no title`]);
   });
 
