@@ -151,11 +151,13 @@ describe('keptByShape', () => {
   });
 
   test('shares the parts that hold no value, frozen, so no card can change another\'s or the kept one', () => {
-    const template = new Template({ type: 'AdaptiveCard', msteams: { width: 'Full' }, body: [{ type: 'TextBlock', text: '${title}' }, { type: 'TextBlock', text: '›', isSubtle: true }] });
+    const template = new Template({ type: 'AdaptiveCard', msteams: { width: 'Full' }, body: [{ type: 'TextBlock', text: '${title}' }, { type: 'TextBlock', text: '›', isSubtle: true }], actions: [{ type: 'Action.Submit', title: 'Fixed' }] });
     const byShape = keptByShape((data) => template.expand({ $root: data }), 4);
-    const first = byShape({ title: 'a' }) as { msteams: { width: string }; body: { text: string }[] };
+    const first = byShape({ title: 'a' }) as { msteams: { width: string }; body: { text: string }[]; actions: unknown[] };
     const second = byShape({ title: 'b' }) as typeof first;
     expect(second.body[1]).toBe(first.body[1]);
+    expect(second.actions).toBe(first.actions);
+    expect(Object.isFrozen(first.actions)).toBe(true);
     expect(second.body[0]).not.toBe(first.body[0]);
     expect(() => {
       first.body[1]!.text = 'changed';
@@ -163,7 +165,7 @@ describe('keptByShape', () => {
     expect(() => {
       first.msteams.width = 'Narrow';
     }).toThrow(TypeError);
-    expect(byShape({ title: 'c' })).toEqual({ type: 'AdaptiveCard', msteams: { width: 'Full' }, body: [{ type: 'TextBlock', text: 'c' }, { type: 'TextBlock', text: '›', isSubtle: true }] });
+    expect(byShape({ title: 'c' })).toEqual({ type: 'AdaptiveCard', msteams: { width: 'Full' }, body: [{ type: 'TextBlock', text: 'c' }, { type: 'TextBlock', text: '›', isSubtle: true }], actions: [{ type: 'Action.Submit', title: 'Fixed' }] });
   });
 
   test('hands each call a whole of its own even when nothing in it is a value', () => {
@@ -172,6 +174,32 @@ describe('keptByShape', () => {
     const first = byShape({}) as Record<string, unknown>;
     first['refresh'] = { action: 'added by a caller' };
     expect(byShape({})).toEqual({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Fixed words' }] });
+
+    const part = new Template([{ type: 'TextBlock', text: 'Fixed words' }]);
+    const partByShape = keptByShape((data) => part.expand({ $root: data }), 4);
+    const firstPart = partByShape({}) as unknown[];
+    firstPart.push('added by a caller');
+    const secondPart = partByShape({});
+    expect(Array.isArray(secondPart)).toBe(true);
+    expect(secondPart).toEqual([{ type: 'TextBlock', text: 'Fixed words' }]);
+
+    const words = new Template('Fixed words');
+    expect(keptByShape((data) => words.expand({ $root: data }), 4)({})).toBe('Fixed words');
+  });
+
+  test('asks the library once per shape of data holding lists, and every time for a list holding anything else', () => {
+    const template = new Template({ type: 'Container', items: [{ $data: '${rows}', type: 'TextBlock', text: '${name}' }] });
+    let calls = 0;
+    const byShape = keptByShape((data) => {
+      calls++;
+      return template.expand({ $root: data });
+    }, 4);
+    byShape({ rows: [{ name: 'a' }, { name: 'b' }] });
+    expect(byShape({ rows: [{ name: 'c' }, { name: 'd' }] })).toEqual({ type: 'Container', items: [{ type: 'TextBlock', text: 'c' }, { type: 'TextBlock', text: 'd' }] });
+    expect(calls).toBe(1);
+    byShape({ rows: [{ name: 'a' }, new Date(0)] });
+    byShape({ rows: [{ name: 'b' }, new Date(1)] });
+    expect(calls).toBe(3);
   });
 
   test('tells apart data whose names and flags would run together', () => {
