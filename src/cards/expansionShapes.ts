@@ -83,25 +83,12 @@ function shapeOf(data: unknown): Shape | undefined {
 }
 
 function describe(value: unknown, values: unknown[]): string | undefined {
-  switch (typeof value) {
-    case 'string':
-    case 'number':
-      values.push(value);
-      return '$';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'undefined':
-      return 'undefined';
-    case 'object':
-      break;
-    default:
-      return undefined;
-  }
-  if (value === null) return 'null';
-  if (isExpandedPart(value)) {
+  // What a placeholder stands for is `isPlaced`'s to say, here as in `withPlaceholders`, so the two number alike.
+  if (isPlaced(value)) {
     values.push(value);
     return '$';
   }
+  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     let key = '[';
     for (const item of value) {
@@ -111,7 +98,7 @@ function describe(value: unknown, values: unknown[]): string | undefined {
     }
     return `${key}]`;
   }
-  if (!isPlainObject(value)) return undefined;
+  if (typeof value !== 'object' || !isPlainObject(value)) return undefined;
   let key = '{';
   for (const name of Object.keys(value)) {
     const childKey = describe((value as Record<string, unknown>)[name], values);

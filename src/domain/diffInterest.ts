@@ -1,5 +1,5 @@
 import { primaryAudience } from './audiences';
-import { isCollaborationTag } from './collaborationTags';
+import { collaborationTagsOf } from './interestDraft';
 import type { InterestDraft, InterestPatch, PersonInterest } from './personInterest';
 import { stringsOf, textOrEmpty, textOrNull } from './wireValues';
 
@@ -22,7 +22,7 @@ export function diffInterest(before: PersonInterest | InterestDraft, after: Inte
   if (textOrNull(before.description) !== textOrNull(after.description)) patch.description = textOrNull(after.description);
   if (textOrNull(before.webUrl) !== textOrNull(after.webUrl)) patch.webUrl = textOrNull(after.webUrl);
   if (!sameSequence(stringsOf(before.categories), after.categories)) patch.categories = [...after.categories];
-  if (!sameSet(stringsOf(before.collaborationTags).filter(isCollaborationTag), after.collaborationTags)) {
+  if (!sameSet(collaborationTagsOf(before), after.collaborationTags)) {
     patch.collaborationTags = [...after.collaborationTags];
   }
   const afterAudience = primaryAudience(after.allowedAudiences);

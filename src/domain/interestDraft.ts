@@ -21,7 +21,7 @@ export function draftFromInterest(interest: PersonInterest): InterestDraft {
   };
 }
 
-/** The draft's tags alone, for a view that shows only the name and tags (a list row). */
+/** A stored item's known tags, as its draft holds them: for a view that needs only those, and for a diff against a draft. */
 export function collaborationTagsOf(interest: PersonInterest): InterestDraft['collaborationTags'] {
   return stringsOf(interest.collaborationTags).filter(isCollaborationTag);
 }
