@@ -205,10 +205,12 @@ describe('the rules catch what they are for', () => {
 });
 
 describe('narrow widths', () => {
-  it('list rows drop their chevron on phones, and the list, interest and edit cards ask for the full width', () => {
+  it('a list row opens its interest from its name alone, with nothing beside it, and the list, interest and edit cards ask for the full width', () => {
     const list = renderListCard(SOURCE_TEXT, { interests: [userCreated], page: 0, ownerId: OWNER_ID });
-    const chevron = elementsOf(list).find((node) => node['type'] === 'Column' && JSON.stringify(node).includes('›'));
-    expect(chevron?.['targetWidth']).toBe('atLeast:Standard');
+    const buttons = elementsOf(list).filter((node) => node['selectAction'] !== undefined);
+    expect(buttons).toHaveLength(1);
+    // Only the name inside: a button's spoken name ("Open Chess") must hold every word it shows, so the tags stay out.
+    expect(elementsOf({ ...list, body: buttons, actions: [] }).filter((node) => node['type'] !== 'Action.Execute')).toEqual([buttons[0], { type: 'TextBlock', text: userCreated.displayName, weight: 'bolder', wrap: true }]);
     const interest = renderInterestCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID });
     const edit = renderEditCard(SOURCE_TEXT, { interest: userCreated, ownerId: OWNER_ID });
     for (const card of [list, interest, edit]) expect(card['msteams']).toEqual({ width: 'Full' });

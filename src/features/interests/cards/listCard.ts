@@ -60,8 +60,9 @@ interface ListCardView {
 
 /**
  * The template asks Teams for a full-width card (`msteams.width: "Full"`): each row is a name with its badge, and
- * at the default chat width long names wrap into several lines a row. On phones (Teams' narrow widths) the rows'
- * chevron column is dropped (`targetWidth`): the whole row opens the interest, and the room goes to the name.
+ * at the default chat width long names wrap into several lines a row. A row's name is its button, with nothing
+ * beside it: the room goes to the name at every width. Its badge and tags follow outside the button, whose
+ * spoken name ("Open Chess") must hold every word it shows.
  */
 const expand = defineCardTemplate<ListCardView>(template, { showList: SHOW_LIST });
 const expandRow = defineCardPart<ListRowView>(rowTemplate, { openInterest: OPEN_INTEREST });
