@@ -144,6 +144,19 @@ export function describeTypedWords(title: string): void {
       expect(names()).toContain('Schäch im Park');
     });
 
+    it('takes the options of the already-taken question as the German card names them, or in English, and refuses naming them in German', async () => {
+      const [tag, edit, rename] = (['addDialog.duplicate.tag', 'addDialog.duplicate.edit', 'addDialog.duplicate.rename'] as const).map((key) => german.t(key));
+      const asksName = (exchange: Exchange): string => [...textsIn(exchange), ...cardsIn(exchange).map(cardText)].join(' ');
+      await say('add Schach im Park', GERMAN);
+      const refused = asksName(await say('jonglieren', GERMAN));
+      expect(refused).toContain(german.t('addDialog.duplicate.reason', { tag: tag ?? '', edit: edit ?? '', rename: rename ?? '' }));
+      expect(asksName(await say(` ${(rename ?? '').toUpperCase()} `, GERMAN))).toContain(german.t('addDialog.askName'));
+      await say('cancel', GERMAN);
+      await say('add Schach im Park', GERMAN);
+      expect(asksName(await say('Pick another name', GERMAN))).toContain(german.t('addDialog.askName'));
+      await say('cancel', GERMAN);
+    });
+
     it('splits an unspaced Japanese topic into words', async () => {
       const text = cardText(cardsIn(await ask('機械学習', 'ja-JP'))[0]);
       expect(text).toContain('Ken Sato');

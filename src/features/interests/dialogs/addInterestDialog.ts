@@ -1,8 +1,8 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { plainText } from '../../../cards/displayText';
 import { renderEditCard } from '../cards/editCard';
 import { renderNameNotAddedHereCard } from '../../../cards/personalChatHintCard';
-import type { Message, MessageKey } from '../../../i18n/catalog';
+import type { MessageKey } from '../../../i18n/catalog';
 import { SOURCE_TEXT, type Text } from '../../../i18n/text';
 import { textOf } from '../../../conversation/turnText';
 import { isSharedView } from '../../../cards/sharedView';
@@ -37,12 +37,19 @@ const nameQuestion = (text: Text): string => text.t('addDialog.askName');
 /** What to do instead of creating a second interest with a name that is already taken, in the order offered. */
 const DUPLICATE_CHOICES = ['addDialog.duplicate.tag', 'addDialog.duplicate.edit', 'addDialog.duplicate.rename'] as const satisfies readonly MessageKey[];
 
-/** Typed answers are matched against the English names for now, whatever the asker's language. */
-const TYPED_DUPLICATE_CHOICES = DUPLICATE_CHOICES.map((key) => SOURCE_TEXT.t(key));
+/** The typed answers to the duplicate question besides an option's number: its title as the asker's card shows it, and in English. */
+function typedDuplicateChoices(text: Text): Choice[] {
+  return DUPLICATE_CHOICES.map((key) => {
+    const shown = text.t(key);
+    const english = SOURCE_TEXT.t(key);
+    return { value: shown, synonyms: shown === english ? [] : [english] };
+  });
+}
 
-const DUPLICATE_REASON: Message = {
-  key: 'addDialog.duplicate.reason',
-  values: { tag: TYPED_DUPLICATE_CHOICES[0] ?? '', edit: TYPED_DUPLICATE_CHOICES[1] ?? '', rename: TYPED_DUPLICATE_CHOICES[2] ?? '' },
+/** An answer naming one option whole; else a refusal naming the options in the reader's language. */
+const readDuplicateChoice: AnswerReader<FoundChoice> = (answer, options, text) => {
+  const [tag = '', edit = '', rename = ''] = DUPLICATE_CHOICES.map((key) => text.t(key));
+  return wholeChoiceReader({ key: 'addDialog.duplicate.reason', values: { tag, edit, rename } })(answer, options, text);
 };
 
 /**
@@ -54,7 +61,7 @@ export class AddInterestDialog extends ComponentDialog {
   constructor(private readonly deps: InterestDialogDeps) {
     super(ADD_INTEREST_DIALOG);
     this.addDialog(new TextPrompt(NAME_PROMPT, answerValidator(validateDisplayName, nameQuestion)));
-    this.addDialog(new CardQuestionPrompt<FoundChoice>(DUPLICATE_PROMPT, wholeChoiceReader(DUPLICATE_REASON), (choice, text) => text.t(DUPLICATE_CHOICES[choice.index] ?? 'addDialog.duplicate.rename')));
+    this.addDialog(new CardQuestionPrompt<FoundChoice>(DUPLICATE_PROMPT, readDuplicateChoice, (choice, text) => text.t(DUPLICATE_CHOICES[choice.index] ?? 'addDialog.duplicate.rename')));
     this.addDialog(new TextPrompt(DESCRIPTION_PROMPT, answerValidator(parseDescriptionAnswer)));
     this.addDialog(new TextPrompt(CATEGORIES_PROMPT, answerValidator(parseCategoriesAnswer)));
     this.addDialog(new CardQuestionPrompt<CollaborationTag[]>(TAGS_PROMPT, readCollaborationTagAnswer, describeTags));
@@ -138,7 +145,7 @@ export class AddInterestDialog extends ComponentDialog {
         selected: ['1'],
         submitTitle: text.t('addDialog.duplicate.submit'),
       },
-      { choices: TYPED_DUPLICATE_CHOICES },
+      { choices: typedDuplicateChoices(text) },
     );
     return step.prompt(DUPLICATE_PROMPT, question);
   };
