@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import { ChoiceFactory, Dialog, Prompt, type DialogContext, type FoundChoice, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { ChoiceFactory, Dialog, Prompt, type Choice, type DialogContext, type FoundChoice, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAttachment, type AdaptiveCard } from '../../cards/cardTemplate';
 import { renderChoiceCard, type ChoiceCardData } from './choiceCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import type { MessageKey } from '../../i18n/catalog';
-import type { Text } from '../../i18n/text';
+import { SOURCE_TEXT, type Text } from '../../i18n/text';
 import { textOf } from '../turnText';
 import { fail, ok, type Result } from '../../domain/result';
 import { cardResponse, messageResponse } from '../invokeResponses';
@@ -42,6 +42,18 @@ export function newQuestionId(): string {
 
 /** Reads an answer (typed or from the card) into a value, or says why it cannot be taken; `text` is the turn's (typed words differ by language). */
 export type AnswerReader<T> = (answer: string, options: CardQuestionOptions, text: Text) => Result<T, Refusal>;
+
+/**
+ * A choice question's typed answers besides the options' numbers: each option's title as the asker's card shows
+ * it, with the English title also understood (English words work in every language).
+ */
+export function typedChoices(text: Text, titles: readonly MessageKey[]): Choice[] {
+  return titles.map((key) => {
+    const shown = text.t(key);
+    const english = SOURCE_TEXT.t(key);
+    return { value: shown, synonyms: shown === english ? [] : [english] };
+  });
+}
 
 /** One of `options.choices`, named whole (its number, the option, a synonym); else `reason`. */
 export function wholeChoiceReader(reason: Refusal): AnswerReader<FoundChoice> {

@@ -1,9 +1,9 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { plainText } from '../../../cards/displayText';
 import { renderEditCard } from '../cards/editCard';
 import { renderNameNotAddedHereCard } from '../../../cards/personalChatHintCard';
 import type { MessageKey } from '../../../i18n/catalog';
-import { SOURCE_TEXT, type Text } from '../../../i18n/text';
+import type { Text } from '../../../i18n/text';
 import { textOf } from '../../../conversation/turnText';
 import { isSharedView } from '../../../cards/sharedView';
 import { AUDIENCE_LABEL_KEYS, DEFAULT_AUDIENCE, SELECTABLE_AUDIENCES, type Audience } from '../../../domain/audiences';
@@ -16,7 +16,7 @@ import { actorIdOf } from '../../../conversation/actor';
 import { cardViewersFor, sendCard, sendTyping } from '../../../conversation/replies';
 import { acceptedAnswer, answerValidator, withReason, type Refusal } from '../../../conversation/dialogs/answerValidator';
 import { matchWholeChoice } from '../../../conversation/dialogs/wholeChoicePrompt';
-import { CardQuestionPrompt, choiceQuestion, wholeChoiceReader, type AnswerReader, type CardQuestionOptions } from '../../../conversation/dialogs/cardQuestionPrompt';
+import { CardQuestionPrompt, choiceQuestion, typedChoices, wholeChoiceReader, type AnswerReader, type CardQuestionOptions } from '../../../conversation/dialogs/cardQuestionPrompt';
 import { collaborationTagQuestion, describeTags, readCollaborationTagAnswer } from './collaborationTagAnswer';
 import { CONFIRM_AND_CREATE_DIALOG, ConfirmAndCreateDialog, newCreationKey, type ConfirmAndCreateOptions } from './confirmAndCreateDialog';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from '../../../conversation/dialogs/dialogIds';
@@ -36,15 +36,6 @@ const nameQuestion = (text: Text): string => text.t('addDialog.askName');
 
 /** What to do instead of creating a second interest with a name that is already taken, in the order offered. */
 const DUPLICATE_CHOICES = ['addDialog.duplicate.tag', 'addDialog.duplicate.edit', 'addDialog.duplicate.rename'] as const satisfies readonly MessageKey[];
-
-/** The typed answers to the duplicate question besides an option's number: its title as the asker's card shows it, and in English. */
-function typedDuplicateChoices(text: Text): Choice[] {
-  return DUPLICATE_CHOICES.map((key) => {
-    const shown = text.t(key);
-    const english = SOURCE_TEXT.t(key);
-    return { value: shown, synonyms: shown === english ? [] : [english] };
-  });
-}
 
 /** An answer naming one option whole; else a refusal naming the options in the reader's language. */
 const readDuplicateChoice: AnswerReader<FoundChoice> = (answer, options, text) => {
@@ -145,7 +136,7 @@ export class AddInterestDialog extends ComponentDialog {
         selected: ['1'],
         submitTitle: text.t('addDialog.duplicate.submit'),
       },
-      { choices: typedDuplicateChoices(text) },
+      { choices: typedChoices(text, DUPLICATE_CHOICES) },
     );
     return step.prompt(DUPLICATE_PROMPT, question);
   };
@@ -223,8 +214,8 @@ function completeDraft(answers: Partial<InterestDraft>): InterestDraft {
   return draft.value;
 }
 
-/** Typed answers are matched against the English names for now, whatever the asker's language. */
-const AUDIENCE_LABELS_LISTED = SELECTABLE_AUDIENCES.map((audience) => SOURCE_TEXT.t(AUDIENCE_LABEL_KEYS[audience]));
+/** The audience question's options, in the order offered (and numbered). */
+const SELECTABLE_AUDIENCE_LABELS = SELECTABLE_AUDIENCES.map((audience) => AUDIENCE_LABEL_KEYS[audience]);
 
 /** The audience question as a choice card, the default ticked. */
 function audienceQuestion(text: Text, ownerId: string): CardQuestionOptions {
@@ -235,11 +226,11 @@ function audienceQuestion(text: Text, ownerId: string): CardQuestionOptions {
       question: text.t('addDialog.askAudience', { audience: text.t(AUDIENCE_LABEL_KEYS[DEFAULT_AUDIENCE]) }),
       hint: text.t('choice.hint'),
       label: text.t('addDialog.audience.label'),
-      options: SELECTABLE_AUDIENCES.map((audience, index) => ({ title: text.t(AUDIENCE_LABEL_KEYS[audience]), answer: String(index + 1) })),
+      options: SELECTABLE_AUDIENCE_LABELS.map((key, index) => ({ title: text.t(key), answer: String(index + 1) })),
       selected: [String((SELECTABLE_AUDIENCES as readonly string[]).indexOf(DEFAULT_AUDIENCE) + 1)],
       submitTitle: text.t('addDialog.next'),
     },
-    { choices: AUDIENCE_LABELS_LISTED },
+    { choices: typedChoices(text, SELECTABLE_AUDIENCE_LABELS) },
   );
 }
 
