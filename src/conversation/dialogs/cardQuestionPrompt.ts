@@ -55,10 +55,15 @@ export function typedChoices(text: Text, titles: readonly MessageKey[]): Choice[
   });
 }
 
+/** The one of `options.choices` that the whole answer names (its number, the option, a synonym), or undefined. */
+export function matchOption(answer: string, options: CardQuestionOptions): FoundChoice | undefined {
+  return matchWholeChoice(answer, ChoiceFactory.toChoices(options.choices ?? []));
+}
+
 /** One of `options.choices`, named whole (its number, the option, a synonym); else `reason`. */
 export function wholeChoiceReader(reason: Refusal): AnswerReader<FoundChoice> {
   return (text, options) => {
-    const found = matchWholeChoice(text, ChoiceFactory.toChoices(options.choices ?? []));
+    const found = matchOption(text, options);
     return found ? ok(found) : fail(reason);
   };
 }

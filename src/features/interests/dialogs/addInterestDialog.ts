@@ -15,8 +15,7 @@ import { validateDisplayName, validateInterestInput } from '../../../domain/vali
 import { actorIdOf } from '../../../conversation/actor';
 import { cardViewersFor, sendCard, sendTyping } from '../../../conversation/replies';
 import { acceptedAnswer, answerValidator, withReason, type Refusal } from '../../../conversation/dialogs/answerValidator';
-import { matchWholeChoice } from '../../../conversation/dialogs/wholeChoicePrompt';
-import { CardQuestionPrompt, choiceQuestion, typedChoices, wholeChoiceReader, type AnswerReader, type CardQuestionOptions } from '../../../conversation/dialogs/cardQuestionPrompt';
+import { CardQuestionPrompt, choiceQuestion, matchOption, typedChoices, wholeChoiceReader, type AnswerReader, type CardQuestionOptions } from '../../../conversation/dialogs/cardQuestionPrompt';
 import { collaborationTagQuestion, describeTags, readCollaborationTagAnswer } from './collaborationTagAnswer';
 import { CONFIRM_AND_CREATE_DIALOG, ConfirmAndCreateDialog, newCreationKey, type ConfirmAndCreateOptions } from './confirmAndCreateDialog';
 import { ADD_INTEREST_DIALOG, TAG_INTEREST_DIALOG, type InterestDialogDeps, type InterestDialogOptions } from '../../../conversation/dialogs/dialogIds';
@@ -236,7 +235,7 @@ function audienceQuestion(text: Text, ownerId: string): CardQuestionOptions {
 
 /** A listed audience (number or label), "skip", or an audience's id or label; else the domain's reason with the question. */
 const readAudienceAnswer: AnswerReader<Audience> = (answer, options, text): Result<Audience, Refusal> => {
-  const found = matchWholeChoice(answer, (options.choices ?? []).map((value) => (typeof value === 'string' ? { value } : value)));
+  const found = matchOption(answer, options);
   const listed = found ? SELECTABLE_AUDIENCES[found.index] : undefined;
   return listed ? ok(listed) : parseAudienceAnswer(answer, text);
 };
