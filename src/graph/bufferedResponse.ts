@@ -3,15 +3,24 @@
  * web stream a body-carrying `Response` sets up (about half the cost of handing a small JSON body over as a
  * `Response`), while staying a real `Response` for the Graph client's middleware (status, ok, headers) and for
  * `instanceof` checks. The body is read with `text`, `json` or `arrayBuffer`; `body` (the stream) stays null.
+ * Its `Headers` are made when first read: a successful answer is used for its body alone, and filling a `Headers`
+ * (each name and value checked) cost most of building the response.
  */
 export class BufferedResponse extends Response {
+  #madeHeaders: Headers | undefined;
+
   constructor(
     private readonly bufferedBody: Buffer,
     status: number,
     statusText: string,
-    rawHeaders: readonly string[],
+    private readonly rawHeaders: readonly string[],
   ) {
-    super(null, { status: responseStatus(status), statusText, headers: headersOf(rawHeaders) });
+    super(null, { status: responseStatus(status), statusText });
+  }
+
+  /** What `headers` answers (see below). */
+  madeHeaders(): Headers {
+    return (this.#madeHeaders ??= headersOf(this.rawHeaders));
   }
 
   // Own properties, as the DOM typings declare them: they shadow the stream-reading methods on Response.prototype.
@@ -32,6 +41,14 @@ export class BufferedResponse extends Response {
     return new BufferedResponse(this.bufferedBody, this.status, this.statusText, rawHeaders);
   };
 }
+
+// The DOM typings declare `headers` a property, which a subclass may not override with a getter; Response's own is a
+// getter on its prototype, shadowed here the same way.
+Object.defineProperty(BufferedResponse.prototype, 'headers', {
+  get(this: BufferedResponse): Headers {
+    return this.madeHeaders();
+  },
+});
 
 /** `Response` accepts 200–599 only; a 1xx final status cannot reach here, anything else is a broken server. */
 function responseStatus(status: number): number {

@@ -118,7 +118,10 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       options.logger.debug('Graph request succeeded', {
         operation,
         status: response.status,
-        requestId: response.headers.get('request-id') ?? undefined,
+        // Read only when the line is written: a response's headers are made on first use (`BufferedResponse`).
+        get requestId() {
+          return response.headers.get('request-id') ?? undefined;
+        },
         clientRequestId: callOptions.clientRequestId,
       });
       return { operation, status: response.status, headers: response.headers, body, clientRequestId: callOptions.clientRequestId };

@@ -20,7 +20,7 @@ export function compileMessage(key: string, source: string | MessageFormatElemen
     return formatted;
   };
   const elements = message.getAst();
-  if (!elements.every(isTextOrPlaceholder)) return viaLibrary;
+  if (!elements.every(isTextOrPlaceholder)) return keptForNumbers(viaLibrary);
   return (values) => {
     let joined = '';
     for (const element of elements) {
@@ -36,6 +36,42 @@ export function compileMessage(key: string, source: string | MessageFormatElemen
     }
     return joined;
   };
+}
+
+/** Distinct calls kept per message: counts and page bounds of a tenant's lists are a few hundred at most. */
+const NUMBER_CALLS_KEPT = 256;
+
+/**
+ * The library's formatting kept for calls whose every value is a number (a count, a page's bounds): its answer
+ * depends on nothing else, and a list card asks for the same few counts turn after turn, each one through plural
+ * rules and number formats. Any other call is formatted anew.
+ */
+function keptForNumbers(format: CompiledMessage): CompiledMessage {
+  const kept = new Map<string, string>();
+  return (values) => {
+    const key = numbersKey(values);
+    if (key === undefined) return format(values);
+    let formatted = kept.get(key);
+    if (formatted === undefined) {
+      formatted = format(values);
+      if (kept.size >= NUMBER_CALLS_KEPT) kept.clear();
+      kept.set(key, formatted);
+    }
+    return formatted;
+  };
+}
+
+/** `count=3;` for `{ count: 3 }`; undefined unless there are values and every one is a number. */
+function numbersKey(values: MessageValues | undefined): string | undefined {
+  if (values === undefined) return undefined;
+  let key = '';
+  for (const name of Object.keys(values)) {
+    const value: unknown = values[name];
+    if (typeof value !== 'number') return undefined;
+    // -0 is written "-0" by number formats, so it is kept apart from 0.
+    key += `${name}=${Object.is(value, -0) ? '-0' : value};`;
+  }
+  return key === '' ? undefined : key;
 }
 
 function isTextOrPlaceholder(element: MessageFormatElement): element is LiteralElement | ArgumentElement {

@@ -31,6 +31,8 @@ function valueSets(names: readonly string[]): unknown[] {
     each('Chess {and} #Go \'quoted\''),
     each(''),
     each(0),
+    // After 0: a message kept for number values must tell the two apart.
+    each(-0),
     each(1),
     each(2),
     each(17),
@@ -91,6 +93,28 @@ describe('compiled messages', () => {
       format.mockRestore();
     }
     expect(calls).toBe(0);
+  });
+
+  it('formats a message of numbers once per distinct values, and anew for any other values', () => {
+    const message = compileMessage('test.count', '{count, plural, one {# interest} other {# interests}} of {total, number}', 'en');
+    const format = jest.spyOn(formatters, 'formatToParts');
+    let calls: number;
+    try {
+      expect([message({ count: 1, total: 3 }), message({ count: 1, total: 3 }), message({ count: 2, total: 3 }), message({ total: 3, count: 2 })]).toEqual([
+        '1 interest of 3',
+        '1 interest of 3',
+        '2 interests of 3',
+        '2 interests of 3',
+      ]);
+      calls = format.mock.calls.length;
+      expect(message({ count: '1', total: 3 })).toBe('1 interest of 3');
+      expect(message({ count: '1', total: 3 })).toBe('1 interest of 3');
+      expect(format.mock.calls.length).toBe(calls + 2);
+    } finally {
+      format.mockRestore();
+    }
+    // Three distinct calls of numbers (the same two values in another order is another call).
+    expect(calls).toBe(3);
   });
 
   it('reads angle brackets as text, not as tags', () => {
