@@ -117,6 +117,25 @@ describe('compiled messages', () => {
     expect(calls).toBe(3);
   });
 
+  it('keeps at most 256 calls of numbers per message, starting afresh once full', () => {
+    const message = compileMessage('test.bound', '{count, plural, one {# interest} other {# interests}}', 'en');
+    for (let count = 0; count < 256; count++) message({ count });
+    const format = jest.spyOn(formatters, 'formatToParts');
+    const libraryCalls: number[] = [];
+    try {
+      // All 256 kept: the first one is not formatted again.
+      expect(message({ count: 0 })).toBe('0 interests');
+      libraryCalls.push(format.mock.calls.length);
+      // A 257th call starts the kept calls afresh, so the first one is formatted again.
+      expect(message({ count: 256 })).toBe('256 interests');
+      expect(message({ count: 0 })).toBe('0 interests');
+      libraryCalls.push(format.mock.calls.length);
+    } finally {
+      format.mockRestore();
+    }
+    expect(libraryCalls).toEqual([0, 2]);
+  });
+
   it('reads angle brackets as text, not as tags', () => {
     expect(compileMessage('test.brackets', 'Use <b>{name}</b> as <i>it is</i>', 'en')({ name: 'x' })).toBe('Use <b>x</b> as <i>it is</i>');
   });
