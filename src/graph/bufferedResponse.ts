@@ -18,9 +18,14 @@ export class BufferedResponse extends Response {
     super(null, { status: responseStatus(status), statusText });
   }
 
-  /** What `headers` answers (see below). */
-  madeHeaders(): Headers {
-    return (this.#madeHeaders ??= headersOf(this.rawHeaders));
+  static {
+    // The DOM typings declare `headers` a property, which a subclass may not override with a getter; Response's own
+    // is a getter on its prototype, shadowed here the same way.
+    Object.defineProperty(BufferedResponse.prototype, 'headers', {
+      get(this: BufferedResponse): Headers {
+        return (this.#madeHeaders ??= headersOf(this.rawHeaders));
+      },
+    });
   }
 
   // Own properties, as the DOM typings declare them: they shadow the stream-reading methods on Response.prototype.
@@ -41,14 +46,6 @@ export class BufferedResponse extends Response {
     return new BufferedResponse(this.bufferedBody, this.status, this.statusText, rawHeaders);
   };
 }
-
-// The DOM typings declare `headers` a property, which a subclass may not override with a getter; Response's own is a
-// getter on its prototype, shadowed here the same way.
-Object.defineProperty(BufferedResponse.prototype, 'headers', {
-  get(this: BufferedResponse): Headers {
-    return this.madeHeaders();
-  },
-});
 
 /** `Response` accepts 200–599 only; a 1xx final status cannot reach here, anything else is a broken server. */
 function responseStatus(status: number): number {
